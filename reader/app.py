@@ -1,0 +1,64 @@
+"""Bootstrap: parse the command line, resolve paths, then run a headless command or the GUI.
+
+Headless commands (``reader sentences FILE`` …) never import Qt widgets. The GUI path imports
+only what the first paint needs; engines load later in a worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.cli import COMMANDS, run_command
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Offline bilingual reader for German texts: the German original beside "
+        "an English translation made on this machine.",
+        epilog="Commands (run 'reader COMMAND --help'): " + ", ".join(sorted(COMMANDS)),
+    )
+    parser.add_argument("file", nargs="?", help="Markdown, text or HTML file to open")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_common_options(parser)
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation and exit"
+    )
+    return parser
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options every entry point understands."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep settings, caches and models in DIR (also READER_DATA_DIR)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+
+
+def prepare_environment() -> None:
+    """Settings that must be in place before any third-party import."""
+    # onnxruntime (never imported by us) would otherwise write a device id under ~/.cache.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    prepare_environment()
+    if args_list and args_list[0] in COMMANDS:
+        return run_command(args_list)
+    args = _gui_parser().parse_args(args_list)
+    if args.data_dir:
+        os.environ["READER_DATA_DIR"] = args.data_dir
+    from reader.ui.application import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

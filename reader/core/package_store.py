@@ -1,0 +1,162 @@
+"""Installed Argos packages: discovery, inspection and removal.
+
+We read ``metadata.json`` ourselves (plain JSON, no Argos import needed for listing), so a
+broken folder in a package directory is reported and skipped instead of hiding the others.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.paths import DataPaths
+
+ARGOS_PACKAGES_ENV = "ARGOS_PACKAGES_DIR"
+TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
+
+
+@dataclass(frozen=True)
+class InstalledPackage:
+    """One installed package folder and what its ``metadata.json`` says."""
+
+    path: Path
+    code: str
+    package_version: str
+    from_code: str
+    to_code: str
+    from_name: str = ""
+    to_name: str = ""
+    type: str = "translate"
+    target_prefix: str = ""
+    writable: bool = True  # False for folders we do not own (ARGOS_PACKAGES_DIR)
+
+    @property
+    def model_dir(self) -> Path:
+        return self.path / "model"
+
+    @property
+    def tokenizer_path(self) -> Path | None:
+        for name in TOKENIZER_FILES:
+            if (self.path / name).is_file():
+                return self.path / name
+        return None
+
+    def size_on_disk(self) -> int:
+        total = 0
+        for root, _dirs, files in os.walk(self.path):
+            for name in files:
+                try:
+                    total += (Path(root) / name).lstat().st_size
+                except OSError:
+                    pass
+        return total
+
+    def readme(self) -> str:
+        try:
+            return (self.path / "README.md").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+
+@dataclass(frozen=True)
+class BrokenPackage:
+    """A folder in a package directory that is not a usable package, and why."""
+
+    path: Path
+    reason: str
+
+
+def package_dirs(paths: DataPaths) -> list[tuple[Path, bool]]:
+    """Folders to search, each with whether it is ours (writable): ours first."""
+    dirs: list[tuple[Path, bool]] = [(paths.packages, True)]
+    extra = os.environ.get(ARGOS_PACKAGES_ENV)
+    if extra:
+        extra_path = Path(extra).expanduser()
+        if extra_path.resolve() != paths.packages.resolve():
+            dirs.append((extra_path, False))
+    return dirs
+
+
+def read_package(folder: Path, *, writable: bool = True) -> InstalledPackage:
+    """Parse one package folder; raises ValueError with a reason when it is not usable."""
+    metadata_path = folder / "metadata.json"
+    try:
+        metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ValueError("no metadata.json") from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"unreadable metadata.json: {error}") from error
+    if not isinstance(metadata, dict):
+        raise ValueError("metadata.json is not an object")
+    from_code = metadata.get("from_code")
+    to_code = metadata.get("to_code")
+    if not isinstance(from_code, str) or not isinstance(to_code, str):
+        raise ValueError("metadata.json lacks from_code/to_code")
+    code = metadata.get("code") or f"translate-{from_code}_{to_code}"
+    return InstalledPackage(
+        path=folder,
+        code=str(code),
+        package_version=str(metadata.get("package_version", "")),
+        from_code=from_code,
+        to_code=to_code,
+        from_name=str(metadata.get("from_name", "")),
+        to_name=str(metadata.get("to_name", "")),
+        type=str(metadata.get("type", "translate")),
+        target_prefix=str(metadata.get("target_prefix", "") or ""),
+        writable=writable,
+    )
+
+
+def scan_packages(
+    dirs: Iterable[tuple[Path, bool]],
+) -> tuple[list[InstalledPackage], list[BrokenPackage]]:
+    """All usable packages and all broken folders, in directory order."""
+    found: list[InstalledPackage] = []
+    broken: list[BrokenPackage] = []
+    for directory, writable in dirs:
+        try:
+            children = sorted(p for p in directory.iterdir() if p.is_dir())
+        except OSError:
+            continue
+        for child in children:
+            if child.name.startswith("."):
+                continue  # our installer's temp folders
+            try:
+                found.append(read_package(child, writable=writable))
+            except ValueError as error:
+                broken.append(BrokenPackage(child, str(error)))
+    return found, broken
+
+
+def find_translation_package(
+    packages: Sequence[InstalledPackage], from_code: str = "de", to_code: str = "en"
+) -> InstalledPackage | None:
+    """The package for the language pair, newest version first; ours win ties."""
+    candidates = [
+        p
+        for p in packages
+        if p.from_code == from_code and p.to_code == to_code and p.type == "translate"
+        and p.model_dir.is_dir() and p.tokenizer_path is not None
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (_version_key(p.package_version), p.writable))
+
+
+def remove_package(package: InstalledPackage) -> None:
+    """Delete a package folder we own."""
+    if not package.writable:
+        raise PermissionError(f"{package.path} is not in the reader's own package folder")
+    shutil.rmtree(package.path)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)

@@ -6,6 +6,7 @@ broken folder in a package directory is reported and skipped instead of hiding t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -49,10 +50,8 @@ class InstalledPackage:
         total = 0
         for root, _dirs, files in os.walk(self.path):
             for name in files:
-                try:
+                with contextlib.suppress(OSError):
                     total += (Path(root) / name).lstat().st_size
-                except OSError:
-                    pass
         return total
 
     def readme(self) -> str:

@@ -64,3 +64,175 @@ class ReadFailed(LoadError):
     """The operating system reported an error while reading."""
 
     reason: str = ""
+
+
+# --- model packages (install, download, remove) ---------------------------------------
+
+
+class PackageError(ReaderError):
+    """An Argos model package could not be installed, downloaded, found or removed."""
+
+    def __str__(self) -> str:
+        # Dataclass subclasses do not pass their fields to Exception.__init__; show them.
+        values = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
+        return f"{type(self).__name__}({values})"
+
+
+@dataclass
+class PackageUnreadable(PackageError):
+    """The archive file is missing or cannot be read."""
+
+    path: Path
+    reason: str = ""
+
+
+@dataclass
+class PackageNotZip(PackageError):
+    """The file is not a zip archive (or its central directory is damaged)."""
+
+    path: Path
+
+
+@dataclass
+class PackageUnsafePath(PackageError):
+    """An entry name is absolute, climbs with ``..``, uses backslashes or a drive letter,
+    repeats or collides with another entry, or is not a regular file or folder."""
+
+    name: str
+
+
+@dataclass
+class PackageSymlink(PackageError):
+    """An entry is a symbolic link."""
+
+    name: str
+
+
+@dataclass
+class PackageTooLarge(PackageError):
+    """Over a size limit: ``what`` is "archive", "entry", "total" or "download"."""
+
+    limit: int
+    what: str = "total"
+    name: str = ""
+
+
+@dataclass
+class PackageTooManyEntries(PackageError):
+    limit: int
+    count: int = 0
+
+
+@dataclass
+class PackageLayout(PackageError):
+    """Not exactly one top-level folder holding everything."""
+
+    reason: str
+
+
+@dataclass
+class PackageMetadataInvalid(PackageError):
+    reason: str
+
+
+@dataclass
+class PackageWrongLanguages(PackageError):
+    """The package translates ``from_code``→``to_code``, the caller asked for another pair."""
+
+    from_code: str
+    to_code: str
+    expected_from: str = "de"
+    expected_to: str = "en"
+
+
+@dataclass
+class PackageIncomplete(PackageError):
+    """Required files are missing (paths relative to the package folder)."""
+
+    missing: tuple[str, ...]
+
+
+@dataclass
+class PackageTruncated(PackageError):
+    """A member is damaged: bad CRC, truncated data, lying size, unsupported compression."""
+
+    name: str
+    reason: str = ""
+
+
+@dataclass
+class PackageModelBroken(PackageError):
+    """The files are all there but CTranslate2 or SentencePiece cannot load them."""
+
+    reason: str
+
+
+@dataclass
+class PackageDirNotWritable(PackageError):
+    """The package folder cannot be created or written to."""
+
+    path: Path
+    reason: str = ""
+
+
+@dataclass
+class PackageAlreadyInstalled(PackageError):
+    """Raised only when the caller asked not to replace an installed package."""
+
+    code: str
+    path: Path
+
+
+@dataclass
+class PackageInstallCancelled(PackageError):
+    path: Path
+
+
+@dataclass
+class PackageNotInstalled(PackageError):
+    """No installed package matches a code or language pair."""
+
+    wanted: str
+
+
+@dataclass
+class PackageNotOwned(PackageError):
+    """The package lives in a folder we do not own (``ARGOS_PACKAGES_DIR``)."""
+
+    path: Path
+
+
+@dataclass
+class IndexUnreachable(PackageError):
+    """The package index could not be fetched: offline, refused, timed out, HTTP error."""
+
+    url: str
+    reason: str = ""
+
+
+@dataclass
+class IndexInvalid(PackageError):
+    """The package index was fetched but is not the JSON list we expect."""
+
+    url: str
+    reason: str = ""
+
+
+@dataclass
+class PackageNotAvailable(PackageError):
+    """The index lists no package with that code or language pair."""
+
+    wanted: str
+
+
+@dataclass
+class DownloadFailed(PackageError):
+    """Downloading a package archive failed: refused, timed out, HTTP error, cut short."""
+
+    url: str
+    reason: str = ""
+
+
+@dataclass
+class DownloadCancelled(PackageError):
+    url: str

@@ -124,3 +124,5 @@ class Entity:
     sentence_id: int = -1
     target_start: int | None = None
     target_end: int | None = None
+    # normalized name for grouping mentions ("Merkels" -> "Merkel"); "" when not computed
+    key: str = ""

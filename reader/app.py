@@ -28,6 +28,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test", action="store_true", help="check the installation and exit"
     )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the reader to this user's application menu and file associations, then exit",
+    )
     return parser
 
 
@@ -55,6 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _gui_parser().parse_args(args_list)
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
+    if args.install_desktop_entry:
+        from reader.core.desktop_entry import install_desktop_entry
+
+        for path in install_desktop_entry():
+            print(f"installed {path}")
+        return 0
     from reader.ui.application import run_gui
 
     return run_gui(args)

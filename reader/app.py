@@ -52,6 +52,13 @@ def prepare_environment() -> None:
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
+def start_logging(*, verbose: bool) -> None:
+    from reader.core.logs import configure_logging
+    from reader.core.paths import resolve_paths
+
+    configure_logging(resolve_paths().logs, verbose=verbose)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     prepare_environment()
@@ -66,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in install_desktop_entry():
             print(f"installed {path}")
         return 0
+    start_logging(verbose=args.verbose)
     from reader.ui.application import run_gui
 
     return run_gui(args)

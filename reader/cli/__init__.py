@@ -36,6 +36,9 @@ def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
+    from reader.app import start_logging
+
+    start_logging(verbose=args.verbose)
     try:
         return int(args.handler(args) or 0)
     except ReaderError as error:

@@ -27,4 +27,11 @@ def describe(error: errors.ReaderError) -> str:
             return f"{path}: the document has no text"
         case errors.ReadFailed(path=path, reason=reason):
             return f"{path}: could not be read ({reason})"
+        case errors.NoTranslationModel(from_code=from_code, to_code=to_code):
+            return (
+                f"no {from_code}→{to_code} translation model is installed "
+                "(see: reader models --help)"
+            )
+        case errors.ModelLoadFailed(path=path, reason=reason):
+            return f"{path}: the translation model could not be loaded ({reason})"
     return str(error) or type(error).__name__

@@ -236,3 +236,27 @@ class DownloadFailed(PackageError):
 @dataclass
 class DownloadCancelled(PackageError):
     url: str
+
+
+# --- translation ---------------------------------------------------------------------
+
+
+@dataclass
+class TranslationError(ReaderError):
+    """Translating failed for a reason the user can act on."""
+
+
+@dataclass
+class NoTranslationModel(TranslationError):
+    """No installed package translates ``from_code`` to ``to_code``."""
+
+    from_code: str = "de"
+    to_code: str = "en"
+
+
+@dataclass
+class ModelLoadFailed(TranslationError):
+    """The package's model or tokenizer could not be loaded (damaged or incompatible)."""
+
+    path: Path
+    reason: str = ""

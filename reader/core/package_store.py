@@ -2,6 +2,7 @@
 
 We read ``metadata.json`` ourselves (plain JSON, no Argos import needed for listing), so a
 broken folder in a package directory is reported and skipped instead of hiding the others.
+Installing is ``package_installer``'s job; downloading is ``package_index``'s.
 """
 
 from __future__ import annotations
@@ -9,15 +10,23 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.errors import PackageNotOwned
 from reader.core.paths import DataPaths
 
 ARGOS_PACKAGES_ENV = "ARGOS_PACKAGES_DIR"
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
+MODEL_FILE = "model/model.bin"
+# A real metadata.json is well under 1 KB; a hostile folder must not make listing read GBs.
+METADATA_READ_LIMIT = 1 << 20
+# "de-en", "de_en", "de→en", "de>en": a language pair rather than a package code.
+_PAIR = re.compile(r"^\s*([A-Za-z]{2,3})\s*(?:-|_|→|>|->)\s*([A-Za-z]{2,3})\s*$")
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,11 @@ def read_package(folder: Path, *, writable: bool = True) -> InstalledPackage:
     """Parse one package folder; raises ValueError with a reason when it is not usable."""
     metadata_path = folder / "metadata.json"
     try:
-        metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+        with metadata_path.open("rb") as handle:
+            raw = handle.read(METADATA_READ_LIMIT + 1)
+        if len(raw) > METADATA_READ_LIMIT:
+            raise ValueError("metadata.json is too large")
+        metadata = json.loads(raw.decode("utf-8"))
     except FileNotFoundError as error:
         raise ValueError("no metadata.json") from error
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -95,6 +108,11 @@ def read_package(folder: Path, *, writable: bool = True) -> InstalledPackage:
     to_code = metadata.get("to_code")
     if not isinstance(from_code, str) or not isinstance(to_code, str):
         raise ValueError("metadata.json lacks from_code/to_code")
+    # A folder that lists fine but cannot translate would only fail later, far from here.
+    if not (folder / MODEL_FILE).is_file():
+        raise ValueError(f"no {MODEL_FILE}")
+    if not any((folder / name).is_file() for name in TOKENIZER_FILES):
+        raise ValueError("no sentencepiece.model or bpe.model")
     code = metadata.get("code") or f"translate-{from_code}_{to_code}"
     return InstalledPackage(
         path=folder,
@@ -146,11 +164,38 @@ def find_translation_package(
     return max(candidates, key=lambda p: (_version_key(p.package_version), p.writable))
 
 
+def split_pair(wanted: str) -> tuple[str, str] | None:
+    """``"de-en"`` (also ``de_en``, ``de→en``) as ``("de", "en")``; None for anything else."""
+    match = _PAIR.match(wanted)
+    if match is None:
+        return None
+    return match.group(1).lower(), match.group(2).lower()
+
+
+def match_packages(
+    packages: Sequence[InstalledPackage], wanted: str
+) -> list[InstalledPackage]:
+    """Packages whose code is ``wanted``, or that translate the pair ``wanted`` names."""
+    by_code = [p for p in packages if p.code == wanted.strip()]
+    if by_code:
+        return by_code
+    pair = split_pair(wanted)
+    if pair is None:
+        return []
+    return [p for p in packages if (p.from_code, p.to_code) == pair]
+
+
 def remove_package(package: InstalledPackage) -> None:
-    """Delete a package folder we own."""
+    """Delete a package folder we own; raises ``PackageNotOwned`` for any other folder.
+
+    The folder is first renamed to a hidden name, so a removal cut short leaves nothing
+    that lists as a broken package.
+    """
     if not package.writable:
-        raise PermissionError(f"{package.path} is not in the reader's own package folder")
-    shutil.rmtree(package.path)
+        raise PackageNotOwned(package.path)
+    doomed = package.path.with_name(f".removing-{package.path.name}-{uuid.uuid4().hex[:8]}")
+    os.replace(package.path, doomed)
+    shutil.rmtree(doomed, ignore_errors=True)
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -9,16 +9,17 @@ the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English.
 from __future__ import annotations
 
 import html
-from itertools import pairwise
 from urllib.parse import urlsplit
 
 from reader import __version__
-from reader.core.document import Block, BlockKind, Entity, Mark, MarkKind, Sentence
-from reader.core.export import (
-    BilingualDocument,
-    clean_text,
-    entities_in_sentence,
-    projected_entities,
+from reader.core.document import Block, BlockKind, Entity, MarkKind
+from reader.core.export import BilingualDocument, clean_text
+from reader.core.export_runs import (
+    Run,
+    english_runs,
+    german_runs,
+    group_by_entity,
+    group_by_sentence,
 )
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -100,9 +101,8 @@ def _block_row(bilingual: BilingualDocument, block: Block) -> str:
             f'<tr class="block code" {row_id}><td colspan="2">'
             f"<pre><code>{_text(block.text)}</code></pre></td></tr>"
         )
-    sentences = bilingual.sentences_of(block)
-    german = _german_inline(bilingual, block, sentences)
-    english = " ".join(_english_sentence(bilingual, s) for s in sentences)
+    german = _inline(german_runs(bilingual, block), english=False)
+    english = _inline(english_runs(bilingual, block), english=True)
     return (
         f'<tr class="block {block.kind.value}" {row_id}>'
         f'<td lang="de">{_wrap(block, german)}</td>'
@@ -128,79 +128,45 @@ def _wrap(block: Block, inner: str) -> str:
     return f"<p>{inner}</p>"
 
 
-def _german_inline(
-    bilingual: BilingualDocument, block: Block, sentences: tuple[Sentence, ...]
-) -> str:
-    """The block's text with each sentence in its span; text between sentences kept."""
+def _inline(runs: list[Run], *, english: bool) -> str:
+    """Sentence spans around entity spans around marked text, nested the same way always."""
     parts: list[str] = []
-    position = 0
-    for sentence in sentences:
-        if sentence.start < position:
-            continue  # overlapping sentences: keep the text once
-        parts.append(_marked(block.text, position, sentence.start, block.marks))
-        inner = _with_entities(
-            block.text,
-            sentence.start,
-            sentence.end,
-            [(e.start, e.end, e) for e in entities_in_sentence(bilingual, sentence)],
-            block.marks,
-        )
-        parts.append(f'<span class="s" id="s{sentence.id}">{inner}</span>')
-        position = sentence.end
-    parts.append(_marked(block.text, position, len(block.text), block.marks))
+    for sentence_id, sentence_runs in group_by_sentence(runs):
+        inner = "".join(_entity(entity, group) for entity, group in group_by_entity(sentence_runs))
+        if sentence_id is None:
+            parts.append(inner)
+        elif english:
+            pending = " pending" if not any(r.text for r in sentence_runs) else ""
+            parts.append(
+                f'<span class="s{pending}" id="s{sentence_id}-en" '
+                f'data-sentence="{sentence_id}">{inner}</span>'
+            )
+        else:
+            parts.append(f'<span class="s" id="s{sentence_id}">{inner}</span>')
     return "".join(parts)
 
 
-def _english_sentence(bilingual: BilingualDocument, sentence: Sentence) -> str:
-    english = bilingual.english(sentence.id)
-    attributes = f'id="s{sentence.id}-en" data-sentence="{sentence.id}"'
-    if sentence.id not in bilingual.translations:
-        return f'<span class="s pending" {attributes}></span>'
-    inner = _with_entities(english, 0, len(english), projected_entities(bilingual, sentence), ())
-    return f'<span class="s" {attributes}>{inner}</span>'
+def _entity(entity: Entity | None, runs: list[Run]) -> str:
+    inner = "".join(_marked(run) for run in runs)
+    if entity is None:
+        return inner
+    label = entity.label.value
+    title = html.escape(clean_text(f"{label}: {entity.text}"))
+    return f'<span class="ent ent-{label}" title="{title}">{inner}</span>'
 
 
-def _with_entities(
-    text: str, start: int, end: int, spans: list[tuple[int, int, Entity]], marks: tuple[Mark, ...]
-) -> str:
-    """``text[start:end]`` with entity spans (non-overlapping, by start) and inline marks."""
-    parts: list[str] = []
-    position = start
-    for span_start, span_end, entity in spans:
-        if span_start < position or span_end > end:
-            continue
-        parts.append(_marked(text, position, span_start, marks))
-        label = entity.label.value
-        title = html.escape(clean_text(f"{label}: {entity.text}"))
-        parts.append(
-            f'<span class="ent ent-{label}" title="{title}">'
-            f"{_marked(text, span_start, span_end, marks)}</span>"
-        )
-        position = span_end
-    parts.append(_marked(text, position, end, marks))
-    return "".join(parts)
-
-
-def _marked(text: str, start: int, end: int, marks: tuple[Mark, ...]) -> str:
-    """``text[start:end]`` escaped, with bold/italic/link marks cut to fit inside it."""
-    if start >= end:
+def _marked(run: Run) -> str:
+    piece = _text(run.text)
+    if not piece:
         return ""
-    inside = [m for m in marks if m.start < end and m.end > start]
-    cuts = sorted({start, end} | {p for m in inside for p in (m.start, m.end) if start < p < end})
-    parts: list[str] = []
-    for left, right in pairwise(cuts):
-        piece = _text(text[left:right])
-        active = {m.kind: m for m in inside if m.start <= left and m.end >= right}
-        if MarkKind.ITALIC in active:
-            piece = f"<em>{piece}</em>"
-        if MarkKind.BOLD in active:
-            piece = f"<strong>{piece}</strong>"
-        link = active.get(MarkKind.LINK)
-        if link is not None and _safe_href(link.href):
-            href = html.escape(clean_text(link.href or ""), quote=True)
-            piece = f'<a href="{href}" rel="noopener noreferrer nofollow">{piece}</a>'
-        parts.append(piece)
-    return "".join(parts)
+    if MarkKind.ITALIC in run.marks:
+        piece = f"<em>{piece}</em>"
+    if MarkKind.BOLD in run.marks:
+        piece = f"<strong>{piece}</strong>"
+    if MarkKind.LINK in run.marks and _safe_href(run.href):
+        href = html.escape(clean_text(run.href or ""), quote=True)
+        piece = f'<a href="{href}" rel="noopener noreferrer nofollow">{piece}</a>'
+    return piece
 
 
 def _safe_href(href: str | None) -> bool:

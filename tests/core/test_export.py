@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.document import MarkKind
 from reader.core.export import (
     ExportFormat,
     SentencePair,
@@ -129,3 +130,23 @@ def test_failed_write_leaves_no_file_behind(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         export_to_file(sample(), "html", missing_folder)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_runs_cover_the_text_exactly_and_carry_sentences_and_entities() -> None:
+    from reader.core.export_runs import english_runs, german_runs
+
+    bilingual = sample()
+    for block in bilingual.document.blocks:
+        assert "".join(r.text for r in german_runs(bilingual, block)) == block.text
+    block = bilingual.document.blocks[1]
+    german = german_runs(bilingual, block)
+    assert {r.sentence_id for r in german} == {1, 2, None}
+    merkel = next(r for r in german if r.text == "Angela Merkel")
+    assert merkel.entity is not None and merkel.entity.label == "PER"
+    assert MarkKind.BOLD in merkel.marks
+    english = english_runs(bilingual, block)
+    assert "".join(r.text for r in english) == (
+        "Angela Merkel visited Cologne on Monday. She met the mayor."
+    )
+    cologne = next(r for r in english if r.text == "Cologne")
+    assert cologne.entity is not None and cologne.sentence_id == 1

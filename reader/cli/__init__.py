@@ -14,6 +14,7 @@ from collections.abc import Sequence
 # command name -> module under reader.cli that implements it
 COMMANDS: dict[str, str] = {
     "sentences": "reader.cli.sentences",
+    "entities": "reader.cli.entities",
 }
 
 

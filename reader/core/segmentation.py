@@ -1,0 +1,314 @@
+"""German sentence segmentation: character spans of the sentences in a text.
+
+A rule-based splitter, pure Python. Candidate ends are runs of ``. ! ? …`` (with closing
+quotes or brackets attached) followed by whitespace; each candidate is judged from the word
+before it and the word after it: abbreviations, ordinals and dates, initials, quotes. A
+blank line always ends a sentence. Splitting inside a sentence hurts a translation more
+than missing a split, so ambiguous cases lean towards keeping text together.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from reader.core.abbreviations import (
+    ABBREVIATIONS,
+    COMPANY_FORMS,
+    MONTHS,
+    ORDINAL_DETERMINERS,
+    ORDINAL_NAMES,
+    ORDINAL_NOUNS,
+    SENTENCE_STARTERS,
+    VOWELLESS_WORDS,
+    AbbreviationKind,
+)
+from reader.core.document import Document, Sentence
+
+# Quotes and brackets that may close a sentence ("… gesagt.“") or open the next one.
+_CLOSERS = "\"'“”»«’‘›‹)]}"
+_OPENERS = "\"'„“”»«‚‘’›‹([{"
+_DASHES = "-–—"
+_BREAK = r"(?>\r\n|[\r\n\u2028\u2029])"
+_CANDIDATE = re.compile(
+    rf"(?P<end>[.!?…]+[{re.escape(_CLOSERS)}]*)(?=\s|\Z)"
+    rf"|(?P<blank>\u2029|{_BREAK}(?:[^\S\r\n\u2028\u2029]*{_BREAK})+)"
+)
+_NONSPACE = re.compile(r"\S")
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SHORT_PART = re.compile(r"[^\W\d_]{1,3}\.")
+_DIGITS = re.compile(r"\d+")
+_DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
+_DATE_PART = re.compile(r"\d{1,2}\.")
+_THOUSANDS = re.compile(r"\d{3}(?!\w)")
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}")
+_ORDINAL_NOUN = re.compile(
+    "(?:" + "|".join(sorted(ORDINAL_NOUNS, key=len, reverse=True)) + ")(?:es|en|er|e|n|s)?"
+)
+_VOWELS = set("aeiouyäöüAEIOUYÄÖÜéèàáâ")
+_WINDOW = 64  # longest word we look at around a candidate; longer ones are not abbreviations
+
+
+class _Next(Enum):
+    """What follows a candidate end."""
+
+    LOWER = "lower"  # a lower-case word: the sentence goes on
+    PUNCT = "punct"  # , ; : ) and the like: the sentence goes on
+    UPPER = "upper"
+    DIGIT = "digit"
+    OPENER = "opener"  # an opening quote or bracket before a word
+    OTHER = "other"  # emoji, symbols
+
+
+class _Prev(Enum):
+    """What the word before a period is."""
+
+    WORD = "word"
+    NUMBER = "number"  # could be an ordinal: "3.", "19.", "04.05."
+    INITIAL = "initial"  # "J.", "D.", "XIV."
+    LOWER_LETTER = "lower-letter"  # "z." of "z. B.", "a." of "u. a."
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences in ``text``.
+
+    Spans are in order, never overlap, carry no surrounding whitespace, and together with
+    the whitespace between them cover the whole text. Text without any sentence end is one
+    sentence; blank text has none.
+    """
+    cuts: list[int] = []
+    sentence_first = _first_nonspace(text, 0)
+    for match in _CANDIDATE.finditer(text):
+        if match.group("blank") is not None:
+            cut = match.start()
+        else:
+            if not _ends_sentence(text, match.start(), match.end(), sentence_first):
+                continue
+            cut = match.end()
+        cuts.append(cut)
+        sentence_first = _first_nonspace(text, cut)
+    cuts.append(len(text))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts:
+        span = _strip(text, start, cut)
+        if span is not None:
+            spans.append(span)
+        start = cut
+    return spans
+
+
+def segment_document(document: Document) -> tuple[Sentence, ...]:
+    """Every sentence of every translatable block, in document order, ids from 0."""
+    sentences: list[Sentence] = []
+    for block in document.blocks:
+        if not block.translatable:
+            continue
+        for start, end in split_sentences(block.text):
+            sentences.append(
+                Sentence(
+                    id=len(sentences),
+                    block=block.index,
+                    start=start,
+                    end=end,
+                    text=block.text[start:end],
+                )
+            )
+    return tuple(sentences)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _first_nonspace(text: str, position: int) -> int:
+    match = _NONSPACE.search(text, position)
+    return match.start() if match else len(text)
+
+
+def _ends_sentence(text: str, start: int, end: int, sentence_first: int) -> bool:
+    """Whether the punctuation ``text[start:end]`` (followed by whitespace) ends a sentence."""
+    if end == len(text) or text[end:].isspace():
+        return False  # the end of the text ends the last sentence anyway
+    punct_end = start
+    while punct_end < end and text[punct_end] in ".!?…":
+        punct_end += 1
+    punct = text[start:punct_end]
+    closed = punct_end < end  # a quote or bracket after the punctuation
+    kind, next_word, next_start = _next_token(text, end)
+    if kind in (_Next.LOWER, _Next.PUNCT):
+        return False
+    if "…" in punct or ".." in punct:
+        # "[…]" and "(...)" mark an omission inside a sentence.
+        return start == 0 or text[start - 1] not in "([{"
+    if "!" in punct or "?" in punct or closed:
+        return True
+    return _period_ends_sentence(text, start, kind, next_word, next_start, sentence_first)
+
+
+def _next_token(text: str, position: int) -> tuple[_Next, str, int]:
+    """Classify what follows ``position``; also return the next word and where it starts."""
+    index = _first_nonspace(text, position)
+    # Skip a free-standing dash: "?“ – fragte er" goes on, ". – Dann" does not.
+    if index < len(text) and text[index] in _DASHES:
+        after = index
+        while after < len(text) and text[after] in _DASHES:
+            after += 1
+        if after < len(text) and text[after].isspace():
+            index = _first_nonspace(text, after)
+    opened = False
+    while index < len(text) and text[index] in _OPENERS:
+        opened = True
+        index += 1
+    if index >= len(text):
+        return _Next.OTHER, "", index
+    char = text[index]
+    word_match = _WORD.match(text, index)
+    word = word_match.group() if word_match else ""
+    if char.islower():
+        return _Next.LOWER, word, index
+    if char.isalpha():
+        return (_Next.OPENER if opened else _Next.UPPER), word, index
+    if char.isdigit():
+        return (_Next.OPENER if opened else _Next.DIGIT), word, index
+    if not opened and (char in ",;:.…!?%)]}" or char in _CLOSERS):
+        return _Next.PUNCT, word, index
+    return (_Next.OPENER if opened else _Next.OTHER), word, index
+
+
+def _words_before(text: str, position: int, count: int) -> list[str]:
+    """Up to ``count`` whitespace-separated words before ``position``, nearest last.
+
+    A word longer than the look-back window is returned cut off, which is harmless: no
+    abbreviation or determiner is that long.
+    """
+    window = text[max(0, position - _WINDOW * count) : position]
+    words = window.split()
+    if window and window[-1].isspace():
+        words.append("")
+    return words[-count:]
+
+
+def _period_ends_sentence(
+    text: str, start: int, kind: _Next, next_word: str, next_start: int, sentence_first: int
+) -> bool:
+    before = _words_before(text, start, 4)
+    raw = before[-1] if before else ""
+    word = raw.lstrip(_OPENERS)
+    if not word or word[-1] in _CLOSERS or word[-1] in ".!?…":
+        return True  # '"Ja".', '(siehe oben).': the period follows a finished phrase
+    word_start = start - len(word)
+    abbreviation = _abbreviation_kind(word, before[:-1], word_start == sentence_first)
+    if abbreviation is not None:
+        return _abbreviation_ends_sentence(abbreviation, word, kind, next_word)
+    prev_kind = _classify(word)
+    if prev_kind is _Prev.LOWER_LETTER:
+        return False
+    if prev_kind is _Prev.INITIAL:
+        return kind is _Next.OPENER or (kind is _Next.UPPER and next_word in SENTENCE_STARTERS)
+    if prev_kind is _Prev.NUMBER:
+        determiner = before[-2].lower() if len(before) >= 2 else ""
+        return _number_ends_sentence(
+            text, word, kind, next_word, next_start, word_start == sentence_first, determiner
+        )
+    return kind is not _Next.PUNCT
+
+
+def _abbreviation_kind(
+    word: str, earlier: list[str], at_sentence_start: bool
+) -> AbbreviationKind | None:
+    """The abbreviation the period after ``word`` belongs to, if any ("z. B." → "z.B")."""
+    keys = [word]
+    if _LETTERS.fullmatch(word) and len(word) <= 4:
+        # Join spaced parts: "z. B.", "i. d. R.", "v. Chr.".
+        joined = word
+        for part in reversed(earlier):
+            if not _SHORT_PART.fullmatch(part):
+                break
+            joined = part + joined
+            keys.append(joined)
+        keys.reverse()
+    for key in keys:
+        kind = ABBREVIATIONS.get(key)
+        if kind is None and (at_sentence_start or "." in key):
+            # "Vgl." and "Z. B." open sentences; elsewhere "Pol." is not "pol.".
+            kind = ABBREVIATIONS.get(key[:1].lower() + key[1:])
+        if kind is not None:
+            return kind
+    if _DOTTED.fullmatch(word):
+        # Unknown dotted abbreviations: "i.d.R", "U.S", "J.D".
+        if word[-1].islower():
+            return AbbreviationKind.NEVER_FINAL
+        return AbbreviationKind.SOMETIMES_FINAL
+    if (
+        _LETTERS.fullmatch(word)
+        and 1 < len(word) <= 5
+        and word[0].isupper()
+        and not any(char.isupper() for char in word[1:])
+        and not _VOWELS.intersection(word)
+        and word not in VOWELLESS_WORDS
+    ):
+        # "Tsd", "Hbf": no vowel, so no word. Lower-case ones are units ("cm", "kg").
+        return AbbreviationKind.SOMETIMES_FINAL
+    return None
+
+
+def _abbreviation_ends_sentence(
+    abbreviation: AbbreviationKind, word: str, kind: _Next, next_word: str
+) -> bool:
+    match abbreviation:
+        case AbbreviationKind.NEVER_FINAL:
+            return False
+        case AbbreviationKind.BEFORE_NUMBER:
+            return kind is not _Next.DIGIT
+        case AbbreviationKind.SOMETIMES_FINAL:
+            return kind is _Next.OPENER or (kind is _Next.UPPER and next_word in SENTENCE_STARTERS)
+        case AbbreviationKind.OFTEN_FINAL:
+            return not (word == "Co" and next_word in COMPANY_FORMS)
+    return True
+
+
+def _classify(word: str) -> _Prev:
+    if _DIGITS.fullmatch(word) or _DAY_MONTH.fullmatch(word):
+        return _Prev.NUMBER
+    if len(word) == 1 and word.isalpha():
+        return _Prev.LOWER_LETTER if word.islower() else _Prev.INITIAL
+    if _ROMAN.fullmatch(word):
+        return _Prev.INITIAL
+    return _Prev.WORD
+
+
+def _number_ends_sentence(
+    text: str,
+    number: str,
+    kind: _Next,
+    next_word: str,
+    next_start: int,
+    at_sentence_start: bool,
+    determiner: str,
+) -> bool:
+    """After "3." / "2023." / "04.05.": an ordinal or date goes on, a number at an end ends."""
+    if kind is _Next.OPENER or kind is _Next.OTHER:
+        return True
+    if kind is _Next.DIGIT:
+        # "am 3. 10. 2019" is a date, "77. 000" a misplaced space; "im Jahr 2019. 2020
+        # wird …" is a sentence end.
+        if len(number) <= 2 and _DATE_PART.match(text, next_start):
+            return False
+        return not (len(number) <= 3 and _THOUSANDS.match(text, next_start))
+    if (
+        next_word in MONTHS
+        or next_word in ORDINAL_NAMES
+        or _ORDINAL_NOUN.fullmatch(next_word.lower())
+    ):
+        return False
+    if next_word in SENTENCE_STARTERS:
+        return True
+    # "1. Einleitung" (numbering), "der 5. Versuch" (ordinal after an article).
+    return not (at_sentence_start or determiner in ORDINAL_DETERMINERS)

@@ -55,6 +55,10 @@ usw etc u.ä o.ä u.Ä o.Ä u.v.m e.V v.Chr n.Chr ff Corp Inc Ltd Co Bros Plc
 """
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def _table() -> dict[str, AbbreviationKind]:
     table: dict[str, AbbreviationKind] = {}
     # Later lists win, so a word listed twice gets the more specific kind.
@@ -78,16 +82,19 @@ VOWELLESS_WORDS = frozenset({"Lkw", "Pkw", "Kfz", "Nrw", "Hmm", "hmm", "Pst", "p
 COMPANY_FORMS = frozenset({"KG", "KGaA", "OHG", "oHG"})
 
 MONTHS = frozenset(
-    """
+    _words(
+        """
     Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November
     Dezember Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
-    """.split()
+    """
+    )
 )
 
 # Nouns that typically follow an ordinal ("im 19. Jahrhundert", "zum 3. Mal"). Matched as
 # the end of the next word (so "Bundesliga", "Spieltag" and "Jahrhunderts" match too).
 ORDINAL_NOUNS = tuple(
-    """
+    _words(
+        """
     jahrhundert jahrtausend jahrzehnt jahrestag geburtstag todestag hochzeitstag spieltag
     verhandlungstag sitzungstag tag platz rang mal liga klasse weltkrieg krieg runde etage
     stock stockwerk kapitel auflage ausgabe sitzung quartal halbjahr semester lebensjahr
@@ -96,27 +103,31 @@ ORDINAL_NOUNS = tuple(
     stufe phase welle stelle position spiel saisonspiel band buch akt szene strophe satz
     absatz abschnitt armee division periode bezirk mannschaft amtszeit kongress parteitag
     legislaturperiode wahlperiode grad ordnung reihe gang startplatz tabellenplatz uhr
-    """.split()
+    """
+    )
 )
 
 # Words that follow an ordinal as a name: "1. FC Köln", "1. FSV Mainz 05".
-ORDINAL_NAMES = frozenset("FC FSV FFC SC SV SSV TSV TSG TuS VfB VfL VfR BV BSC SpVgg KSC".split())
+ORDINAL_NAMES = frozenset(_words("FC FSV FFC SC SV SSV TSV TSG TuS VfB VfL VfR BV BSC SpVgg KSC"))
 
 # Words before a number that make it an ordinal ("der 5. Versuch", "am 3.").
 ORDINAL_DETERMINERS = frozenset(
-    """
+    _words(
+        """
     der die das dem den des am im zum zur vom beim ins ans ab bis seit ein eine einem einen
     einer eines sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres
     unser unsere unserem unseren unserer jeder jede jedem jeden jedes dieser diese diesem
     diesen dieses mein meine meinem meinen meiner deren dessen
-    """.split()
+    """
+    )
 )
 
 # Capitalised words that typically start a German sentence: articles, pronouns,
 # conjunctions, prepositions, adverbs. After an ambiguous period ("3 Mrd.", "J.", "2023.")
 # one of these makes a sentence end likely; a noun makes it unlikely.
 SENTENCE_STARTERS = frozenset(
-    """
+    _words(
+        """
     Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Kein Keine Keinen Keiner
     Ich Du Er Sie Es Wir Ihr Man Mir Mich Ihm Ihn Ihnen Uns Euch Dies Diese Dieser Dieses
     Diesem Diesen Jene Jener Jeder Jede Jedes Alle Alles Viele Vieles Einige Manche Beide
@@ -136,5 +147,6 @@ SENTENCE_STARTERS = frozenset(
     Seitdem Seither Einst Oben Unten Deutlich Genau Ja Nein Bitte Etwa Rund Fast Kaum
     Wieder Weiter Teilweise Viel Wenig Wenige Andere Anders Mehrere Sowohl Weder Entweder
     The This That These Those It He She We They I You In On At There Here But And Or So
-    """.split()
+    """
+    )
 )

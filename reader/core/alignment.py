@@ -17,8 +17,9 @@ from reader.core.document import AlignedSpan
 Span = tuple[int, int] | None
 
 # A word is a run of letters/digits (with inner hyphens or apostrophes), or one other
-# non-space character: punctuation aligns on its own.
-WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# non-space character: punctuation aligns on its own. Underscores belong to nothing (Argos
+# turns them into spaces in the English).
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

@@ -41,6 +41,7 @@ _SHORT_PART = re.compile(r"[^\W\d_]{1,3}\.")
 _DIGITS = re.compile(r"\d+")
 _DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
 _DATE_PART = re.compile(r"\d{1,2}\.")
+_YEAR = re.compile(r"(?:\d{2}|\d{4})(?!\w)")
 _THOUSANDS = re.compile(r"\d{3}(?!\w)")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}")
@@ -213,9 +214,9 @@ def _period_ends_sentence(
     if prev_kind is _Prev.INITIAL:
         return kind is _Next.OPENER or (kind is _Next.UPPER and next_word in SENTENCE_STARTERS)
     if prev_kind is _Prev.NUMBER:
-        determiner = before[-2].lower() if len(before) >= 2 else ""
+        previous = before[-2] if len(before) >= 2 else ""
         return _number_ends_sentence(
-            text, word, kind, next_word, next_start, word_start == sentence_first, determiner
+            text, word, kind, next_word, next_start, word_start == sentence_first, previous
         )
     return kind is not _Next.PUNCT
 
@@ -241,6 +242,8 @@ def _abbreviation_kind(
             kind = ABBREVIATIONS.get(key[:1].lower() + key[1:])
         if kind is not None:
             return kind
+    if word.endswith("str") and _LETTERS.fullmatch(word):
+        return AbbreviationKind.NEVER_FINAL  # "Goethestr. 5": no German word ends in "str"
     if _DOTTED.fullmatch(word):
         # Unknown dotted abbreviations: "i.d.R", "U.S", "J.D".
         if word[-1].islower():
@@ -291,7 +294,7 @@ def _number_ends_sentence(
     next_word: str,
     next_start: int,
     at_sentence_start: bool,
-    determiner: str,
+    previous: str,
 ) -> bool:
     """After "3." / "2023." / "04.05.": an ordinal or date goes on, a number at an end ends."""
     if kind is _Next.OPENER or kind is _Next.OTHER:
@@ -300,6 +303,8 @@ def _number_ends_sentence(
         # "am 3. 10. 2019" is a date, "77. 000" a misplaced space; "im Jahr 2019. 2020
         # wird …" is a sentence end.
         if len(number) <= 2 and _DATE_PART.match(text, next_start):
+            return False
+        if len(number) <= 2 and _DATE_PART.fullmatch(previous) and _YEAR.match(text, next_start):
             return False
         return not (len(number) <= 3 and _THOUSANDS.match(text, next_start))
     if (
@@ -311,4 +316,4 @@ def _number_ends_sentence(
     if next_word in SENTENCE_STARTERS:
         return True
     # "1. Einleitung" (numbering), "der 5. Versuch" (ordinal after an article).
-    return not (at_sentence_start or determiner in ORDINAL_DETERMINERS)
+    return not (at_sentence_start or previous.lower() in ORDINAL_DETERMINERS)

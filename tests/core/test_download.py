@@ -22,7 +22,6 @@ from reader.core.package_index import (
 )
 from reader.core.package_installer import InstallLimits
 from tests.fixtures import hostile_packages as hostile
-from tests.fixtures.model_builder import build_argos_package
 from tests.fixtures.package_server import PackageServer, closed_port, index_entry, serve
 
 QUICK = 0.5  # seconds: the tests' timeout, so a hanging server fails fast
@@ -32,9 +31,10 @@ def snapshot(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
-@pytest.fixture(scope="module")
-def real_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_argos_package(tmp_path_factory.mktemp("real"))
+@pytest.fixture
+def real_package(tiny_package_file: Path) -> Path:
+    """A real de→en package (tiny copy model), shared by the session: never modified."""
+    return tiny_package_file
 
 
 @pytest.fixture

@@ -25,10 +25,10 @@ def snapshot(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
-@pytest.fixture(scope="module")
-def real_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real de→en package (tiny copy model), built once for this module."""
-    return build_argos_package(tmp_path_factory.mktemp("real"))
+@pytest.fixture
+def real_package(tiny_package_file: Path) -> Path:
+    """A real de→en package (tiny copy model), shared by the session: never modified."""
+    return tiny_package_file
 
 
 @pytest.fixture

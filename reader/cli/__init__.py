@@ -15,6 +15,7 @@ from collections.abc import Sequence
 COMMANDS: dict[str, str] = {
     "sentences": "reader.cli.sentences",
     "entities": "reader.cli.entities",
+    "models": "reader.cli.models",
     "translate": "reader.cli.translate",
 }
 

@@ -109,7 +109,7 @@ def write_pair(translation: Translation, output_format: str, out: TextIO) -> Non
             "id": translation.sentence_id,
             "de": german,
             "en": english,
-            "score": round(translation.score, 4),
+            "score": round(translation.score, 4) + 0.0,  # no "-0.0"
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif output_format == "tsv":

@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "entities": "reader.cli.entities",
     "models": "reader.cli.models",
     "translate": "reader.cli.translate",
+    "export": "reader.cli.export",
 }
 
 

@@ -1,0 +1,176 @@
+"""``reader export FILE --to html|md|tsv|tmx|pdf -o OUT``: a bilingual file, headless.
+
+Loads and segments the document, translates what the cache does not hold yet with the
+installed de→en package, finds entities when a NER pipeline is available, and writes one
+file. Only ``--to pdf`` touches Qt (QtGui on the offscreen platform when there is no
+display); every other format is plain Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from reader.core.document import Document, Entity, Sentence, Translation
+from reader.core.export import BilingualDocument, render, write_text_atomically
+
+FORMATS = ("html", "md", "tsv", "tmx", "pdf")
+SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".tsv": "tsv",
+    ".tmx": "tmx",
+    ".pdf": "pdf",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``export`` command."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write the German and its English side by side to a file",
+        description="Translate a German document offline and export German and English "
+        "side by side: HTML, Markdown, TSV, TMX (translation memory) or PDF.",
+    )
+    parser.add_argument("file", help="Markdown, text or HTML file")
+    parser.add_argument(
+        "--to",
+        choices=FORMATS,
+        help="output format (default: from the suffix of OUT)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="file to write; '-' writes html, md, tsv or tmx to standard output",
+    )
+    parser.add_argument(
+        "--table", action="store_true", help="md: one two-column table instead of paragraphs"
+    )
+    parser.add_argument("--no-entities", action="store_true", help="do not look for names (faster)")
+    parser.add_argument(
+        "--beam",
+        type=int,
+        choices=(1, 2, 4),
+        default=4,
+        help="beam size: 4 (default) decodes as Argos does, 1 or 2 is faster",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the translation cache"
+    )
+    parser.set_defaults(handler=run)
+    return parser
+
+
+def output_format(args: argparse.Namespace) -> str | None:
+    """The chosen format: ``--to``, else the output file's suffix; None when neither says."""
+    if args.to:
+        return str(args.to)
+    return SUFFIXES.get(Path(args.output).suffix.lower())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, segment, translate, find entities, write."""
+    fmt = output_format(args)
+    if fmt is None:
+        print(
+            f"reader: cannot tell the format of {args.output!r}; give --to ({', '.join(FORMATS)})",
+            file=sys.stderr,
+        )
+        return 2
+    if fmt == "pdf" and args.output == "-":
+        print("reader: a PDF cannot go to standard output; give a file name", file=sys.stderr)
+        return 2
+
+    from reader.core.loading import load_document
+    from reader.core.segmentation import segment_document
+
+    document = load_document(Path(args.file))
+    sentences = tuple(segment_document(document))
+    translations, model_name, model_version = _translate(sentences, args)
+    entities = () if args.no_entities else _entities(document, sentences, translations)
+    bilingual = BilingualDocument(
+        document=document,
+        sentences=sentences,
+        translations=translations,
+        entities=entities,
+        model_name=model_name,
+        model_version=model_version,
+    )
+    try:
+        if fmt == "pdf":
+            _write_pdf(bilingual, Path(args.output))
+        elif args.output == "-":
+            sys.stdout.write(render(bilingual, fmt, table=args.table))
+            sys.stdout.flush()
+        else:
+            write_text_atomically(Path(args.output), render(bilingual, fmt, table=args.table))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"reader: {args.output}: could not be written ({reason})", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _translate(
+    sentences: tuple[Sentence, ...], args: argparse.Namespace
+) -> tuple[dict[int, Translation], str, str]:
+    """English for every sentence (cache first), and the model's name and version."""
+    from reader.core.errors import NoTranslationModel
+    from reader.core.package_store import find_translation_package, package_dirs, scan_packages
+    from reader.core.paths import resolve_paths
+    from reader.core.translation import TranslationEngine
+    from reader.core.translation_cache import TranslationCache
+
+    paths = resolve_paths()
+    packages, _broken = scan_packages(package_dirs(paths))
+    package = find_translation_package(packages, "de", "en")
+    if package is None:
+        raise NoTranslationModel("de", "en")
+    cache = None
+    if not args.no_cache:
+        paths.ensure()
+        cache = TranslationCache(paths.translation_cache)
+    try:
+        engine = TranslationEngine(package, beam_size=args.beam, cache=cache)
+        # Alignments help entity projection; without entities they are wasted work.
+        done = engine.translate([(s.id, s.text) for s in sentences], align=not args.no_entities)
+    finally:
+        if cache is not None:
+            cache.close()
+    return {t.sentence_id: t for t in done}, package.code, package.package_version
+
+
+def _entities(
+    document: Document, sentences: tuple[Sentence, ...], translations: dict[int, Translation]
+) -> tuple[Entity, ...]:
+    """Entities projected onto the English, or none (with a note) when NER is unavailable."""
+    try:
+        from reader.core.entities import EntityRecognizer, NerModelUnavailable
+        from reader.core.projection import project_entities
+    except ImportError:
+        return ()
+    try:
+        found = EntityRecognizer().recognize(document, sentences)
+    except NerModelUnavailable as error:
+        print(f"reader: names not marked ({error})", file=sys.stderr)
+        return ()
+    return tuple(project_entities(found, sentences, translations))
+
+
+def _write_pdf(bilingual: BilingualDocument, path: Path) -> None:
+    # Qt only for this format, and without a display the offscreen platform is enough.
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.ui.pdf_export import export_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["reader"])
+    assert app is not None  # kept alive until the PDF is written
+    export_pdf(bilingual, path)

@@ -1,0 +1,256 @@
+"""Background jobs for the model manager: scan, install, remove, fetch the index, download.
+
+Each job is a plain function ``work(progress, cancel) -> result`` run on a QThreadPool. Its
+``signals`` object lives on the GUI thread, so slots connected to ``progressed``, ``finished``
+and ``failed`` run there (queued). Cancelling sets a token that the core polls; a cancelled
+job reports ``failed`` with ``JobCancelled`` so the UI has one path for every outcome.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from reader.core.package_store import (
+    BrokenPackage,
+    InstalledPackage,
+    package_dirs,
+    remove_package,
+    scan_packages,
+)
+from reader.core.paths import DataPaths
+
+ProgressFn = Callable[[int, int], None]
+Slot_ = Callable[[object], None]
+Work = Callable[[ProgressFn, "CancelToken"], Any]
+
+# Progress callbacks can fire per 64 KiB chunk; the GUI needs a few updates a second at most.
+_PROGRESS_INTERVAL_S = 0.05
+
+
+class CancelToken:
+    """A flag the GUI sets and the core polls between chunks (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def is_cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def __call__(self) -> bool:
+        return self._event.is_set()
+
+
+class JobCancelled(Exception):
+    """Reported through ``failed`` when a job stopped because it was cancelled."""
+
+
+@dataclass(frozen=True)
+class PackageListing:
+    """What the package folders hold, with each usable package's size on disk."""
+
+    installed: list[InstalledPackage]
+    broken: list[BrokenPackage]
+    sizes: dict[Path, int] = field(default_factory=dict)
+
+
+class JobSignals(QObject):
+    """Signals of one job.
+
+    Signals:
+        progressed(done, total): bytes or steps done so far; total is 0 when unknown.
+        finished(result): the work function's return value.
+        failed(error): the exception it raised (``JobCancelled`` after a cancel).
+    """
+
+    progressed = Signal(object, object)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class ModelJob(QRunnable):
+    """One unit of work on the pool, with its signals and cancel token."""
+
+    def __init__(self, work: Work, name: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the runner keeps the Python object until it reports
+        self.name = name
+        self.signals = JobSignals()
+        self.token = CancelToken()
+        self._work = work
+        self._last_progress = 0.0
+        # Set as run()'s last Python step: only then may the runner drop this object, since
+        # a queued ``finished`` can reach the GUI thread while run() is still unwinding.
+        self.returned = threading.Event()
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last_progress < _PROGRESS_INTERVAL_S:
+            return
+        self._last_progress = now
+        self.signals.progressed.emit(int(done), int(total))
+
+    def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.returned.set()
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self._progress, self.token)
+        except BaseException as error:  # every failure must reach the GUI, never the pool
+            if self.token.cancelled and not isinstance(error, JobCancelled):
+                self.signals.failed.emit(JobCancelled())
+            else:
+                self.signals.failed.emit(error)
+            return
+        self.signals.finished.emit(result)
+
+
+class ModelJobRunner(QObject):
+    """Owns the thread pool for model work and keeps jobs alive until they report."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)  # a scan may run beside a download; 2 cores shared
+        self._jobs: dict[JobSignals, ModelJob] = {}
+        self._retired: list[ModelJob] = []
+
+    def submit(
+        self,
+        work: Work,
+        name: str = "",
+        *,
+        finished: Slot_ | None = None,
+        failed: Slot_ | None = None,
+        progressed: Callable[[object, object], None] | None = None,
+    ) -> ModelJob:
+        """Start ``work`` off the GUI thread, with these slots already connected.
+
+        Slots must be connected before the job starts: a fast job can finish before
+        ``submit`` returns, and a signal emitted with no connection is lost. Pass bound
+        methods of QObjects living on the GUI thread, so they run there.
+        """
+        self._retired = [old for old in self._retired if not old.returned.is_set()]
+        job = ModelJob(work, name)
+        if progressed is not None:
+            job.signals.progressed.connect(progressed)
+        if finished is not None:
+            job.signals.finished.connect(finished)
+        if failed is not None:
+            job.signals.failed.connect(failed)
+        # Connected last, so the consumer's slots have run when the runner forgets the job.
+        job.signals.finished.connect(self._on_job_done)
+        job.signals.failed.connect(self._on_job_done)
+        self._jobs[job.signals] = job
+        self._pool.start(job)
+        return job
+
+    def active_jobs(self) -> list[ModelJob]:
+        return list(self._jobs.values())
+
+    def cancel_all(self) -> None:
+        for job in self._jobs.values():
+            job.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every started job returned (used when closing and in tests)."""
+        done = self._pool.waitForDone(msecs)
+        if done:
+            self._retired.clear()
+        return done
+
+    @Slot(object)
+    def _on_job_done(self, _result: object) -> None:
+        # Deferred to the GUI thread, after the consumer's own slots were connected first
+        # and therefore already ran.
+        job = self._jobs.pop(self.sender(), None)  # type: ignore[call-overload]
+        if job is not None:
+            self._retired.append(job)
+
+
+# --- the work functions ------------------------------------------------------------
+
+
+def scan_work(paths: DataPaths) -> Work:
+    """List installed and broken packages and measure each one's size."""
+
+    def work(progress: ProgressFn, cancel: CancelToken) -> PackageListing:
+        installed, broken = scan_packages(package_dirs(paths))
+        sizes: dict[Path, int] = {}
+        for number, package in enumerate(installed, start=1):
+            if cancel.cancelled:
+                raise JobCancelled()
+            sizes[package.path] = package.size_on_disk()
+            progress(number, len(installed))
+        return PackageListing(installed, broken, sizes)
+
+    return work
+
+
+def remove_work(package: InstalledPackage) -> Work:
+    """Delete a package folder we own; returns the removed package."""
+
+    def work(_progress: ProgressFn, _cancel: CancelToken) -> InstalledPackage:
+        remove_package(package)
+        return package
+
+    return work
+
+
+def install_work(archive: Path, paths: DataPaths) -> Work:
+    """Validate and install one ``.argosmodel`` file into our package folder."""
+
+    def work(progress: ProgressFn, cancel: CancelToken) -> InstalledPackage:
+        from reader.core.package_installer import install_package
+
+        paths.packages.mkdir(parents=True, exist_ok=True)
+        return install_package(archive, paths.packages, progress=progress, cancel=cancel)
+
+    return work
+
+
+def index_work(index_url: str | None) -> Work:
+    """Fetch the Argos package index; returns its list of available packages."""
+
+    def work(_progress: ProgressFn, cancel: CancelToken) -> list[Any]:
+        from reader.core import package_index
+
+        kwargs: dict[str, Any] = {"cancel": cancel}
+        if index_url is not None:
+            kwargs["url"] = index_url
+        return list(package_index.fetch_index(**kwargs))
+
+    return work
+
+
+def download_work(available: Any, paths: DataPaths, index_url: str | None = None) -> Work:
+    """Download one available package and install it through the validating installer."""
+
+    def work(progress: ProgressFn, cancel: CancelToken) -> InstalledPackage:
+        from reader.core import package_index
+
+        paths.packages.mkdir(parents=True, exist_ok=True)
+        return package_index.download_and_install(
+            available, paths.packages, progress=progress, cancel=cancel
+        )
+
+    return work

@@ -48,9 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
-def _translations(
-    sentences: Sequence[Sentence], translate: bool
-) -> dict[int, Translation] | None:
+def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, Translation] | None:
     """English for the sentences from the cache (or the engine); None without a model."""
     try:
         from reader.core.package_store import (

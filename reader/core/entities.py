@@ -104,7 +104,9 @@ class EntityRecognizer:
         try:
             import spacy  # heavy: only here
 
-            nlp = spacy.load(path if path is not None else name)
+            # Installed pipelines are importable packages with a ``load()``; going through
+            # the import (not the distribution metadata) is what find_spec promised.
+            nlp = spacy.load(path) if path is not None else spacy.util.load_model_from_package(name)
         except (OSError, ImportError, ValueError) as error:
             raise NerModelUnavailable(name, str(error)) from error
         if "ner" not in nlp.pipe_names:

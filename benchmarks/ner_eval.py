@@ -1,0 +1,96 @@
+"""Score the NER pipeline on held-out GermEval 2014 dev and measure its speed.
+
+    uv run python benchmarks/ner_eval.py [--model resources/ner/de_reader_ner]
+        [--data ../shared/data/ner] [--out bench-results/ner.json]
+
+Exact-match span P/R/F1 per label; "overall" is micro-averaged over PER/LOC/ORG on the outer
+level (GermEval deriv/part tags count as O). MISC is scored against GermEval's OTH and
+reported separately. Scored twice: the raw model, and with the reader's German rules
+(``refine_spans``) as the app runs it. Speed is words per second on one thread.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+import ner_data  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=ROOT / "resources/ner/de_reader_ner")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/ner")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results/ner.json")
+    args = parser.parse_args()
+
+    dev_path = args.data / "germeval2014" / "NER-de-dev.tsv"
+    if not dev_path.is_file():
+        print(f"GermEval dev not found at {dev_path}", file=sys.stderr)
+        return 1
+    import spacy
+
+    from reader.core.entity_rules import RawSpan, refine_spans
+
+    started = time.perf_counter()
+    nlp = spacy.load(args.model)
+    load_seconds = time.perf_counter() - started
+
+    dev = ner_data.read_germeval(dev_path)
+    pairs = [ner_data.to_text(words, tags) for words, tags in dev]
+    texts = [text for text, _ in pairs]
+    words = sum(len(w) for w, _ in dev)
+
+    list(nlp.pipe(texts[:50]))  # warm-up
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    seconds = time.perf_counter() - started
+
+    raw = ner_data.Scorer()
+    ruled = ner_data.Scorer()
+    for (text, gold), doc in zip(pairs, docs, strict=True):
+        spans = [RawSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        raw.add(gold, [ner_data.Span(s.start, s.end, s.label) for s in spans])
+        refined = refine_spans(text, spans)
+        ruled.add(gold, [ner_data.Span(s.start, s.end, s.label) for s in refined])
+
+    size = sum(p.stat().st_size for p in args.model.rglob("*") if p.is_file())
+    result = {
+        "model": str(args.model),
+        "dev_sentences": len(dev),
+        "words": words,
+        "words_per_second": round(words / seconds),
+        "load_seconds": round(load_seconds, 3),
+        "model_bytes": size,
+        "raw_model": raw.report(),
+        "with_rules": ruled.report(),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+    print(f"GermEval 2014 dev: {len(dev)} sentences, {words} words; model {size / 1e6:.1f} MB")
+    for name, report in (("raw model", result["raw_model"]), ("with rules", result["with_rules"])):
+        print(f"\n{name}:  label      P      R     F1  support")
+        for label in ("PER", "LOC", "ORG", "overall", "MISC"):
+            r = report[label]
+            shown = "MISC(OTH)" if label == "MISC" else label
+            print(f"  {shown:>17} {r['p']:.3f} {r['r']:.3f} {r['f1']:.3f} {r['support']:>6}")
+    print(f"\nspeed: {result['words_per_second']:,} words/s (1 thread); load {load_seconds:.2f}s")
+    print(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

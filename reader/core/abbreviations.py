@@ -38,11 +38,11 @@ Anm Hrsg hrsg Abb Tab Nr Nrn No Bd Bde Jg Jahrg Ziff Abs Abschn Anh Sp Str Pl Te
 dt engl franz frz ital lat griech span russ amerik ehem Bez Kr Lkr Reg Rd Ref Verf Vf Vors
 rd stv stellv Stellv Kapt Lt Maj Oberstlt Sen Abg Bf Bhf ev kath evang röm luth jun sen
 Pos Mt Fa Hbf Univ Inst Verl Erg Anl Vol Hg hg Rn Rdnr Rz Tz Bl Hs Nachf
-ebd ders dgl dergl Mi Di Do Sa Mo
+ebd ders dgl dergl Mi Di Do Sa Mo sogen Drs Drucks
 """
 
 _SOMETIMES_FINAL = """
-Mio Mrd Bio Tsd Jh Jhd Jhdt Jt Jtd Std Min Sek Jr a.D MwSt Mwst
+Mio Mrd Bio Tsd Jh Jhd Jhdt Jt Jtd Std Min Sek Jr a.D MwSt Mwst min max Aufl ff
 Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
 """
 
@@ -51,7 +51,7 @@ Art Kap Kat Ausg
 """
 
 _OFTEN_FINAL = """
-usw etc u.ä o.ä u.Ä o.Ä u.v.m e.V v.Chr n.Chr ff Corp Inc Ltd Co Bros Plc
+usw etc u.ä o.ä u.Ä o.Ä u.v.m e.V v.Chr n.Chr Corp Inc Ltd Co Bros Plc
 """
 
 
@@ -102,7 +102,7 @@ ORDINAL_NOUNS = tuple(
     jubiläum sieg niederlage tor treffer titel generation versuch durchgang wahlgang lauf
     stufe phase welle stelle position spiel saisonspiel band buch akt szene strophe satz
     absatz abschnitt armee division periode bezirk mannschaft amtszeit kongress parteitag
-    legislaturperiode wahlperiode grad ordnung reihe gang startplatz tabellenplatz uhr
+    legislaturperiode wahlperiode grad ordnung reihe gang startplatz tabellenplatz uhr aufl
     """
     )
 )
@@ -145,6 +145,7 @@ SENTENCE_STARTERS = frozenset(
     Zuletzt Kürzlich Zwar Ebenso Ebenfalls Somit Also Sonst Hingegen Indes Indessen
     Offenbar Offensichtlich Demnach Dementsprechend Folglich Zugleich Vorher Nachher
     Seitdem Seither Einst Oben Unten Deutlich Genau Ja Nein Bitte Etwa Rund Fast Kaum
+    Nicht Sehr Besonders Gerade Eben Selbst Sogar Bislang Künftig Weitere Weiterer
     Wieder Weiter Teilweise Viel Wenig Wenige Andere Anders Mehrere Sowohl Weder Entweder
     The This That These Those It He She We They I You In On At There Here But And Or So
     """

@@ -35,11 +35,12 @@ _BREAK = r"(?>\r\n|[\r\n\u2028\u2029])"
 _CANDIDATE = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s|\Z)")
 _BLANK_LINE = re.compile(rf"\u2029|{_BREAK}(?:[^\S\r\n\u2028\u2029]*{_BREAK})+")
 _NONSPACE = re.compile(r"\S")
+_ENUMERATION = re.compile(r"\(?(?:([a-z])\1{0,2}|[ivx]{1,4})\)")  # "a)", "bb)", "(iv)"
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SHORT_PART = re.compile(r"[^\W\d_]{1,3}\.")
 _DIGITS = re.compile(r"\d+")
-_DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
+_DAY_MONTH = re.compile(r"\d{1,2}\.(?:\d{1,2}|/\d{1,2})")  # "04.05.", "2./3."
 _DATE_PART = re.compile(r"\d{1,2}\.")
 _YEAR = re.compile(r"(?:\d{2}|\d{4})(?!\w)")
 _THOUSANDS = re.compile(r"\d{3}(?!\w)")
@@ -148,11 +149,23 @@ def _ends_sentence(text: str, start: int, end: int, sentence_first: int) -> bool
     if kind in (_Next.LOWER, _Next.PUNCT):
         return False
     if "…" in punct or ".." in punct:
-        # "[…]" and "(...)" mark an omission inside a sentence.
+        # "[…]" and "(...)" mark an omission inside a sentence. Otherwise a capital after
+        # an ellipsis starts a new sentence more often than not ("wer es kann ... Übrigens").
         return start == 0 or text[start - 1] not in "([{"
+    if closed and text[punct_end] == ")" and _inside_parenthesis(text, start, sentence_first):
+        return False  # "500 (verunsicherte?) Kunden"
     if "!" in punct or "?" in punct or closed:
         return True
     return _period_ends_sentence(text, start, kind, next_word, next_start, sentence_first)
+
+
+def _inside_parenthesis(text: str, position: int, sentence_first: int) -> bool:
+    """Whether the bracket closing after ``position`` opened inside the current sentence."""
+    opening = text.rfind("(", max(sentence_first, position - _WINDOW * 4), position)
+    if opening <= sentence_first or ")" in text[opening:position]:
+        return False
+    before = text[max(0, opening - _WINDOW) : opening].rstrip()
+    return bool(before) and before[-1] not in ".!?…:"
 
 
 def _next_token(text: str, position: int) -> tuple[_Next, str, int]:
@@ -165,9 +178,11 @@ def _next_token(text: str, position: int) -> tuple[_Next, str, int]:
             after += 1
         if after < len(text) and text[after].isspace():
             index = _first_nonspace(text, after)
-    opened = False
+    if _ENUMERATION.match(text, index):
+        return _Next.OPENER, "", index  # "a)", "bb)", "(c)": a list item starts
+    opened = False  # by a quote; a bracket is looked through: "(Das war gut.)"
     while index < len(text) and text[index] in _OPENERS:
-        opened = True
+        opened = opened or text[index] not in "([{"
         index += 1
     if index >= len(text):
         return _Next.OTHER, "", index
@@ -180,7 +195,7 @@ def _next_token(text: str, position: int) -> tuple[_Next, str, int]:
         return (_Next.OPENER if opened else _Next.UPPER), word, index
     if char.isdigit():
         return (_Next.OPENER if opened else _Next.DIGIT), word, index
-    if not opened and (char in ",;:.…!?%)]}" or char in _CLOSERS):
+    if not opened and (char in ",;:.…!?%/)]}" or char in _CLOSERS):
         return _Next.PUNCT, word, index
     return (_Next.OPENER if opened else _Next.OTHER), word, index
 
@@ -214,6 +229,8 @@ def _period_ends_sentence(
     if prev_kind is _Prev.LOWER_LETTER:
         return False
     if prev_kind is _Prev.INITIAL:
+        if word_start == sentence_first:
+            return False  # "II. Die Klage …": numbering
         return kind is _Next.OPENER or (kind is _Next.UPPER and next_word in SENTENCE_STARTERS)
     if prev_kind is _Prev.NUMBER:
         previous = before[-2] if len(before) >= 2 else ""
@@ -228,6 +245,8 @@ def _abbreviation_kind(
 ) -> AbbreviationKind | None:
     """The abbreviation the period after ``word`` belongs to, if any ("z. B." → "z.B")."""
     keys = [word]
+    if "-" in word[1:-1]:
+        keys.append(word.rsplit("-", 1)[1])  # "BT-Drs.", "Max-Planck-Str."
     if _LETTERS.fullmatch(word) and len(word) <= 4:
         # Join spaced parts: "z. B.", "i. d. R.", "v. Chr.".
         joined = word
@@ -300,7 +319,7 @@ def _number_ends_sentence(
 ) -> bool:
     """After "3." / "2023." / "04.05.": an ordinal or date goes on, a number at an end ends."""
     if kind is _Next.OPENER or kind is _Next.OTHER:
-        return True
+        return not at_sentence_start
     if kind is _Next.DIGIT:
         # "am 3. 10. 2019" is a date, "77. 000" a misplaced space; "im Jahr 2019. 2020
         # wird …" is a sentence end.
@@ -315,7 +334,8 @@ def _number_ends_sentence(
         or _ORDINAL_NOUN.fullmatch(next_word.lower())
     ):
         return False
+    if at_sentence_start:
+        return False  # "1. Einleitung", "2. Nach diesen Maßstäben …": numbering
     if next_word in SENTENCE_STARTERS:
         return True
-    # "1. Einleitung" (numbering), "der 5. Versuch" (ordinal after an article).
-    return not (at_sentence_start or previous.lower() in ORDINAL_DETERMINERS)
+    return previous.lower() not in ORDINAL_DETERMINERS  # "der 5. Versuch"

@@ -221,7 +221,7 @@ class ModelManagerDialog(QDialog):
             return None
         available = item.data(0, ITEM_ROLE)
         job = self._start_operation(
-            model_jobs.download_work(available, self.paths, self.index_url),
+            model_jobs.download_work(available, self.paths),
             self.tr("Downloading {name}…").format(name=item.text(0)),
             after=self._on_install_finished,
         )

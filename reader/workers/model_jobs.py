@@ -229,28 +229,27 @@ def install_work(archive: Path, paths: DataPaths) -> Work:
 
 
 def index_work(index_url: str | None) -> Work:
-    """Fetch the Argos package index; returns its list of available packages."""
+    """Fetch the Argos package index; returns its list of ``AvailablePackage``."""
 
     def work(_progress: ProgressFn, cancel: CancelToken) -> list[Any]:
-        from reader.core import package_index
+        from reader.core.package_index import fetch_index
 
-        kwargs: dict[str, Any] = {"cancel": cancel}
-        if index_url is not None:
-            kwargs["url"] = index_url
-        return list(package_index.fetch_index(**kwargs))
+        # One small request with its own timeout; it cannot be interrupted midway, so a
+        # cancel is honoured as soon as it returns.
+        packages = fetch_index(index_url)
+        if cancel.cancelled:
+            raise JobCancelled()
+        return packages
 
     return work
 
 
-def download_work(available: Any, paths: DataPaths, index_url: str | None = None) -> Work:
+def download_work(available: Any, paths: DataPaths) -> Work:
     """Download one available package and install it through the validating installer."""
 
     def work(progress: ProgressFn, cancel: CancelToken) -> InstalledPackage:
-        from reader.core import package_index
+        from reader.core.package_index import download_and_install
 
-        paths.packages.mkdir(parents=True, exist_ok=True)
-        return package_index.download_and_install(
-            available, paths.packages, progress=progress, cancel=cancel
-        )
+        return download_and_install(available, paths.packages, progress=progress, cancel=cancel)
 
     return work

@@ -3,8 +3,11 @@ download from a local index, cancel, and a clear message when the index is unrea
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,15 +18,16 @@ from reader.core.package_store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths, resolve_paths
 from reader.ui import model_manager
 from reader.ui.model_manager import ModelManagerDialog
-from tests.fixtures.model_builder import build_argos_package, build_package_dir
+from tests.fixtures.model_builder import build_package_dir
+from tests.fixtures.package_server import closed_port, index_entry, serve
 
 WAIT_MS = 20_000
 
 
-@pytest.fixture(scope="module")
-def tiny_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One real tiny de→en ``.argosmodel`` shared by this module's tests."""
-    return build_argos_package(tmp_path_factory.mktemp("archives"), shape="tiny")
+@pytest.fixture
+def tiny_archive(tiny_package_file: Path) -> Path:
+    """The session's real tiny de→en ``.argosmodel`` (read only)."""
+    return tiny_package_file
 
 
 @pytest.fixture
@@ -236,3 +240,168 @@ def test_every_button_is_keyboard_reachable_and_named(make_dialog) -> None:
     ):
         assert widget.focusPolicy() != 0
         assert widget.accessibleName() or widget.text()  # type: ignore[attr-defined]
+
+
+# --- download ----------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # urllib would send even 127.0.0.1 requests to a proxy named in the environment.
+    for name in (
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def server():
+    with serve() as running:
+        yield running
+
+
+def available_codes(dialog: ModelManagerDialog) -> list[tuple[str, str]]:
+    tree = dialog.available_list
+    return [
+        (
+            tree.topLevelItem(i).data(0, model_manager.ITEM_ROLE).from_code,
+            tree.topLevelItem(i).data(0, model_manager.ITEM_ROLE).to_code,
+        )
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_download_lists_german_english_models_then_installs_with_progress(
+    qtbot, make_dialog, server, paths: DataPaths, tiny_archive: Path
+) -> None:
+    link = server.add_package("/translate-de_en-1_0.argosmodel", tiny_archive)
+    index = server.add_index(
+        [
+            index_entry(link),
+            index_entry(server.url("/en_de.argosmodel"), from_code="en", to_code="de"),
+            index_entry(server.url("/fr_en.argosmodel"), from_code="fr", to_code="en"),
+        ]
+    )
+    dialog = make_dialog(index_url=index)
+    assert server.requests == []  # opening the dialog fetched nothing
+
+    dialog.download_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+    assert server.requests == ["/index.json"]
+    assert available_codes(dialog) == [("de", "en"), ("en", "de")]
+    assert dialog.available_box.isVisible() or not dialog.isVisible()
+
+    values: list[int] = []
+    dialog.progress_bar.valueChanged.connect(values.append)
+    dialog.available_list.setCurrentItem(dialog.available_list.topLevelItem(0))
+    with qtbot.waitSignal(dialog.packages_changed, timeout=WAIT_MS):
+        dialog.download_selected_button.click()
+    assert server.requests[-1] == "/translate-de_en-1_0.argosmodel"
+    assert values and values[-1] == 1000  # the bar reached the end
+    qtbot.waitUntil(lambda: len(rows(dialog)) == 1, timeout=WAIT_MS)
+    assert rows(dialog)[0].code == "translate-de_en"
+    assert [p.name for p in paths.packages.iterdir()] == ["translate-de_en"]  # no temp file
+
+
+class GatedServer:
+    """Sends the first 64 KiB of a body, then waits until ``release`` is set."""
+
+    def __init__(self, body: bytes) -> None:
+        self.first_part_sent = threading.Event()
+        self.release = threading.Event()
+        gate = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: 64 * 1024])
+                self.wfile.flush()
+                gate.first_part_sent.set()
+                gate.release.wait(30)  # bounded even if the test fails first
+                with contextlib.suppress(OSError):  # the client hangs up after cancelling
+                    self.wfile.write(body[64 * 1024 :])
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def stop(self) -> None:
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(5)
+
+
+def test_cancel_stops_a_download_and_installs_nothing(
+    qtbot, make_dialog, server, paths: DataPaths, tiny_archive: Path
+) -> None:
+    gated = GatedServer(tiny_archive.read_bytes())
+    try:
+        index = server.add_index([index_entry(gated.url("/slow.argosmodel"))])
+        dialog = make_dialog(index_url=index)
+        dialog.start_download()
+        qtbot.waitUntil(lambda: dialog.available_list.topLevelItemCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+        dialog.available_list.setCurrentItem(dialog.available_list.topLevelItem(0))
+        with qtbot.assertNotEmitted(dialog.packages_changed):
+            dialog.download_selected()
+            assert dialog.cancel_button.isVisible() or not dialog.isVisible()
+            assert dialog.cancel_button.isEnabled()
+            qtbot.waitUntil(gated.first_part_sent.is_set, timeout=WAIT_MS)
+            dialog.cancel_button.click()
+            gated.release.set()
+            qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+        assert "cancelled" in dialog.status_label.text().lower()
+        assert dialog.status_label.property("kind") == "info"
+        assert list(paths.packages.iterdir()) == []  # no package, no partial download
+    finally:
+        gated.stop()
+
+
+def test_unreachable_index_gives_a_clear_message(qtbot, make_dialog) -> None:
+    dialog = make_dialog(index_url=f"http://127.0.0.1:{closed_port()}/index.json")
+    dialog.start_download()
+    qtbot.waitUntil(lambda: error_shown(dialog), timeout=WAIT_MS)
+    assert "Could not reach the model index" in dialog.status_label.text()
+    assert dialog.available_list.topLevelItemCount() == 0
+    assert dialog.download_button.isEnabled()  # the user can try again
+
+
+def test_index_without_german_english_models_says_so(qtbot, make_dialog, server) -> None:
+    index = server.add_index([index_entry(server.url("/x"), from_code="fr", to_code="en")])
+    dialog = make_dialog(index_url=index)
+    dialog.start_download()
+    qtbot.waitUntil(lambda: error_shown(dialog), timeout=WAIT_MS)
+    assert "no German–English models" in dialog.status_label.text()
+    assert not dialog.download_selected_button.isEnabled()
+
+
+def test_a_failed_download_reports_it_and_leaves_nothing(
+    qtbot, make_dialog, server, paths: DataPaths
+) -> None:
+    index = server.add_index([index_entry(server.url("/missing.argosmodel"))])
+    dialog = make_dialog(index_url=index)
+    dialog.start_download()
+    qtbot.waitUntil(lambda: dialog.available_list.topLevelItemCount() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+    dialog.download_selected()
+    qtbot.waitUntil(lambda: error_shown(dialog), timeout=WAIT_MS)
+    assert "The download failed" in dialog.status_label.text()
+    assert "404" in dialog.status_label.text()
+    assert list(paths.packages.iterdir()) == []

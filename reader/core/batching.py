@@ -2,9 +2,10 @@
 
 Batches take consecutive sentences in the caller's order (the caller puts what is on screen
 first), so results stream back in that order. A batch's cost is its padded size: number of
-sentences times the longest one, in tokens. The first batch is kept small so the first
-sentences appear quickly; later ones are large because CTranslate2 decodes a big batch much
-faster per sentence than many small ones (DESIGN.md: 3–4× over Argos's per-paragraph calls).
+sentences times the longest one, in tokens. The first batch holds about one sentence so the
+first visible sentence appears quickly; the next ones grow from there to large batches,
+because CTranslate2 decodes a big batch much faster per sentence than many small ones
+(DESIGN.md: 3–4× over Argos's per-paragraph calls).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Measured with benchmarks/translation_bench.py on the real-shape test model.
-DEFAULT_BATCH_TOKENS = 1536
-FIRST_BATCH_TOKENS = 128
+DEFAULT_BATCH_TOKENS = 1024  # CPU time per token is flat from ~512 up; memory is not
+FIRST_BATCH_TOKENS = 48  # about one sentence: the first visible sentence comes back fast
+RAMP = 4  # each early batch may be this many times larger than the one before
 
 
 def plan_batches(
@@ -24,18 +26,20 @@ def plan_batches(
 ) -> list[list[int]]:
     """Split indices ``0..len(lengths)-1`` into consecutive batches by padded token count.
 
-    A sentence longer than the limit gets a batch of its own. ``first_tokens`` (if given)
-    caps the first batch instead of ``max_tokens``.
+    The first batch is capped at ``first_tokens`` and each next one at ``RAMP`` times the
+    previous cap, up to ``max_tokens`` (``first_tokens=None``: every batch ``max_tokens``).
+    A sentence longer than its batch's cap gets a batch of its own.
     """
     batches: list[list[int]] = []
     current: list[int] = []
     longest = 0
+    limit = min(first_tokens, max_tokens) if first_tokens else max_tokens
     for index, length in enumerate(lengths):
-        limit = first_tokens if first_tokens is not None and not batches else max_tokens
         size = max(1, length)
         if current and (len(current) + 1) * max(longest, size) > limit:
             batches.append(current)
             current, longest = [], 0
+            limit = min(max_tokens, limit * RAMP)
         current.append(index)
         longest = max(longest, size)
     if current:

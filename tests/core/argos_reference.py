@@ -1,9 +1,10 @@
 """Run Argos Translate's own ``apply_packaged_translation`` in a subprocess (test helper).
 
-``argostranslate.translate`` imports stanza and minisbd (not installed here, and never
-imported by the application); the child process stubs them before importing it, points the
-XDG folders Argos writes to into a temp dir, and prints Argos's English for each sentence as
-JSON. Sentence splitting is bypassed: each input is one sentence, as our engine gets them.
+``argostranslate.translate`` imports stanza and minisbd (not installed here; the application
+never imports that module) and spacy (slow to import). None of them is used when the input is
+one sentence, so the child process stubs them before importing it, points the XDG folders
+Argos writes to into a temp dir, and prints Argos's English for each sentence as JSON.
+Sentence splitting is bypassed: each input is one sentence, as our engine gets them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 CHILD = r"""
 import json, sys, types
 
-for name in ("stanza", "minisbd", "minisbd.models"):
+for name in ("stanza", "minisbd", "minisbd.models", "spacy"):
     module = types.ModuleType(name)
     module.SBDetect = object
     module.models = module

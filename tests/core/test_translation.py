@@ -179,3 +179,31 @@ def test_engine_imports_nothing_heavy_and_writes_nothing_home(
     assert "heavy: []" in result.stdout
     assert list(home.iterdir()) == []
     assert (tmp_path / "sandbox" / "xdg_config_home" / "argos-translate").is_dir()
+
+
+def test_bpe_package_copies_through_moses_and_subword_nmt(tmp_path: Path) -> None:
+    folder = build_package_dir(tmp_path, tokenizer="bpe")
+    assert (folder / "bpe.model").is_file()
+    assert not (folder / "sentencepiece.model").exists()
+    engine = TranslationEngine(read_package(folder), threads=1)
+    sentences = [GERMAN[0], "Tom & Jerry kosten 2,5 Euro (z. B.)!"]
+    results = engine.translate(list(enumerate(sentences)))
+    assert [r.text for r in results] == sentences
+    assert [r.text for r in results] == [expected_translation(folder, s) for s in sentences]
+    first = results[0]
+    assert [first.text[a.target_start : a.target_end] for a in first.alignment][:3] == [
+        "Die",
+        "Stadt",
+        "Köln",
+    ]
+
+
+def test_tokenizer_choice_follows_argos(tmp_path: Path, tiny_package_dir: Path) -> None:
+    from reader.core.tokenizers import BPETokenizer, SentencePieceTokenizer, open_tokenizer
+
+    assert isinstance(open_tokenizer(tiny_package_dir, "de", "en"), SentencePieceTokenizer)
+    (tmp_path / "bpe.model").write_text("#version: 0.2\nd i\n", encoding="utf-8")
+    assert isinstance(open_tokenizer(tmp_path, "de", "en"), BPETokenizer)
+    (tmp_path / "bpe.model").unlink()
+    with pytest.raises(FileNotFoundError):
+        open_tokenizer(tmp_path, "de", "en")

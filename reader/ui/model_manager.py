@@ -42,6 +42,14 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 WANTED_PAIRS = (("de", "en"), ("en", "de"))
 
 
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    return QColor(
+        round(a.red() * amount + b.red() * (1 - amount)),
+        round(a.green() * amount + b.green() * (1 - amount)),
+        round(a.blue() * amount + b.blue() * (1 - amount)),
+    )
+
+
 class ModelManagerDialog(QDialog):
     """Lists installed translation models and installs, downloads or removes them.
 
@@ -266,10 +274,9 @@ class ModelManagerDialog(QDialog):
         return None if item is None else item.data(0, ITEM_ROLE)
 
     def done(self, result: int) -> None:
-        # Closing stops background work; the core polls the token between chunks, so
-        # this wait is short, and no half-installed folder is left behind.
+        # Closing cancels background work without waiting for it: the core polls the token
+        # between chunks and cleans up after itself, so nothing half-installed stays behind.
         self.runner.cancel_all()
-        self.runner.wait(10_000)
         super().done(result)
 
     # --- running operations ----------------------------------------------------------
@@ -325,12 +332,8 @@ class ModelManagerDialog(QDialog):
     @Slot(object)
     def _on_operation_failed(self, error: object) -> None:
         self._end_operation()
-        if isinstance(error, JobCancelled | errors.PackageInstallCancelled):
-            self._show_status(self.tr("Cancelled. Nothing was installed."))
-        elif isinstance(error, errors.DownloadCancelled):
-            self._show_status(self.tr("Download cancelled. Nothing was installed."))
-        else:
-            self._show_status(self.describe_error(error), error=True)
+        cancelled = (JobCancelled, errors.PackageInstallCancelled, errors.DownloadCancelled)
+        self._show_status(self.describe_error(error), error=not isinstance(error, cancelled))
 
     @Slot(object)
     def _on_install_finished(self, package: object) -> None:
@@ -426,7 +429,11 @@ class ModelManagerDialog(QDialog):
                 tip += "\n" + self.tr("Shared folder: not removed by this application.")
             item.setToolTip(0, tip)
             self.package_list.addTopLevelItem(item)
-        grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        # Halfway between text and background: greyed in light and dark palettes alike.
+        palette = self.package_list.palette()
+        grey = _mix(
+            palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.5
+        )
         for broken in listing.broken:
             item = QTreeWidgetItem(
                 [
@@ -575,6 +582,10 @@ class ModelManagerDialog(QDialog):
                     "Cannot write to the model folder {folder}. Check its permissions and "
                     "free space."
                 ).format(folder=str(path))
+            case errors.PackageInstallCancelled() | JobCancelled():
+                return self.tr("Cancelled. Nothing was installed.")
+            case errors.DownloadCancelled():
+                return self.tr("Download cancelled. Nothing was installed.")
             case errors.PackageAlreadyInstalled(code=code):
                 return self.tr("{code} is already installed.").format(code=code)
             case errors.PackageNotOwned(path=path) | errors.PackageNotInstalled(wanted=path):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader.core.package_store import (
     BrokenPackage,
@@ -124,15 +124,28 @@ class ModelJob(QRunnable):
         self.signals.finished.emit(result)
 
 
+_shared_pool: QThreadPool | None = None
+# Every started job until its run() returned, whoever started it: a runner (and its dialog)
+# may be deleted while a cancelled download still unwinds, and the pool must not be left
+# holding a runnable whose Python object is gone.
+_live_jobs: list[ModelJob] = []
+
+
+def model_pool() -> QThreadPool:
+    """The one pool for model work. Not owned by a dialog, so closing one never blocks."""
+    global _shared_pool
+    if _shared_pool is None:
+        _shared_pool = QThreadPool()
+        _shared_pool.setMaxThreadCount(2)  # a scan may run beside a download; 2 cores shared
+    return _shared_pool
+
+
 class ModelJobRunner(QObject):
-    """Owns the thread pool for model work and keeps jobs alive until they report."""
+    """Starts model jobs on the shared pool and tracks the ones its owner started."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)  # a scan may run beside a download; 2 cores shared
         self._jobs: dict[JobSignals, ModelJob] = {}
-        self._retired: list[ModelJob] = []
 
     def submit(
         self,
@@ -149,7 +162,7 @@ class ModelJobRunner(QObject):
         ``submit`` returns, and a signal emitted with no connection is lost. Pass bound
         methods of QObjects living on the GUI thread, so they run there.
         """
-        self._retired = [old for old in self._retired if not old.returned.is_set()]
+        _live_jobs[:] = [old for old in _live_jobs if not old.returned.is_set()]
         job = ModelJob(work, name)
         if progressed is not None:
             job.signals.progressed.connect(progressed)
@@ -161,7 +174,8 @@ class ModelJobRunner(QObject):
         job.signals.finished.connect(self._on_job_done)
         job.signals.failed.connect(self._on_job_done)
         self._jobs[job.signals] = job
-        self._pool.start(job)
+        _live_jobs.append(job)
+        model_pool().start(job)
         return job
 
     def active_jobs(self) -> list[ModelJob]:
@@ -172,19 +186,18 @@ class ModelJobRunner(QObject):
             job.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until every started job returned (used when closing and in tests)."""
-        done = self._pool.waitForDone(msecs)
-        if done:
-            self._retired.clear()
-        return done
+        """Block until this runner's jobs have returned (application exit and tests)."""
+        deadline = QDeadlineTimer(msecs) if msecs >= 0 else QDeadlineTimer.Forever
+        for job in list(self._jobs.values()):
+            remaining = deadline.remainingTime()
+            if not job.returned.wait(None if remaining < 0 else remaining / 1000):
+                return False
+        return True
 
     @Slot(object)
     def _on_job_done(self, _result: object) -> None:
-        # Deferred to the GUI thread, after the consumer's own slots were connected first
-        # and therefore already ran.
-        job = self._jobs.pop(self.sender(), None)  # type: ignore[call-overload]
-        if job is not None:
-            self._retired.append(job)
+        # Runs on the GUI thread after the consumer's own slots (connected first).
+        self._jobs.pop(self.sender(), None)  # type: ignore[call-overload]
 
 
 # --- the work functions ------------------------------------------------------------

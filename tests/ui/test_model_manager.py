@@ -4,6 +4,7 @@ download from a local index, cancel, and a clear message when the index is unrea
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -14,10 +15,12 @@ import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reader.core import errors
 from reader.core.package_store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths, resolve_paths
 from reader.ui import model_manager
 from reader.ui.model_manager import ModelManagerDialog
+from reader.workers.model_jobs import model_pool
 from tests.fixtures.model_builder import build_package_dir
 from tests.fixtures.package_server import closed_port, index_entry, serve
 
@@ -50,7 +53,7 @@ def make_dialog(qtbot, paths: DataPaths) -> Iterator[Callable[..., ModelManagerD
     yield make
     for dialog in dialogs:
         dialog.runner.cancel_all()
-        assert dialog.runner.wait(WAIT_MS)
+    assert model_pool().waitForDone(WAIT_MS)
 
 
 def rows(dialog: ModelManagerDialog) -> list[object]:
@@ -92,8 +95,8 @@ def test_broken_folder_is_greyed_with_its_reason_and_not_removable(
     item = dialog.package_list.topLevelItem(0)
     assert "leftover" in item.text(0)
     assert "no metadata.json" in item.text(0)
-    grey = dialog.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    assert item.foreground(0).color() == grey
+    normal = dialog.package_list.palette().color(QPalette.ColorRole.Text)
+    assert item.foreground(0).color() != normal  # greyed
     dialog.package_list.setCurrentItem(item)
     assert not dialog.remove_button.isEnabled()
     assert "no metadata.json" in dialog.readme_view.toPlainText()
@@ -405,3 +408,59 @@ def test_a_failed_download_reports_it_and_leaves_nothing(
     assert "The download failed" in dialog.status_label.text()
     assert "404" in dialog.status_label.text()
     assert list(paths.packages.iterdir()) == []
+
+
+def test_closing_during_a_download_cancels_it_without_waiting(
+    qtbot, make_dialog, server, paths: DataPaths, tiny_archive: Path
+) -> None:
+    gated = GatedServer(tiny_archive.read_bytes())
+    try:
+        index = server.add_index([index_entry(gated.url("/slow.argosmodel"))])
+        dialog = make_dialog(index_url=index)
+        dialog.show()
+        dialog.start_download()
+        qtbot.waitUntil(lambda: dialog.available_list.topLevelItemCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+        job = dialog.download_selected()
+        assert job is not None
+        qtbot.waitUntil(gated.first_part_sent.is_set, timeout=WAIT_MS)
+        dialog.close_button.click()  # returns at once although the server is stalled
+        assert not dialog.isVisible()
+        assert job.token.cancelled
+        gated.release.set()
+        assert job.returned.wait(WAIT_MS / 1000)
+        assert list(paths.packages.iterdir()) == []
+    finally:
+        gated.stop()
+
+
+def package_error_classes() -> list[type[errors.PackageError]]:
+    found: list[type[errors.PackageError]] = []
+    pending = list(errors.PackageError.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return sorted(found, key=lambda cls: cls.__name__)
+
+
+def sample(cls: type[errors.PackageError]) -> errors.PackageError:
+    values = {"Path": Path("/tmp/sample.argosmodel"), "str": "sample", "int": 1 << 20}
+    kwargs = {}
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        kwargs[field.name] = values.get(str(field.type), ("model/model.bin",))
+    return cls(**kwargs)
+
+
+@pytest.mark.parametrize("cls", package_error_classes(), ids=lambda cls: cls.__name__)
+def test_every_package_error_has_its_own_message(make_dialog, cls) -> None:
+    dialog = make_dialog()
+    text = dialog.describe_error(sample(cls))
+    assert text
+    assert "Something went wrong" not in text
+    assert "sample(" not in text and cls.__name__ not in text  # words, not a repr
+
+
+def test_an_unexpected_error_still_gets_a_sentence(make_dialog) -> None:
+    dialog = make_dialog()
+    assert "Something went wrong" in dialog.describe_error(RuntimeError("boom"))

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -57,9 +58,27 @@ class BilingualDocument:
 
     def sentences_of(self, block: Block) -> tuple[Sentence, ...]:
         """The block's sentences in reading order."""
-        return tuple(
-            sorted((s for s in self.sentences if s.block == block.index), key=lambda s: s.start)
-        )
+        return self._sentences_by_block.get(block.index, ())
+
+    def entities_of(self, block_index: int) -> tuple[Entity, ...]:
+        """The entities of one block, in no particular order."""
+        return self._entities_by_block.get(block_index, ())
+
+    # Indexes built once on first use (frozen dataclasses allow cached_property: it writes
+    # the instance __dict__ directly). They keep exports linear in the document's size.
+    @cached_property
+    def _sentences_by_block(self) -> dict[int, tuple[Sentence, ...]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.block, []).append(sentence)
+        return {k: tuple(sorted(v, key=lambda s: s.start)) for k, v in grouped.items()}
+
+    @cached_property
+    def _entities_by_block(self) -> dict[int, tuple[Entity, ...]]:
+        grouped: dict[int, list[Entity]] = {}
+        for entity in self.entities:
+            grouped.setdefault(entity.block, []).append(entity)
+        return {k: tuple(v) for k, v in grouped.items()}
 
 
 @dataclass(frozen=True)
@@ -168,10 +187,8 @@ def entities_in_sentence(bilingual: BilingualDocument, sentence: Sentence) -> li
     """Entities inside the sentence, by start, without overlaps (the longer one wins)."""
     inside = [
         e
-        for e in bilingual.entities
-        if e.block == sentence.block
-        and sentence.start <= e.start < e.end <= sentence.end
-        and e.sentence_id in (-1, sentence.id)
+        for e in bilingual.entities_of(sentence.block)
+        if sentence.start <= e.start < e.end <= sentence.end and e.sentence_id in (-1, sentence.id)
     ]
     return _without_overlaps(inside, key=lambda e: (e.start, e.end))
 

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
     QTextLength,
+    QTextTableCellFormat,
     QTextTableFormat,
 )
 
@@ -175,28 +176,33 @@ def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -
     blocks = [b for b in bilingual.document.blocks if b.text]
     cursor = QTextCursor(document)
     table = cursor.insertTable(1 + len(blocks), 2, _table_format())
+    # Every edit marks the table's cell grid dirty and the next cellAt() rebuilds it whole:
+    # merge first, then take every cell once, and only then fill them (linear, not n²).
+    code_rows = {row for row, block in enumerate(blocks, 1) if block.kind is BlockKind.CODE}
+    for row in code_rows:
+        table.mergeCells(row, 0, 1, 2)
+    cells = [[table.cellAt(row, column) for column in (0, 1)] for row in range(1 + len(blocks))]
+    header = QTextCharFormat()
+    header.setFont(_font(SANS_FAMILIES, font_size * 0.8))
+    header.setFontWeight(QFont.Weight.Bold)
+    header.setForeground(MUTED)
     for column, label in enumerate(("Deutsch", "English")):
-        cell_cursor = table.cellAt(0, column).firstCursorPosition()
-        header = QTextCharFormat()
-        header.setFont(_font(SANS_FAMILIES, font_size * 0.8))
-        header.setFontWeight(QFont.Weight.Bold)
-        header.setForeground(MUTED)
-        cell_cursor.insertText(label, header)
+        cells[0][column].firstCursorPosition().insertText(label, header)
+    code = QTextCharFormat()
+    code.setFont(_font(MONO_FAMILIES, font_size * 0.85))
+    code_background = QTextTableCellFormat()
+    code_background.setBackground(QColor("#f6f8fa"))
     for row, block in enumerate(blocks, start=1):
-        if block.kind is BlockKind.CODE:
-            table.mergeCells(row, 0, 1, 2)
-            cell = table.cellAt(row, 0)
-            cell_format = cell.format().toTableCellFormat()
-            cell_format.setBackground(QColor("#f6f8fa"))
-            cell.setFormat(cell_format)
-            code = QTextCharFormat()
-            code.setFont(_font(MONO_FAMILIES, font_size * 0.85))
-            cell.firstCursorPosition().insertText(clean_text(block.text), code)
+        if row in code_rows:
+            cell_cursor = cells[row][0].firstCursorPosition()
+            cell_cursor.insertText(clean_text(block.text), code)
             continue
         for column, runs in enumerate(
             (german_runs(bilingual, block), english_runs(bilingual, block))
         ):
-            _fill_cell(table.cellAt(row, column).firstCursorPosition(), block, runs, font_size)
+            _fill_cell(cells[row][column].firstCursorPosition(), block, runs, font_size)
+    for row in code_rows:
+        cells[row][0].setFormat(code_background)
     return document
 
 
@@ -245,8 +251,6 @@ def _fill_cell(cursor: QTextCursor, block: Block, runs: list[Run], font_size: fl
             char_format.setFontItalic(True)
         if run.entity is not None:
             char_format.setBackground(QColor(ENTITY_BACKGROUNDS[run.entity.label]))
-        if run.sentence_id is not None:
-            char_format.setAnchorNames([f"s{run.sentence_id}"])
         cursor.insertText(text, char_format)
 
 

@@ -173,6 +173,7 @@ def download_and_install(
     progress: ProgressCallback | None = None,
     cancel: object | None = None,
     limits: InstallLimits | None = None,
+    check_model: bool = True,
 ) -> InstalledPackage:
     """Download ``package`` and install it with the validating installer.
 
@@ -199,6 +200,7 @@ def download_and_install(
             limits=limits,
             cancel=cancel,
             expect=(package.from_code, package.to_code),
+            check_model=check_model,
         )
     finally:
         archive.unlink(missing_ok=True)

@@ -122,7 +122,7 @@ def install_package(
             unpacked = staging / "package"
             _extract(zip_file, plan, unpacked, limits, progress, cancel, archive)
             if check_model:
-                _check_model(unpacked, limits)
+                _check_model(unpacked, limits, cancel)
             return _move_into_place(unpacked, packages_dir, metadata["code"], replace)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -344,28 +344,13 @@ def _read_chunk(member: IO[bytes], name: str) -> bytes:
         raise errors.PackageTruncated(name, str(error) or type(error).__name__) from error
 
 
-def _check_model(folder: Path, limits: InstallLimits) -> None:
-    """Load the model and tokenizer once: catches a model.bin cut short before zipping."""
-    model_bin = folder / MODEL_FILE
-    if model_bin.stat().st_size > limits.max_model_check_size:
+def _check_model(folder: Path, limits: InstallLimits, cancel: object | None) -> None:
+    """Load the model and tokenizer once (in a child process: see ``package_check``)."""
+    if (folder / MODEL_FILE).stat().st_size > limits.max_model_check_size:
         return
-    try:
-        import ctranslate2
+    from reader.core.package_check import check_model
 
-        translator = ctranslate2.Translator(
-            str(folder / "model"), device="cpu", inter_threads=1, intra_threads=1
-        )
-        del translator
-    except Exception as error:  # CTranslate2 raises RuntimeError/ValueError, maybe others
-        raise errors.PackageModelBroken(f"model: {error}") from error
-    tokenizer = folder / "sentencepiece.model"
-    if tokenizer.is_file():
-        try:
-            import sentencepiece
-
-            sentencepiece.SentencePieceProcessor(model_file=str(tokenizer))
-        except Exception as error:
-            raise errors.PackageModelBroken(f"sentencepiece.model: {error}") from error
+    check_model(folder, cancel=cancel)
 
 
 def _move_into_place(

@@ -1,4 +1,8 @@
-"""The validating installer: real packages install, hostile ones leave nothing behind."""
+"""The validating installer: real packages install, hostile ones leave nothing behind.
+
+Loading the model (a child process, ~0.7 s) is exercised where it matters; tests about
+layout, replacing and refusing skip it with ``check_model=False``.
+"""
 
 from __future__ import annotations
 
@@ -71,9 +75,9 @@ def test_structural_package_installs_without_model_check(
 def test_reinstall_replaces_older_version(
     tmp_path: Path, real_package: Path, packages_dir: Path
 ) -> None:
-    install_package(real_package, packages_dir)
+    install_package(real_package, packages_dir, check_model=False)
     newer = build_argos_package(tmp_path / "newer", code_version="1.1")
-    installed = install_package(newer, packages_dir)
+    installed = install_package(newer, packages_dir, check_model=False)
     assert installed.package_version == "1.1"
     found, _ = scan_packages([(packages_dir, True)])
     assert sorted((p.code, p.package_version) for p in found) == [
@@ -84,10 +88,10 @@ def test_reinstall_replaces_older_version(
 
 
 def test_replace_false_refuses_and_keeps_the_old(real_package: Path, packages_dir: Path) -> None:
-    install_package(real_package, packages_dir)
+    install_package(real_package, packages_dir, check_model=False)
     before = snapshot(packages_dir)
     with pytest.raises(errors.PackageAlreadyInstalled) as caught:
-        install_package(real_package, packages_dir, replace=False)
+        install_package(real_package, packages_dir, replace=False, check_model=False)
     assert caught.value.code == "translate-de_en"
     assert snapshot(packages_dir) == before
 
@@ -97,14 +101,14 @@ def test_same_code_in_another_folder_is_replaced(real_package: Path, packages_di
     with zipfile.ZipFile(real_package) as archive:
         archive.extractall(packages_dir)
     assert (packages_dir / "translate-de_en-1_0").is_dir()
-    install_package(real_package, packages_dir)
+    install_package(real_package, packages_dir, check_model=False)
     assert sorted(p.name for p in packages_dir.iterdir()) == ["translate-de_en", "translate-fr_en"]
 
 
 def test_failed_move_puts_the_old_package_back(
     real_package: Path, packages_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    install_package(real_package, packages_dir)
+    install_package(real_package, packages_dir, check_model=False)
     before = snapshot(packages_dir)
     real_replace = os.replace
 
@@ -115,12 +119,15 @@ def test_failed_move_puts_the_old_package_back(
 
     monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(errors.PackageDirNotWritable):
-        install_package(real_package, packages_dir)
+        install_package(real_package, packages_dir, check_model=False)
     assert snapshot(packages_dir) == before
 
 
 def test_expected_pair_accepts_match(real_package: Path, packages_dir: Path) -> None:
-    assert install_package(real_package, packages_dir, expect=("de", "en")).to_code == "en"
+    assert (
+        install_package(real_package, packages_dir, expect=("de", "en"), check_model=False).to_code
+        == "en"
+    )
 
 
 def test_wrong_language_pair_is_refused(

@@ -45,7 +45,7 @@ _DATE_PART = re.compile(r"\d{1,2}\.")
 _YEAR = re.compile(r"(?:\d{2}|\d{4})(?!\w)")
 _THOUSANDS = re.compile(r"\d{3}(?!\w)")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
-_DOTTED = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}")
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NOUN = re.compile(
     "(?:" + "|".join(sorted(ORDINAL_NOUNS, key=len, reverse=True)) + ")(?:es|en|er|e|n|s)?"
 )
@@ -189,8 +189,8 @@ def _next_token(text: str, position: int) -> tuple[_Next, str, int]:
     char = text[index]
     word_match = _WORD.match(text, index)
     word = word_match.group() if word_match else ""
-    if char.islower():
-        return _Next.LOWER, word, index
+    if char.islower() and not (len(word) > 1 and word[1].isupper()):
+        return _Next.LOWER, word, index  # but "iPhone", "eBay" may start a sentence
     if char.isalpha():
         return (_Next.OPENER if opened else _Next.UPPER), word, index
     if char.isdigit():

@@ -66,6 +66,13 @@ def test_the_example_article_is_four_sentences() -> None:
         "„Halt!“ rief sie.",
         "„Warum?“ – fragte sie leise.",
         "Er sagte: „Wir kommen.“, und ging.",
+        # numbering, parentheses, hyphenated abbreviations
+        "2. Nach diesen Maßstäben ist die Klage unbegründet.",
+        "II. Die Berufung hat Erfolg.",
+        "Man habe schon 500 (verunsicherte?) Kunden abwerben können.",
+        "Die Drucksache (BT-Drs. 17/1394) liegt vor.",
+        "Siehe S. 5 ff. Rn. 12 dazu.",
+        "Die Preise stiegen vom 18. / 20. Mai an.",
         # headings and list items without final punctuation
         "Obama empfängt Netanyahu",
         "1. Einleitung",
@@ -129,6 +136,24 @@ def test_one_sentence(text: str) -> None:
         ("Wirklich? Ja! Gut.", ["Wirklich?", "Ja!", "Gut."]),
         ("Und dann… Die Tür ging auf.", ["Und dann…", "Die Tür ging auf."]),
         ("Und dann... Die Tür ging auf.", ["Und dann...", "Die Tür ging auf."]),
+        # list markers, camel-case words, a domain at the end
+        (
+            "Der Antrag ist unzulässig. a) Zunächst fehlt die Frist.",
+            ["Der Antrag ist unzulässig.", "a) Zunächst fehlt die Frist."],
+        ),
+        (
+            "Nutzer sind betroffen. iOS 17 behebt das.",
+            ["Nutzer sind betroffen.", "iOS 17 behebt das."],
+        ),
+        (
+            "Mehr unter www.bund.de. Dort gibt es Formulare.",
+            ["Mehr unter www.bund.de.", "Dort gibt es Formulare."],
+        ),
+        ("Er kam (er war müde). Dann schlief er.", ["Er kam (er war müde).", "Dann schlief er."]),
+        (
+            "Er kam. (Er war müde.) Dann schlief er.",
+            ["Er kam.", "(Er war müde.)", "Dann schlief er."],
+        ),
         # numbering at the start, URL at an end
         ("Siehe www.example.com. Danach weiter.", ["Siehe www.example.com.", "Danach weiter."]),
         # blank lines always separate

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from reader.core.alignment import align_words
 from reader.core.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
-from reader.core.document import Translation
+from reader.core.document import AlignedSpan, Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.package_store import InstalledPackage
 from reader.core.tokenizers import Span, Tokenizer, open_tokenizer
@@ -36,8 +36,10 @@ log = logging.getLogger(__name__)
 LENGTH_PENALTY = 0.2  # Argos's value
 MIN_DECODING_LENGTH = 256  # CTranslate2's default, which Argos uses
 MAX_DECODING_LENGTH = 1024
+MAX_SOURCE_PIECES = 200  # longer "sentences" are translated in chunks (see split_long)
 
 BatchCallback = Callable[[list[Translation]], None]
+_EMPTY = CachedTranslation("", 0.0, ())
 
 
 class CancelToken:
@@ -224,7 +226,10 @@ class TranslationEngine:
                 pieces, spans = tokenizer.encode_with_spans(source)
             else:
                 pieces, spans = tokenizer.encode(source), []
-            pending.append(_Pending(source, pieces, spans))
+            if pieces:
+                pending.append(_Pending(source, pieces, spans))
+            else:  # nothing the tokenizer can see (e.g. only zero-width characters)
+                self._deliver(sentences, missing, results, done, on_batch, source, _EMPTY)
         batches = plan_batches(
             [len(p.pieces) for p in pending],
             max_tokens=self.batch_tokens,
@@ -237,13 +242,7 @@ class TranslationEngine:
             outputs = self._decode(items, align)
             finished: list[Translation] = []
             for item, output in zip(items, outputs, strict=True):
-                for position in missing[item.source]:
-                    sentence_id = sentences[position][0]
-                    translation = Translation(
-                        sentence_id, item.source, output.text, output.score, output.alignment
-                    )
-                    results[position] = translation
-                    finished.append(translation)
+                finished.extend(self._place(sentences, missing, results, item.source, output))
             if self.cache is not None:
                 self.cache.put_many(
                     self.model_key,
@@ -254,17 +253,57 @@ class TranslationEngine:
             if on_batch is not None:
                 on_batch(finished)
 
+    @staticmethod
+    def _place(
+        sentences: Sequence[tuple[int, str]],
+        missing: dict[str, list[int]],
+        results: list[Translation | None],
+        source: str,
+        output: CachedTranslation,
+    ) -> list[Translation]:
+        """Fill in every occurrence of ``source``; return the new Translations."""
+        placed = []
+        for position in missing[source]:
+            translation = Translation(
+                sentences[position][0], source, output.text, output.score, output.alignment
+            )
+            results[position] = translation
+            placed.append(translation)
+        return placed
+
+    def _deliver(
+        self,
+        sentences: Sequence[tuple[int, str]],
+        missing: dict[str, list[int]],
+        results: list[Translation | None],
+        done: list[Translation],
+        on_batch: BatchCallback | None,
+        source: str,
+        output: CachedTranslation,
+    ) -> None:
+        placed = self._place(sentences, missing, results, source, output)
+        done.extend(placed)
+        if on_batch is not None:
+            on_batch(placed)
+
     def _decode(self, items: list[_Pending], align: bool) -> list[CachedTranslation]:
-        """One ``translate_batch`` call for ``items``; Argos's settings and detokenization."""
+        """One ``translate_batch`` call for ``items``; Argos's settings and detokenization.
+
+        Overlong sentences go in as several chunks whose English is joined with spaces.
+        """
         translator = self._translator
-        tokenizer = self._tokenizer
-        assert translator is not None and tokenizer is not None
+        assert translator is not None
         prefix = self.package.target_prefix
-        longest = max(len(item.pieces) for item in items)
+        units = [
+            (index, chunk)
+            for index, item in enumerate(items)
+            for chunk in split_long(item.pieces, item.spans)
+        ]
+        longest = max(len(pieces) for _index, (pieces, _spans) in units)
         self.model_calls += 1
         results = translator.translate_batch(  # type: ignore[attr-defined]
-            [item.pieces for item in items],
-            target_prefix=[[prefix]] * len(items) if prefix else None,
+            [pieces for _index, (pieces, _spans) in units],
+            target_prefix=[[prefix]] * len(units) if prefix else None,
             beam_size=self.beam_size,
             num_hypotheses=1,
             length_penalty=LENGTH_PENALTY,
@@ -274,16 +313,77 @@ class TranslationEngine:
             max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
             max_batch_size=0,
         )
-        outputs = []
-        for item, result in zip(items, results, strict=True):
-            pieces = list(result.hypotheses[0])
-            attention = list(result.attention[0]) if align and result.attention else []
-            if prefix and pieces[:1] == [prefix]:
-                pieces, attention = pieces[1:], attention[1:]
-            text, target_spans = tokenizer.decode_with_spans(pieces)
-            alignment = (
-                align_words(item.source, item.spans, text, target_spans, attention) if align else ()
+        parts: list[list[CachedTranslation]] = [[] for _item in items]
+        for (index, (_pieces, spans)), result in zip(units, results, strict=True):
+            parts[index].append(self._finish(items[index].source, spans, result, align))
+        return [_join(chunks) for chunks in parts]
+
+    def _finish(
+        self, source: str, spans: list[Span], result: object, align: bool
+    ) -> CachedTranslation:
+        """Detokenize one CTranslate2 result and align it."""
+        tokenizer = self._tokenizer
+        assert tokenizer is not None
+        prefix = self.package.target_prefix
+        pieces = list(result.hypotheses[0])  # type: ignore[attr-defined]
+        attention = list(result.attention[0]) if align and result.attention else []  # type: ignore[attr-defined]
+        if prefix and pieces[:1] == [prefix]:
+            pieces, attention = pieces[1:], attention[1:]
+        text, target_spans = tokenizer.decode_with_spans(pieces)
+        alignment = align_words(source, spans, text, target_spans, attention) if align else ()
+        scores = result.scores  # type: ignore[attr-defined]
+        return CachedTranslation(text, float(scores[0]) if scores else 0.0, alignment)
+
+
+def split_long(
+    pieces: list[str], spans: list[Span], limit: int = MAX_SOURCE_PIECES
+) -> list[tuple[list[str], list[Span]]]:
+    """Cut an overlong piece sequence into chunks of at most ``limit``, at word starts.
+
+    Real sentences stay whole; this guards against "sentences" of hundreds of words (tables,
+    lists without punctuation) that would decode slowly and badly. ``spans`` may be empty
+    (no alignment wanted) or parallel to ``pieces``.
+    """
+    if len(pieces) <= limit:
+        return [(pieces, spans)]
+    sentencepiece = any(piece.startswith("▁") for piece in pieces)
+
+    def starts_word(i: int) -> bool:
+        if sentencepiece:
+            return pieces[i].startswith("▁")
+        return not pieces[i - 1].endswith("@@")  # BPE marks continued words instead
+
+    chunks = []
+    start = 0
+    while start < len(pieces):
+        end = min(len(pieces), start + limit)
+        if end < len(pieces):
+            word_starts = [i for i in range(start + limit // 2, end + 1) if starts_word(i)]
+            if word_starts:
+                end = word_starts[-1]
+        chunks.append((pieces[start:end], spans[start:end] if spans else []))
+        start = end
+    return chunks
+
+
+def _join(chunks: list[CachedTranslation]) -> CachedTranslation:
+    """One sentence's translation from its chunks' (usually just one)."""
+    if len(chunks) == 1:
+        return chunks[0]
+    texts: list[str] = []
+    alignment: list[AlignedSpan] = []
+    offset = 0
+    for chunk in chunks:
+        if not chunk.text:
+            continue
+        if texts:
+            offset += 1  # the joining space
+        alignment.extend(
+            AlignedSpan(
+                a.source_start, a.source_end, a.target_start + offset, a.target_end + offset
             )
-            score = float(result.scores[0]) if result.scores else 0.0
-            outputs.append(CachedTranslation(text, score, alignment))
-        return outputs
+            for a in chunk.alignment
+        )
+        texts.append(chunk.text)
+        offset += len(chunk.text)
+    return CachedTranslation(" ".join(texts), sum(c.score for c in chunks), tuple(alignment))

@@ -207,3 +207,34 @@ def test_tokenizer_choice_follows_argos(tmp_path: Path, tiny_package_dir: Path) 
     (tmp_path / "bpe.model").unlink()
     with pytest.raises(FileNotFoundError):
         open_tokenizer(tmp_path, "de", "en")
+
+
+def test_overlong_sentence_is_translated_in_chunks(engine: TranslationEngine) -> None:
+    words = [f"Wort{i % 10}" for i in range(300)]  # ~600 pieces, no sentence end
+    sentence = " ".join(words) + "."
+    result = engine.translate([(0, sentence)])[0]
+    assert result.text == sentence
+    assert engine.model_calls == 1
+    # Word i still links to word i across the chunk borders: spans are exact.
+    assert len(result.alignment) == len(words) + 1
+    assert all(
+        (a.source_start, a.source_end) == (a.target_start, a.target_end) for a in result.alignment
+    )
+
+
+def test_split_long_cuts_at_word_starts() -> None:
+    from reader.core.translation import split_long
+
+    pieces = ["▁Ab", "c", "▁de", "▁f", "g", "h", "▁i"] * 20
+    spans = [(i, i + 1) for i in range(len(pieces))]
+    chunks = split_long(pieces, spans, limit=30)
+    assert [p for chunk, _spans in chunks for p in chunk] == pieces
+    assert [s for _chunk, chunk_spans in chunks for s in chunk_spans] == spans
+    assert all(len(chunk) <= 30 and chunk[0].startswith("▁") for chunk, _spans in chunks)
+    assert split_long(pieces[:5], spans[:5], limit=30) == [(pieces[:5], spans[:5])]
+
+
+def test_invisible_sentence_needs_no_model(engine: TranslationEngine) -> None:
+    result = engine.translate([(0, "\u200b")])
+    assert [r.text for r in result] == [""]
+    assert engine.model_calls == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,14 @@ def test_an_unwritable_target_raises_and_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         export_pdf(sample(), tmp_path / "missing" / "out.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_can_be_written_off_the_gui_thread(tmp_path: Path) -> None:
+    """The window may hand the export to a worker thread so the GUI never freezes."""
+    target = tmp_path / "threaded.pdf"
+    results: list[int] = []
+    worker = threading.Thread(target=lambda: results.append(export_pdf(sample(), target)))
+    worker.start()
+    worker.join(timeout=60)
+    assert results == [1]
+    assert "Ein Tag in Köln" in page_texts(target)[0]

@@ -50,6 +50,18 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
+def _language_name(package: object, name_attribute: str, code_attribute: str) -> str:
+    """The package's language name, or Qt's name for its code when it gives only a code."""
+    name = str(getattr(package, name_attribute, "") or "")
+    code = str(getattr(package, code_attribute, "") or "")
+    if name and name != code:
+        return name
+    language = QLocale(code).language() if code else QLocale.Language.C
+    if language in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return code
+    return QLocale.languageToString(language)
+
+
 class ModelManagerDialog(QDialog):
     """Lists installed translation models and installs, downloads or removes them.
 
@@ -366,7 +378,7 @@ class ModelManagerDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     self._package_title(package),
-                    str(getattr(package, "package_version", "")),
+                    self._available_version(package),
                     self._languages(package),
                     QLocale().formattedDataSize(size) if size else "",
                 ]
@@ -515,9 +527,17 @@ class ModelManagerDialog(QDialog):
         name = getattr(package, "name", "") or ""
         return name or code or self.tr("(unnamed model)")
 
+    def _available_version(self, package: object) -> str:
+        version = str(getattr(package, "package_version", ""))
+        installed = any(
+            p.code == getattr(package, "code", None) and p.package_version == version
+            for p in self.listing.installed
+        )
+        return self.tr("{version} (installed)").format(version=version) if installed else version
+
     def _languages(self, package: object) -> str:
-        source = getattr(package, "from_name", "") or getattr(package, "from_code", "")
-        target = getattr(package, "to_name", "") or getattr(package, "to_code", "")
+        source = _language_name(package, "from_name", "from_code")
+        target = _language_name(package, "to_name", "to_code")
         return self.tr("{source} → {target}").format(source=source, target=target)
 
     def describe_error(self, error: object) -> str:

@@ -101,7 +101,8 @@ class ModelJob(QRunnable):
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and now - self._last_progress < _PROGRESS_INTERVAL_S:
+        finished = 0 < total <= done
+        if not finished and now - self._last_progress < _PROGRESS_INTERVAL_S:
             return
         self._last_progress = now
         self.signals.progressed.emit(int(done), int(total))

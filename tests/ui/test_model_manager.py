@@ -297,6 +297,8 @@ def test_download_lists_german_english_models_then_installs_with_progress(
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
     assert server.requests == ["/index.json"]
     assert available_codes(dialog) == [("de", "en"), ("en", "de")]
+    assert dialog.available_list.topLevelItem(1).text(2) == "English → German"  # from codes
+    assert "2 model" in dialog.status_label.text()
     assert dialog.available_box.isVisible() or not dialog.isVisible()
 
     values: list[int] = []
@@ -308,6 +310,10 @@ def test_download_lists_german_english_models_then_installs_with_progress(
     assert values and values[-1] == 1000  # the bar reached the end
     qtbot.waitUntil(lambda: len(rows(dialog)) == 1, timeout=WAIT_MS)
     assert rows(dialog)[0].code == "translate-de_en"
+    dialog.start_download()  # the list now marks what is installed
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+    assert dialog.available_list.topLevelItem(0).text(1) == "1.0 (installed)"
+    assert dialog.available_list.topLevelItem(1).text(1) == "1.0"
     assert [p.name for p in paths.packages.iterdir()] == ["translate-de_en"]  # no temp file
 
 

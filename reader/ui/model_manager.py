@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -90,6 +90,7 @@ class ModelManagerDialog(QDialog):
         self._after_operation: Callable[[object], None] | None = None
         self._scan: ModelJob | None = None
         self._rescan_pending = False
+        self._stale = False
 
         self.setWindowTitle(self.tr("Translation models"))
         self.setAccessibleName(self.tr("Translation models"))
@@ -108,6 +109,7 @@ class ModelManagerDialog(QDialog):
         self.package_list.setAccessibleName(self.tr("Installed models"))
         heading.setBuddy(self.package_list)
         self.package_list.itemSelectionChanged.connect(self._on_package_list_selection)
+        self.package_list.installEventFilter(self)  # Delete key removes
 
         self.readme_view = QPlainTextEdit(self)
         self.readme_view.setReadOnly(True)  # plain text: a package README is untrusted
@@ -289,7 +291,26 @@ class ModelManagerDialog(QDialog):
         # Closing cancels background work without waiting for it: the core polls the token
         # between chunks and cleans up after itself, so nothing half-installed stays behind.
         self.runner.cancel_all()
+        self._stale = True
         super().done(result)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.package_list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A dialog kept and shown again rescans: packages may have changed meanwhile.
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     # --- running operations ----------------------------------------------------------
 

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -470,3 +471,31 @@ def test_every_package_error_has_its_own_message(make_dialog, cls) -> None:
 def test_an_unexpected_error_still_gets_a_sentence(make_dialog) -> None:
     dialog = make_dialog()
     assert "Something went wrong" in dialog.describe_error(RuntimeError("boom"))
+
+
+def test_delete_key_on_the_list_asks_to_remove(
+    qtbot, make_dialog, paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_package_dir(paths.packages, shape="tiny")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda parent, title, text, *a: asked.append(text) or QMessageBox.No),
+    )
+    dialog = make_dialog()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.package_list.setCurrentItem(dialog.package_list.topLevelItem(0))
+    dialog.package_list.setFocus()
+    qtbot.keyClick(dialog.package_list, Qt.Key.Key_Delete)
+    assert len(asked) == 1
+
+
+def test_a_dialog_shown_again_rescans(qtbot, make_dialog, paths: DataPaths) -> None:
+    dialog = make_dialog()
+    dialog.show()
+    dialog.reject()
+    build_package_dir(paths.packages, shape="tiny")
+    dialog.show()
+    qtbot.waitUntil(lambda: len(rows(dialog)) == 1, timeout=WAIT_MS)

@@ -42,6 +42,7 @@ def main() -> int:
         return 1
     import spacy
 
+    from reader.core import ner_gazetteer  # noqa: F401 - registers the pipeline's component
     from reader.core.entity_rules import RawSpan, refine_spans
 
     started = time.perf_counter()

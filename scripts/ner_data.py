@@ -236,3 +236,46 @@ def batched(items: Sequence[Sentence], size: int) -> Iterator[Sequence[Sentence]
     """Consecutive slices of ``items`` of at most ``size``."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _read_list(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build_gazetteer(
+    gazetteers: Path, sentences: Sequence[Sentence], *, surnames: bool = True
+) -> dict[str, str]:
+    """Single-word names from the lists -> class codes ("P", "T", "C"), filtered.
+
+    A listed word is dropped when the training text uses it more often as an ordinary
+    capitalised word (tagged O, not sentence-initial) than as a name: "Koch", "Berg" and
+    "Wald" are surnames or towns too, but in news they are mostly nouns.
+    """
+    as_name: dict[str, int] = {}
+    as_word: dict[str, int] = {}
+    lowercase: set[str] = set()
+    for words, tags in sentences:
+        for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+            if tag != "O":
+                as_name[word] = as_name.get(word, 0) + 1
+            elif i > 0 and word[:1].isupper():
+                as_word[word] = as_word.get(word, 0) + 1
+            elif word.islower():
+                lowercase.add(word)
+
+    def keep(word: str) -> bool:
+        if len(word) < 3 or " " in word or not word[:1].isupper() or not word.isalpha():
+            return False
+        if word.lower() in lowercase and not as_name.get(word):
+            return False
+        return as_word.get(word, 0) <= as_name.get(word, 0)
+
+    classes: dict[str, set[str]] = {}
+    sources = [("T", "stadtnamen.list"), ("C", "laendernamen.list")]
+    if surnames:
+        sources.insert(0, ("P", "personennamen.list"))
+    for code, name in sources:
+        for word in _read_list(gazetteers / name):
+            if keep(word):
+                classes.setdefault(word, set()).add(code)
+    return {word: "".join(sorted(codes)) for word, codes in classes.items()}

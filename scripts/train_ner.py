@@ -24,17 +24,18 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import ner_data  # noqa: E402
 
 CONFIG = """
 [nlp]
 lang = "de"
-pipeline = ["ner"]
+pipeline = {pipeline}
 batch_size = 256
 
 [components]
-
+{gazetteer_block}
 [components.ner]
 factory = "ner"
 moves = null
@@ -56,8 +57,8 @@ nO = null
 [components.ner.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
-attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [{rows_norm}, 3000, 6000, 1000]
+attrs = {attrs}
+rows = {rows}
 include_static_vectors = false
 
 [components.ner.model.tok2vec.encode]
@@ -114,10 +115,14 @@ def load_training_data(data: Path, args: argparse.Namespace) -> list[ner_data.Se
 def to_examples(nlp, sentences: list[ner_data.Sentence]) -> list:
     from spacy.training import Example
 
+    # The gazetteer is not trained: run it once on the predicted docs so the NER sees tags.
+    gazetteer = nlp.get_pipe("reader_gazetteer") if "reader_gazetteer" in nlp.pipe_names else None
     examples = []
     for words, tags in sentences:
         text, spans = ner_data.to_text(words, tags)
         predicted = nlp.make_doc(text)
+        if gazetteer is not None:
+            gazetteer(predicted)
         entities = [(s.start, s.end, s.label) for s in spans]
         try:
             examples.append(Example.from_dict(predicted, {"entities": entities}))
@@ -156,6 +161,9 @@ def main() -> int:
     parser.add_argument("--europeana", type=float, default=0.5)
     parser.add_argument("--ler", type=float, default=1.0)
     parser.add_argument("--patience", type=int, default=4, help="epochs without improvement")
+    parser.add_argument(
+        "--gazetteer", action="store_true", help="add list-membership features (surnames, towns)"
+    )
     args = parser.parse_args()
 
     import spacy
@@ -163,12 +171,26 @@ def main() -> int:
     from thinc.api import Config
 
     spacy.util.fix_random_seed(0)
+    attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+    rows = [args.rows_norm, 3000, 6000, 1000]
+    pipeline = ["ner"]
+    gazetteer_block = ""
+    if args.gazetteer:
+        import reader.core.ner_gazetteer  # noqa: F401 - registers the factory
+
+        attrs.append("TAG")
+        rows.append(64)
+        pipeline.insert(0, "reader_gazetteer")
+        gazetteer_block = '[components.reader_gazetteer]\nfactory = "reader_gazetteer"\n'
     config = Config().from_str(
         CONFIG.format(
+            pipeline=json.dumps(pipeline),
+            gazetteer_block=gazetteer_block,
+            attrs=json.dumps(attrs),
+            rows=json.dumps(rows),
             width=args.width,
             depth=args.depth,
             hidden=args.hidden,
-            rows_norm=args.rows_norm,
             learn_rate=args.learn_rate,
         )
     )
@@ -178,7 +200,12 @@ def main() -> int:
         ner.add_label(label)
 
     started = time.monotonic()
-    train = to_examples(nlp, load_training_data(args.data, args))
+    sentences = load_training_data(args.data, args)
+    if args.gazetteer:
+        names = ner_data.build_gazetteer(args.data / "gazetteers", sentences)
+        nlp.get_pipe("reader_gazetteer").set_names(names)
+        print(f"gazetteer: {len(names)} names", flush=True)
+    train = to_examples(nlp, sentences)
     dev = ner_data.read_germeval(args.data / "germeval2014" / "NER-de-dev.tsv")
     print(f"{len(train)} training examples built in {time.monotonic() - started:.0f}s", flush=True)
     optimizer = nlp.initialize(lambda: train[:3000])

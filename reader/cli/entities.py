@@ -9,12 +9,17 @@ finds one.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.document import Entity, Sentence, Translation
+
+if TYPE_CHECKING:
+    from reader.core.entities import EntityRecognizer
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -71,16 +76,27 @@ def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, T
     if translate:
         paths.ensure()
     cache = TranslationCache(paths.translation_cache)
-    engine = TranslationEngine(package, cache=cache)
-    if translate:
-        done = engine.translate([(s.id, s.text) for s in sentences])
-        return {t.sentence_id: t for t in done if t.text}
-    hits = cache.get_many(engine.model_key, engine.settings_key, [s.text for s in sentences])
+    try:
+        engine = TranslationEngine(package, cache=cache)
+        if translate:
+            done = engine.translate([(s.id, s.text) for s in sentences])
+            return {t.sentence_id: t for t in done if t.text}
+        hits = cache.get_many(engine.model_key, engine.settings_key, [s.text for s in sentences])
+    finally:
+        cache.close()
     return {
         s.id: Translation(s.id, s.text, hit.text, hit.score, hit.alignment)
         for s in sentences
         if (hit := hits.get(s.text)) is not None
     }
+
+
+@functools.cache
+def _recognizer(pipeline: str | None) -> EntityRecognizer:
+    # One loaded pipeline per process: loading costs more than recognizing a document.
+    from reader.core.entities import EntityRecognizer
+
+    return EntityRecognizer(prefer_installed=pipeline)
 
 
 def _record(entity: Entity, translations: dict[int, Translation]) -> dict[str, object]:
@@ -103,14 +119,14 @@ def _record(entity: Entity, translations: dict[int, Translation]) -> dict[str, o
 
 def run(args: argparse.Namespace) -> int:
     """Load, segment, recognize, project, print."""
-    from reader.core.entities import EntityRecognizer, NerModelUnavailable
+    from reader.core.entities import NerModelUnavailable
     from reader.core.loading import load_document
     from reader.core.projection import project_entities
     from reader.core.segmentation import segment_document
 
     document = load_document(Path(args.file))
     sentences = segment_document(document)
-    recognizer = EntityRecognizer(prefer_installed=args.pipeline)
+    recognizer = _recognizer(args.pipeline)
     try:
         entities = recognizer.recognize(document, sentences)
     except NerModelUnavailable as error:

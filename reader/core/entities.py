@@ -104,6 +104,8 @@ class EntityRecognizer:
         try:
             import spacy  # heavy: only here
 
+            from reader.core import ner_gazetteer  # noqa: F401 - registers our component
+
             # Installed pipelines are importable packages with a ``load()``; going through
             # the import (not the distribution metadata) is what find_spec promised.
             nlp = spacy.load(path) if path is not None else spacy.util.load_model_from_package(name)

@@ -195,3 +195,24 @@ def test_data_dir_before_the_action(data_dir: Path, capsys: pytest.CaptureFixtur
     other = data_dir.parent / "other-data"
     assert main(["models", "--data-dir", str(other), "list"]) == 0
     assert str(other / "data" / "packages") in capsys.readouterr().out
+
+
+def test_every_package_error_has_cli_words() -> None:
+    import dataclasses
+
+    from reader.cli.messages import describe
+    from reader.core import errors
+
+    samples = {"Path": Path("/p/x.argosmodel"), "str": "x", "int": 7, "tuple[str, ...]": ("a",)}
+    classes = [
+        cls
+        for cls in vars(errors).values()
+        if isinstance(cls, type)
+        and issubclass(cls, errors.PackageError)
+        and cls is not errors.PackageError
+    ]
+    assert len(classes) >= 20
+    for cls in classes:
+        kwargs = {f.name: samples[str(f.type)] for f in dataclasses.fields(cls)}
+        text = describe(cls(**kwargs))
+        assert not text.startswith(cls.__name__), f"{cls.__name__} has no CLI words"

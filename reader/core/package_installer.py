@@ -122,7 +122,10 @@ def install_package(
             unpacked = staging / "package"
             _extract(zip_file, plan, unpacked, limits, progress, cancel, archive)
             if check_model:
-                _check_model(unpacked, limits, cancel)
+                try:
+                    _check_model(unpacked, limits, cancel)
+                except errors.PackageInstallCancelled as error:
+                    raise errors.PackageInstallCancelled(archive) from error
             return _move_into_place(unpacked, packages_dir, metadata["code"], replace)
         finally:
             shutil.rmtree(staging, ignore_errors=True)

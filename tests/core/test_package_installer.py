@@ -470,3 +470,24 @@ def test_zip_from_memory_helpers_are_sane() -> None:
         archive.writestr("../x", b"1")
     with zipfile.ZipFile(buffer) as archive:
         assert archive.namelist() == ["../x"]
+
+
+def test_cancel_during_model_check_leaves_nothing(
+    real_package: Path, packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import package_check
+
+    checking = threading.Event()  # the cancel token: set once the model check starts
+    real_check = package_check.check_model
+
+    def check_then_cancel(folder: Path, **kwargs: object) -> None:
+        checking.set()
+        real_check(folder, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(package_check, "check_model", check_then_cancel)
+    before = snapshot(packages_dir)
+    with pytest.raises(errors.PackageInstallCancelled) as caught:
+        install_package(real_package, packages_dir, cancel=checking)
+    assert caught.value.path == real_package
+    assert isinstance(caught.value.__cause__, errors.PackageInstallCancelled)  # from the check
+    assert snapshot(packages_dir) == before

@@ -56,6 +56,11 @@ class BilingualDocument:
         translation = self.translations.get(sentence_id)
         return translation.text if translation is not None else ""
 
+    @property
+    def visible_blocks(self) -> tuple[Block, ...]:
+        """The blocks worth a row: everything but empty or whitespace-only ones."""
+        return tuple(b for b in self.document.blocks if b.text.strip())
+
     def sentences_of(self, block: Block) -> tuple[Sentence, ...]:
         """The block's sentences in reading order."""
         return self._sentences_by_block.get(block.index, ())

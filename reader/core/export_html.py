@@ -72,7 +72,7 @@ def to_html(bilingual: BilingualDocument) -> str:
     document = bilingual.document
     title = _text(document.title or "")
     model = " ".join(p for p in (bilingual.model_name, bilingual.model_version) if p)
-    rows = "\n".join(_block_row(bilingual, block) for block in document.blocks if block.text)
+    rows = "\n".join(_block_row(bilingual, block) for block in bilingual.visible_blocks)
     meta_model = (
         f'<meta name="translation-model" content="{html.escape(clean_text(model))}">\n'
         if model

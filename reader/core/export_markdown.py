@@ -42,9 +42,7 @@ def to_markdown(bilingual: BilingualDocument, *, table: bool = False) -> str:
     if bilingual.document.title and not _starts_with_heading(bilingual):
         parts.append(f"# {escape_markdown(bilingual.document.title)}")
     previous: Block | None = None
-    for block in bilingual.document.blocks:
-        if not block.text:
-            continue
+    for block in bilingual.visible_blocks:
         # Items of one list stay together: a blank line or a quote between them would end
         # the list (or turn a nested item into a code block in Python-Markdown).
         in_list = block.kind is BlockKind.LIST_ITEM and (
@@ -57,7 +55,7 @@ def to_markdown(bilingual: BilingualDocument, *, table: bool = False) -> str:
 
 
 def _starts_with_heading(bilingual: BilingualDocument) -> bool:
-    blocks = [b for b in bilingual.document.blocks if b.text]
+    blocks = bilingual.visible_blocks
     return bool(blocks) and blocks[0].kind is BlockKind.HEADING
 
 
@@ -101,9 +99,7 @@ def _fenced(code: str) -> str:
 
 def _as_table(bilingual: BilingualDocument) -> str:
     lines = ["| Deutsch | English |", "| --- | --- |"]
-    for block in bilingual.document.blocks:
-        if not block.text:
-            continue
+    for block in bilingual.visible_blocks:
         if block.kind is BlockKind.CODE:
             lines.append(f"| {_code_cell(block.text)} | |")
             continue

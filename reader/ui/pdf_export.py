@@ -173,7 +173,7 @@ def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -
     root.setMargin(0)
     document.rootFrame().setFrameFormat(root)
 
-    blocks = [b for b in bilingual.document.blocks if b.text]
+    blocks = bilingual.visible_blocks
     cursor = QTextCursor(document)
     table = cursor.insertTable(1 + len(blocks), 2, _table_format())
     # Every edit marks the table's cell grid dirty and the next cellAt() rebuilds it whole:

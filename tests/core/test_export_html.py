@@ -169,3 +169,10 @@ def test_unicode_survives() -> None:
     text = "".join(parse(to_html(sample())).text)
     for piece in ("ß", "„Straße“", "🙂", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "Well done 🙂 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢."):
         assert piece in text
+
+
+def test_blank_blocks_get_no_row() -> None:
+    blocks = (Block(0, BlockKind.PARAGRAPH, "Hallo."), Block(1, BlockKind.PARAGRAPH, "  \n "))
+    bilingual = BilingualDocument(Document("t", blocks), (Sentence(0, 0, 0, 6, "Hallo."),))
+    rows = [a for tag, a in parse(to_html(bilingual)).tags if tag == "tr" and "id" in a]
+    assert [a["id"] for a in rows] == ["b0"]

@@ -14,6 +14,7 @@ import http.client
 import json
 import os
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Sequence
@@ -65,23 +66,39 @@ def index_url(base: str | None = None) -> str:
 
 
 def fetch_index(
-    url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT
+    url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT, cancel: object | None = None
 ) -> list[AvailablePackage]:
-    """Download and parse the index; ``IndexUnreachable``/``IndexInvalid`` on failure."""
+    """Download and parse the index; ``IndexUnreachable``/``IndexInvalid`` on failure.
+
+    ``timeout`` bounds the connect and each read; the whole fetch gets three times that,
+    so a server that drips a byte at a time cannot hold us either.
+    """
     url = index_url(url)
     _require_http(url, errors.IndexUnreachable)
+    deadline = time.monotonic() + 3 * timeout
+    chunks: list[bytes] = []
+    size = 0
     try:
         with _open(url, timeout) as response:
-            data = response.read(MAX_INDEX_SIZE + 1)
+            while size <= MAX_INDEX_SIZE:
+                if is_cancelled(cancel):
+                    raise errors.DownloadCancelled(url)
+                if time.monotonic() > deadline:
+                    raise errors.IndexUnreachable(url, "timed out")
+                chunk = response.read1(_CHUNK)  # what has arrived: keeps cancel and deadline live
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
     except urllib.error.HTTPError as error:
         raise errors.IndexUnreachable(url, f"HTTP {error.code} {error.reason}") from error
     except urllib.error.URLError as error:
         raise errors.IndexUnreachable(url, _reason(error.reason)) from error
     except (OSError, http.client.HTTPException, ValueError) as error:
         raise errors.IndexUnreachable(url, _reason(error)) from error
-    if len(data) > MAX_INDEX_SIZE:
+    if size > MAX_INDEX_SIZE:
         raise errors.IndexInvalid(url, f"larger than {MAX_INDEX_SIZE} bytes")
-    return parse_index(data, url)
+    return parse_index(b"".join(chunks), url)
 
 
 def parse_index(data: bytes, url: str = "") -> list[AvailablePackage]:
@@ -248,7 +265,7 @@ def _stream(
             while True:
                 if is_cancelled(cancel):
                     raise errors.DownloadCancelled(url)
-                chunk = response.read(_CHUNK)
+                chunk = response.read1(_CHUNK)  # what has arrived: keeps cancel and deadline live
                 if not chunk:
                     break
                 done += len(chunk)

@@ -142,6 +142,20 @@ def test_hanging_index_times_out(server: PackageServer) -> None:
     assert caught.value.reason == "timed out"
 
 
+def test_dripping_index_times_out(server: PackageServer) -> None:
+    # Each byte arrives well within the read timeout; the whole fetch still has a deadline.
+    server.add("/index.json", b"[" + b" " * 1000 + b"]", drip=0.02)
+    with pytest.raises(errors.IndexUnreachable) as caught:
+        fetch_index(server.url("/"), timeout=0.1)
+    assert caught.value.reason == "timed out"
+
+
+def test_index_fetch_can_be_cancelled(server: PackageServer) -> None:
+    server.add_index([])
+    with pytest.raises(errors.DownloadCancelled):
+        fetch_index(server.url("/"), timeout=QUICK, cancel=lambda: True)
+
+
 def test_closed_port_is_unreachable() -> None:
     url = f"http://127.0.0.1:{closed_port()}/"
     with pytest.raises(errors.IndexUnreachable) as caught:

@@ -141,6 +141,13 @@ def model_pool() -> QThreadPool:
     return _shared_pool
 
 
+def cancel_all_jobs(wait_msecs: int = 0) -> bool:
+    """Cancel every running model job (application exit); optionally wait for them."""
+    for job in list(_live_jobs):
+        job.cancel()
+    return model_pool().waitForDone(wait_msecs) if wait_msecs > 0 else True
+
+
 class ModelJobRunner(QObject):
     """Starts model jobs on the shared pool and tracks the ones its owner started."""
 

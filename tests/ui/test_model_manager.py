@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -21,7 +22,7 @@ from reader.core.package_store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths, resolve_paths
 from reader.ui import model_manager
 from reader.ui.model_manager import ModelManagerDialog
-from reader.workers.model_jobs import model_pool
+from reader.workers.model_jobs import cancel_all_jobs, model_pool
 from tests.fixtures.model_builder import build_package_dir
 from tests.fixtures.package_server import closed_port, index_entry, serve
 
@@ -499,3 +500,27 @@ def test_a_dialog_shown_again_rescans(qtbot, make_dialog, paths: DataPaths) -> N
     build_package_dir(paths.packages, shape="tiny")
     dialog.show()
     qtbot.waitUntil(lambda: len(rows(dialog)) == 1, timeout=WAIT_MS)
+
+
+def test_cancel_all_jobs_stops_work_started_by_a_deleted_dialog(
+    qtbot, server, paths: DataPaths, tiny_archive: Path
+) -> None:
+    gated = GatedServer(tiny_archive.read_bytes())
+    try:
+        index = server.add_index([index_entry(gated.url("/slow.argosmodel"))])
+        dialog = ModelManagerDialog(paths, index_url=index)  # not qtbot's: deleted below
+        dialog.start_download()
+        qtbot.waitUntil(lambda: dialog.available_list.topLevelItemCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+        job = dialog.download_selected()
+        assert job is not None
+        qtbot.waitUntil(gated.first_part_sent.is_set, timeout=WAIT_MS)
+        dialog.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT_MS)
+        cancel_all_jobs()
+        assert job.token.cancelled
+        gated.release.set()
+        assert cancel_all_jobs(WAIT_MS)
+        assert list(paths.packages.iterdir()) == []
+    finally:
+        gated.stop()

@@ -156,8 +156,11 @@ def find_translation_package(
     candidates = [
         p
         for p in packages
-        if p.from_code == from_code and p.to_code == to_code and p.type == "translate"
-        and p.model_dir.is_dir() and p.tokenizer_path is not None
+        if p.from_code == from_code
+        and p.to_code == to_code
+        and p.type == "translate"
+        and p.model_dir.is_dir()
+        and p.tokenizer_path is not None
     ]
     if not candidates:
         return None
@@ -172,9 +175,7 @@ def split_pair(wanted: str) -> tuple[str, str] | None:
     return match.group(1).lower(), match.group(2).lower()
 
 
-def match_packages(
-    packages: Sequence[InstalledPackage], wanted: str
-) -> list[InstalledPackage]:
+def match_packages(packages: Sequence[InstalledPackage], wanted: str) -> list[InstalledPackage]:
     """Packages whose code is ``wanted``, or that translate the pair ``wanted`` names."""
     by_code = [p for p in packages if p.code == wanted.strip()]
     if by_code:

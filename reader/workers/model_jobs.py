@@ -255,12 +255,7 @@ def index_work(index_url: str | None) -> Work:
     def work(_progress: ProgressFn, cancel: CancelToken) -> list[Any]:
         from reader.core.package_index import fetch_index
 
-        # One small request with its own timeout; it cannot be interrupted midway, so a
-        # cancel is honoured as soon as it returns.
-        packages = fetch_index(index_url)
-        if cancel.cancelled:
-            raise JobCancelled()
-        return packages
+        return fetch_index(index_url, cancel=cancel)
 
     return work
 

@@ -34,6 +34,7 @@ from reader.core.package_store import (
     MODEL_FILE,
     TOKENIZER_FILES,
     InstalledPackage,
+    clean_leftovers,
     read_package,
     scan_packages,
 )
@@ -117,6 +118,7 @@ def install_package(
             raise errors.PackageWrongLanguages(
                 metadata["from_code"], metadata["to_code"], expect[0], expect[1]
             )
+        clean_leftovers(packages_dir)
         staging = _make_staging(packages_dir)
         try:
             unpacked = staging / "package"

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from reader.core.paths import DataPaths
 ARGOS_PACKAGES_ENV = "ARGOS_PACKAGES_DIR"
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 MODEL_FILE = "model/model.bin"
+# Hidden names our installer, downloader and remover use while they work.
+LEFTOVER_PREFIXES = (".install-", ".download-", ".removing-", ".replaced-")
 # A real metadata.json is well under 1 KB; a hostile folder must not make listing read GBs.
 METADATA_READ_LIMIT = 1 << 20
 # "de-en", "de_en", "de→en", "de>en": a language pair rather than a package code.
@@ -197,6 +200,41 @@ def remove_package(package: InstalledPackage) -> None:
     doomed = package.path.with_name(f".removing-{package.path.name}-{uuid.uuid4().hex[:8]}")
     os.replace(package.path, doomed)
     shutil.rmtree(doomed, ignore_errors=True)
+
+
+def clean_leftovers(packages_dir: Path, *, older_than: float = 3600.0) -> list[Path]:
+    """Tidy what a crash left in our package folder; return what was removed or restored.
+
+    Hidden staging, download and removal leftovers older than ``older_than`` seconds are
+    deleted (younger ones may belong to an install running in another process). An old
+    package renamed aside for a replacement whose new copy never arrived is put back.
+    """
+    tidied: list[Path] = []
+    try:
+        entries = list(packages_dir.iterdir())
+    except OSError:
+        return tidied
+    now = time.time()
+    for entry in entries:
+        if not entry.name.startswith(LEFTOVER_PREFIXES):
+            continue
+        try:
+            if now - entry.lstat().st_mtime < older_than:
+                continue
+            if entry.name.startswith(".replaced-"):
+                original = packages_dir / entry.name[len(".replaced-") : -9]  # minus "-" + 8 hex
+                if not original.exists():
+                    os.replace(entry, original)
+                    tidied.append(original)
+                    continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+            tidied.append(entry)
+        except OSError:
+            continue  # best effort: a leftover is hidden and harmless
+    return tidied
 
 
 def _version_key(version: str) -> tuple[int, ...]:

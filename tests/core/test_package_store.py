@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from reader.core import errors
 from reader.core.package_store import (
     InstalledPackage,
+    clean_leftovers,
     match_packages,
     read_package,
     remove_package,
@@ -108,3 +110,30 @@ def test_remove_refuses_folders_we_do_not_own(tmp_path: Path) -> None:
         remove_package(package)
     assert caught.value.path == folder
     assert (folder / "metadata.json").is_file()
+
+
+def test_clean_leftovers_after_a_crash(tmp_path: Path) -> None:
+    root = tmp_path / "packages"
+    keep = write_package(root / "translate-fr_en", from_code="fr", code="translate-fr_en")
+    stale_stage = root / ".install-abc123"
+    (stale_stage / "package").mkdir(parents=True)
+    stale_download = root / ".download-xyz.argosmodel"
+    stale_download.write_bytes(b"partial")
+    stale_removal = write_package(root / ".removing-translate-it_en-0badc0de")
+    aside = write_package(root / ".replaced-translate-de_en-12345678")  # new copy never came
+    fresh_stage = root / ".install-running"  # another process may be installing right now
+    fresh_stage.mkdir()
+    old = 1_000_000_000
+    for path in (stale_stage, stale_download, stale_removal, aside):
+        os.utime(path, (old, old))
+
+    tidied = clean_leftovers(root)
+
+    assert sorted(p.name for p in root.iterdir()) == [
+        ".install-running",
+        "translate-de_en",
+        "translate-fr_en",
+    ]
+    assert root / "translate-de_en" in tidied and stale_download in tidied
+    assert read_package(root / "translate-de_en").code == "translate-de_en"
+    assert keep.is_dir()

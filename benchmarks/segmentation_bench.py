@@ -196,14 +196,17 @@ def show_errors(
 
 
 def time_one_megabyte(paragraphs: list[Paragraph]) -> dict[str, float]:
+    """Our time for 1 MB of German: the paragraphs repeated, separated by blank lines."""
     corpus = "\n\n".join(paragraph.text for paragraph in paragraphs)
     text = corpus
     while len(text.encode("utf-8")) < 1_000_000:
         text += "\n\n" + corpus
     text = text.encode("utf-8")[:1_000_000].decode("utf-8", errors="ignore")
-    started = time.perf_counter()
-    sentences = len(split_sentences(text))
-    seconds = time.perf_counter() - started
+    seconds = float("inf")
+    for _attempt in range(3):  # best of three: the machine is shared
+        started = time.perf_counter()
+        sentences = len(split_sentences(text))
+        seconds = min(seconds, time.perf_counter() - started)
     return {
         "bytes": len(text.encode("utf-8")),
         "seconds": round(seconds, 3),

@@ -38,7 +38,7 @@ _NONSPACE = re.compile(r"\S")
 _ENUMERATION = re.compile(r"\(?(?:([a-z])\1{0,2}|[ivx]{1,4})\)")  # "a)", "bb)", "(iv)"
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SHORT_PART = re.compile(r"[^\W\d_]{1,3}\.")
+_SHORT_PART = re.compile(r"[^\W\d_]{1,2}\.")
 _DIGITS = re.compile(r"\d+")
 _DAY_MONTH = re.compile(r"\d{1,2}\.(?:\d{1,2}|/\d{1,2})")  # "04.05.", "2./3."
 _DATE_PART = re.compile(r"\d{1,2}\.")
@@ -138,14 +138,15 @@ def _first_nonspace(text: str, position: int) -> int:
 
 def _ends_sentence(text: str, start: int, end: int, sentence_first: int) -> bool:
     """Whether the punctuation ``text[start:end]`` (followed by whitespace) ends a sentence."""
-    if _first_nonspace(text, end) == len(text):
+    following = _first_nonspace(text, end)
+    if following == len(text):
         return False  # the end of the text ends the last sentence anyway
     punct_end = start
     while punct_end < end and text[punct_end] in ".!?…":
         punct_end += 1
     punct = text[start:punct_end]
     closed = punct_end < end  # a quote or bracket after the punctuation
-    kind, next_word, next_start = _next_token(text, end)
+    kind, next_word, next_start = _next_token(text, following)
     if kind in (_Next.LOWER, _Next.PUNCT):
         return False
     if "…" in punct or ".." in punct:
@@ -168,9 +169,8 @@ def _inside_parenthesis(text: str, position: int, sentence_first: int) -> bool:
     return bool(before) and before[-1] not in ".!?…:"
 
 
-def _next_token(text: str, position: int) -> tuple[_Next, str, int]:
-    """Classify what follows ``position``; also return the next word and where it starts."""
-    index = _first_nonspace(text, position)
+def _next_token(text: str, index: int) -> tuple[_Next, str, int]:
+    """Classify the text from ``index`` on; also return the next word and where it starts."""
     # Skip a free-standing dash: "?“ – fragte er" goes on, ". – Dann" does not.
     if index < len(text) and text[index] in _DASHES:
         after = index
@@ -207,10 +207,9 @@ def _words_before(text: str, position: int, count: int) -> list[str]:
     abbreviation or determiner is that long.
     """
     window = text[max(0, position - _WINDOW * count) : position]
-    words = window.split()
     if window and window[-1].isspace():
-        words.append("")
-    return words[-count:]
+        return [*window.rsplit(None, count - 1)[1 - count :], ""][-count:]
+    return window.rsplit(None, count)[-count:]
 
 
 def _period_ends_sentence(

@@ -153,18 +153,20 @@ def _plan(zip_file: zipfile.ZipFile, limits: InstallLimits) -> _Plan:
     dirs: list[str] = []
     seen: set[str] = set()
     declared_total = 0
+    loose: set[str] = set()  # files at top level, beside the package folder
     for info in infos:
         parts = _checked_parts(info)
-        tops.add(parts[0])
         key = "/".join(parts)
         if key in seen:
             raise errors.PackageUnsafePath(info.filename)  # a second entry would overwrite
         seen.add(key)
+        if info.is_dir() or len(parts) > 1:
+            tops.add(parts[0])
         if info.is_dir():
             dirs.append(key)
             continue
         if len(parts) == 1:
-            tops.add("/" + parts[0])  # a file at top level counts as a second top item
+            loose.add(key)
             continue
         if info.file_size > limits.max_entry_size:
             raise errors.PackageTooLarge(limits.max_entry_size, "entry", info.filename)
@@ -173,9 +175,9 @@ def _plan(zip_file: zipfile.ZipFile, limits: InstallLimits) -> _Plan:
             raise errors.PackageTooLarge(limits.max_total_size, "total", info.filename)
         files.append(info)
         file_keys.add(key)
-    if len(tops) != 1:
-        shown = ", ".join(sorted(t.lstrip("/") for t in tops)) or "nothing"
-        raise errors.PackageLayout(f"{len(tops)} top-level items: {shown}")
+    if len(tops) != 1 or loose:
+        shown = ", ".join(sorted(tops | loose)) or "nothing"
+        raise errors.PackageLayout(f"{len(tops | loose)} top-level items: {shown}")
     for key in seen:
         parent = key.rpartition("/")[0]
         while parent:

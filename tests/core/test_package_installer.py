@@ -290,15 +290,17 @@ def test_too_many_entries_are_refused(tmp_path: Path, packages_dir: Path) -> Non
     [
         [("a/metadata.json", b"{}"), ("b/metadata.json", b"{}")],
         [(f"{hostile.TOP}/metadata.json", b"{}"), ("README.md", b"loose file")],
+        [("metadata.json", b"{}"), ("model.bin", b"")],
         [],
     ],
-    ids=["two-folders", "loose-file", "empty"],
+    ids=["two-folders", "loose-file", "no-folder", "empty"],
 )
 def test_layout_other_than_one_top_folder_is_refused(
     tmp_path: Path, packages_dir: Path, entries: list[tuple[str, bytes]]
 ) -> None:
     archive = hostile.write_zip(tmp_path / "layout.argosmodel", entries, top=None)
-    expect_refused(archive, packages_dir, errors.PackageLayout)
+    error = expect_refused(archive, packages_dir, errors.PackageLayout)
+    assert error.reason.startswith(f"{len(entries)} top-level items")
 
 
 def test_two_real_top_folders_are_refused(tmp_path: Path, packages_dir: Path) -> None:

@@ -1,0 +1,104 @@
+"""Start the GUI: QApplication, settings, the window, the first document.
+
+Nothing heavy is imported on the way to the first paint (no ctranslate2, spaCy or Argos):
+the document loads in a pool thread and the engine in the translation thread afterwards.
+With ``READER_FIRST_PAINT_FILE`` set, the time of the first paint (``time.time()``) is
+written there — ``benchmarks/startup_bench.py`` measures start-up with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.core.paths import resolve_paths
+from reader.ui import recent_files
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+
+FIRST_PAINT_ENV = "READER_FIRST_PAINT_FILE"
+EXIT_AFTER_PAINT_ENV = "READER_EXIT_AFTER_FIRST_PAINT"
+ORGANIZATION = "bilingual-reader"
+APPLICATION = "Bilingual Reader"
+DESKTOP_FILE = "io.github.bilingual_reader.BilingualReader"
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the package (source checkout) or inside a bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def sample_document() -> Path:
+    return resources_dir() / "sample.md"
+
+
+class _FirstPaintMarker(QObject):
+    """Writes the time of the view's first paint to a file, once."""
+
+    def __init__(self, target: Path, quit_after: bool) -> None:
+        super().__init__()
+        self.target = target
+        self.quit_after = quit_after
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            self.target.write_text(f"{time.time():.6f}\n", encoding="utf-8")
+            if self.quit_after:
+                QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with our names; reuses one that exists (tests)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setStyle("Fusion")
+    return app
+
+
+def initial_file(args: argparse.Namespace, settings: Settings) -> Path:
+    """The command-line file, else the last document (when asked to), else the sample."""
+    if getattr(args, "file", None):
+        return Path(args.file)
+    if settings.reopen_last:
+        last = recent_files.last_document(settings)
+        if last is not None:
+            return last
+    return sample_document()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Show the window and run the event loop; returns the exit code."""
+    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    app = create_application()
+    settings = Settings.for_paths(paths)
+    window = MainWindow(paths, settings)
+    marker_path = os.environ.get(FIRST_PAINT_ENV)
+    marker = None
+    if marker_path:
+        marker = _FirstPaintMarker(Path(marker_path), bool(os.environ.get(EXIT_AFTER_PAINT_ENV)))
+        window.view.viewport().installEventFilter(marker)
+    window.show()
+    window.open_file(initial_file(args, settings))
+    if getattr(args, "self_test", False):
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    if window.isVisible():
+        window.close()
+    return int(code)

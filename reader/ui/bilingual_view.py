@@ -1,0 +1,448 @@
+"""The reading view: German left, English right, one row per block, sentences linked.
+
+One QTextBrowser shows one QTextDocument built by ``DocumentRenderer``. Hover, click and
+keyboard move a highlight over a sentence *pair* (background plus underline, so it does not
+rely on colour alone); highlights are ExtraSelections and never change the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.core.document import Document, Sentence
+from reader.ui.document_renderer import DocumentRenderer, ExtraFormat, Side
+from reader.ui.theme import ReaderColors
+
+SCROLL_SETTLE_MS = 250
+
+
+class BilingualView(QTextBrowser):
+    """Shows a document and its translation side by side and links sentence pairs.
+
+    Signals:
+        current_sentence_changed(int): the linked pair moved (-1: none).
+        hovered_sentence_changed(int): the pointer is over another sentence (-1: none).
+        pair_copied(int): Enter copied the current pair to the clipboard.
+        visible_range_settled(): scrolling stopped; a good moment to reorder translation.
+        link_activated(QUrl): the user clicked a link in the German text.
+    """
+
+    current_sentence_changed = Signal(int)
+    hovered_sentence_changed = Signal(int)
+    pair_copied = Signal(int)
+    visible_range_settled = Signal()
+    link_activated = Signal(QUrl)
+
+    def __init__(self, colors: ReaderColors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAcceptDrops(False)  # the window takes dropped files
+        self.setUndoRedoEnabled(False)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(24)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setAccessibleName(self.tr("German original and English translation"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Two columns, one row per paragraph: the left column is the German "
+                "original, the right column its English translation, sentence by sentence. "
+                "Use J and K or Alt+Down and Alt+Up to move between sentences, Enter to "
+                "copy the German and English of the current sentence."
+            )
+        )
+        self.viewport().setMouseTracking(True)
+        self.base_dir: str | None = None
+        self.renderer = DocumentRenderer(self.document(), colors)
+        self.colors = colors
+        self.current = -1
+        self.hovered = -1
+        self._match: tuple[int, int] | None = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SCROLL_SETTLE_MS)
+        self._settle.timeout.connect(self.visible_range_settled)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
+        self.anchorClicked.connect(self.link_activated)
+
+    # --- content -----------------------------------------------------------------------
+
+    def set_document(
+        self,
+        source: Document,
+        sentences: Sequence[Sentence],
+        english: Mapping[int, str] | None = None,
+        *,
+        placeholders: bool = True,
+    ) -> None:
+        """Show a new document (and any English already known), scrolled to the top."""
+        self.base_dir = str(source.source.parent) if source.source else None
+        self.current = -1
+        self.hovered = -1
+        self._match = None
+        self.renderer.placeholders = placeholders
+        self.renderer.render(source, sentences, english)
+        self._update_selections()
+        self.verticalScrollBar().setValue(0)
+
+    def set_translations(self, translations: Mapping[int, str]) -> None:
+        """Fill in English for some sentences without moving what the reader looks at."""
+        with _KeepReadingPosition(self):
+            self.renderer.set_english(translations)
+        self._update_selections()
+
+    def set_placeholders(self, shown: bool) -> None:
+        """Show "…" for sentences still waiting for English (off while no model exists)."""
+        if self.renderer.placeholders == shown:
+            return
+        self.renderer.placeholders = shown
+        with _KeepReadingPosition(self):
+            self.renderer.refresh_rows(range(len(self.renderer.rows)))
+        self._update_selections()
+
+    def set_colors(self, colors: ReaderColors) -> None:
+        self.colors = colors
+        self.renderer.colors = colors
+        self.relayout()
+
+    def set_german_percent(self, percent: int) -> None:
+        self.renderer.german_percent = percent
+        self.relayout()
+
+    def set_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
+        """Lay extra formats (entity highlights) over German and English spans."""
+        with _KeepReadingPosition(self):
+            self.renderer.set_extra_formats(formats)
+        self._update_selections()
+
+    def relayout(self) -> None:
+        with _KeepReadingPosition(self):
+            self.renderer.rebuild()
+        self._update_selections()
+
+    def set_reading_font(self, family: str, point_size: float) -> None:
+        """The font of both columns (zoom multiplies ``point_size`` before it gets here)."""
+        font = QFont(self.document().defaultFont())
+        if family:
+            font.setFamilies([family])
+        font.setPointSizeF(point_size)
+        with _KeepReadingPosition(self):
+            self.document().setDefaultFont(font)
+        self._update_selections()
+
+    def sentence_ids(self) -> list[int]:
+        return self.renderer.sentence_ids()
+
+    def english_for(self, sentence_id: int) -> str | None:
+        return self.renderer.english.get(sentence_id)
+
+    def german_for(self, sentence_id: int) -> str | None:
+        sentence = self.renderer.sentences.get(sentence_id)
+        return sentence.text if sentence else None
+
+    # --- linking -------------------------------------------------------------------------
+
+    def set_current(self, sentence_id: int, *, ensure_visible: bool = True) -> None:
+        """Highlight a sentence pair and (optionally) scroll both halves into view."""
+        if sentence_id not in self.renderer.row_of_sentence:
+            sentence_id = -1
+        changed = sentence_id != self.current
+        self.current = sentence_id
+        self._update_selections()
+        if ensure_visible and sentence_id >= 0:
+            self.ensure_sentence_visible(sentence_id)
+        if changed:
+            self.current_sentence_changed.emit(sentence_id)
+
+    def move_current(self, step: int) -> None:
+        """Next (+1) or previous (-1) sentence; from nothing, start at the top of the view."""
+        ids = self.sentence_ids()
+        if not ids:
+            return
+        if self.current < 0:
+            visible = self.visible_sentence_ids()
+            target = visible[0] if visible else ids[0]
+        else:
+            position = ids.index(self.current) + step
+            target = ids[max(0, min(len(ids) - 1, position))]
+        self.set_current(target)
+
+    def ensure_sentence_visible(self, sentence_id: int) -> None:
+        """Scroll so that the German and the English of the sentence are both on screen."""
+        rects = [r for side in Side if (r := self._span_rect(sentence_id, side)) is not None]
+        if not rects:
+            return
+        top = min(r.top() for r in rects)
+        bottom = max(r.bottom() for r in rects)
+        height = self.viewport().height()
+        bar = self.verticalScrollBar()
+        margin = 24
+        if top < margin:
+            bar.setValue(bar.value() + top - margin)
+        elif bottom > height - margin:
+            shift = min(bottom - height + margin, top - margin)
+            bar.setValue(bar.value() + shift)
+
+    def highlight_match(self, sentence_id: int, side: Side, start: int, end: int) -> None:
+        """Mark a find match (UTF-16 offsets inside the sentence on ``side``)."""
+        span = self.renderer.span(sentence_id, side)
+        self._match = (span[0] + start, span[0] + end) if span else None
+        self.set_current(sentence_id)
+
+    def clear_match(self) -> None:
+        self._match = None
+        self._update_selections()
+
+    def copy_current_pair(self) -> bool:
+        """German + newline + English of the current sentence to the clipboard."""
+        if self.current < 0:
+            return False
+        from PySide6.QtWidgets import QApplication
+
+        german = self.german_for(self.current) or ""
+        english = self.english_for(self.current) or ""
+        QApplication.clipboard().setText(f"{german}\n{english}")
+        self.pair_copied.emit(self.current)
+        return True
+
+    # --- viewport ----------------------------------------------------------------------
+
+    def visible_sentence_ids(self) -> list[int]:
+        """Sentences of the rows that intersect the viewport, in reading order."""
+        rows = self.visible_rows()
+        if rows is None:
+            return []
+        first, last = rows
+        return [sid for row in self.renderer.rows[first : last + 1] for sid in row.sentence_ids]
+
+    def visible_rows(self) -> tuple[int, int] | None:
+        renderer = self.renderer
+        if not renderer.rows:
+            return None
+        x = self.viewport().width() // 4
+        top = renderer.row_at(self.cursorForPosition(QPoint(x, 0)).position())
+        bottom = renderer.row_at(
+            self.cursorForPosition(QPoint(x, self.viewport().height() - 1)).position()
+        )
+        return (top or 0, bottom if bottom is not None else len(renderer.rows) - 1)
+
+    def top_sentence_id(self) -> int:
+        """The first sentence whose row shows at the top of the view (-1: none)."""
+        ids = self.visible_sentence_ids()
+        return ids[0] if ids else -1
+
+    def scroll_to_sentence(self, sentence_id: int) -> None:
+        """Put the row of a sentence at the top of the view (used after a reload)."""
+        rect = self._span_rect(sentence_id, Side.GERMAN)
+        if rect is not None:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - 8)
+
+    def reading_order(self, pending: Sequence[int]) -> list[int]:
+        """``pending`` ids ordered for translation: on screen first, then on down, then up."""
+        visible = self.visible_sentence_ids()
+        first = visible[0] if visible else -1
+        shown = set(visible)
+        order = {sid: n for n, sid in enumerate(self.sentence_ids())}
+        anchor = order.get(first, 0)
+
+        def key(sid: int) -> tuple[int, int]:
+            if sid in shown:
+                return (0, order.get(sid, 0))
+            place = order.get(sid, 0)
+            return (1, place) if place >= anchor else (2, -place)
+
+        return sorted(pending, key=key)
+
+    def sentence_at(self, point: QPoint) -> tuple[int, Side] | None:
+        """The sentence under a viewport point, and its side."""
+        return self.renderer.sentence_at(self.cursorForPosition(point).position())
+
+    # --- events ------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        found = self.renderer.sentence_at(
+            self.cursorForPosition(event.position().toPoint()).position()
+        )
+        hovered = found[0] if found else -1
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self._update_selections()
+            self.hovered_sentence_changed.emit(hovered)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        if self.hovered != -1:
+            self.hovered = -1
+            self._update_selections()
+            self.hovered_sentence_changed.emit(-1)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return  # a drag selected text: leave the pair where it was
+        found = self.renderer.sentence_at(
+            self.cursorForPosition(event.position().toPoint()).position()
+        )
+        if found:
+            self.set_current(found[0], ensure_visible=False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = modifiers == Qt.KeyboardModifier.NoModifier
+        alt = modifiers == Qt.KeyboardModifier.AltModifier
+        if (plain and key == Qt.Key.Key_J) or (alt and key == Qt.Key.Key_Down):
+            self.move_current(1)
+        elif (plain and key == Qt.Key.Key_K) or (alt and key == Qt.Key.Key_Up):
+            self.move_current(-1)
+        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current >= 0:
+            self.copy_current_pair()
+        else:
+            super().keyPressEvent(event)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        # QTextBrowser would read local files itself (``/dev/zero`` hangs or crashes it):
+        # images come only through the core's checked reader, else a placeholder.
+        if kind == int(QTextDocument.ResourceType.ImageResource.value):
+            data = self._read_resource(QUrl(url).toString())
+            image = QImage()
+            if data is None or not image.loadFromData(data):
+                image = QImage(16, 16, QImage.Format.Format_ARGB32)
+                image.fill(QColor(0, 0, 0, 0))
+            return image
+        return b""
+
+    def _read_resource(self, url: str) -> bytes | None:
+        if not self.base_dir:
+            return None
+        try:
+            from reader.core.resources import read_local_resource
+        except ImportError:
+            return None
+        from pathlib import Path
+
+        try:
+            return read_local_resource(Path(self.base_dir), url)
+        except Exception:  # a picture must never take the window down
+            return None
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _on_scrollbar_value_changed(self, _value: int) -> None:
+        self._settle.start()
+
+    def _span_rect(self, sentence_id: int, side: Side) -> QRect | None:
+        span = self.renderer.span(sentence_id, side)
+        if span is None:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        start = self.cursorRect(cursor)
+        cursor.setPosition(max(span[0], span[1]))
+        end = self.cursorRect(cursor)
+        return start.united(end)
+
+    def _pair_selections(
+        self, sentence_id: int, background: QColor, underline: QColor | None
+    ) -> list[QTextEdit.ExtraSelection]:
+        selections = []
+        for side in Side:
+            span = self.renderer.span(sentence_id, side)
+            if span is None or span[0] == span[1]:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            char_format = QTextCharFormat()
+            char_format.setBackground(background)
+            if underline is not None:
+                char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                char_format.setUnderlineColor(underline)
+            else:
+                char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                char_format.setUnderlineColor(self.colors.muted)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = char_format
+            selections.append(selection)
+        return selections
+
+    def _update_selections(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        if self.hovered >= 0 and self.hovered != self.current:
+            selections += self._pair_selections(self.hovered, self.colors.hover_background, None)
+        if self.current >= 0:
+            selections += self._pair_selections(
+                self.current, self.colors.current_background, self.colors.current_underline
+            )
+        if self._match is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._match[0])
+            cursor.setPosition(self._match[1], QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            char_format = QTextCharFormat()
+            char_format.setBackground(self.colors.match_background)
+            char_format.setFontUnderline(True)
+            selection.format = char_format
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+
+class _KeepReadingPosition:
+    """Keeps the text at the top of the view where it is while rows change height.
+
+    The anchor is (row, offset in its German cell): absolute positions move as English
+    streams into rows above, the German cells never change.
+    """
+
+    def __init__(self, view: BilingualView) -> None:
+        self.view = view
+        self.row = -1
+        self.offset = 0
+        self.y = 0
+
+    def __enter__(self) -> _KeepReadingPosition:
+        view = self.view
+        if view.verticalScrollBar().value() <= 0:
+            return self
+        cursor = view.cursorForPosition(QPoint(view.viewport().width() // 4, 0))
+        row = view.renderer.row_at(cursor.position())
+        if row is None:
+            return self
+        start = view.renderer.rows[row].cell_start(Side.GERMAN)
+        self.row = row
+        self.offset = max(0, cursor.position() - start)
+        self.y = view.cursorRect(cursor).top()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        view = self.view
+        if self.row < 0 or self.row >= len(view.renderer.rows):
+            return
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.renderer.rows[self.row].cell_start(Side.GERMAN) + self.offset)
+        shift = view.cursorRect(cursor).top() - self.y
+        if shift:
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + shift)

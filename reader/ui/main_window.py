@@ -1,0 +1,459 @@
+"""The application window: reading view, banners, find bar, status bar, menus.
+
+Behaviour lives in small helpers (renderer, view, translation controller, find bar, file
+watcher); the window wires them and turns events into words.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.document import Document
+from reader.core.paths import DataPaths
+from reader.ui import recent_files, theme
+from reader.ui.actions import build_menus
+from reader.ui.bilingual_view import BilingualView
+from reader.ui.find_bar import FindBar
+from reader.ui.message_bar import MessageBar
+from reader.ui.messages import describe_load_error, describe_translation_error
+from reader.ui.model_support import make_model_banner, open_model_manager
+from reader.ui.preferences import Preferences, PreferencesDialog
+from reader.ui.settings import ZOOM_STEPS, Settings
+from reader.ui.translation_controller import TranslationController
+from reader.workers.document_jobs import DocumentJobs, LoadedDocument
+from reader.workers.translation_worker import TranslationService
+
+log = logging.getLogger(__name__)
+OPEN_FILTER = "Documents (*.md *.markdown *.txt *.text *.html *.htm);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """German left, English right; one document at a time."""
+
+    def __init__(
+        self,
+        paths: DataPaths,
+        settings: Settings,
+        *,
+        documents: DocumentJobs | None = None,
+        translations: TranslationService | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.loaded: LoadedDocument | None = None
+        self.path: Path | None = None
+        self.package = None
+        self._load_job = 0
+        self._reload_anchor = -1
+        self.model_dialog = None
+        self.setWindowTitle(self.tr("Bilingual Reader"))
+        self.setAcceptDrops(True)
+
+        self.colors = theme.apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
+        self.view = BilingualView(self.colors, self)
+        self.view.renderer.german_percent = settings.german_column_percent
+        self.documents = documents or DocumentJobs(self)
+        self.documents.document_loaded.connect(self._on_documents_document_loaded)
+        self.documents.load_failed.connect(self._on_documents_load_failed)
+        self.translation = TranslationController(
+            self.view,
+            translations or TranslationService(self, cache_path=paths.translation_cache),
+        )
+        self.translation.progress_changed.connect(self._on_translation_progress_changed)
+        self.translation.translation_finished.connect(self._on_translation_translation_finished)
+        self.translation.translation_failed.connect(self._on_translation_translation_failed)
+
+        self.find_bar = FindBar(self.view, self)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.model_banner = make_model_banner(self)
+        self.model_banner.hide()
+        self.model_banner.install_requested.connect(lambda: self.manage_models("install"))
+        self.model_banner.download_requested.connect(lambda: self.manage_models("download"))
+        self.error_bar = MessageBar("errorBar", self)
+        self.file_bar = MessageBar("fileBar", self)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self._build_layout()
+        self._build_status_bar()
+        self.actions = build_menus(self)
+        self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
+        self.view.pair_copied.connect(self._on_view_pair_copied)
+        self.view.link_activated.connect(self._on_view_link_activated)
+        self.apply_font()
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+        else:
+            self.resize(1200, 800)
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        header = QWidget(self)
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(26, 6, 26, 0)
+        self.german_header = QLabel(self.tr("German — original"), header)
+        self.english_header = QLabel(self.tr("English — translation"), header)
+        for label in (self.german_header, self.english_header):
+            label.setObjectName("columnHeader")
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+        header_layout.addWidget(self.german_header, self.settings.german_column_percent)
+        header_layout.addWidget(self.english_header, 100 - self.settings.german_column_percent)
+        self.header_layout = header_layout
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 0)
+        layout.setSpacing(6)
+        for widget in (self.model_banner, self.error_bar, self.file_bar, header):
+            layout.addWidget(widget)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.position_label = QLabel(self)
+        self.position_label.setAccessibleName(self.tr("Current sentence"))
+        bar.addWidget(self.position_label)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Translation progress"))
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("Translating… %p%"))
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel translation"))
+        self.cancel_button.setToolTip(self.tr("Stop translating (what is done stays)"))
+        self.cancel_button.clicked.connect(self.cancel_translation)
+        self.cancel_button.hide()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    # --- opening -----------------------------------------------------------------------
+
+    def open_file(self, path: str | Path) -> int:
+        """Start loading ``path``; the result arrives in ``_on_documents_document_loaded``."""
+        path = Path(path).expanduser()
+        self._load_job = self.documents.load(path)
+        self._loading_path = path
+        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
+        return self._load_job
+
+    def show_document(self, document: Document) -> int:
+        """Show a Document built elsewhere (segmented in the background like a file)."""
+        self._load_job = self.documents.show(document)
+        self._loading_path = document.source
+        return self._load_job
+
+    def choose_file(self) -> None:
+        folder = str(self.path.parent) if self.path else str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open document"), folder, self.tr(OPEN_FILTER)
+        )
+        if name:
+            self.open_file(name)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        files = recent_files.existing(self.settings)
+        for number, path in enumerate(files, 1):
+            item = menu.addAction(f"&{number % 10} {path.name}")
+            item.setToolTip(str(path))
+            item.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        if not files:
+            menu.addAction(self.tr("No recent documents")).setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    def _on_documents_document_loaded(self, job_id: int, loaded: LoadedDocument) -> None:
+        if job_id != self._load_job:
+            return  # an older request finished after a newer one
+        reload_anchor = self._reload_anchor if loaded.document.source == self.path else -1
+        self._reload_anchor = -1
+        self.loaded = loaded
+        self.error_bar.dismiss()
+        self.file_bar.dismiss()
+        self.statusBar().clearMessage()
+        self._watch(loaded.document.source)
+        self.path = loaded.document.source
+        title = loaded.document.title or (self.path.name if self.path else "")
+        self.setWindowTitle(self.tr("{title} — Bilingual Reader").format(title=title))
+        if self.path is not None:
+            recent_files.remember(self.settings, self.path)
+        self.package = self.find_package()
+        self.view.set_document(
+            loaded.document, loaded.sentences, placeholders=self.package is not None
+        )
+        self.translation.reset()
+        self.find_bar.refresh()
+        if reload_anchor >= 0:
+            self.view.scroll_to_sentence(reload_anchor)
+        self._update_position_label()
+        self._start_translation()
+
+    def _on_documents_load_failed(self, job_id: int, error: Exception) -> None:
+        if job_id != self._load_job:
+            return
+        self.error_bar.show_message(describe_load_error(error), error=True)
+        self.statusBar().clearMessage()
+
+    # --- translation -------------------------------------------------------------------
+
+    def find_package(self):  # type: ignore[no-untyped-def]
+        """The installed de→en package, or None (then the banner offers to get one)."""
+        from reader.core.package_store import find_translation_package, package_dirs, scan_packages
+
+        packages, _broken = scan_packages(package_dirs(self.paths))
+        package = find_translation_package(packages)
+        self.model_banner.setVisible(package is None)
+        if package is None:
+            self.english_header.setText(self.tr("English — no translation model installed"))
+        else:
+            self.english_header.setText(self.tr("English — translation"))
+        return package
+
+    def _start_translation(self) -> None:
+        if self.package is None or self.loaded is None:
+            self._show_progress(False)
+            return
+        self.translation.start(self.package, self.settings.beam_size)
+        self._show_progress(self.translation.running)
+
+    def cancel_translation(self) -> None:
+        self.translation.cancel()
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+        self.actions.cancel_translation.setEnabled(shown)
+
+    def _on_translation_progress_changed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setAccessibleDescription(
+            self.tr("{done} of {total} sentences translated").format(done=done, total=total)
+        )
+
+    def _on_translation_translation_finished(self, cancelled: bool) -> None:
+        self._show_progress(False)
+        if cancelled:
+            done, total = self.translation.done_count()
+            self.statusBar().showMessage(
+                self.tr("Translation cancelled: {done} of {total} sentences done.").format(
+                    done=done, total=total
+                ),
+                8000,
+            )
+        self.find_bar.refresh()
+
+    def _on_translation_translation_failed(self, error: object) -> None:
+        self._show_progress(False)
+        self.error_bar.show_message(describe_translation_error(error), error=True)  # type: ignore[arg-type]
+
+    def manage_models(self, intent: str = "") -> None:
+        """Tools › Translation models; afterwards, translate if a model appeared."""
+        self.model_dialog = open_model_manager(self, self.paths, intent, self._on_models_changed)
+
+    def _on_models_changed(self) -> None:
+        had_package = self.package is not None
+        self.package = self.find_package()
+        if self.package is not None and self.loaded is not None:
+            self.view.set_placeholders(True)
+            if not had_package or not self.translation.running:
+                self._start_translation()
+
+    # --- sentences ---------------------------------------------------------------------
+
+    def copy_pair(self) -> None:
+        self.view.copy_current_pair()
+
+    def _on_view_current_sentence_changed(self, _sentence_id: int) -> None:
+        self._update_position_label()
+
+    def _on_view_pair_copied(self, _sentence_id: int) -> None:
+        self.statusBar().showMessage(self.tr("Copied the sentence pair."), 3000)
+
+    def _on_view_link_activated(self, url: QUrl) -> None:
+        # Only web links leave the application, and only when clicked.
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        else:
+            self.statusBar().showMessage(
+                self.tr("Links of this kind are not opened: {url}").format(url=url.toString()),
+                5000,
+            )
+
+    def _update_position_label(self) -> None:
+        ids = self.view.sentence_ids()
+        if self.view.current >= 0 and ids:
+            self.position_label.setText(
+                self.tr("Sentence {number} of {total}").format(
+                    number=ids.index(self.view.current) + 1, total=len(ids)
+                )
+            )
+        else:
+            self.position_label.setText(self.tr("%n sentence(s)", "", len(ids)) if ids else "")
+
+    # --- file on disk ------------------------------------------------------------------
+
+    def _watch(self, path: Path | None) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        if path is not None and path.exists():
+            self.watcher.addPath(str(path))
+
+    def _on_watcher_file_changed(self, name: str) -> None:
+        path = Path(name)
+        if path != self.path:
+            return
+        # Editors often replace the file (rename): give it a moment, then look again.
+        QTimer.singleShot(200, lambda: self._check_file(path))
+
+    def _check_file(self, path: Path) -> None:
+        if path != self.path:
+            return
+        if path.exists():
+            self._watch(path)
+            self.file_bar.show_message(
+                self.tr("“{name}” changed on disk. Reload it?").format(name=path.name),
+                [(self.tr("Reload"), self.reload)],
+            )
+        else:
+            self.file_bar.show_message(
+                self.tr("“{name}” was deleted or moved. The text stays open here.").format(
+                    name=path.name
+                )
+            )
+
+    def reload(self) -> None:
+        """Load the current file again, keeping the reading position by sentence."""
+        if self.path is None:
+            return
+        self._reload_anchor = (
+            self.view.current if self.view.current >= 0 else (self.view.top_sentence_id())
+        )
+        self.open_file(self.path)
+
+    # --- view settings -----------------------------------------------------------------
+
+    def apply_font(self) -> None:
+        family = self.settings.font_family or QApplication.font().family()
+        self.view.set_reading_font(family, self.settings.font_size * self.settings.zoom / 100)
+
+    def zoom_by(self, steps: int) -> None:
+        current = ZOOM_STEPS.index(self.settings.zoom)
+        self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, current + steps))])
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(100)
+
+    def set_zoom(self, percent: int) -> None:
+        self.settings.zoom = percent
+        self.apply_font()
+        self.statusBar().showMessage(self.tr("Zoom {percent} %").format(percent=percent), 2000)
+
+    def set_theme(self, key: str) -> None:
+        self.settings.theme = key
+        self.colors = theme.apply_theme(QApplication.instance(), key)  # type: ignore[arg-type]
+        for item in self.actions.theme_group.actions():
+            item.setChecked(item.data() == key)
+        self.view.set_colors(self.colors)
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        self.actions.full_screen.setChecked(self.isFullScreen())
+
+    def edit_preferences(self) -> None:
+        settings = self.settings
+        current = Preferences(
+            settings.font_family or QApplication.font().family(),
+            settings.font_size,
+            settings.theme,
+            settings.beam_size,
+            settings.reopen_last,
+            settings.german_column_percent,
+        )
+        dialog = PreferencesDialog(current, self)
+        if dialog.exec():
+            self.apply_preferences(dialog.preferences())
+
+    def apply_preferences(self, chosen: Preferences) -> None:
+        settings = self.settings
+        beam_changed = chosen.beam_size != settings.beam_size
+        settings.font_family = chosen.font_family
+        settings.font_size = chosen.font_size
+        settings.reopen_last = chosen.reopen_last
+        settings.beam_size = chosen.beam_size
+        if chosen.german_column_percent != settings.german_column_percent:
+            settings.german_column_percent = chosen.german_column_percent
+            self.header_layout.setStretch(0, chosen.german_column_percent)
+            self.header_layout.setStretch(1, 100 - chosen.german_column_percent)
+            self.view.set_german_percent(chosen.german_column_percent)
+        if chosen.theme != settings.theme:
+            self.set_theme(chosen.theme)
+        self.apply_font()
+        if beam_changed and self.package is not None and self.loaded is not None:
+            self.translation.retranslate(chosen.beam_size)
+            self._show_progress(self.translation.running)
+
+    # --- help and export ---------------------------------------------------------------
+
+    def export_document(self) -> None:
+        from reader.ui.export_dialog import export_with_dialog
+
+        export_with_dialog(self)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            self.tr(
+                "J / Alt+Down: next sentence\nK / Alt+Up: previous sentence\n"
+                "Enter: copy German and English of the current sentence\n"
+                "Ctrl+F: find, F3 / Shift+F3: next / previous match, Esc: close find\n"
+                "Ctrl++ / Ctrl+- / Ctrl+0: zoom\nF11: full screen\nCtrl+O: open\nCtrl+Q: quit"
+            ),
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Bilingual Reader"),
+            self.tr(
+                "Reads German articles beside an English translation made on this computer. "
+                "Nothing you open leaves it."
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        self.translation.service.shutdown()
+        self.documents.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,120 @@
+"""Edit › Preferences: reading font, theme, translation speed vs accuracy, reopen last."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFontComboBox,
+    QFormLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.settings import BEAM_ACCURATE, BEAM_FAST, THEMES
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the dialog edits; the window applies and stores it."""
+
+    font_family: str
+    font_size: int
+    theme: str
+    beam_size: int
+    reopen_last: bool
+    german_column_percent: int
+
+
+class PreferencesDialog(QDialog):
+    """A small form; ``preferences()`` reads the chosen values after ``exec``."""
+
+    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setAccessibleName(self.tr("Preferences"))
+
+        self.font_box = QFontComboBox(self)
+        self.font_box.setAccessibleName(self.tr("Reading font"))
+        if current.font_family:
+            self.font_box.setCurrentFont(QFont(current.font_family))
+        self.size_box = QSpinBox(self)
+        self.size_box.setRange(6, 48)
+        self.size_box.setSuffix(self.tr(" pt"))
+        self.size_box.setValue(current.font_size)
+        self.size_box.setAccessibleName(self.tr("Font size"))
+
+        self.theme_box = QComboBox(self)
+        self.theme_box.setAccessibleName(self.tr("Theme"))
+        names = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
+        for theme in THEMES:
+            self.theme_box.addItem(names[theme], theme)
+        self.theme_box.setCurrentIndex(THEMES.index(current.theme))
+
+        self.column_box = QSpinBox(self)
+        self.column_box.setRange(25, 75)
+        self.column_box.setSuffix(" %")
+        self.column_box.setValue(current.german_column_percent)
+        self.column_box.setAccessibleName(self.tr("Width of the German column"))
+
+        self.fast = QRadioButton(self.tr("&Fast (greedy search)"), self)
+        self.accurate = QRadioButton(self.tr("&Accurate (beam search, 4 beams)"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.fast)
+        group.addButton(self.accurate)
+        (self.fast if current.beam_size == BEAM_FAST else self.accurate).setChecked(True)
+        tradeoff = QLabel(
+            self.tr(
+                "Accurate weighs four candidate translations of every sentence and matches "
+                "Argos Translate exactly; it takes roughly two to three times as long. Fast "
+                "keeps only the likeliest word at each step: quicker, occasionally clumsier. "
+                "Changing this translates the open document again."
+            ),
+            self,
+        )
+        tradeoff.setWordWrap(True)
+
+        self.reopen = QCheckBox(self.tr("&Reopen the last document on start"), self)
+        self.reopen.setChecked(current.reopen_last)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Reading &font:"), self.font_box)
+        form.addRow(self.tr("Font &size:"), self.size_box)
+        form.addRow(self.tr("&Theme:"), self.theme_box)
+        form.addRow(self.tr("&German column:"), self.column_box)
+        form.addRow(self.tr("Translation:"), self.accurate)
+        form.addRow("", self.fast)
+        form.addRow("", tradeoff)
+        form.addRow("", self.reopen)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def preferences(self) -> Preferences:
+        return Preferences(
+            font_family=self.font_box.currentFont().family(),
+            font_size=self.size_box.value(),
+            theme=str(self.theme_box.currentData()),
+            beam_size=BEAM_FAST if self.fast.isChecked() else BEAM_ACCURATE,
+            reopen_last=self.reopen.isChecked(),
+            german_column_percent=self.column_box.value(),
+        )

@@ -1,0 +1,138 @@
+"""The one wrapper over QSettings: typed getters and setters, an INI file in our config dir.
+
+Never the platform default location: the file is ``resolve_paths().settings_file`` so
+``--data-dir``/``READER_DATA_DIR`` (and tests) keep settings where they keep everything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader.core.paths import DataPaths
+
+MAX_RECENT = 10
+ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+THEMES = ("system", "light", "dark")
+BEAM_FAST = 1
+BEAM_ACCURATE = 4
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).lower() in ("1", "true", "yes", "on")
+
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+class Settings:
+    """Typed access to the reader's settings; every key lives here and nowhere else."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @classmethod
+    def for_paths(cls, paths: DataPaths) -> Settings:
+        return cls(paths.settings_file)
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+
+    # --- window ----------------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._qsettings.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qsettings.setValue("window/geometry", value)
+
+    @property
+    def german_column_percent(self) -> int:
+        value = _as_int(self._qsettings.value("view/german_column_percent"), 50)
+        return max(25, min(75, value))
+
+    @german_column_percent.setter
+    def german_column_percent(self, value: int) -> None:
+        self._qsettings.setValue("view/german_column_percent", max(25, min(75, int(value))))
+
+    # --- reading -----------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        """Zoom in percent, one of ``ZOOM_STEPS``."""
+        value = _as_int(self._qsettings.value("view/zoom"), 100)
+        return value if value in ZOOM_STEPS else 100
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self._qsettings.setValue("view/zoom", int(value))
+
+    @property
+    def font_family(self) -> str:
+        return str(self._qsettings.value("view/font_family", "") or "")
+
+    @font_family.setter
+    def font_family(self, value: str) -> None:
+        self._qsettings.setValue("view/font_family", value)
+
+    @property
+    def font_size(self) -> int:
+        return max(6, min(48, _as_int(self._qsettings.value("view/font_size"), 12)))
+
+    @font_size.setter
+    def font_size(self, value: int) -> None:
+        self._qsettings.setValue("view/font_size", int(value))
+
+    @property
+    def theme(self) -> str:
+        """``system``, ``light`` or ``dark``."""
+        value = str(self._qsettings.value("view/theme", "system") or "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._qsettings.setValue("view/theme", value if value in THEMES else "system")
+
+    @property
+    def beam_size(self) -> int:
+        value = _as_int(self._qsettings.value("translation/beam_size"), BEAM_ACCURATE)
+        return value if value in (BEAM_FAST, BEAM_ACCURATE) else BEAM_ACCURATE
+
+    @beam_size.setter
+    def beam_size(self, value: int) -> None:
+        self._qsettings.setValue("translation/beam_size", int(value))
+
+    # --- files -------------------------------------------------------------------------
+
+    @property
+    def reopen_last(self) -> bool:
+        return _as_bool(self._qsettings.value("files/reopen_last"), False)
+
+    @reopen_last.setter
+    def reopen_last(self, value: bool) -> None:
+        self._qsettings.setValue("files/reopen_last", bool(value))
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._qsettings.value("files/recent")
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(item) for item in (value or []) if item][:MAX_RECENT]
+
+    @recent_files.setter
+    def recent_files(self, value: list[str]) -> None:
+        self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])

@@ -32,7 +32,10 @@ _DASHES = "-–—"
 _BREAK = r"(?>\r\n|[\r\n\u2028\u2029])"
 # Two patterns, not one alternation: each starts with a character class, which the regex
 # engine scans for quickly.
-_CANDIDATE = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s|\Z)")
+# A quote standing alone after a sentence end closes that sentence ('so war es. " Dann').
+_CANDIDATE = re.compile(
+    rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?:[^\S\r\n\u2028\u2029]+[\"“”»«]+)?(?=\s|\Z)"
+)
 _BLANK_LINE = re.compile(rf"\u2029|{_BREAK}(?:[^\S\r\n\u2028\u2029]*{_BREAK})+")
 _NONSPACE = re.compile(r"\S")
 _ENUMERATION = re.compile(r"\(?(?:([a-z])\1{0,2}|[ivx]{1,4})\)")  # "a)", "bb)", "(iv)"

@@ -136,6 +136,8 @@ def test_one_sentence(text: str) -> None:
         ("Wirklich? Ja! Gut.", ["Wirklich?", "Ja!", "Gut."]),
         ("Und dann… Die Tür ging auf.", ["Und dann…", "Die Tür ging auf."]),
         ("Und dann... Die Tür ging auf.", ["Und dann...", "Die Tür ging auf."]),
+        # a quote standing alone after the end belongs to that sentence
+        ('So war es. " Dann kam er.', ['So war es. "', "Dann kam er."]),
         # list markers, camel-case words, a domain at the end
         (
             "Der Antrag ist unzulässig. a) Zunächst fehlt die Frist.",

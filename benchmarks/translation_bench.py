@@ -232,18 +232,26 @@ def main() -> int:
     )
     run_raw(engine, sentences[:3], 1024)  # warm up
 
+    # Wall time is what a user waits; CPU time (all threads of this process) is what the
+    # work costs, and is far less disturbed by others using the shared cores.
     rows: dict[str, dict[str, float]] = {}
+    cpu = time.process_time()
     ours, first = run_engine(engine, sentences)
-    rows["a_engine"] = {"seconds": ours, "first_sentence_s": first}
+    rows["a_engine"] = {"seconds": ours, "cpu_s": time.process_time() - cpu}
     print(f"(a) engine: {ours:.2f} s, first sentence after {first:.2f} s")
+    cpu = time.process_time()
     argos = run_argos_style(engine, paragraphs)
-    rows["b_argos_per_paragraph"] = {"seconds": argos}
+    rows["b_argos_per_paragraph"] = {"seconds": argos, "cpu_s": time.process_time() - cpu}
     print(f"(b) argos-style: {argos:.2f} s")
     for size in [int(x) for x in args.sweep.split(",")]:
+        cpu = time.process_time()
         raw = run_raw(engine, sentences, size)
-        rows[f"c_raw_{size}"] = {"seconds": raw}
+        rows[f"c_raw_{size}"] = {"seconds": raw, "cpu_s": time.process_time() - cpu}
         print(f"(c) raw batch {size}: {raw:.2f} s")
-    best_raw = min(v["seconds"] for k, v in rows.items() if k.startswith("c_raw_"))
+    raw_rows = [v for k, v in rows.items() if k.startswith("c_raw_")]
+    best_raw = min(v["seconds"] for v in raw_rows)
+    best_raw_cpu = min(v["cpu_s"] for v in raw_rows)
+    ours_cpu, argos_cpu = rows["a_engine"]["cpu_s"], rows["b_argos_per_paragraph"]["cpu_s"]
     cold = run_cold(package, sentences, engine.threads)
     cached = run_cached(package, sentences, engine.threads)
     resource_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -255,18 +263,31 @@ def main() -> int:
         "threads": engine.threads,
         "rows": rows,
         "speedup_a_over_b": argos / ours,
+        "speedup_a_over_b_cpu": argos_cpu / ours_cpu,
         "a_vs_best_raw": ours / best_raw,
+        "a_vs_best_raw_cpu": ours_cpu / best_raw_cpu,
+        "load_average": os.getloadavg()[0],
         "first_sentence_warm_s": first,
         **cold,
         "cached_article_s": cached,
         "bench_process_peak_rss_mb": resource_self,
     }
     print()
-    print(f"{'run':28} {'seconds':>9} {'words/s':>9}")
+    print(f"{'run':28} {'wall s':>8} {'words/s':>8} {'cpu s':>8} {'words/cpu-s':>12}")
     for name, row in rows.items():
-        print(f"{name:28} {row['seconds']:9.2f} {words / row['seconds']:9.1f}")
-    print(f"(a)/(b) speedup: {summary['speedup_a_over_b']:.2f}x (target >= 3x)")
-    print(f"(a) vs best (c): {summary['a_vs_best_raw']:.3f} (target <= 1.10)")
+        print(
+            f"{name:28} {row['seconds']:8.2f} {words / row['seconds']:8.1f} "
+            f"{row['cpu_s']:8.2f} {words / row['cpu_s']:12.1f}"
+        )
+    print(
+        f"(a)/(b) speedup: {summary['speedup_a_over_b']:.2f}x wall, "
+        f"{summary['speedup_a_over_b_cpu']:.2f}x cpu (target >= 3x)"
+    )
+    print(
+        f"(a) vs best (c): {summary['a_vs_best_raw']:.3f} wall, "
+        f"{summary['a_vs_best_raw_cpu']:.3f} cpu (target <= 1.10)"
+    )
+    print(f"load average during the run: {summary['load_average']:.1f} on {os.cpu_count()} cores")
     print(
         f"first sentence: warm {first:.2f} s, cold incl. load {cold['first_sentence_cold_s']:.2f} s"
     )

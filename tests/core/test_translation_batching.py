@@ -13,11 +13,11 @@ def padded(batch: list[int], lengths: list[int]) -> int:
 
 
 def test_first_batch_is_small_and_later_ones_grow() -> None:
-    lengths = [20] * 100
-    batches = plan_batches(lengths, max_tokens=1000, first_tokens=40)
+    lengths = [20] * 600
+    batches = plan_batches(lengths, max_tokens=4000, first_tokens=40)
     sizes = [len(b) for b in batches]
-    assert sizes[:3] == [2, 8, 32]
-    assert max(sizes) == 50  # 1000 tokens / 20
+    assert sizes[:3] == [2, 2 * RAMP, 2 * RAMP * RAMP]
+    assert max(sizes) == 4000 // 20
 
 
 def test_overlong_sentence_gets_its_own_batch() -> None:

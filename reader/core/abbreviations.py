@@ -34,7 +34,7 @@ St Pfr Kard Hw Ehrw Gebr Mr Mrs Ms
 z.B z.T z.Zt u.a u.U u.v.a v.a d.h d.i s.o s.u o.g i.d.R i.A i.V i.e e.g i.Allg i.S i.S.d
 m.E m.W m.a.W z.H z.Hd bzw ca vgl ggf ggfs bspw evtl inkl exkl zzgl abzgl bzgl einschl
 ausschl sog gem lt vs geb gest verh verw allg bes Bsp insb insbes mind vorm nachm urspr zit
-Anm Hrsg hrsg Abb Tab Nr Nrn No Bd Bde Jg Jahrg Ziff Abs Abschn Anh Sp Str Pl Tel Fax Mob
+Anm Hrsg hrsg Abb Nr Nrn No Bd Bde Jg Jahrg Ziff Abs Abschn Anh Sp Str Pl Tel
 dt engl franz frz ital lat griech span russ amerik ehem Bez Kr Lkr Reg Rd Ref Verf Vf Vors
 rd stv stellv Stellv Kapt Lt Maj Oberstlt Sen Abg Bf Bhf ev kath evang röm luth jun sen
 Pos Mt Fa Hbf Univ Inst Verl Erg Anl Vol Hg hg Rn Rdnr Rz Tz Bl Hs Nachf
@@ -47,7 +47,7 @@ Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
 """
 
 _BEFORE_NUMBER = """
-Art Kap Kat Ausg
+Art Kap Kat Ausg Tab Fax
 """
 
 _OFTEN_FINAL = """

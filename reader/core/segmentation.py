@@ -30,9 +30,9 @@ _CLOSERS = "\"'“”»«’‘›‹)]}"
 _OPENERS = "\"'„“”»«‚‘’›‹([{"
 _DASHES = "-–—"
 _BREAK = r"(?>\r\n|[\r\n\u2028\u2029])"
-# Two patterns, not one alternation: each starts with a character class, which the regex
-# engine scans for quickly.
-# A quote standing alone after a sentence end closes that sentence ('so war es. " Dann').
+# Candidate ends and blank lines are two patterns, not one alternation: each starts with a
+# character class, which the regex engine scans for quickly. A quote standing alone after a
+# sentence end closes that sentence ('so war es. " Dann').
 _CANDIDATE = re.compile(
     rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?:[^\S\r\n\u2028\u2029]+[\"“”»«]+)?(?=\s|\Z)"
 )

@@ -121,6 +121,14 @@ def test_one_sentence(text: str) -> None:
             "Sie lebten in den USA. Dann zogen sie um.",
             ["Sie lebten in den USA.", "Dann zogen sie um."],
         ),
+        (
+            "Er arbeitet bei der Müller GmbH. Die Firma wächst.",
+            ["Er arbeitet bei der Müller GmbH.", "Die Firma wächst."],
+        ),
+        (
+            "Er öffnete einen neuen Tab. Dann las er.",
+            ["Er öffnete einen neuen Tab.", "Dann las er."],
+        ),
         # quotes: the sentence ends after the closing quote
         (
             "Er sagte: „Wir kommen.“ Dann ging er.",

@@ -151,7 +151,10 @@ from reader.core.argos_import import import_argos_package
 
 engine = TranslationEngine(read_package(Path(sys.argv[1])), threads=1)
 assert engine.translate([(0, "Die Stadt plant eine Brücke.")])[0].text
-import_argos_package(Path(sys.argv[2]))
+before = {k: v for k, v in os.environ.items() if k.startswith("XDG_")}
+package = import_argos_package(Path(sys.argv[2]))
+assert package.__name__ == "argostranslate.package"
+assert {k: v for k, v in os.environ.items() if k.startswith("XDG_")} == before
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("torch", "stanza", "PySide6")
                or m == "argostranslate.translate")
 print("heavy:", heavy)

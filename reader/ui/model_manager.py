@@ -3,6 +3,16 @@
 Every slow step (scan with sizes, install, remove, index fetch, download) runs through
 ``reader.workers.model_jobs``; this dialog only shows state and turns typed errors into
 words. The network is touched only when the user presses Download.
+
+Wiring in the main window (one dialog per window, kept):
+
+    dialog = ModelManagerDialog(paths, window)
+    dialog.packages_changed.connect(window.rescan_models)
+    banner.install_requested.connect(lambda: (dialog.show(), dialog.open_install_dialog()))
+    banner.download_requested.connect(lambda: (dialog.show(), dialog.start_download()))
+    # at exit: reader.workers.model_jobs.cancel_all_jobs(2000)
+
+``index_url=None`` means ``$ARGOS_PACKAGE_INDEX`` or Argos's own index.
 """
 
 from __future__ import annotations

@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         self.file_bar = MessageBar("fileBar", self)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self._file_check = QTimer(self)
+        self._file_check.setSingleShot(True)
+        self._file_check.setInterval(200)
+        self._file_check.timeout.connect(self._on_file_check_timeout)
         self._build_layout()
         self._build_status_bar()
         self.actions = build_menus(self)
@@ -333,10 +337,11 @@ class MainWindow(QMainWindow):
         if path != self.path:
             return
         # Editors often replace the file (rename): give it a moment, then look again.
-        QTimer.singleShot(200, lambda: self._check_file(path))
+        self._file_check.start()
 
-    def _check_file(self, path: Path) -> None:
-        if path != self.path:
+    def _on_file_check_timeout(self) -> None:
+        path = self.path
+        if path is None:
             return
         if path.exists():
             self._watch(path)

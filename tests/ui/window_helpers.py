@@ -92,6 +92,7 @@ def install_fake_package(packages_dir: Path) -> InstalledPackage:
     """A package folder that discovery accepts (never loaded: tests use FakeEngine)."""
     folder = packages_dir / "translate-de_en-fake"
     (folder / "model").mkdir(parents=True, exist_ok=True)
+    (folder / "model" / "model.bin").write_bytes(b"fake")
     (folder / "sentencepiece.model").write_bytes(b"fake")
     (folder / "metadata.json").write_text(
         json.dumps(

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import ctranslate2
+import pytest
 import sentencepiece as spm
 
 from tests.fixtures.model_builder import build_package_dir, expected_translation
@@ -56,3 +57,19 @@ def test_version_and_languages_are_configurable(tmp_path: Path) -> None:
         "fr",
         "de",
     )
+
+
+@pytest.mark.slow
+def test_real_shape_int8_model_copies_too(tmp_path: Path) -> None:
+    folder = build_package_dir(tmp_path, shape="real")
+    config = json.loads((folder / "model" / "config.json").read_text(encoding="utf-8"))
+    assert config["add_source_eos"] is True
+    vocabulary = json.loads(
+        (folder / "model" / "shared_vocabulary.json").read_text(encoding="utf-8")
+    )
+    assert len(vocabulary) == 32000
+    translator = ctranslate2.Translator(str(folder / "model"), intra_threads=1)
+    processor = spm.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+    tokens = [processor.encode(s, out_type=str) for s in SENTENCES]
+    results = translator.translate_batch(tokens, beam_size=4, length_penalty=0.2)
+    assert [r.hypotheses[0] for r in results] == tokens

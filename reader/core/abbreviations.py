@@ -38,11 +38,12 @@ Anm Hrsg hrsg Abb Nr Nrn No Bd Bde Jg Jahrg Ziff Abs Abschn Anh Sp Str Pl Tel
 dt engl franz frz ital lat griech span russ amerik ehem Bez Kr Lkr Reg Rd Ref Verf Vf Vors
 rd stv stellv Stellv Kapt Lt Maj Oberstlt Sen Abg Bf Bhf ev kath evang röm luth jun sen
 Pos Mt Fa Hbf Univ Inst Verl Erg Anl Vol Hg hg Rn Rdnr Rz Tz Bl Hs Nachf
-ebd ders dgl dergl Mi Di Do Sa Mo sogen Drs Drucks
+ebd ders dgl dergl Mi Di Do Sa Mo sogen Drs Drucks Fam Abk Ggs Mitgl Prov Präs Sekr Soz
+techn Techn Verz Vorst wiss Wiss s.a od resp entspr ggü jew lfd zw zus tägl Rep Col Capt Sgt
 """
 
 _SOMETIMES_FINAL = """
-Mio Mrd Bio Tsd Jh Jhd Jhdt Jt Jtd Std Min Sek Jr a.D MwSt Mwst min max Aufl ff
+Mio Mrd Mill Bio Tsd Jh Jhd Jhdt Jt Jtd Std Min Sek Jr a.D MwSt Mwst min max Aufl ff
 Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
 """
 
@@ -51,7 +52,7 @@ Art Kap Kat Ausg Tab Fax
 """
 
 _OFTEN_FINAL = """
-usw etc u.ä o.ä u.Ä o.Ä u.v.m e.V v.Chr n.Chr Corp Inc Ltd Co Bros Plc
+usw usf u.dgl etc u.ä o.ä u.Ä o.Ä u.v.m e.V v.Chr n.Chr Corp Inc Ltd Co Bros Plc
 """
 
 

@@ -32,9 +32,10 @@ _DASHES = "-–—"
 _BREAK = r"(?>\r\n|[\r\n\u2028\u2029])"
 # Candidate ends and blank lines are two patterns, not one alternation: each starts with a
 # character class, which the regex engine scans for quickly. A quote standing alone after a
-# sentence end closes that sentence ('so war es. " Dann').
+# sentence end closes that sentence ('so war es. " Dann'); guillemets are left out, as
+# « and » each open quotes in one convention and close them in the other.
 _CANDIDATE = re.compile(
-    rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?:[^\S\r\n\u2028\u2029]+[\"“”»«]+)?(?=\s|\Z)"
+    rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?:[^\S\r\n\u2028\u2029]+[\"“”]+)?(?=\s|\Z)"
 )
 _BLANK_LINE = re.compile(rf"\u2029|{_BREAK}(?:[^\S\r\n\u2028\u2029]*{_BREAK})+")
 _NONSPACE = re.compile(r"\S")

@@ -101,6 +101,7 @@ class ModelManagerDialog(QDialog):
         self._scan: ModelJob | None = None
         self._rescan_pending = False
         self._stale = False
+        self._after_transfer_message = ""
 
         self.setWindowTitle(self.tr("Translation models"))
         self.setAccessibleName(self.tr("Translation models"))
@@ -257,6 +258,9 @@ class ModelManagerDialog(QDialog):
             self.tr("Downloading {name}…").format(name=item.text(0)),
             after=self._on_install_finished,
         )
+        self._after_transfer_message = self.tr("Checking and installing {name}…").format(
+            name=item.text(0)
+        )
         return job
 
     def remove_selected(self) -> ModelJob | None:
@@ -333,6 +337,8 @@ class ModelManagerDialog(QDialog):
         cancellable: bool = True,
     ) -> ModelJob:
         self._after_operation = after
+        self._after_transfer_message = ""
+        self.progress_bar.setFormat("%p%")
         job = self.runner.submit(
             work,
             message,
@@ -358,10 +364,18 @@ class ModelManagerDialog(QDialog):
 
     @Slot(object, object)
     def _on_operation_progressed(self, done: int, total: int) -> None:
+        size = QLocale().formattedDataSize
         if total > 0:
             # QProgressBar holds ints; show permille so multi-GB totals do not overflow.
             self.progress_bar.setRange(0, 1000)
             self.progress_bar.setValue(min(1000, int(done * 1000 / total)))
+            self.progress_bar.setFormat(
+                self.tr("%p% ({done} of {total})").format(done=size(done), total=size(total))
+            )
+            if done >= total and self._after_transfer_message:
+                # Downloaded; the installer's checks still take a moment.
+                self._show_status(self._after_transfer_message)
+                self._after_transfer_message = ""
         else:
             self.progress_bar.setRange(0, 0)
 

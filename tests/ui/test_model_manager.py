@@ -116,6 +116,8 @@ def test_installing_a_real_package_adds_it_and_emits_packages_changed(
 ) -> None:
     dialog = make_dialog()
     assert rows(dialog) == []
+    values: list[int] = []
+    dialog.progress_bar.valueChanged.connect(values.append)
     with qtbot.waitSignal(dialog.packages_changed, timeout=WAIT_MS):
         job = dialog.install_from_path(tiny_archive)
         assert job is not None
@@ -129,6 +131,8 @@ def test_installing_a_real_package_adds_it_and_emits_packages_changed(
     assert dialog.status_label.property("kind") == "info"
     assert "Installed" in dialog.status_label.text()
     assert dialog.install_button.isEnabled()
+    assert values and values[-1] == 1000  # unpacking progress reached the end
+    assert dialog.progress_bar.isHidden()
 
 
 def test_install_button_goes_through_the_file_picker(
@@ -305,11 +309,16 @@ def test_download_lists_german_english_models_then_installs_with_progress(
 
     values: list[int] = []
     dialog.progress_bar.valueChanged.connect(values.append)
+    shown: list[str] = []
+    show_status = dialog._show_status
+    dialog._show_status = lambda text, **kw: (shown.append(text), show_status(text, **kw))
     dialog.available_list.setCurrentItem(dialog.available_list.topLevelItem(0))
     with qtbot.waitSignal(dialog.packages_changed, timeout=WAIT_MS):
         dialog.download_selected_button.click()
     assert server.requests[-1] == "/translate-de_en-1_0.argosmodel"
     assert values and values[-1] == 1000  # the bar reached the end
+    assert shown[0].startswith("Downloading translate-de_en")
+    assert any(text.startswith("Checking and installing") for text in shown)
     qtbot.waitUntil(lambda: len(rows(dialog)) == 1, timeout=WAIT_MS)
     assert rows(dialog)[0].code == "translate-de_en"
     dialog.start_download()  # the list now marks what is installed

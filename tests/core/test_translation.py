@@ -56,6 +56,14 @@ def test_matches_argos_apply_packaged_translation(
         assert mine.score == pytest.approx(reference["score"], abs=1e-4)
 
 
+def test_bpe_package_matches_argos_too(tmp_path: Path) -> None:
+    folder = build_package_dir(tmp_path / "package", tokenizer="bpe")
+    sentences = [*GERMAN[:5], "Tom & Jerry kosten 2,5 Euro (z. B.)!"]
+    ours = TranslationEngine(read_package(folder), threads=1).translate(list(enumerate(sentences)))
+    theirs = argos_translations(folder, sentences, tmp_path / "sandbox")
+    assert [r.text for r in ours] == [t["text"] for t in theirs]
+
+
 def test_target_prefix_is_forced_and_removed(tmp_path: Path) -> None:
     folder = build_package_dir(tmp_path, target_prefix="__en__")
     engine = TranslationEngine(read_package(folder), threads=1)

@@ -22,6 +22,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.core.alignment import align_words
 from reader.core.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
@@ -30,6 +31,9 @@ from reader.core.errors import ModelLoadFailed
 from reader.core.package_store import InstalledPackage
 from reader.core.tokenizers import Span, Tokenizer, open_tokenizer
 from reader.core.translation_cache import CachedTranslation, TranslationCache, file_digest
+
+if TYPE_CHECKING:
+    from ctranslate2 import TranslationResult, Translator
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +102,7 @@ class TranslationEngine:
         self.batch_tokens = batch_tokens
         self.first_batch_tokens = first_batch_tokens
         self.model_calls = 0  # translate_batch calls made; tests check caching with it
-        self._translator: object | None = None
+        self._translator: Translator | None = None
         self._tokenizer: Tokenizer | None = None
         self._model_key: str | None = None
         self._lock = threading.Lock()
@@ -301,7 +305,7 @@ class TranslationEngine:
         ]
         longest = max(len(pieces) for _index, (pieces, _spans) in units)
         self.model_calls += 1
-        results = translator.translate_batch(  # type: ignore[attr-defined]
+        results = translator.translate_batch(
             [pieces for _index, (pieces, _spans) in units],
             target_prefix=[[prefix]] * len(units) if prefix else None,
             beam_size=self.beam_size,
@@ -319,19 +323,19 @@ class TranslationEngine:
         return [_join(chunks) for chunks in parts]
 
     def _finish(
-        self, source: str, spans: list[Span], result: object, align: bool
+        self, source: str, spans: list[Span], result: TranslationResult, align: bool
     ) -> CachedTranslation:
         """Detokenize one CTranslate2 result and align it."""
         tokenizer = self._tokenizer
         assert tokenizer is not None
         prefix = self.package.target_prefix
-        pieces = list(result.hypotheses[0])  # type: ignore[attr-defined]
-        attention = list(result.attention[0]) if align and result.attention else []  # type: ignore[attr-defined]
+        pieces = list(result.hypotheses[0])
+        attention = list(result.attention[0]) if align and result.attention else []
         if prefix and pieces[:1] == [prefix]:
             pieces, attention = pieces[1:], attention[1:]
         text, target_spans = tokenizer.decode_with_spans(pieces)
         alignment = align_words(source, spans, text, target_spans, attention) if align else ()
-        scores = result.scores  # type: ignore[attr-defined]
+        scores = result.scores
         return CachedTranslation(text, float(scores[0]) if scores else 0.0, alignment)
 
 

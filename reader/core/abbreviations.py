@@ -40,6 +40,8 @@ rd stv stellv Stellv Kapt Lt Maj Oberstlt Sen Abg Bf Bhf ev kath evang röm luth
 Pos Mt Fa Hbf Univ Inst Verl Erg Anl Vol Hg hg Rn Rdnr Rz Tz Bl Hs Nachf
 ebd ders dgl dergl Mi Di Do Sa Mo sogen Drs Drucks Fam Abk Ggs Mitgl Prov Präs Sekr Soz
 techn Techn Verz Vorst wiss Wiss s.a od resp entspr ggü jew lfd zw zus tägl Rep Col Capt Sgt
+iSv iSd iSe iHv iVm iRd iÜ iF idF idR aF nF ua uU zB Rspr st Halbs UAbs Unterabs Erl vollst
+Rnd Int Mitt al li re mi
 """
 
 _SOMETIMES_FINAL = """
@@ -48,7 +50,7 @@ Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
 """
 
 _BEFORE_NUMBER = """
-Art Kap Kat Ausg Tab Fax
+Art Kap Kat Ausg Tab Fax Fig Alt
 """
 
 _OFTEN_FINAL = """

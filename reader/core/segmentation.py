@@ -39,6 +39,8 @@ _CANDIDATE = re.compile(
 )
 _BLANK_LINE = re.compile(rf"\u2029|{_BREAK}(?:[^\S\r\n\u2028\u2029]*{_BREAK})+")
 _NONSPACE = re.compile(r"\S")
+_ANONYMIZED = re.compile(r"(?:^|[\s(])[A-Z]\s?\Z")  # "Firma B …", "Herr M..."
+_NUMBERING = re.compile(r"(?:(?:[IVX]{1,4}|\d{1,3}|[a-z])[.)]\s+)+")  # "II. 1. "
 _ENUMERATION = re.compile(r"\(?(?:([a-z])\1{0,2}|[ivx]{1,4})\)")  # "a)", "bb)", "(iv)"
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -154,9 +156,12 @@ def _ends_sentence(text: str, start: int, end: int, sentence_first: int) -> bool
     if kind in (_Next.LOWER, _Next.PUNCT):
         return False
     if "…" in punct or ".." in punct:
-        # "[…]" and "(...)" mark an omission inside a sentence. Otherwise a capital after
-        # an ellipsis starts a new sentence more often than not ("wer es kann ... Übrigens").
-        return start == 0 or text[start - 1] not in "([{"
+        # "[…]" and "(...)" mark an omission inside a sentence, "Firma B… GmbH" a name left
+        # out. Otherwise a capital after an ellipsis starts a new sentence more often than
+        # not ("wer es kann ... Übrigens").
+        if kind is _Next.OTHER or start == 0 or text[start - 1] in "([{":
+            return False
+        return not _ANONYMIZED.search(text, max(0, start - 3), start)
     if closed and text[punct_end] == ")" and _inside_parenthesis(text, start, sentence_first):
         return False  # "500 (verunsicherte?) Kunden"
     if "!" in punct or "?" in punct or closed:
@@ -199,7 +204,7 @@ def _next_token(text: str, index: int) -> tuple[_Next, str, int]:
         return (_Next.OPENER if opened else _Next.UPPER), word, index
     if char.isdigit():
         return (_Next.OPENER if opened else _Next.DIGIT), word, index
-    if not opened and (char in ",;:.…!?%/)]}" or char in _CLOSERS):
+    if not opened and (char in ",;:.…!?%/)]}-" or char in _CLOSERS):
         return _Next.PUNCT, word, index
     return (_Next.OPENER if opened else _Next.OTHER), word, index
 
@@ -231,16 +236,24 @@ def _period_ends_sentence(
     prev_kind = _classify(word)
     if prev_kind is _Prev.LOWER_LETTER:
         return False
+    numbering = _is_numbering(text, sentence_first, word_start)
     if prev_kind is _Prev.INITIAL:
-        if word_start == sentence_first:
+        if numbering:
             return False  # "II. Die Klage …": numbering
         return kind is _Next.OPENER or (kind is _Next.UPPER and next_word in SENTENCE_STARTERS)
     if prev_kind is _Prev.NUMBER:
         previous = before[-2] if len(before) >= 2 else ""
-        return _number_ends_sentence(
-            text, word, kind, next_word, next_start, word_start == sentence_first, previous
-        )
+        return _number_ends_sentence(text, word, kind, next_word, next_start, numbering, previous)
     return kind is not _Next.PUNCT
+
+
+def _is_numbering(text: str, sentence_first: int, word_start: int) -> bool:
+    """Whether only list numbers precede ``word_start`` in its sentence ("II. 1. Die …")."""
+    if word_start == sentence_first:
+        return True
+    if word_start - sentence_first > 12:
+        return False
+    return bool(_NUMBERING.fullmatch(text, sentence_first, word_start))
 
 
 def _abbreviation_kind(

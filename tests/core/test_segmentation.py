@@ -73,6 +73,11 @@ def test_the_example_article_is_four_sentences() -> None:
         "Die Drucksache (BT-Drs. 17/1394) liegt vor.",
         "Siehe S. 5 ff. Rn. 12 dazu.",
         "Die Preise stiegen vom 18. / 20. Mai an.",
+        "II. 1. Die Beschwerde ist statthaft.",
+        "Die Klage ist bestimmt iSv. § 253 Abs. 2 ZPO und zulässig.",
+        "Die Firma B... GmbH zahlte nicht.",
+        "Das kostet ... € im Jahr.",
+        "Es enthält 57 bis 80 Gew. -% SiO2.",
         # headings and list items without final punctuation
         "Obama empfängt Netanyahu",
         "1. Einleitung",

@@ -130,6 +130,18 @@ def run_argos_style(engine: TranslationEngine, paragraphs: list[list[str]]) -> f
     return time.perf_counter() - started
 
 
+def run_argos_defaults(package: InstalledPackage, paragraphs: list[list[str]]) -> float:
+    """(b) again on a translator made as Argos makes it (``intra_threads=0``: CT2's default)."""
+    import ctranslate2
+
+    engine = TranslationEngine(package, threads=1)
+    engine.load()
+    engine._translator = ctranslate2.Translator(
+        str(package.model_dir), device="cpu", compute_type="auto", inter_threads=1, intra_threads=0
+    )
+    return run_argos_style(engine, paragraphs)
+
+
 def run_raw(engine: TranslationEngine, sentences: list[str], batch_tokens: int) -> float:
     """One translate_batch of all sentences, CTranslate2 batching by ``batch_tokens``."""
     translator = engine._translator
@@ -217,6 +229,11 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--threads", type=int, default=None, help="default: cores - 1")
     parser.add_argument("--sweep", default="512,1024,2048,4096", help="raw batch sizes")
+    parser.add_argument(
+        "--argos-threads",
+        action="store_true",
+        help="also time (b) on a translator with Argos's own thread setting (all cores)",
+    )
     args = parser.parse_args()
 
     package = read_package(build_real_package())
@@ -243,6 +260,14 @@ def main() -> int:
     argos = run_argos_style(engine, paragraphs)
     rows["b_argos_per_paragraph"] = {"seconds": argos, "cpu_s": time.process_time() - cpu}
     print(f"(b) argos-style: {argos:.2f} s")
+    if args.argos_threads:
+        cpu = time.process_time()
+        default_threads = run_argos_defaults(package, paragraphs)
+        rows["b0_argos_default_threads"] = {
+            "seconds": default_threads,
+            "cpu_s": time.process_time() - cpu,
+        }
+        print(f"(b0) argos-style, Argos's thread default: {default_threads:.2f} s")
     for size in [int(x) for x in args.sweep.split(",")]:
         cpu = time.process_time()
         raw = run_raw(engine, sentences, size)

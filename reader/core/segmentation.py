@@ -279,8 +279,9 @@ def _abbreviation_kind(
             kind = ABBREVIATIONS.get(key[:1].lower() + key[1:])
         if kind is not None:
             return kind
-    if word.endswith("str") and _LETTERS.fullmatch(word):
-        return AbbreviationKind.NEVER_FINAL  # "Goethestr. 5": no German word ends in "str"
+    if word.endswith(("str", "Bl")) and _LETTERS.fullmatch(word):
+        # "Goethestr. 5", "BGBl. I S. 2553": no German word ends like that.
+        return AbbreviationKind.NEVER_FINAL
     if _DOTTED.fullmatch(word):
         # Unknown dotted abbreviations: "i.d.R", "U.S", "J.D".
         if word[-1].islower():

@@ -31,7 +31,7 @@ Slot_ = Callable[[object], None]
 Work = Callable[[ProgressFn, "CancelToken"], Any]
 
 # Progress callbacks can fire per 64 KiB chunk; the GUI needs a few updates a second at most.
-_PROGRESS_INTERVAL_S = 0.05
+_PROGRESS_INTERVAL_S = 0.1
 
 
 class CancelToken:
@@ -92,6 +92,7 @@ class ModelJob(QRunnable):
         self.token = CancelToken()
         self._work = work
         self._last_progress = 0.0
+        self._last_permille = -1
         # Set as run()'s last Python step: only then may the runner drop this object, since
         # a queued ``finished`` can reach the GUI thread while run() is still unwinding.
         self.returned = threading.Event()
@@ -100,11 +101,18 @@ class ModelJob(QRunnable):
         self.token.cancel()
 
     def _progress(self, done: int, total: int) -> None:
+        # Report when done, after a pause, or after a visible step (1 %): a transfer that
+        # stalls right after a skipped report must not sit at a stale number.
         now = time.monotonic()
-        finished = 0 < total <= done
-        if not finished and now - self._last_progress < _PROGRESS_INTERVAL_S:
+        permille = done * 1000 // total if total > 0 else -1
+        if (
+            not 0 < total <= done
+            and now - self._last_progress < _PROGRESS_INTERVAL_S
+            and (permille < 0 or permille - self._last_permille < 10)
+        ):
             return
         self._last_progress = now
+        self._last_permille = permille
         self.signals.progressed.emit(int(done), int(total))
 
     def run(self) -> None:

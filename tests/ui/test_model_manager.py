@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -384,6 +384,9 @@ def test_cancel_stops_a_download_and_installs_nothing(
             assert dialog.cancel_button.isVisible() or not dialog.isVisible()
             assert dialog.cancel_button.isEnabled()
             qtbot.waitUntil(gated.first_part_sent.is_set, timeout=WAIT_MS)
+            # The stalled transfer shows how far it got, not a stale 0 %.
+            qtbot.waitUntil(lambda: dialog.progress_bar.value() > 0, timeout=WAIT_MS)
+            assert f"{QLocale().formattedDataSize(64 * 1024)} of" in dialog.progress_bar.text()
             dialog.cancel_button.click()
             gated.release.set()
             qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)

@@ -41,7 +41,7 @@ Pos Mt Fa Hbf Univ Inst Verl Erg Anl Vol Hg hg Rn Rdnr Rz Tz Bl Hs Nachf
 ebd ders dgl dergl Mi Di Do Sa Mo sogen Drs Drucks Fam Abk Ggs Mitgl Prov Präs Sekr Soz
 techn Techn Verz Vorst wiss Wiss s.a od resp entspr ggü jew lfd zw zus tägl Rep Col Capt Sgt
 iSv iSd iSe iHv iVm iRd iÜ iF idF idR aF nF ua uU zB Rspr st Halbs UAbs Unterabs Erl vollst
-Rnd Int Mitt al li re mi
+Rnd Int Mitt al li re mi Az
 """
 
 _SOMETIMES_FINAL = """
@@ -102,10 +102,11 @@ ORDINAL_NOUNS = tuple(
     verhandlungstag sitzungstag tag platz rang mal liga klasse weltkrieg krieg runde etage
     stock stockwerk kapitel auflage ausgabe sitzung quartal halbjahr semester lebensjahr
     jahr monat woche minute stunde sekunde etappe hälfte teil folge staffel episode
-    jubiläum sieg niederlage tor treffer titel generation versuch durchgang wahlgang lauf
+    jubiläum sieg niederlage treffer titel generation versuch durchgang wahlgang lauf
     stufe phase welle stelle position spiel saisonspiel band buch akt szene strophe satz
     absatz abschnitt armee division periode bezirk mannschaft amtszeit kongress parteitag
     legislaturperiode wahlperiode grad ordnung reihe gang startplatz tabellenplatz uhr aufl
+    senat kammer gehalt
     """
     )
 )

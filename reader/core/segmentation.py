@@ -32,10 +32,10 @@ _DASHES = "-–—"
 _BREAK = r"(?>\r\n|[\r\n\u2028\u2029])"
 # Candidate ends and blank lines are two patterns, not one alternation: each starts with a
 # character class, which the regex engine scans for quickly. A quote standing alone after a
-# sentence end closes that sentence ('so war es. " Dann'); guillemets are left out, as
-# « and » each open quotes in one convention and close them in the other.
+# sentence end closes that sentence ('so war es. " Dann'). Of the guillemets only » counts:
+# set apart by spaces it closes a quote in the spaced « … » style; « there opens one.
 _CANDIDATE = re.compile(
-    rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?:[^\S\r\n\u2028\u2029]+[\"“”]+)?(?=\s|\Z)"
+    rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?:[^\S\r\n\u2028\u2029]+[\"“”»]+)?(?=\s|\Z)"
 )
 _BLANK_LINE = re.compile(rf"\u2029|{_BREAK}(?:[^\S\r\n\u2028\u2029]*{_BREAK})+")
 _NONSPACE = re.compile(r"\S")
@@ -52,8 +52,9 @@ _YEAR = re.compile(r"(?:\d{2}|\d{4})(?!\w)")
 _THOUSANDS = re.compile(r"\d{3}(?!\w)")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+# Matched at the end of a word: "Jahrhunderts", "Bundesliga", "Schuljahr".
 _ORDINAL_NOUN = re.compile(
-    "(?:" + "|".join(sorted(ORDINAL_NOUNS, key=len, reverse=True)) + ")(?:es|en|er|e|n|s)?"
+    "(?:" + "|".join(sorted(ORDINAL_NOUNS, key=len, reverse=True)) + r")(?:es|en|er|e|n|s)?\Z"
 )
 _VOWELS = set("aeiouyäöüAEIOUYÄÖÜéèàáâ")
 _WINDOW = 64  # longest word we look at around a candidate; longer ones are not abbreviations
@@ -345,11 +346,7 @@ def _number_ends_sentence(
         if len(number) <= 2 and _DATE_PART.fullmatch(previous) and _YEAR.match(text, next_start):
             return False
         return not (len(number) <= 3 and _THOUSANDS.match(text, next_start))
-    if (
-        next_word in MONTHS
-        or next_word in ORDINAL_NAMES
-        or _ORDINAL_NOUN.fullmatch(next_word.lower())
-    ):
+    if next_word in MONTHS or next_word in ORDINAL_NAMES or _ORDINAL_NOUN.search(next_word.lower()):
         return False
     if at_sentence_start:
         return False  # "1. Einleitung", "2. Nach diesen Maßstäben …": numbering

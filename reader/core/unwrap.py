@@ -1,0 +1,152 @@
+"""Undo hard line wrapping: whitespace runs become one space, words hyphenated across a line
+break are rejoined where that is safe, and plain text splits into paragraphs at blank lines.
+
+Translating line by line damages German badly (DESIGN.md), so every paragraph reaches the
+segmenter as one line. ``normalize_inline`` also returns an ``OffsetMap`` so inline marks
+recorded on the raw text land on the same characters of the normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Runs of whitespace, invisible control characters, stray BOMs and soft hyphens. A run that
+# contains real whitespace becomes one space; a run of only invisible characters vanishes.
+_SPACE_CHARS = " \t\n\r\x0b\x0c\x85\u2028\u2029"
+_INVISIBLE = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\u00ad"
+_RUN = re.compile(f"[{_SPACE_CHARS}{_INVISIBLE}]+")
+_HAS_SPACE = re.compile(f"[{_SPACE_CHARS}]")
+
+# "Ver-\nkehr": a letter or digit, a hyphen, one line break (no blank line), a letter or digit.
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W_])-[ \t]*\n[ \t]*(?=[^\W_])")
+_WORD_BEFORE = re.compile(r"[^\W_]+$")
+_WORD_AFTER = re.compile(r"[^\W_]+")
+
+# "Vor- und Nachteile", "Ein- bzw. Ausgang": the hyphen is a suspended compound, not a break.
+_CONJUNCTIONS = frozenset(
+    {
+        "und", "oder", "bzw", "beziehungsweise", "sowie", "bis", "als", "wie", "noch",
+        "respektive", "resp", "versus", "vs", "statt", "anstatt", "u", "o", "sondern",
+    }
+)  # fmt: skip
+
+_BLANK_LINE = re.compile(r"\n[ \t\x0b\x0c]*\n")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in a raw string to offsets in its normalized form.
+
+    ``starts``/``ends`` are the raw spans that were replaced, ``out_starts`` where each
+    replacement begins in the output, ``shifts`` the offset change after each span.
+    """
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    out_starts: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def map(self, raw_offset: int) -> int:
+        """Where ``raw_offset`` lands in the normalized text (inside a replaced span: its start)."""
+        k = bisect_right(self.starts, raw_offset) - 1
+        if k < 0:
+            return raw_offset
+        if raw_offset < self.ends[k]:
+            return self.out_starts[k]
+        return raw_offset + self.shifts[k]
+
+
+def normalize_newlines(text: str) -> str:
+    r"""Turn ``\r\n``, lone ``\r`` and Unicode line separators into ``\n``."""
+    return _NEWLINES.sub("\n", text)
+
+
+def normalize_inline(raw: str) -> tuple[str, OffsetMap]:
+    """Collapse whitespace to single spaces, strip the ends, rejoin hyphenated line breaks.
+
+    Non-breaking spaces stay. Returns the text and the map from raw to normalized offsets.
+    """
+    edits: list[tuple[int, int, str]] = []
+    for match in _HYPHEN_BREAK.finditer(raw):
+        edits.append((match.start(), match.end(), _rejoin(raw, match.start(), match.end())))
+    if edits:
+        edits.extend(_space_edits(raw, edits))
+        edits.sort()
+    else:
+        edits = _space_edits(raw, [])
+    return _apply(raw, edits)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Plain text to paragraphs: blank lines separate them, single line breaks do not."""
+    text = normalize_newlines(text)
+    paragraphs = []
+    for chunk in _BLANK_LINE.split(text):
+        paragraph, _ = normalize_inline(chunk)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _rejoin(raw: str, start: int, end: int) -> str:
+    """Replacement for a hyphen + line break between ``raw[start-1]`` and ``raw[end]``."""
+    before = _WORD_BEFORE.search(raw, max(0, start - 64), start)
+    after = _WORD_AFTER.match(raw, end)
+    word_after = after.group() if after else ""
+    if word_after.lower() in _CONJUNCTIONS:
+        return "- "
+    fragment = before.group() if before else ""
+    joinable = (
+        len(fragment) >= 2
+        and fragment.isalpha()
+        and fragment[-1].islower()
+        and word_after[:1].islower()
+    )
+    # "Ver-\nkehr" -> "Verkehr"; "US-\nDollar", "3-\nfach", "E-\nMail" keep the hyphen.
+    return "" if joinable else "-"
+
+
+def _space_edits(raw: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    edits = []
+    index = 0
+    last = len(raw)
+    for match in _RUN.finditer(raw):
+        start, end = match.start(), match.end()
+        # Runs inside a hyphen break are already handled by that edit.
+        while index < len(taken) and taken[index][1] <= start:
+            index += 1
+        if index < len(taken) and taken[index][0] < end:
+            continue
+        if start == 0 or end == last or not _HAS_SPACE.search(raw, start, end):
+            replacement = ""
+        else:
+            replacement = " "
+        if replacement != raw[start:end]:
+            edits.append((start, end, replacement))
+    return edits
+
+
+def _apply(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    if not edits:
+        return raw, OffsetMap()
+    pieces: list[str] = []
+    starts, ends, out_starts, shifts = [], [], [], []
+    copied = 0
+    out_len = 0
+    for start, end, replacement in edits:
+        pieces.append(raw[copied:start])
+        out_len += start - copied
+        starts.append(start)
+        ends.append(end)
+        out_starts.append(out_len)
+        pieces.append(replacement)
+        out_len += len(replacement)
+        shifts.append(out_len - end)
+        copied = end
+    pieces.append(raw[copied:])
+    # Edge runs were replaced by "" and hyphen breaks sit between two letters, so the text
+    # never starts or ends with a space here.
+    return "".join(pieces), OffsetMap(tuple(starts), tuple(ends), tuple(out_starts), tuple(shifts))

@@ -14,7 +14,14 @@ from reader.core.export import BilingualDocument
 from reader.ui.pdf_export import ATTACHMENT_NAME, build_text_document, export_pdf
 from tests.core.export_samples import sample
 
-pytestmark = pytest.mark.usefixtures("qapp")
+
+@pytest.fixture(autouse=True)
+def fonts(qapp: object) -> None:
+    """Qt draws no text without a font; a bare machine needs e.g. fonts-dejavu-core."""
+    from PySide6.QtGui import QFontDatabase
+
+    if not QFontDatabase.families():
+        pytest.skip("no fonts installed (apt-get install fonts-dejavu-core)")
 
 
 def page_texts(path: Path) -> list[str]:

@@ -72,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _gui_parser().parse_args(args_list)
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
+    if args.self_test:
+        from reader.selftest import run_self_test
+
+        return run_self_test(args.data_dir)
     if args.install_desktop_entry:
         from reader.core.desktop_entry import install_desktop_entry
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import reader
 from reader.core.document import Block, BlockKind, Document
 from reader.core.segmentation import segment_document, split_sentences
 
@@ -311,3 +315,15 @@ def test_segment_document_numbers_sentences_in_document_order() -> None:
 
 def test_segment_document_of_no_blocks_is_empty() -> None:
     assert segment_document(_document()) == ()
+
+
+def test_reader_never_imports_somajo() -> None:
+    """SoMaJo is GPL-3: a benchmark yardstick only, never part of the application."""
+    package = Path(reader.__file__).parent
+    pattern = re.compile(r"^\s*(?:import|from)\s+somajo\b", re.MULTILINE)
+    offenders = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -57,6 +57,9 @@ _ADJECTIVE_STEMS = _wordset(
 _PLURAL_HEADS = _wordset(
     "Staaten Nationen Emirate Inseln Niederlande Alpen Grünen Linken Spiele Spielen"
 )
+_LEADING_WORDS = _wordset(
+    "der die das des dem den ein eine einer eines einem einen im am vom zum zur beim in an von"
+)
 # Names that end in -s in the nominative; never strip them.
 _S_NAMES = _wordset(
     """Hans Jens Lars Niels Nils Mats Klaus Markus Marcus Julius Linus Magnus Thomas Andreas
@@ -95,6 +98,12 @@ def _trim(text: str, span: RawSpan) -> RawSpan | None:
     # A closing parenthesis belongs to the name when the name opened it: "Bündnis (BSW)".
     if end < span.end and text[end] == ")" and "(" in text[start:end]:
         end += 1
+    # Articles and prepositions are not part of a name: "der Deutschen Bank" -> "Deutschen Bank".
+    while True:
+        first, space, rest = text[start:end].partition(" ")
+        if not space or first not in _LEADING_WORDS or not rest[:1].isupper():
+            break
+        start += len(first) + 1
     if end - start < 1 or not any(ch.isalnum() for ch in text[start:end]):
         return None
     return RawSpan(start, end, span.label)

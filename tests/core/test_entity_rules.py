@@ -110,3 +110,14 @@ def test_known_names_table_is_compact_and_labelled():
 def test_fold_ignores_case_and_diacritics():
     assert fold("Österreich") == fold("osterreich")
     assert fold("Straße") == "strasse"
+
+
+def test_leading_article_is_not_part_of_the_name():
+    text = "Er sprach mit der Deutschen Bank."
+    start = text.index("der")
+    spans = refine_spans(text, [RawSpan(start, len(text) - 1, "ORG")])
+    assert _surfaces(text, spans) == [("Deutschen Bank", "ORG")]
+    # A capitalised "Der" at the start of a title stays ("Der Spiegel").
+    assert _surfaces("Der Spiegel", refine_spans("Der Spiegel", [RawSpan(0, 11, "ORG")])) == [
+        ("Der Spiegel", "ORG")
+    ]

@@ -315,7 +315,10 @@ class TranslationEngine:
             return_scores=True,
             return_attention=align,
             max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
-            max_batch_size=0,
+            # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
+            # tokens: less padding, bounded memory.
+            max_batch_size=self.batch_tokens,
+            batch_type="tokens",
         )
         parts: list[list[CachedTranslation]] = [[] for _item in items]
         for (index, (_pieces, spans)), result in zip(units, results, strict=True):

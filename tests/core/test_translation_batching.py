@@ -1,4 +1,4 @@
-"""Batch planning: consecutive, capped by padded size, small first batch, ramping up."""
+"""Batch planning: consecutive, capped by token count, small first batch, ramping up."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from reader.core.batching import RAMP, plan_batches
 
 
-def padded(batch: list[int], lengths: list[int]) -> int:
-    return len(batch) * max(max(1, lengths[i]) for i in batch)
+def tokens(batch: list[int], lengths: list[int]) -> int:
+    return sum(max(1, lengths[i]) for i in batch)
 
 
 def test_first_batch_is_small_and_later_ones_grow() -> None:
@@ -24,10 +24,10 @@ def test_overlong_sentence_gets_its_own_batch() -> None:
     assert plan_batches([5, 500, 5], max_tokens=100, first_tokens=None) == [[0], [1], [2]]
 
 
-def test_padding_counts_the_longest_sentence() -> None:
-    assert plan_batches([10, 10, 60, 10], max_tokens=120, first_tokens=None) == [
-        [0, 1],
-        [2, 3],
+def test_batches_are_filled_up_to_the_cap() -> None:
+    assert plan_batches([10, 10, 60, 50, 10], max_tokens=100, first_tokens=None) == [
+        [0, 1, 2],
+        [3, 4],
     ]
 
 
@@ -48,5 +48,5 @@ def test_batches_cover_everything_in_order_within_caps(
     limit = min(first_tokens, max_tokens) if first_tokens else max_tokens
     for batch in batches:
         assert batch
-        assert len(batch) == 1 or padded(batch, lengths) <= limit
+        assert len(batch) == 1 or tokens(batch, lengths) <= limit
         limit = min(max_tokens, limit * RAMP)

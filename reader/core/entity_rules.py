@@ -60,6 +60,27 @@ _PLURAL_HEADS = _wordset(
 _LEADING_WORDS = _wordset(
     "der die das des dem den ein eine einer eines einem einen im am vom zum zur beim in an von"
 )
+# Role nouns ("Kanzlerin", "Bahnchef", "Außenminister") that models like to tag as people.
+_ROLE_ENDINGS = tuple(
+    f"{stem}{suffix}"
+    for stem in (
+        "chef",
+        "minister",
+        "präsident",
+        "kanzler",
+        "sprecher",
+        "vorsitzende",
+        "direktor",
+        "trainer",
+        "leiter",
+        "bürgermeister",
+        "abgeordnete",
+        "politiker",
+        "experte",
+    )
+    for suffix in ("", "in", "s")
+)
+_ROLE_WORDS = _wordset("herr frau dr. prof. papst könig königin kaiser fürst graf")
 # Names that end in -s in the nominative; never strip them.
 _S_NAMES = _wordset(
     """Hans Jens Lars Niels Nils Mats Klaus Markus Marcus Julius Linus Magnus Thomas Andreas
@@ -104,9 +125,23 @@ def _trim(text: str, span: RawSpan) -> RawSpan | None:
         if not space or first not in _LEADING_WORDS or not rest[:1].isupper():
             break
         start += len(first) + 1
+    # Titles and roles are not part of a person's name: "Bahnchefin Petra Hoffmann".
+    if span.label == "PER":
+        while True:
+            first, space, rest = text[start:end].partition(" ")
+            if not _is_role(first):
+                break
+            if not space:
+                return None
+            start += len(first) + 1
     if end - start < 1 or not any(ch.isalnum() for ch in text[start:end]):
         return None
     return RawSpan(start, end, span.label)
+
+
+def _is_role(word: str) -> bool:
+    lower = word.lower()
+    return lower in _ROLE_WORDS or lower.endswith(_ROLE_ENDINGS)
 
 
 def _compound_head(word: str, known: Mapping[str, str]) -> tuple[str, str] | None:

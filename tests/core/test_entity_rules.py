@@ -121,3 +121,16 @@ def test_leading_article_is_not_part_of_the_name():
     assert _surfaces("Der Spiegel", refine_spans("Der Spiegel", [RawSpan(0, 11, "ORG")])) == [
         ("Der Spiegel", "ORG")
     ]
+
+
+def test_roles_and_titles_are_not_people():
+    text = "Bahnchefin Petra Hoffmann und Kanzlerin Merkel trafen den Außenminister."
+    spans = [
+        RawSpan(0, text.index(" und"), "PER"),
+        RawSpan(text.index("Kanzlerin"), text.index(" trafen"), "PER"),
+        RawSpan(text.index("Außenminister"), len(text) - 1, "PER"),
+    ]
+    assert _surfaces(text, refine_spans(text, spans)) == [
+        ("Petra Hoffmann", "PER"),
+        ("Merkel", "PER"),
+    ]

@@ -126,6 +126,9 @@ ORDINAL_DETERMINERS = frozenset(
     )
 )
 
+# Those of them that also stand before a year ("bis 2025", "seit 2019").
+ORDINAL_PREPOSITIONS = frozenset(_words("am im zum zur vom beim ins ans ab bis seit"))
+
 # Capitalised words that typically start a German sentence: articles, pronouns,
 # conjunctions, prepositions, adverbs. After an ambiguous period ("3 Mrd.", "J.", "2023.")
 # one of these makes a sentence end likely; a noun makes it unlikely.

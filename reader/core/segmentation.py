@@ -19,6 +19,7 @@ from reader.core.abbreviations import (
     ORDINAL_DETERMINERS,
     ORDINAL_NAMES,
     ORDINAL_NOUNS,
+    ORDINAL_PREPOSITIONS,
     SENTENCE_STARTERS,
     VOWELLESS_WORDS,
     AbbreviationKind,
@@ -352,4 +353,7 @@ def _number_ends_sentence(
         return False  # "1. Einleitung", "2. Nach diesen Maßstäben …": numbering
     if next_word in SENTENCE_STARTERS:
         return True
-    return previous.lower() not in ORDINAL_DETERMINERS  # "der 5. Versuch"
+    determiner = previous.lower()
+    if len(number) == 4 and determiner in ORDINAL_PREPOSITIONS:
+        return True  # "bis 2025. Bayern …": after a bare preposition a year, not an ordinal
+    return determiner not in ORDINAL_DETERMINERS  # "der 5. Versuch", "ab 2. Runde"

@@ -52,7 +52,7 @@ def test_the_example_article_is_four_sentences() -> None:
         "Im 19. Jahrhundert begann der 2. Weltkrieg noch nicht.",
         "Sie trafen sich am 04.05.2018 in Bonn.",
         "Bayern spielt zum 5. Mal in der 2. Bundesliga.",
-        "Der 5. Versuch gelang.",
+        "Der 5. Versuch gelang, der 1000. Besucher kam ab 2. Runde.",
         "Am 3. 10. 2019 war Feiertag.",
         "Gespielt wird um 19. Uhr.",
         # initials
@@ -110,6 +110,10 @@ def test_one_sentence(text: str) -> None:
         (
             "Das war mehr als 2023. Die Zahlen stiegen.",
             ["Das war mehr als 2023.", "Die Zahlen stiegen."],
+        ),
+        (
+            "Der Vertrag läuft bis 2025. Bayern will verlängern.",
+            ["Der Vertrag läuft bis 2025.", "Bayern will verlängern."],
         ),
         ("Sie kaufte Äpfel usw. Dann ging sie.", ["Sie kaufte Äpfel usw.", "Dann ging sie."]),
         ("Er mag Obst, Brot etc. Sie mag Fisch.", ["Er mag Obst, Brot etc.", "Sie mag Fisch."]),

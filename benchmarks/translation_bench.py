@@ -312,6 +312,14 @@ def main() -> int:
         f"(a) vs best (c): {summary['a_vs_best_raw']:.3f} wall, "
         f"{summary['a_vs_best_raw_cpu']:.3f} cpu (target <= 1.10)"
     )
+    if "b0_argos_default_threads" in rows:
+        b0 = rows["b0_argos_default_threads"]
+        summary["speedup_a_over_b0"] = b0["seconds"] / ours
+        summary["speedup_a_over_b0_cpu"] = b0["cpu_s"] / ours_cpu
+        print(
+            f"(a)/(b0) speedup: {summary['speedup_a_over_b0']:.2f}x wall, "
+            f"{summary['speedup_a_over_b0_cpu']:.2f}x cpu (Argos as shipped)"
+        )
     print(f"load average during the run: {summary['load_average']:.1f} on {os.cpu_count()} cores")
     print(
         f"first sentence: warm {first:.2f} s, cold incl. load {cold['first_sentence_cold_s']:.2f} s"

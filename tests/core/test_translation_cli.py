@@ -41,14 +41,9 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
-def needs_loading() -> None:
-    pytest.importorskip("reader.core.loading", reason="document loading has not landed yet")
-
-
 def test_jsonl_pairs_in_document_order(
     installed: Path, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    needs_loading()
     assert run_command(["translate", str(article)]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in records] == [0, 1, 2]
@@ -72,7 +67,6 @@ def test_tsv_and_txt(
     output_format: str,
     expected: str,
 ) -> None:
-    needs_loading()
     assert run_command(["translate", str(article), "--format", output_format]) == 0
     assert capsys.readouterr().out == expected
 
@@ -80,7 +74,6 @@ def test_tsv_and_txt(
 def test_no_model_is_a_clear_error(
     data_dir: Path, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    needs_loading()
     assert run_command(["translate", str(article)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -114,7 +107,6 @@ sys.exit(code)
 
 
 def test_runs_headless_without_qt(installed: Path, article: Path) -> None:
-    needs_loading()
     result = subprocess.run(
         [sys.executable, "-c", HEADLESS, str(article)],
         capture_output=True,

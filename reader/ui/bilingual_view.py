@@ -27,6 +27,7 @@ from reader.ui.document_renderer import DocumentRenderer, ExtraFormat, Side
 from reader.ui.theme import ReaderColors
 
 SCROLL_SETTLE_MS = 250
+RENDER_CHUNK = 25  # rows appended per event-loop turn while a long document opens
 
 
 class BilingualView(QTextBrowser):
@@ -38,6 +39,7 @@ class BilingualView(QTextBrowser):
         pair_copied(int): Enter copied the current pair to the clipboard.
         visible_range_settled(): scrolling stopped; a good moment to reorder translation.
         link_activated(QUrl): the user clicked a link in the German text.
+        rendering_finished(): the last rows of a long document were built.
     """
 
     current_sentence_changed = Signal(int)
@@ -45,6 +47,7 @@ class BilingualView(QTextBrowser):
     pair_copied = Signal(int)
     visible_range_settled = Signal()
     link_activated = Signal(QUrl)
+    rendering_finished = Signal()
 
     def __init__(self, colors: ReaderColors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +84,9 @@ class BilingualView(QTextBrowser):
         self._settle.setInterval(SCROLL_SETTLE_MS)
         self._settle.timeout.connect(self.visible_range_settled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
+        self._render_timer = QTimer(self)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._on_render_timer_timeout)
         self.anchorClicked.connect(self.link_activated)
 
     # --- content -----------------------------------------------------------------------
@@ -102,6 +108,7 @@ class BilingualView(QTextBrowser):
         self.renderer.render(source, sentences, english)
         self._update_selections()
         self.verticalScrollBar().setValue(0)
+        self._continue_rendering()
 
     def set_translations(self, translations: Mapping[int, str]) -> None:
         """Fill in English for some sentences without moving what the reader looks at."""
@@ -136,7 +143,32 @@ class BilingualView(QTextBrowser):
     def relayout(self) -> None:
         with _KeepReadingPosition(self):
             self.renderer.rebuild()
+            while not self.renderer.complete and self._needs_more_rows():
+                self.renderer.render_more(RENDER_CHUNK)
         self._update_selections()
+        self._continue_rendering()
+
+    def finish_rendering(self) -> None:
+        """Build every remaining row now (tests, export, screenshots)."""
+        while self.renderer.render_more(RENDER_CHUNK):
+            pass
+        self._render_timer.stop()
+        self._update_selections()
+
+    def _needs_more_rows(self) -> bool:
+        """True while the rows built so far end above the bottom of the view."""
+        bar = self.verticalScrollBar()
+        return bar.value() + 2 * self.viewport().height() > bar.maximum()
+
+    def _continue_rendering(self) -> None:
+        if not self.renderer.complete:
+            self._render_timer.start()
+
+    def _on_render_timer_timeout(self) -> None:
+        if not self.renderer.render_more(RENDER_CHUNK):
+            self._render_timer.stop()
+            self._update_selections()
+            self.rendering_finished.emit()
 
     def set_reading_font(self, family: str, point_size: float) -> None:
         """The font of both columns (zoom multiplies ``point_size`` before it gets here)."""
@@ -162,8 +194,10 @@ class BilingualView(QTextBrowser):
 
     def set_current(self, sentence_id: int, *, ensure_visible: bool = True) -> None:
         """Highlight a sentence pair and (optionally) scroll both halves into view."""
-        if sentence_id not in self.renderer.row_of_sentence:
+        if sentence_id not in self.renderer.sentences:
             sentence_id = -1
+        elif sentence_id not in self.renderer.row_of_sentence:
+            self.finish_rendering()  # jumping far ahead of what is built
         changed = sentence_id != self.current
         self.current = sentence_id
         self._update_selections()

@@ -258,8 +258,11 @@ class MainWindow(QMainWindow):
         self.actions.cancel_translation.setEnabled(shown)
 
     def _on_translation_progress_changed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
+        if self.progress.maximum() != max(1, total):
+            self.progress.setRange(0, max(1, total))
+        # setValue repaints at once; whole percents are all a reader can see anyway.
+        if done == total or abs(done - self.progress.value()) * 100 >= max(1, total):
+            self.progress.setValue(done)
         self.progress.setAccessibleDescription(
             self.tr("{done} of {total} sentences translated").format(done=done, total=total)
         )

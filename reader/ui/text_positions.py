@@ -10,9 +10,7 @@ from __future__ import annotations
 
 def utf16_length(text: str) -> int:
     """How many UTF-16 code units ``text`` takes in Qt."""
-    if text.isascii():
-        return len(text)
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def to_utf16(text: str, offset: int) -> int:
@@ -43,7 +41,10 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ascii = text.isascii()
+        # Only text with characters beyond the BMP needs a table (one C-speed check).
+        self._ascii = text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(
+            text
+        )
         if not self._ascii:
             prefix = [0]
             total = 0

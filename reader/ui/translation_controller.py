@@ -9,6 +9,7 @@ already finished is kept (results are per sentence, not per job).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,7 +19,8 @@ from reader.core.package_store import InstalledPackage
 from reader.ui.bilingual_view import BilingualView
 from reader.workers.translation_worker import TranslationService
 
-ROWS_PER_TICK = 24  # rows redrawn per event-loop turn while English streams in
+TICK_BUDGET_S = 0.015  # GUI time per turn spent drawing streamed English
+TICK_INTERVAL_MS = 5  # leave room between turns for input and painting
 REORDER_LOOKAHEAD = 48  # visible text queued this close to the front needs no reorder
 
 
@@ -47,9 +49,14 @@ class TranslationController(QObject):
         self._order: list[int] = []
         self._to_translate: list[int] = []
         self._incoming: dict[int, Translation] = {}
+        self._finish_pending: bool | None = None  # set when the job ended, before the drain
+        self._kinds: dict[int, BlockKind] = {}
+        self._wanted: set[int] = set()
+        self._done = 0
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
-        self._apply_timer.setInterval(0)
+        self._apply_timer.setInterval(TICK_INTERVAL_MS)
+        self._rows_per_tick = 4.0  # adapted so one turn costs about TICK_BUDGET_S
         self._apply_timer.timeout.connect(self._on_apply_timer_timeout)
         service.batch_translated.connect(self._on_service_batch_translated)
         service.translation_finished.connect(self._on_service_translation_finished)
@@ -68,8 +75,13 @@ class TranslationController(QObject):
         self._job = 0
         self._order = []
         self._incoming.clear()
+        self._apply_timer.stop()
         self.translations = {}
+        self._finish_pending: bool | None = None
+        source = self.view.renderer.source
+        self._kinds = {block.index: block.kind for block in source.blocks} if source else {}
         self._to_translate = [sid for sid in self.view.sentence_ids() if self._translatable(sid)]
+        self._count_done()
 
     def start(self, package: InstalledPackage, beam_size: int) -> None:
         """Translate what has no English yet with ``package``, visible text first."""
@@ -81,6 +93,7 @@ class TranslationController(QObject):
         """Decoding settings changed: translate the whole document again."""
         self.stop(silent=True)
         self.translations = {}
+        self._count_done()
         self.view.renderer.english.clear()
         self.view.relayout()
         if self.package is not None:
@@ -101,14 +114,15 @@ class TranslationController(QObject):
         done = sum(1 for sid in self._to_translate if sid in self.translations)
         return done, len(self._to_translate)
 
+    def _count_done(self) -> None:
+        self._wanted = set(self._to_translate)
+        self._done = sum(1 for sid in self._wanted if sid in self.translations)
+
     def _translatable(self, sentence_id: int) -> bool:
         sentence = self.view.renderer.sentences.get(sentence_id)
         if sentence is None or not sentence.text.strip():
             return False
-        index = self.view.renderer.row_of_sentence.get(sentence_id)
-        if index is None:
-            return False
-        return self.view.renderer.rows[index].block.kind is not BlockKind.CODE
+        return self._kinds.get(sentence.block) is not BlockKind.CODE
 
     def _pending(self) -> list[int]:
         return [sid for sid in self._to_translate if sid not in self.translations]
@@ -154,21 +168,31 @@ class TranslationController(QObject):
             self._apply_timer.start()
 
     def _on_apply_timer_timeout(self) -> None:
+        started = time.perf_counter()
         renderer = self.view.renderer
         chunk: dict[int, Translation] = {}
         rows: set[int] = set()
+        limit = max(1, int(self._rows_per_tick))
         for sentence_id in list(self._incoming):
             row = renderer.row_of_sentence.get(sentence_id, -1)
-            if row not in rows and len(rows) >= ROWS_PER_TICK:
+            if row not in rows and len(rows) >= limit:
                 break
             rows.add(row)
             chunk[sentence_id] = self._incoming.pop(sentence_id)
         if chunk:
             self.translations.update(chunk)
             self.view.set_translations({sid: t.text for sid, t in chunk.items()})
-            self.progress_changed.emit(*self.done_count())
+            self._done += sum(1 for sid in chunk if sid in self._wanted)
+            self.progress_changed.emit(self._done, len(self._to_translate))
+            # Aim the next turn at the budget: rows cost more in long, wide documents.
+            elapsed = max(time.perf_counter() - started, 1e-4)
+            scale = max(0.5, min(2.0, TICK_BUDGET_S / elapsed))
+            self._rows_per_tick = max(1.0, min(64.0, self._rows_per_tick * scale))
         if self._incoming:
             self._apply_timer.start()
+        elif self._finish_pending is not None:
+            cancelled, self._finish_pending = self._finish_pending, None
+            self.translation_finished.emit(cancelled)
 
     def _on_service_translation_finished(self, job_id: int, cancelled: bool) -> None:
         # Signals from one thread arrive in order: no batch of this job follows its end.
@@ -176,18 +200,14 @@ class TranslationController(QObject):
         if job_id != self._job:
             return  # a job replaced by a reordered one
         self._job = 0
-        self._flush()
-        self.translation_finished.emit(cancelled or bool(self._pending()))
+        # Report the end once everything received is on screen.
+        self._finish_pending = cancelled or bool(set(self._pending()) - set(self._incoming))
+        if not self._apply_timer.isActive():
+            self._apply_timer.start()
 
     def _on_service_translation_failed(self, job_id: int, error: object) -> None:
         self._live_jobs.discard(job_id)
         if job_id != self._job:
             return
         self._job = 0
-        self._flush()
         self.translation_failed.emit(error)
-
-    def _flush(self) -> None:
-        """Apply everything received before reporting the end of a job."""
-        while self._incoming:
-            self._on_apply_timer_timeout()

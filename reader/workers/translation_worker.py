@@ -10,6 +10,7 @@ engine polls it between batches while this thread is busy).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -48,8 +49,18 @@ class TranslationRequest:
     beam_size: int
 
 
-class Cancelled(Exception):
-    """Raised by our own check before the engine starts a cancelled job."""
+WORKER_NICENESS = int(os.environ.get("READER_WORKER_NICENESS", "10"))
+
+
+def lower_thread_priority(niceness: int = WORKER_NICENESS) -> None:
+    """Make the calling thread (and the threads it starts, e.g. CTranslate2's) yield the
+    CPU to the GUI thread: on Linux niceness is per thread and inherited by new threads."""
+    if niceness <= 0 or not hasattr(os, "setpriority"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+    except OSError:
+        log.debug("could not lower the translation thread's priority", exc_info=True)
 
 
 class _Worker(QObject):
@@ -88,6 +99,10 @@ class _Worker(QObject):
 
     def _is_cancelled(self, job_id: int) -> bool:
         return job_id in self._cancelled or job_id <= self._cancel_up_to
+
+    @Slot()
+    def _on_thread_started(self) -> None:
+        lower_thread_priority()
 
     @Slot(object)
     def _on_service_translation_requested(self, request: TranslationRequest) -> None:
@@ -195,6 +210,7 @@ class TranslationService(QObject):
         self._thread.setObjectName("translation")
         self._worker = _Worker(engine_factory, cache_path)
         self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker._on_thread_started)
         self._translation_requested.connect(self._worker._on_service_translation_requested)
         self._close_requested.connect(self._worker._on_service_close_requested)
         self._worker.batch_translated.connect(self.batch_translated)

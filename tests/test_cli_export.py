@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-import types
 import xml.etree.ElementTree as ET
 from collections import Counter
 from html.parser import HTMLParser
@@ -17,34 +14,12 @@ from pathlib import Path
 import pytest
 
 from reader.cli import run_command
-from reader.core.document import Block, BlockKind, Document
 
 ARTICLE = (
     "# Neues aus Köln\n\n"
     "Die Stadt Köln plant eine neue Brücke. Der Bürgermeister ist zufrieden.\n\n"
     "Die Arbeiten beginnen im Frühjahr.\n"
 )
-REAL_LOADING = importlib.util.find_spec("reader.core.loading") is not None
-
-
-def _stub_load_document(path: Path) -> Document:
-    """Until reader.core.loading lands: Markdown headings and paragraphs, nothing else."""
-    blocks = []
-    for chunk in path.read_text(encoding="utf-8").split("\n\n"):
-        text = chunk.strip()
-        if text.startswith("# "):
-            blocks.append(Block(len(blocks), BlockKind.HEADING, text[2:], level=1))
-        elif text:
-            blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, " ".join(text.split())))
-    return Document(title=blocks[0].text, blocks=tuple(blocks), source=path, format="markdown")
-
-
-@pytest.fixture(autouse=True)
-def loading(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not REAL_LOADING:
-        module = types.ModuleType("reader.core.loading")
-        module.load_document = _stub_load_document  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "reader.core.loading", module)
 
 
 @pytest.fixture
@@ -62,10 +37,9 @@ def article(tmp_path: Path) -> Path:
 
 
 def sentences() -> list[str]:
+    from reader.core.loading import load_document
     from reader.core.segmentation import segment_document
 
-    # Through importlib: the module may be the stub until loading lands.
-    load_document = importlib.import_module("reader.core.loading").load_document
     path = Path(os.environ["READER_DATA_DIR"]).parent / "artikel.md"
     return [s.text for s in segment_document(load_document(path))]
 
@@ -112,6 +86,7 @@ def test_html_with_entities_when_a_pipeline_is_there(
     for index in range(len(sentences())):
         assert ids[f"s{index}"] == 1 and ids[f"s{index}-en"] == 1
     assert "<script" not in markup
+    assert markup.count('<tr class="block heading"') == 1  # "# Neues aus Köln" stays a heading
     if available_pipelines():
         assert 'class="ent ent-LOC"' in markup  # Köln, on both sides
         assert markup.count('title="LOC: Köln"') >= 2
@@ -156,8 +131,6 @@ def test_no_model_is_a_clear_error_and_writes_nothing(
 def test_missing_input_is_a_clear_error(
     installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if not REAL_LOADING:
-        pytest.skip("document loading has not landed yet (its errors are what this checks)")
     target = tmp_path / "out.html"
     code = run_command(["export", str(tmp_path / "fehlt.md"), "-o", str(target)])
     assert code == 1
@@ -184,8 +157,6 @@ def test_pdf_in_process(qapp: object, installed: Path, article: Path) -> None:
 
 def test_pdf_headless_in_a_fresh_process(installed: Path, article: Path) -> None:
     """No display, no QT_QPA_PLATFORM: the command picks the offscreen platform itself."""
-    if not REAL_LOADING:
-        pytest.skip("a fresh process needs the real reader.core.loading, not yet landed")
     from pypdf import PdfReader
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from reader.core.paths import DataPaths
 from reader.ui.model_banner import ModelBanner
-from reader.ui.model_manager import ModelManagerDialog
+
+if TYPE_CHECKING:
+    from reader.ui.model_manager import ModelManagerDialog
 
 
 def make_model_banner(parent: QWidget) -> ModelBanner:
@@ -26,6 +29,10 @@ def open_model_manager(
     """Open the model manager (window-modal, not blocking); ``intent`` is "install" to ask
     for a file right away or "download" to fetch the list of models. ``on_closed`` runs
     when the dialog closes or installs/removes a package."""
+    # Imported on first use: the manager pulls in download and install code that the
+    # first paint does not need.
+    from reader.ui.model_manager import ModelManagerDialog
+
     dialog = ModelManagerDialog(paths, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_closed is not None:

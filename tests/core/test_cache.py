@@ -139,3 +139,15 @@ def test_reopened_document_translates_nothing(
     assert again == translated
     assert len(batches) == 1
     second_cache.close()
+
+
+def test_unusable_location_means_no_cache_not_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    cache = TranslationCache(blocker / "translations.sqlite3")
+    cache.put_many("m", "s", [("Satz.", ENTRY)])
+    assert cache.get_many("m", "s", ["Satz."]) == {}
+    assert cache.count() == 0
+    assert cache.size_bytes() == 0
+    cache.clear()
+    cache.close()

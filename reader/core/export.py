@@ -17,6 +17,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from reader.core.document import Block, Document, Entity, Sentence, Translation
 
@@ -107,6 +108,20 @@ def pairs_for_ids(bilingual: BilingualDocument, ids: Iterable[int]) -> tuple[Sen
     """The pairs of the given sentence ids, in document order; unknown ids are ignored."""
     wanted = set(ids)
     return tuple(pair for pair in sentence_pairs(bilingual) if pair.id in wanted)
+
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def is_safe_link(href: str | None) -> bool:
+    """Only web and mail links survive export; javascript:, file:, data: … do not."""
+    if not href:
+        return False
+    try:
+        scheme = urlsplit(href.strip()).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in SAFE_LINK_SCHEMES
 
 
 def clean_text(text: str) -> str:

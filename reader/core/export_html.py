@@ -9,11 +9,10 @@ the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English.
 from __future__ import annotations
 
 import html
-from urllib.parse import urlsplit
 
 from reader import __version__
 from reader.core.document import Block, BlockKind, Entity, MarkKind
-from reader.core.export import BilingualDocument, clean_text
+from reader.core.export import BilingualDocument, clean_text, is_safe_link
 from reader.core.export_runs import (
     Run,
     english_runs,
@@ -21,8 +20,6 @@ from reader.core.export_runs import (
     group_by_entity,
     group_by_sentence,
 )
-
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 STYLE = """
 :root { color-scheme: light; }
@@ -163,20 +160,10 @@ def _marked(run: Run) -> str:
         piece = f"<em>{piece}</em>"
     if MarkKind.BOLD in run.marks:
         piece = f"<strong>{piece}</strong>"
-    if MarkKind.LINK in run.marks and _safe_href(run.href):
+    if MarkKind.LINK in run.marks and is_safe_link(run.href):
         href = html.escape(clean_text(run.href or ""), quote=True)
         piece = f'<a href="{href}" rel="noopener noreferrer nofollow">{piece}</a>'
     return piece
-
-
-def _safe_href(href: str | None) -> bool:
-    if not href:
-        return False
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in SAFE_LINK_SCHEMES
 
 
 def _text(text: str) -> str:

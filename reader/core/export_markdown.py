@@ -2,15 +2,17 @@
 
 Text is escaped so that German never turns into Markdown or raw HTML by accident: the
 punctuation that Markdown reads is backslash-escaped, and so are line starts that would
-begin a list or a heading.
+begin a list or a heading. The German keeps its bold, italic and (web or mail) links.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
-from reader.core.document import Block, BlockKind
-from reader.core.export import BilingualDocument, clean_text, single_line
+from reader.core.document import Block, BlockKind, MarkKind
+from reader.core.export import BilingualDocument, clean_text, is_safe_link, single_line
+from reader.core.export_runs import Run, german_runs
 
 # Punctuation that can start markup anywhere in a line (emphasis, code, links, tables,
 # quotes). Only characters both CommonMark and Python-Markdown unescape are backslashed;
@@ -22,11 +24,52 @@ _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 def escape_markdown(text: str, *, in_table: bool = False) -> str:
     """One line of literal text, safe inside a Markdown paragraph (or a table cell)."""
-    text = single_line(text).strip().replace("&", "&amp;").replace("<", "&lt;")
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
-    if in_table:
-        escaped = escaped.replace("|", "\\|")
-    return _LINE_START.sub(lambda m: f"{m.group(1)}{_escape_start(m.group(2))}", escaped)
+    return _line_start_safe(_escape_inline(single_line(text).strip(), in_table))
+
+
+def _escape_inline(text: str, in_table: bool) -> str:
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+    return escaped.replace("|", "\\|") if in_table else escaped
+
+
+def _line_start_safe(text: str) -> str:
+    return _LINE_START.sub(lambda m: f"{m.group(1)}{_escape_start(m.group(2))}", text)
+
+
+def german_markdown(bilingual: BilingualDocument, block: Block, *, in_table: bool = False) -> str:
+    """The block's German as one line of Markdown, with its bold, italic and safe links."""
+    pieces = []
+    runs = german_runs(bilingual, block)
+    for (marks, href), group in groupby(runs, key=_style):
+        text = single_line("".join(run.text for run in group))
+        pieces.append(_styled(text, marks, href, in_table))
+    return _line_start_safe("".join(pieces).strip())
+
+
+def _style(run: Run) -> tuple[frozenset[MarkKind], str | None]:
+    href = run.href if MarkKind.LINK in run.marks and is_safe_link(run.href) else None
+    return run.marks - {MarkKind.LINK}, href
+
+
+def _styled(text: str, marks: frozenset[MarkKind], href: str | None, in_table: bool) -> str:
+    core = text.strip()
+    if not core or (not marks and href is None):
+        return _escape_inline(text, in_table)
+    # Emphasis must hug its text ("**fett** und", never "** fett **"): spaces stay outside.
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(core) + len(lead) :]
+    styled = _escape_inline(core, in_table)
+    if MarkKind.ITALIC in marks:
+        styled = f"*{styled}*"
+    if MarkKind.BOLD in marks:
+        styled = f"**{styled}**"
+    if href is not None:
+        target = "".join(_URL_ESCAPES.get(ch, ch) for ch in clean_text(href.strip()))
+        styled = f"[{styled}]({target})"
+    return f"{lead}{styled}{trail}"
+
+
+_URL_ESCAPES = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "|": "%7C"}
 
 
 def _escape_start(token: str) -> str:
@@ -70,7 +113,7 @@ def _english_of(bilingual: BilingualDocument, block: Block) -> str:
 def _block_pair(bilingual: BilingualDocument, block: Block) -> str:
     if block.kind is BlockKind.CODE:
         return _fenced(block.text)
-    german = escape_markdown(block.text)
+    german = german_markdown(bilingual, block)
     english = escape_markdown(_english_of(bilingual, block))
     match block.kind:
         case BlockKind.HEADING:
@@ -103,7 +146,7 @@ def _as_table(bilingual: BilingualDocument) -> str:
         if block.kind is BlockKind.CODE:
             lines.append(f"| {_code_cell(block.text)} | |")
             continue
-        german = escape_markdown(block.text, in_table=True)
+        german = german_markdown(bilingual, block, in_table=True)
         english = escape_markdown(_english_of(bilingual, block), in_table=True)
         if block.kind is BlockKind.HEADING:
             german = f"**{german}**"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from reader.core.export_markdown import escape_markdown, to_markdown
@@ -10,7 +12,7 @@ from tests.core.export_samples import sample
 
 def test_each_german_block_is_followed_by_its_english() -> None:
     text = to_markdown(sample())
-    german = text.index("Angela Merkel besuchte am Montag Köln. Sie traf den Bürgermeister.")
+    german = text.index("besuchte am Montag [Köln](https://koeln.de). Sie traf den Bürgermeister.")
     english = text.index("> Angela Merkel visited Cologne on Monday. She met the mayor.")
     next_block = text.index("- Erstens")
     assert german < english < next_block
@@ -68,3 +70,36 @@ def test_unicode_survives() -> None:
     text = to_markdown(sample())
     for piece in ("ß", "„Straße“", "🙂", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"):
         assert piece in text
+
+
+def test_german_keeps_bold_and_safe_links_only() -> None:
+    text = to_markdown(sample())
+    assert "**Angela Merkel** besuchte am Montag [Köln](https://koeln.de)." in text
+    rendered = markdown.markdown(text)
+    assert "<strong>Angela Merkel</strong>" in rendered
+    assert '<a href="https://koeln.de">Köln</a>' in rendered
+    # The javascript: link stayed plain (escaped) text: one real link in all.
+    assert re.findall(r"<a [^>]*>", rendered) == ['<a href="https://koeln.de">']
+
+
+def test_marks_hug_their_text_and_odd_link_targets_are_encoded() -> None:
+    from reader.core.document import Block, BlockKind, Document, Mark, MarkKind, Sentence
+    from reader.core.export import BilingualDocument
+
+    text = "Ein sehr wichtiger Satz."
+    block = Block(
+        0,
+        BlockKind.PARAGRAPH,
+        text,
+        marks=(
+            Mark(MarkKind.ITALIC, 3, 9),  # " sehr " with its spaces
+            Mark(MarkKind.LINK, 9, 18, "https://example.org/a b(c)"),
+        ),
+    )
+    bilingual = BilingualDocument(Document("t", (block,)), (Sentence(0, 0, 0, len(text), text),))
+    line = to_markdown(bilingual).splitlines()[2]
+    assert line == "Ein *sehr* [wichtiger](https://example.org/a%20b%28c%29) Satz."
+    rendered = markdown.markdown(line)
+    assert rendered == (
+        '<p>Ein <em>sehr</em> <a href="https://example.org/a%20b%28c%29">wichtiger</a> Satz.</p>'
+    )

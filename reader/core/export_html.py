@@ -21,6 +21,12 @@ from reader.core.export_runs import (
     group_by_sentence,
 )
 
+# Belt and braces: even if something slipped past escaping, a browser would run no script
+# and fetch nothing (inline styles only; links still open on click).
+CONTENT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+)
+
 STYLE = """
 :root { color-scheme: light; }
 body { font-family: "Noto Serif", "DejaVu Serif", Georgia, serif; font-size: 16px;
@@ -79,6 +85,8 @@ def to_html(bilingual: BilingualDocument) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="reader {html.escape(__version__)}">\n'
         f"{meta_model}"

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
     QTextLength,
     QTextListFormat,
     QTextTable,
@@ -41,7 +42,7 @@ PLACEHOLDER = "…"
 FIRST_ROWS = 60  # rows built at once when a document opens; the rest follow in chunks
 _END = QTextCursor.MoveOperation.End
 _KEEP = QTextCursor.MoveMode.KeepAnchor
-GAP = 16  # px between the columns, split over both cells
+GAP = 28  # px between the columns, split over both cells
 ROW_SPACING = 9  # px below each block
 HEADING_SIZES = {1: 2, 2: 1}  # QTextFormat.FontSizeAdjustment per heading level
 BULLETS = (
@@ -297,8 +298,12 @@ class DocumentRenderer:
             cell_format.setRightPadding(GAP / 2)
             cell_format.setLeftPadding(0)
         else:
-            cell_format.setLeftPadding(GAP / 2)
+            cell_format.setLeftPadding(GAP / 2 + 1)
             cell_format.setRightPadding(0)
+            # A hairline between the columns; rows touch, so it reads as one rule.
+            cell_format.setLeftBorder(1)
+            cell_format.setLeftBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            cell_format.setLeftBorderBrush(self.colors.rule)
         return cell_format
 
     def _block_format(self, block: Block) -> QTextBlockFormat:

@@ -139,7 +139,10 @@ class FindBar(QWidget):
         elif not self.matches:
             self.status.setText(self.tr("No matches"))
         elif self.index < 0:
-            self.status.setText(self.tr("%n match(es)", "", len(self.matches)))
+            count = len(self.matches)
+            self.status.setText(
+                self.tr("1 match") if count == 1 else self.tr("{n} matches").format(n=count)
+            )
         else:
             self.status.setText(
                 self.tr("{current} of {total}").format(

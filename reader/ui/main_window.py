@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
+        # The English text starts half the column gap (plus the rule) right of the middle.
+        self.english_header.setIndent(6)
         header_layout.addWidget(self.german_header, self.settings.german_column_percent)
         header_layout.addWidget(self.english_header, 100 - self.settings.german_column_percent)
         self.header_layout = header_layout
@@ -198,6 +200,10 @@ class MainWindow(QMainWindow):
     def _on_documents_document_loaded(self, job_id: int, loaded: LoadedDocument) -> None:
         if job_id != self._load_job:
             return  # an older request finished after a newer one
+        self.show_loaded(loaded)
+
+    def show_loaded(self, loaded: LoadedDocument) -> None:
+        """Show a loaded and segmented document and start translating it."""
         reload_anchor = self._reload_anchor if loaded.document.source == self.path else -1
         self._reload_anchor = -1
         self.loaded = loaded
@@ -325,7 +331,9 @@ class MainWindow(QMainWindow):
                 )
             )
         else:
-            self.position_label.setText(self.tr("%n sentence(s)", "", len(ids)) if ids else "")
+            count = len(ids)
+            text = self.tr("1 sentence") if count == 1 else self.tr("{n} sentences").format(n=count)
+            self.position_label.setText(text if ids else "")
 
     # --- file on disk ------------------------------------------------------------------
 

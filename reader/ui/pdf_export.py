@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 
 from reader import __version__
 from reader.core.document import Block, BlockKind, EntityLabel, MarkKind
-from reader.core.export import BilingualDocument, clean_text, to_tsv
+from reader.core.export import BilingualDocument, clean_text, is_safe_link, to_tsv
 from reader.core.export_runs import Run, english_runs, german_runs
 
 ENTITY_BACKGROUNDS = {
@@ -249,6 +249,12 @@ def _fill_cell(cursor: QTextCursor, block: Block, runs: list[Run], font_size: fl
             char_format.setFontWeight(QFont.Weight.Bold)
         if MarkKind.ITALIC in run.marks:
             char_format.setFontItalic(True)
+        if MarkKind.LINK in run.marks and is_safe_link(run.href):
+            # Qt's PDF engine turns anchors into link annotations: web links stay clickable.
+            char_format.setAnchor(True)
+            char_format.setAnchorHref(clean_text(run.href or ""))
+            char_format.setForeground(QColor("#0a58ca"))
+            char_format.setFontUnderline(True)
         if run.entity is not None:
             char_format.setBackground(QColor(ENTITY_BACKGROUNDS[run.entity.label]))
         cursor.insertText(text, char_format)

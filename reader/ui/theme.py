@@ -27,6 +27,7 @@ class ReaderColors:
     current_underline: QColor
     hover_background: QColor
     match_background: QColor  # find matches
+    rule: QColor  # the line between the columns
 
 
 def system_is_dark() -> bool:
@@ -104,6 +105,7 @@ def colors_for(palette: QPalette, dark: bool) -> ReaderColors:
             current_underline=QColor(0xF2, 0xC1, 0x4E),
             hover_background=QColor(0x33, 0x3A, 0x45),
             match_background=QColor(0x1E, 0x5A, 0x3C),
+            rule=QColor(0x3A, 0x3D, 0x42),
         )
     return ReaderColors(
         dark=False,
@@ -116,4 +118,5 @@ def colors_for(palette: QPalette, dark: bool) -> ReaderColors:
         current_underline=QColor(0xB0, 0x7D, 0x00),
         hover_background=QColor(0xE8, 0xEF, 0xFA),
         match_background=QColor(0xC8, 0xF0, 0xD2),
+        rule=QColor(0xE2, 0xE2, 0xDE),
     )

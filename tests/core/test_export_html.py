@@ -79,6 +79,8 @@ def test_nothing_is_executable_or_fetched() -> None:
             assert name not in ("src", "srcset", "action", "formaction", "style"), (tag, name)
         if tag == "a":
             assert attrs["href"].startswith(("https:", "http:", "mailto:"))
+    policy = '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    assert policy in markup
     # No external stylesheet, font or import either.
     assert "@import" not in markup and "url(" not in markup
 

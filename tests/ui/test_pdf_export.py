@@ -110,3 +110,11 @@ def test_pdf_can_be_written_off_the_gui_thread(tmp_path: Path) -> None:
     worker.join(timeout=60)
     assert results == [1]
     assert "Ein Tag in Köln" in page_texts(target)[0]
+
+
+def test_web_links_are_clickable_and_javascript_links_are_not(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    export_pdf(sample(), target)
+    page = PdfReader(target).pages[0]
+    actions = [a.get_object().get("/A") for a in page.get("/Annots", None) or []]
+    assert [a.get("/URI") for a in actions if a] == ["https://koeln.de"]

@@ -1,0 +1,154 @@
+"""Render screenshots of the reader offscreen: docs/screenshots/*.png.
+
+No real German→English model exists on the build machines, so the translated views are fed
+through the same view API the translation controller uses, with German from FLORES-200 dev
+and its *human* English reference (CC-BY-SA 4.0), read from ``../shared/data/parallel``.
+The English column header says so in the screenshots.
+
+    QT_QPA_PLATFORM=offscreen uv run python scripts/screenshots.py [--out docs/screenshots]
+
+Needs a real font for offscreen rendering (``fc-list``; e.g. apt-get install
+fonts-dejavu-core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("READER_DATA_DIR", tempfile.mkdtemp(prefix="reader-shots-"))
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.core.document import Block, BlockKind, Document, Mark, MarkKind, Sentence  # noqa: E402
+from reader.core.paths import resolve_paths  # noqa: E402
+from reader.ui.application import create_application  # noqa: E402
+from reader.ui.main_window import MainWindow  # noqa: E402
+from reader.ui.settings import Settings  # noqa: E402
+from reader.workers.document_jobs import LoadedDocument  # noqa: E402
+
+PARALLEL = REPO.parent / "shared" / "data" / "parallel"
+# Runs of consecutive FLORES lines that come from one article (first line, count).
+PARAGRAPHS = ((0, 2), (2, 3), (5, 2))
+
+
+def flores_article() -> tuple[Document, tuple[Sentence, ...], dict[int, str]]:
+    german = (PARALLEL / "flores-dev.de").read_text(encoding="utf-8").splitlines()
+    english = (PARALLEL / "flores-dev.en").read_text(encoding="utf-8").splitlines()
+    blocks: list[Block] = [
+        Block(0, BlockKind.HEADING, "Neuer Chip sortiert Zellen für einen US-Cent", level=1)
+    ]
+    sentences: list[Sentence] = [Sentence(0, 0, 0, len(blocks[0].text), blocks[0].text)]
+    reference = {0: "New chip sorts cells for one U.S. cent"}
+    for first, count in PARAGRAPHS:
+        if len(blocks) in (2, 4):
+            heading = "Absturz am Flughafen" if len(blocks) == 2 else "Sport"
+            blocks.append(Block(len(blocks), BlockKind.HEADING, heading, level=2))
+            sentences.append(Sentence(len(sentences), len(blocks) - 1, 0, len(heading), heading))
+            reference[len(sentences) - 1] = (
+                "Crash at the airport" if heading != "Sport" else "Sports"
+            )
+        text = ""
+        block_index = len(blocks)
+        for line in range(first, first + count):
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {german[line]}" if text else german[line]
+            sentences.append(Sentence(len(sentences), block_index, start, len(text), german[line]))
+            reference[len(sentences) - 1] = english[line]
+        name = "Stanford University School of Medicine"
+        marks = (
+            (Mark(MarkKind.BOLD, text.index(name), text.index(name) + len(name)),)
+            if name in text
+            else ()
+        )
+        blocks.append(Block(block_index, BlockKind.PARAGRAPH, text, marks=marks))
+    items = ("Tuberkulose", "HIV", "Malaria")
+    items_en = ("Tuberculosis", "HIV", "Malaria")
+    for item, item_en in zip(items, items_en, strict=True):
+        blocks.append(Block(len(blocks), BlockKind.LIST_ITEM, item, level=1))
+        sentences.append(Sentence(len(sentences), len(blocks) - 1, 0, len(item), item))
+        reference[len(sentences) - 1] = item_en
+    return Document("FLORES-200 dev", tuple(blocks), format="text"), tuple(sentences), reference
+
+
+def window_with(article, *, translated: bool, theme: str = "light") -> MainWindow:
+    document, sentences, reference = article
+    paths = resolve_paths().ensure()
+    settings = Settings.for_paths(paths)
+    settings.theme = theme
+    window = MainWindow(paths, settings)
+    window.resize(1180, 760)
+    window.show()
+    window.show_loaded(LoadedDocument(document, sentences))
+    window.setWindowTitle("Neuer Chip sortiert Zellen — Bilingual Reader")
+    if translated:
+        window.model_banner.hide()
+        window.english_header.setText("English — human reference translation (FLORES-200)")
+        window.view.set_placeholders(True)
+        window.view.set_translations(reference)
+    window.view.finish_rendering()
+    settle()
+    return window
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def save(widget, path: Path) -> None:
+    settle()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    if not PARALLEL.is_dir():
+        print(f"needs {PARALLEL} (FLORES-200 dev, German and English)", file=sys.stderr)
+        return 1
+    create_application()
+    args.out.mkdir(parents=True, exist_ok=True)
+    article = flores_article()
+
+    window = window_with(article, translated=True)
+    save(window, args.out / "translated.png")
+
+    view = window.view
+    view.set_current(5)
+    view.hovered = 2  # the pointer rests on another sentence: a quieter highlight
+    view._update_selections()
+    save(window, args.out / "linked.png")
+    view.hovered = -1
+    window.find_bar.open_bar()
+    window.find_bar.field.setText("Gripen")
+    save(window, args.out / "find.png")
+    window.close()
+
+    window = window_with(article, translated=False)
+    save(window, args.out / "no-model.png")
+    window.manage_models()
+    dialog = window.model_dialog
+    dialog.resize(760, 480)
+    save(dialog, args.out / "model-manager.png")
+    dialog.reject()
+    window.close()
+
+    window = window_with(article, translated=True, theme="dark")
+    window.view.set_current(9)
+    save(window, args.out / "dark.png")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -71,6 +71,11 @@ _CLOSES_P = frozenset(
     }
 )  # fmt: skip
 _SCOPE_BOUNDARY = frozenset({"table", "td", "th", "caption", "button", "html", "object"})
+_P_BOUNDARY = _SCOPE_BOUNDARY | {"li"}
+_LI_BOUNDARY = _SCOPE_BOUNDARY | {"ul", "ol", "menu"}
+_DL_BOUNDARY = _SCOPE_BOUNDARY | {"dl"}
+_ROW_BOUNDARY = frozenset({"table", "tr"})
+_TABLE_BOUNDARY = frozenset({"table"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _RAW_TEXT_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW_TEXT_TAGS}
@@ -118,12 +123,15 @@ def safe_href(href: str | None) -> str | None:
 def limit_nesting(html: str, max_depth: int = MAX_TAG_DEPTH) -> str:
     """Drop start and end tags nested deeper than ``max_depth``, keeping all text.
 
-    Dropped tags become a space, so words of flattened elements do not run together. The
+    Dropped tags become a space, so words of flattened elements do not run together (list
+    items nested too deeply become siblings of the deepest kept item). The
     input is otherwise returned unchanged (this pass only has to bound the depth nh3 sees;
     nh3 does the real parsing). Linear time: every search starts after the previous match.
     """
     out: list[str] = []
-    stack: list[str] = []
+    # How far down the open elements an end tag or implied end is looked for: beyond the cap,
+    # so every kept element is found, yet bounded, so deep dropped stacks stay linear.
+    stack = _OpenElements(search=max_depth + 28)
     copied = 0  # html[:copied] is already in out
     pos = 0
     next_gt = -1
@@ -148,30 +156,24 @@ def limit_nesting(html: str, max_depth: int = MAX_TAG_DEPTH) -> str:
             nxt = html[lt + 1 : lt + 2]
             pos = next_gt + 1 if nxt in ("!", "?", "/") else lt + 1
             continue
-        closing = match.group(1) == "/"
         name = match.group(2).lower()
         tag_end = next_gt + 1
         pos = tag_end
-        if closing:
-            if name in stack:
-                while stack:
-                    if stack.pop() == name:
-                        break
-            else:
-                # A stray end tag, or the end of a dropped element: remove it.
-                out.append(html[copied:lt])
-                out.append(" ")
-                copied = tag_end
+        if match.group(1):
+            keep = stack.close(name)
+        elif name in _VOID_TAGS:
             continue
-        if name in _VOID_TAGS:
-            continue
-        _close_implied(stack, name)
-        if len(stack) >= max_depth:
-            out.append(html[copied:lt])
-            out.append(" ")
-            copied = tag_end
         else:
-            stack.append(name)
+            keep = stack.open(name, max_depth)
+        if not keep:
+            out.append(html[copied:lt])
+            # Items of a list nested too deeply become siblings of the deepest kept item,
+            # so each still gets its own block; other dropped tags just separate words.
+            sibling = not match.group(1) and name == "li" and stack.kept_top() == "li"
+            out.append("</li><li>" if sibling else " ")
+            copied = tag_end
+        if match.group(1):
+            continue
         if name in _RAW_TEXT_TAGS:
             end_match = _RAW_TEXT_END[name].search(html, tag_end)
             if end_match is None:
@@ -183,30 +185,77 @@ def limit_nesting(html: str, max_depth: int = MAX_TAG_DEPTH) -> str:
     return "".join(out)
 
 
-def _close_implied(stack: list[str], name: str) -> None:
-    """Pop elements a start tag ``name`` implicitly ends (p, li, dt/dd, cells, headings)."""
-    if name in _CLOSES_P:
-        _pop_through(stack, "p", _SCOPE_BOUNDARY | {"li"} if name != "li" else _SCOPE_BOUNDARY)
-    if name == "li":
-        _pop_through(stack, "li", _SCOPE_BOUNDARY | {"ul", "ol", "menu"})
-    elif name in ("dt", "dd"):
-        for item in ("dt", "dd"):
-            _pop_through(stack, item, _SCOPE_BOUNDARY | {"dl"})
-    elif name in ("td", "th"):
-        for cell in ("td", "th"):
-            _pop_through(stack, cell, {"table", "tr"})
-    elif name == "tr":
-        _pop_through(stack, "tr", {"table"})
-    elif name in _HEADINGS and stack and stack[-1] in _HEADINGS:
-        stack.pop()
+class _OpenElements:
+    """Open elements as nh3 will see them, roughly (HTML's implied end tags included).
 
+    The bottom ``kept`` entries were passed on; the ones above were dropped (dropped ones
+    are only ever on top, once the cap is reached). ``counts`` makes misses O(1).
+    """
 
-def _pop_through(stack: list[str], name: str, boundary: frozenset[str] | set[str]) -> None:
-    # Only the top few elements can be implied-closed in practice; stop at a boundary.
-    for depth in range(len(stack) - 1, -1, -1):
-        tag = stack[depth]
-        if tag == name:
-            del stack[depth:]
-            return
-        if tag in boundary:
-            return
+    def __init__(self, search: int) -> None:
+        self.names: list[str] = []
+        self.counts: dict[str, int] = {}
+        self.kept = 0
+        self.search = search
+
+    def open(self, name: str, max_depth: int) -> bool:
+        """Push a start tag; False if it lies beyond ``max_depth`` and must be dropped."""
+        self._close_implied(name)
+        self.names.append(name)
+        self.counts[name] = self.counts.get(name, 0) + 1
+        if len(self.names) > max_depth:
+            return False
+        self.kept = len(self.names)
+        return True
+
+    def kept_top(self) -> str:
+        """The innermost element nh3 sees open."""
+        return self.names[self.kept - 1] if self.kept else ""
+
+    def close(self, name: str) -> bool:
+        """Pop an end tag; False if it ends a dropped element (or is stray among them)."""
+        found = self._find(name)
+        if found < 0:
+            return len(self.names) <= self.kept  # a stray end tag: nh3 copes with it
+        keep = found < self.kept
+        self._truncate(found)
+        return keep
+
+    def _find(self, name: str, boundary: frozenset[str] = frozenset()) -> int:
+        if not self.counts.get(name):
+            return -1
+        names = self.names
+        for depth in range(len(names) - 1, max(-1, len(names) - 1 - self.search), -1):
+            if names[depth] == name:
+                return depth
+            if names[depth] in boundary:
+                return -1
+        return -1
+
+    def _truncate(self, depth: int) -> None:
+        for name in self.names[depth:]:
+            self.counts[name] -= 1
+        del self.names[depth:]
+        self.kept = min(self.kept, depth)
+
+    def _pop_through(self, name: str, boundary: frozenset[str]) -> None:
+        found = self._find(name, boundary)
+        if found >= 0:
+            self._truncate(found)
+
+    def _close_implied(self, name: str) -> None:
+        """Pop elements a start tag ``name`` implicitly ends (p, li, dt/dd, cells, headings)."""
+        if name in _CLOSES_P:
+            self._pop_through("p", _SCOPE_BOUNDARY if name == "li" else _P_BOUNDARY)
+        if name == "li":
+            self._pop_through("li", _LI_BOUNDARY)
+        elif name in ("dt", "dd"):
+            self._pop_through("dt", _DL_BOUNDARY)
+            self._pop_through("dd", _DL_BOUNDARY)
+        elif name in ("td", "th"):
+            self._pop_through("td", _ROW_BOUNDARY)
+            self._pop_through("th", _ROW_BOUNDARY)
+        elif name == "tr":
+            self._pop_through("tr", _TABLE_BOUNDARY)
+        elif name in _HEADINGS and self.names and self.names[-1] in _HEADINGS:
+            self._truncate(len(self.names) - 1)

@@ -113,3 +113,18 @@ def test_deeply_nested_html_is_sanitized() -> None:
     clean = sanitize_html("<ul><li>x" * depth + "</li></ul>" * depth)
     assert clean.count("x") == depth
     assert clean.count("<ul>") <= MAX_TAG_DEPTH
+
+
+def test_limit_nesting_passes_misnested_formatting_through() -> None:
+    html = "<p><b>fett <i>beides</b> kursiv</i></p>"
+    assert limit_nesting(html) == html
+    assert sanitize_html(html) == "<p><b>fett <i>beides</i></b><i> kursiv</i></p>"
+
+
+def test_deep_stack_with_unmatched_end_tags_stays_bounded() -> None:
+    html = "<div>" * 20_000 + "Text" + "</span>" * 20_000 + "</div>" * 20_000
+    limited = limit_nesting(html)
+    assert limited.count("<div>") == MAX_TAG_DEPTH
+    assert limited.count("</div>") == MAX_TAG_DEPTH
+    assert "</span>" not in limited
+    assert "Text" in limited

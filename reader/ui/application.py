@@ -96,8 +96,16 @@ def run_gui(args: argparse.Namespace) -> int:
     """Show the window and run the event loop; returns the exit code."""
     paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
     app = create_application()
+    from reader.workers.single_instance import SingleInstance, server_name
+
+    instance = SingleInstance(server_name(paths.data))
+    files = [args.file] if getattr(args, "file", None) else []
+    if instance.hand_over(files):
+        return 0  # the running reader opens it and comes to the front
+    instance.listen()
     settings = Settings.for_paths(paths)
     window = MainWindow(paths, settings)
+    instance.files_received.connect(window.open_from_other_launch)
     marker_path = os.environ.get(FIRST_PAINT_ENV)
     marker = None
     if marker_path:
@@ -110,4 +118,5 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     if window.isVisible():
         window.close()
+    instance.close()
     return int(code)

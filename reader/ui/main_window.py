@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
         self.view.pair_copied.connect(self._on_view_pair_copied)
         self.view.link_activated.connect(self._on_view_link_activated)
+        QApplication.styleHints().colorSchemeChanged.connect(self._on_style_hints_scheme_changed)
         self.apply_font()
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
@@ -167,6 +168,14 @@ class MainWindow(QMainWindow):
         self._load_job = self.documents.show(document)
         self._loading_path = document.source
         return self._load_job
+
+    def open_from_other_launch(self, files: list[str]) -> None:
+        """Another ``reader FILE`` handed its file over: open it and come to the front."""
+        if files:
+            self.open_file(files[0])
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
 
     def choose_file(self) -> None:
         folder = str(self.path.parent) if self.path else str(Path.home())
@@ -400,6 +409,12 @@ class MainWindow(QMainWindow):
         for item in self.actions.theme_group.actions():
             item.setChecked(item.data() == key)
         self.view.set_colors(self.colors)
+
+    def _on_style_hints_scheme_changed(self, _scheme: object) -> None:
+        # Only "follow the system" follows; an explicit choice stays. Our own
+        # setColorScheme call also lands here, and then nothing changes.
+        if self.settings.theme == "system" and theme.is_dark("system") != self.colors.dark:
+            self.set_theme("system")
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

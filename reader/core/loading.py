@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -47,6 +48,7 @@ _FORMAT_BY_SUFFIX = {
 }
 
 _READ_CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # A first line this short, not ending like a sentence part, reads as the text's title.
 _MAX_TITLE_LINE = 100
 _NOT_TITLE_ENDINGS = (".", ",", ";", ":", "-", "–", "—")
@@ -89,7 +91,9 @@ def load_text(text: str, *, format: str, title: str = "") -> Document:
 def _build(
     text: str, fmt: str, *, fallback_title: str, source: Path | None, encoding: str
 ) -> Document:
-    text = normalize_newlines(text)
+    # Lone surrogates (possible only in strings handed to load_text) cannot be encoded for nh3
+    # or Qt; show them as U+FFFD like any other undecodable character.
+    text = _SURROGATE.sub("\ufffd", normalize_newlines(text))
     if fmt == "markdown" and _looks_like_html(text):
         fmt = "html"  # a .md that is really a saved web page: markdown would mangle it
     if fmt == "text":

@@ -18,6 +18,7 @@ _SPACE_CHARS = " \t\n\r\x0b\x0c\x85\u2028\u2029"
 _INVISIBLE = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\u00ad"
 _RUN = re.compile(f"[{_SPACE_CHARS}{_INVISIBLE}]+")
 _HAS_SPACE = re.compile(f"[{_SPACE_CHARS}]")
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]")
 
 # "Ver-\nkehr": a letter or digit, a hyphen, one line break (no blank line), a letter or digit.
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W_])-[ \t]*\n[ \t]*(?=[^\W_])")
@@ -67,7 +68,8 @@ def normalize_newlines(text: str) -> str:
 def normalize_inline(raw: str) -> tuple[str, OffsetMap]:
     """Collapse whitespace to single spaces, strip the ends, rejoin hyphenated line breaks.
 
-    Non-breaking spaces stay. Returns the text and the map from raw to normalized offsets.
+    Non-breaking spaces stay inside the text; at its ends every kind of space is stripped.
+    Returns the text and the map from raw to normalized offsets.
     """
     edits: list[tuple[int, int, str]] = []
     for match in _HYPHEN_BREAK.finditer(raw):
@@ -110,23 +112,35 @@ def _rejoin(raw: str, start: int, end: int) -> str:
 
 
 def _space_edits(raw: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    edits = []
+    lead, inner_end = _inner_bounds(raw)
+    if lead >= inner_end:
+        return [(0, len(raw), "")] if raw else []
+    edits = [(0, lead, "")] if lead else []
     index = 0
-    last = len(raw)
-    for match in _RUN.finditer(raw):
+    for match in _RUN.finditer(raw, lead, inner_end):
         start, end = match.start(), match.end()
         # Runs inside a hyphen break are already handled by that edit.
         while index < len(taken) and taken[index][1] <= start:
             index += 1
         if index < len(taken) and taken[index][0] < end:
             continue
-        if start == 0 or end == last or not _HAS_SPACE.search(raw, start, end):
-            replacement = ""
-        else:
-            replacement = " "
+        replacement = " " if _HAS_SPACE.search(raw, start, end) else ""
         if replacement != raw[start:end]:
             edits.append((start, end, replacement))
+    if inner_end < len(raw):
+        edits.append((inner_end, len(raw), ""))
     return edits
+
+
+def _inner_bounds(raw: str) -> tuple[int, int]:
+    """Where the text starts and ends once edge whitespace (any kind) and invisibles go."""
+    start = 0
+    end = len(raw)
+    while start < end and (raw[start].isspace() or _INVISIBLE_RUN.match(raw, start)):
+        start += 1
+    while end > start and (raw[end - 1].isspace() or _INVISIBLE_RUN.match(raw, end - 1)):
+        end -= 1
+    return start, end
 
 
 def _apply(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:

@@ -194,10 +194,8 @@ class BilingualView(QTextBrowser):
 
     def set_current(self, sentence_id: int, *, ensure_visible: bool = True) -> None:
         """Highlight a sentence pair and (optionally) scroll both halves into view."""
-        if sentence_id not in self.renderer.sentences:
+        if not self.renderer.ensure_sentence(sentence_id):  # builds rows far ahead if needed
             sentence_id = -1
-        elif sentence_id not in self.renderer.row_of_sentence:
-            self.finish_rendering()  # jumping far ahead of what is built
         changed = sentence_id != self.current
         self.current = sentence_id
         self._update_selections()
@@ -285,6 +283,7 @@ class BilingualView(QTextBrowser):
 
     def scroll_to_sentence(self, sentence_id: int) -> None:
         """Put the row of a sentence at the top of the view (used after a reload)."""
+        self.renderer.ensure_sentence(sentence_id)
         rect = self._span_rect(sentence_id, Side.GERMAN)
         if rect is not None:
             bar = self.verticalScrollBar()
@@ -472,11 +471,19 @@ class _KeepReadingPosition:
 
     def __exit__(self, *exc: object) -> None:
         view = self.view
-        if self.row < 0 or self.row >= len(view.renderer.rows):
+        if self.row < 0:
+            return
+        view.renderer.ensure_rows(self.row + 1)  # a rebuild may not have reached it yet
+        if self.row >= len(view.renderer.rows):
             return
         cursor = QTextCursor(view.document())
         cursor.setPosition(view.renderer.rows[self.row].cell_start(Side.GERMAN) + self.offset)
         shift = view.cursorRect(cursor).top() - self.y
         if shift:
             bar = view.verticalScrollBar()
-            bar.setValue(bar.value() + shift)
+            target = bar.value() + shift
+            # After a rebuild Qt reports the new document height a turn later; widen the
+            # range now so the value is not clamped (Qt sets the exact range itself).
+            if target > bar.maximum():
+                bar.setMaximum(target)
+            bar.setValue(target)

@@ -146,6 +146,20 @@ class DocumentRenderer:
         if self.source is not None:
             self.render_more(FIRST_ROWS)
 
+    def ensure_rows(self, count: int) -> None:
+        """Build rows now until at least ``count`` exist (or the document ends)."""
+        while len(self.rows) < count and self.render_more(max(25, count - len(self.rows))):
+            pass
+
+    def ensure_sentence(self, sentence_id: int) -> bool:
+        """Build rows up to the one holding ``sentence_id``; False for an unknown id."""
+        sentence = self.sentences.get(sentence_id)
+        if sentence is None:
+            return False
+        while sentence_id not in self.row_of_sentence and self.render_more(50):
+            pass
+        return sentence_id in self.row_of_sentence
+
     @property
     def complete(self) -> bool:
         """Every block has its row."""

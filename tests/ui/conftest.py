@@ -53,7 +53,8 @@ def make_window(qtbot, reader_paths: DataPaths) -> Iterator[Callable[..., object
         )
         documents.setParent(window)
         service.setParent(window)
-        window.resize(1000, 700)
+        if window.settings.geometry is None:  # a test may be checking the restored size
+            window.resize(1000, 700)
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

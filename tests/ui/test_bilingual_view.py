@@ -221,3 +221,30 @@ def test_local_images_never_read_directly(qtbot) -> None:
     view, _sentences = make_view(qtbot)
     image = view.loadResource(int(QTextDocument.ResourceType.ImageResource.value), "/dev/zero")
     assert isinstance(image, QImage) and not image.isNull()
+
+
+def test_a_long_document_builds_in_chunks_and_keeps_its_place_on_relayout(qtbot) -> None:
+    blocks = tuple(
+        Block(i, BlockKind.PARAGRAPH, f"Absatz {i} hat einen Satz. Und noch einen.")
+        for i in range(400)
+    )
+    view, sentences = make_view(qtbot, blocks)
+    assert len(view.renderer.rows) < len(blocks)  # the rest follows from a timer
+    assert len(view.sentence_ids()) == len(sentences)  # but every sentence is known
+    with qtbot.waitSignal(view.rendering_finished, timeout=10_000):
+        pass
+    assert len(view.renderer.rows) == len(blocks)
+    target = sentences[500].id
+    view.scroll_to_sentence(target)
+    top = view.top_sentence_id()
+    view.set_colors(colors_for(QApplication.palette(), dark=True))  # rebuilds everything
+    assert view.top_sentence_id() == top
+
+
+def test_jumping_to_a_sentence_not_built_yet_builds_up_to_it(qtbot) -> None:
+    blocks = tuple(Block(i, BlockKind.PARAGRAPH, f"Satz {i} steht hier.") for i in range(500))
+    view, sentences = make_view(qtbot, blocks)
+    last = sentences[-1].id
+    view.set_current(last)
+    assert view.current == last
+    assert last in view.visible_sentence_ids()

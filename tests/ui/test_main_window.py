@@ -252,3 +252,19 @@ def test_accessible_names(qtbot, make_window) -> None:
     assert window.progress.accessibleName()
     assert window.cancel_button.accessibleName()
     assert window.find_bar.field.accessibleName()
+
+
+def test_window_geometry_is_remembered(qtbot, make_window) -> None:
+    first = make_window()
+    first.resize(700, 500)
+    first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_full_screen_toggles(qtbot, make_window) -> None:
+    window = make_window()
+    window.actions.full_screen.trigger()
+    assert window.isFullScreen() and window.actions.full_screen.isChecked()
+    window.actions.full_screen.trigger()
+    assert not window.isFullScreen()

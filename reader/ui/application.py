@@ -112,6 +112,7 @@ def run_gui(args: argparse.Namespace) -> int:
         marker = _FirstPaintMarker(Path(marker_path), bool(os.environ.get(EXIT_AFTER_PAINT_ENV)))
         window.view.viewport().installEventFilter(marker)
     window.show()
+    window.view.setFocus()  # J/K and the arrow keys work from the start
     window.open_file(initial_file(args, settings))
     if getattr(args, "self_test", False):
         QTimer.singleShot(0, app.quit)

@@ -16,14 +16,15 @@ from PySide6.QtGui import (
     QImage,
     QKeyEvent,
     QMouseEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.core.document import Document, Sentence
 from reader.ui.document_renderer import DocumentRenderer, ExtraFormat, Side
+from reader.ui.highlights import highlight_selections
+from reader.ui.reading_position import KeepReadingPosition
 from reader.ui.theme import ReaderColors
 
 SCROLL_SETTLE_MS = 250
@@ -112,7 +113,7 @@ class BilingualView(QTextBrowser):
 
     def set_translations(self, translations: Mapping[int, str]) -> None:
         """Fill in English for some sentences without moving what the reader looks at."""
-        with _KeepReadingPosition(self):
+        with KeepReadingPosition(self):
             self.renderer.set_english(translations)
         self._update_selections()
 
@@ -121,7 +122,7 @@ class BilingualView(QTextBrowser):
         if self.renderer.placeholders == shown:
             return
         self.renderer.placeholders = shown
-        with _KeepReadingPosition(self):
+        with KeepReadingPosition(self):
             self.renderer.refresh_rows(range(len(self.renderer.rows)))
         self._update_selections()
 
@@ -136,12 +137,12 @@ class BilingualView(QTextBrowser):
 
     def set_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
         """Lay extra formats (entity highlights) over German and English spans."""
-        with _KeepReadingPosition(self):
+        with KeepReadingPosition(self):
             self.renderer.set_extra_formats(formats)
         self._update_selections()
 
     def relayout(self) -> None:
-        with _KeepReadingPosition(self):
+        with KeepReadingPosition(self):
             self.renderer.rebuild()
             while not self.renderer.complete and self._needs_more_rows():
                 self.renderer.render_more(RENDER_CHUNK)
@@ -176,7 +177,7 @@ class BilingualView(QTextBrowser):
         if family:
             font.setFamilies([family])
         font.setPointSizeF(point_size)
-        with _KeepReadingPosition(self):
+        with KeepReadingPosition(self):
             self.document().setDefaultFont(font)
         self._update_selections()
 
@@ -395,95 +396,9 @@ class BilingualView(QTextBrowser):
         end = self.cursorRect(cursor)
         return start.united(end)
 
-    def _pair_selections(
-        self, sentence_id: int, background: QColor, underline: QColor | None
-    ) -> list[QTextEdit.ExtraSelection]:
-        selections = []
-        for side in Side:
-            span = self.renderer.span(sentence_id, side)
-            if span is None or span[0] == span[1]:
-                continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            char_format = QTextCharFormat()
-            char_format.setBackground(background)
-            if underline is not None:
-                char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                char_format.setUnderlineColor(underline)
-            else:
-                char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                char_format.setUnderlineColor(self.colors.muted)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = char_format
-            selections.append(selection)
-        return selections
-
     def _update_selections(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
-        if self.hovered >= 0 and self.hovered != self.current:
-            selections += self._pair_selections(self.hovered, self.colors.hover_background, None)
-        if self.current >= 0:
-            selections += self._pair_selections(
-                self.current, self.colors.current_background, self.colors.current_underline
+        self.setExtraSelections(
+            highlight_selections(
+                self.document(), self.renderer, self.colors, self.current, self.hovered, self._match
             )
-        if self._match is not None:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._match[0])
-            cursor.setPosition(self._match[1], QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            char_format = QTextCharFormat()
-            char_format.setBackground(self.colors.match_background)
-            char_format.setFontUnderline(True)
-            selection.format = char_format
-            selections.append(selection)
-        self.setExtraSelections(selections)
-
-
-class _KeepReadingPosition:
-    """Keeps the text at the top of the view where it is while rows change height.
-
-    The anchor is (row, offset in its German cell): absolute positions move as English
-    streams into rows above, the German cells never change.
-    """
-
-    def __init__(self, view: BilingualView) -> None:
-        self.view = view
-        self.row = -1
-        self.offset = 0
-        self.y = 0
-
-    def __enter__(self) -> _KeepReadingPosition:
-        view = self.view
-        if view.verticalScrollBar().value() <= 0:
-            return self
-        cursor = view.cursorForPosition(QPoint(view.viewport().width() // 4, 0))
-        row = view.renderer.row_at(cursor.position())
-        if row is None:
-            return self
-        start = view.renderer.rows[row].cell_start(Side.GERMAN)
-        self.row = row
-        self.offset = max(0, cursor.position() - start)
-        self.y = view.cursorRect(cursor).top()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        view = self.view
-        if self.row < 0:
-            return
-        view.renderer.ensure_rows(self.row + 1)  # a rebuild may not have reached it yet
-        if self.row >= len(view.renderer.rows):
-            return
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(view.renderer.rows[self.row].cell_start(Side.GERMAN) + self.offset)
-        shift = view.cursorRect(cursor).top() - self.y
-        if shift:
-            bar = view.verticalScrollBar()
-            target = bar.value() + shift
-            # After a rebuild Qt reports the new document height a turn later; widen the
-            # range now so the value is not clamped (Qt sets the exact range itself).
-            if target > bar.maximum():
-                bar.setMaximum(target)
-            bar.setValue(target)
+        )

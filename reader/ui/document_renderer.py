@@ -16,25 +16,19 @@ import bisect
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 
-from PySide6.QtGui import (
-    QFont,
-    QFontDatabase,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-    QTextFrameFormat,
-    QTextLength,
-    QTextListFormat,
-    QTextTable,
-    QTextTableCellFormat,
-    QTextTableFormat,
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextTable
+
+from reader.core.document import Block, BlockKind, Document, Sentence
+from reader.ui.block_formats import (
+    Side,
+    apply_mark,
+    base_char_format,
+    block_format,
+    cell_format,
+    list_format,
+    table_format,
 )
-
-from reader.core.document import Block, BlockKind, Document, MarkKind, Sentence
 from reader.ui.text_positions import Utf16Map, utf16_length
 from reader.ui.theme import ReaderColors
 
@@ -42,19 +36,6 @@ PLACEHOLDER = "…"
 FIRST_ROWS = 60  # rows built at once when a document opens; the rest follow in chunks
 _END = QTextCursor.MoveOperation.End
 _KEEP = QTextCursor.MoveMode.KeepAnchor
-GAP = 28  # px between the columns, split over both cells
-ROW_SPACING = 9  # px below each block
-HEADING_SIZES = {1: 2, 2: 1}  # QTextFormat.FontSizeAdjustment per heading level
-BULLETS = (
-    QTextListFormat.Style.ListDisc,
-    QTextListFormat.Style.ListCircle,
-    QTextListFormat.Style.ListSquare,
-)
-
-
-class Side(Enum):
-    GERMAN = 0
-    ENGLISH = 1
 
 
 @dataclass
@@ -101,7 +82,6 @@ class DocumentRenderer:
         self._by_block: dict[int, list[Sentence]] = {}
         self._next_block = 0
         self.order: list[int] = []  # every sentence id in reading order
-        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
 
     # --- building --------------------------------------------------------------------
 
@@ -174,11 +154,11 @@ class DocumentRenderer:
             return False
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
-        table_format = self._table_format()
+        new_table = table_format(self.german_percent)
         first_row = len(self.rows)
         for block in blocks:
             cursor.movePosition(_END)
-            table = cursor.insertTable(1, 2, table_format)
+            table = cursor.insertTable(1, 2, new_table)
             block_sentences = self._by_block.get(block.index, [])
             row = Row(block, table, [s.id for s in block_sentences], [])
             self._fill_german(row, block_sentences)
@@ -287,94 +267,22 @@ class DocumentRenderer:
 
     # --- cells -------------------------------------------------------------------------
 
-    def _table_format(self) -> QTextTableFormat:
-        table_format = QTextTableFormat()
-        table_format.setBorder(0)
-        table_format.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_None)
-        table_format.setCellSpacing(0)
-        table_format.setCellPadding(0)
-        table_format.setMargin(0)
-        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        table_format.setColumnWidthConstraints(
-            [
-                QTextLength(QTextLength.Type.PercentageLength, self.german_percent),
-                QTextLength(QTextLength.Type.PercentageLength, 100 - self.german_percent),
-            ]
-        )
-        return table_format
-
-    def _cell_format(self, block: Block, side: Side) -> QTextTableCellFormat:
-        cell_format = QTextTableCellFormat()
-        top = {1: 14, 2: 10}.get(block.level, 6) if block.kind is BlockKind.HEADING else 0
-        cell_format.setTopPadding(top)
-        cell_format.setBottomPadding(ROW_SPACING)
-        if side is Side.GERMAN:
-            cell_format.setRightPadding(GAP / 2)
-            cell_format.setLeftPadding(0)
-        else:
-            cell_format.setLeftPadding(GAP / 2 + 1)
-            cell_format.setRightPadding(0)
-            # A hairline between the columns; rows touch, so it reads as one rule.
-            cell_format.setLeftBorder(1)
-            cell_format.setLeftBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-            cell_format.setLeftBorderBrush(self.colors.rule)
-        return cell_format
-
-    def _block_format(self, block: Block) -> QTextBlockFormat:
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(
-            100 if block.kind is BlockKind.CODE else 125,
-            QTextBlockFormat.LineHeightTypes.ProportionalHeight.value,
-        )
-        if block.kind is BlockKind.HEADING:
-            block_format.setHeadingLevel(max(1, min(6, block.level)))
-        elif block.kind is BlockKind.QUOTE:
-            block_format.setLeftMargin(18 * max(1, block.level))
-        elif block.kind is BlockKind.CODE:
-            block_format.setNonBreakableLines(True)
-            block_format.setBackground(self.colors.code_background)
-            block_format.setLeftMargin(4)
-        return block_format
-
-    def _base_char_format(self, block: Block) -> QTextCharFormat:
-        char_format = QTextCharFormat()
-        char_format.setForeground(self.colors.text)
-        if block.kind is BlockKind.HEADING:
-            char_format.setFontWeight(QFont.Weight.Bold)
-            adjustment = HEADING_SIZES.get(block.level, 0)
-            char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, adjustment)
-        elif block.kind is BlockKind.QUOTE:
-            char_format.setFontItalic(True)
-            char_format.setForeground(self.colors.quote_text)
-        elif block.kind is BlockKind.CODE:
-            char_format.setFontFamilies([self._mono])
-            char_format.setFontFixedPitch(True)
-        return char_format
-
     def _start_cell(self, row: Row, side: Side) -> QTextCursor:
         """A cursor on the emptied cell, with block, list and cell formats set."""
         cell = row.table.cellAt(0, side.value)
-        cell.setFormat(self._cell_format(row.block, side))
+        cell.setFormat(cell_format(row.block, side, self.colors))
         cursor = cell.firstCursorPosition()
         cursor.setPosition(cell.lastCursorPosition().position(), _KEEP)
         cursor.removeSelectedText()
-        cursor.setBlockFormat(self._block_format(row.block))
+        cursor.setBlockFormat(block_format(row.block, self.colors))
         if row.block.kind is BlockKind.LIST_ITEM:
-            list_format = QTextListFormat()
-            level = max(1, row.block.level)
-            list_format.setIndent(level)
-            if row.block.ordered:
-                list_format.setStyle(QTextListFormat.Style.ListDecimal)
-                list_format.setStart(max(1, row.block.number or 1))
-            else:
-                list_format.setStyle(BULLETS[(level - 1) % len(BULLETS)])
-            cursor.createList(list_format)
+            cursor.createList(list_format(row.block))
         return cursor
 
     def _fill_german(self, row: Row, sentences: Sequence[Sentence]) -> None:
         block = row.block
         cursor = self._start_cell(row, Side.GERMAN)
-        base = self._base_char_format(block)
+        base = base_char_format(block, self.colors)
         text = block.text
         to16 = Utf16Map(text)
         cuts = {0, len(text)}
@@ -387,26 +295,14 @@ class DocumentRenderer:
             char_format = QTextCharFormat(base)
             for mark in block.marks:
                 if mark.start <= start and end <= mark.end:
-                    self._apply_mark(char_format, mark.kind, mark.href)
+                    apply_mark(char_format, mark.kind, mark.href, self.colors)
             cursor.insertText(text[start:end], char_format)
         row.german_spans = [(to16(s.start), to16(s.end)) for s in sentences]
-
-    def _apply_mark(self, char_format: QTextCharFormat, kind: MarkKind, href: str | None) -> None:
-        if kind is MarkKind.BOLD:
-            char_format.setFontWeight(QFont.Weight.Bold)
-        elif kind is MarkKind.ITALIC:
-            char_format.setFontItalic(True)
-        elif kind is MarkKind.LINK and href:
-            char_format.setAnchor(True)
-            char_format.setAnchorHref(href)
-            char_format.setForeground(self.colors.link)
-            char_format.setFontUnderline(True)
-            char_format.setToolTip(href)
 
     def _fill_english(self, row: Row) -> None:
         block = row.block
         cursor = self._start_cell(row, Side.ENGLISH)
-        base = self._base_char_format(block)
+        base = base_char_format(block, self.colors)
         if block.kind is BlockKind.CODE:
             cursor.insertText(block.text, base)  # code is shown, never translated
             row.english_spans = []

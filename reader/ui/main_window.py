@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
         self.actions.cancel_translation.setEnabled(shown)
 
     def _on_translation_progress_changed(self, done: int, total: int) -> None:
+        # Nothing done yet usually means the model is still loading (seconds, once).
+        self.progress.setFormat(
+            self.tr("Loading the model…") if done == 0 else self.tr("Translating… %p%")
+        )
         if self.progress.maximum() != max(1, total):
             self.progress.setRange(0, max(1, total))
         # setValue repaints at once; whole percents are all a reader can see anyway.

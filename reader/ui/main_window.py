@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.document import Document
 from reader.core.paths import DataPaths
-from reader.ui import recent_files, theme
+from reader.ui import help_dialogs, recent_files, theme
 from reader.ui.actions import build_menus
 from reader.ui.bilingual_view import BilingualView
+from reader.ui.file_watch import DocumentWatcher
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.messages import describe_load_error, describe_translation_error
@@ -88,12 +88,9 @@ class MainWindow(QMainWindow):
         self.model_banner.download_requested.connect(lambda: self.manage_models("download"))
         self.error_bar = MessageBar("errorBar", self)
         self.file_bar = MessageBar("fileBar", self)
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._on_watcher_file_changed)
-        self._file_check = QTimer(self)
-        self._file_check.setSingleShot(True)
-        self._file_check.setInterval(200)
-        self._file_check.timeout.connect(self._on_file_check_timeout)
+        self.watcher = DocumentWatcher(self)
+        self.watcher.file_changed.connect(self._on_watcher_file_changed)
+        self.watcher.file_deleted.connect(self._on_watcher_file_deleted)
         self._build_layout()
         self._build_status_bar()
         self.actions = build_menus(self)
@@ -219,7 +216,7 @@ class MainWindow(QMainWindow):
         self.error_bar.dismiss()
         self.file_bar.dismiss()
         self.statusBar().clearMessage()
-        self._watch(loaded.document.source)
+        self.watcher.watch(loaded.document.source)
         self.path = loaded.document.source
         title = loaded.document.title or (self.path.name if self.path else "")
         self.setWindowTitle(self.tr("{title} — Bilingual Reader").format(title=title))
@@ -350,35 +347,18 @@ class MainWindow(QMainWindow):
 
     # --- file on disk ------------------------------------------------------------------
 
-    def _watch(self, path: Path | None) -> None:
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        if path is not None and path.exists():
-            self.watcher.addPath(str(path))
+    def _on_watcher_file_changed(self, path: Path) -> None:
+        self.file_bar.show_message(
+            self.tr("“{name}” changed on disk. Reload it?").format(name=path.name),
+            [(self.tr("Reload"), self.reload)],
+        )
 
-    def _on_watcher_file_changed(self, name: str) -> None:
-        path = Path(name)
-        if path != self.path:
-            return
-        # Editors often replace the file (rename): give it a moment, then look again.
-        self._file_check.start()
-
-    def _on_file_check_timeout(self) -> None:
-        path = self.path
-        if path is None:
-            return
-        if path.exists():
-            self._watch(path)
-            self.file_bar.show_message(
-                self.tr("“{name}” changed on disk. Reload it?").format(name=path.name),
-                [(self.tr("Reload"), self.reload)],
+    def _on_watcher_file_deleted(self, path: Path) -> None:
+        self.file_bar.show_message(
+            self.tr("“{name}” was deleted or moved. The text stays open here.").format(
+                name=path.name
             )
-        else:
-            self.file_bar.show_message(
-                self.tr("“{name}” was deleted or moved. The text stays open here.").format(
-                    name=path.name
-                )
-            )
+        )
 
     def reload(self) -> None:
         """Load the current file again, keeping the reading position by sentence."""
@@ -465,26 +445,10 @@ class MainWindow(QMainWindow):
         export_with_dialog(self)
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard shortcuts"),
-            self.tr(
-                "J / Alt+Down: next sentence\nK / Alt+Up: previous sentence\n"
-                "Enter: copy German and English of the current sentence\n"
-                "Ctrl+F: find, F3 / Shift+F3: next / previous match, Esc: close find\n"
-                "Ctrl++ / Ctrl+- / Ctrl+0: zoom\nF11: full screen\nCtrl+O: open\nCtrl+Q: quit"
-            ),
-        )
+        help_dialogs.show_shortcuts(self)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Bilingual Reader"),
-            self.tr(
-                "Reads German articles beside an English translation made on this computer. "
-                "Nothing you open leaves it."
-            ),
-        )
+        help_dialogs.show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,16 @@ def test_full_screen_toggles(qtbot, make_window) -> None:
     assert window.isFullScreen() and window.actions.full_screen.isChecked()
     window.actions.full_screen.trigger()
     assert not window.isFullScreen()
+
+
+def test_a_file_replaced_by_rename_is_still_watched(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    fresh = article.with_suffix(".tmp")
+    fresh.write_text(german_text().replace("Bericht", "Neufassung"), encoding="utf-8")
+    os.replace(fresh, article)  # how many editors save
+    qtbot.waitUntil(lambda: window.file_bar.isVisible(), timeout=5000)
+    assert "changed on disk" in window.file_bar.text()
+    window.file_bar.dismiss()
+    article.write_text(german_text().replace("Bericht", "Dritte"), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.file_bar.isVisible(), timeout=5000)  # watched again

@@ -48,6 +48,10 @@ _FORMAT_BY_SUFFIX = {
 }
 
 _READ_CHUNK = 1 << 20
+_HTML_START = re.compile(
+    r"[\s\ufeff]*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # A first line this short, not ending like a sentence part, reads as the text's title.
 _MAX_TITLE_LINE = 100
@@ -128,8 +132,8 @@ def _is_title_line(text: str, first: str) -> bool:
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text.lstrip(" \t\n\ufeff")[:64].lower()
-    return head.startswith(("<!doctype html", "<html"))
+    """A saved web page: a doctype or <html> first, after an XML prolog or comments."""
+    return _HTML_START.match(text, 0, 4096) is not None
 
 
 # --- file access ---------------------------------------------------------------------

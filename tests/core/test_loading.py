@@ -364,3 +364,23 @@ def test_empty_document_carries_the_path(tmp_path: Path) -> None:
     with pytest.raises(errors.EmptyDocument) as info:
         load_document(path)
     assert info.value.path == path
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "<!DOCTYPE html>",
+        "<html lang='de'>",
+        "\ufeff  <!-- saved from url=(0014)about:internet -->\n<html>",
+        '<?xml version="1.0"?>\n<!DOCTYPE html>',
+    ],
+)
+def test_saved_web_pages_in_md_files_are_read_as_html(start: str) -> None:
+    doc = load_text(f"{start}\n<body>\n\n    <p>Eingerückt.</p>\n</body>", format="markdown")
+    assert doc.format == "html"
+    assert [(b.kind, b.text) for b in doc.blocks] == [(BlockKind.PARAGRAPH, "Eingerückt.")]
+
+
+def test_markdown_mentioning_html_stays_markdown() -> None:
+    doc = load_text("Das Tag <html> steht oben.\n\n*Ende*", format="markdown")
+    assert doc.format == "markdown"

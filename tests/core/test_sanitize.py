@@ -128,3 +128,20 @@ def test_deep_stack_with_unmatched_end_tags_stays_bounded() -> None:
     assert limited.count("</div>") == MAX_TAG_DEPTH
     assert "</span>" not in limited
     assert "Text" in limited
+
+
+def test_reopened_formatting_elements_stay_linear() -> None:
+    # Distinct attributes defeat HTML's limit of three reopened copies; html5ever then
+    # nested every earlier <b> inside each new paragraph (quadratic output).
+    html = "".join(f"<p><b id=n{i}><i class=c{i}>x" for i in range(3000))
+    clean = sanitize_html(html)
+    assert clean.count("x") == 3000
+    # At most three reopened copies per element name and paragraph: linear, not quadratic.
+    assert clean.count("<b>") <= 3 * 3000
+    assert len(clean) < 4 * len(html)
+
+
+def test_formatting_attributes_are_dropped_before_nh3() -> None:
+    assert limit_nesting('<p><B class="x">a</B><a href="h">b</a></p>') == (
+        '<p><b>a</B><a href="h">b</a></p>'
+    )

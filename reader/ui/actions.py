@@ -30,6 +30,7 @@ class Actions:
     zoom_out: QAction
     zoom_reset: QAction
     full_screen: QAction
+    highlight_entities: QAction
     theme_group: QActionGroup
     preferences: QAction
     models: QAction
@@ -81,6 +82,13 @@ def build_menus(window: MainWindow) -> Actions:
     zoom_out = action(view_menu, tr("Zoom &Out"), lambda: window.zoom_by(-1), "Ctrl+-")
     zoom_reset = action(view_menu, tr("&Reset Zoom"), window.reset_zoom, "Ctrl+0")
     view_menu.addSeparator()
+    highlight_entities = QAction(tr("Highlight &Names"), window)
+    highlight_entities.setCheckable(True)
+    highlight_entities.setChecked(window.settings.highlight_entities)
+    highlight_entities.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    highlight_entities.setToolTip(tr("People, organisations, places and other names"))
+    highlight_entities.toggled.connect(window.set_entity_highlighting)
+    view_menu.addAction(highlight_entities)
     theme_menu = view_menu.addMenu(tr("&Theme"))
     theme_group = QActionGroup(window)
     for key, label in (
@@ -122,6 +130,7 @@ def build_menus(window: MainWindow) -> Actions:
         zoom_out=zoom_out,
         zoom_reset=zoom_reset,
         full_screen=full_screen,
+        highlight_entities=highlight_entities,
         theme_group=theme_group,
         preferences=preferences,
         models=models,

@@ -141,6 +141,12 @@ class BilingualView(QTextBrowser):
             self.renderer.set_extra_formats(formats)
         self._update_selections()
 
+    def add_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
+        """Lay more formats over the text without redrawing what is there."""
+        if formats:
+            self.renderer.add_extra_formats(formats)
+            self._update_selections()
+
     def relayout(self) -> None:
         with KeepReadingPosition(self):
             self.renderer.rebuild()

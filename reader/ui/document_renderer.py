@@ -209,14 +209,24 @@ class DocumentRenderer:
         ids = {sid for index in ordered for sid in self.rows[index].sentence_ids}
         self._apply_extra([e for e in self._extra if e.side is Side.ENGLISH and e.key in ids])
 
-    def set_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
-        """Lay extra character formats (e.g. entity highlights) over spans on both sides."""
+    def set_extra_formats(self, formats: Sequence[ExtraFormat], *, redraw: bool = True) -> None:
+        """Lay extra character formats (e.g. entity highlights) over spans on both sides.
+
+        With ``redraw=False`` they are only stored, for a rebuild the caller does next.
+        """
         had_extra = bool(self._extra)
         self._extra = list(formats)
+        if not redraw:
+            return
         if had_extra:
             self.rebuild()  # formats cannot be peeled off; draw clean, then lay the new ones
         else:
             self._apply_extra(self._extra)
+
+    def add_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
+        """Lay more formats over what is shown (no rebuild); kept for later redraws."""
+        self._extra.extend(formats)
+        self._apply_extra(formats)
 
     # --- positions ---------------------------------------------------------------------
 

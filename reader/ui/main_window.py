@@ -28,6 +28,7 @@ from reader.core.paths import DataPaths
 from reader.ui import help_dialogs, recent_files, theme
 from reader.ui.actions import build_menus
 from reader.ui.bilingual_view import BilingualView
+from reader.ui.entity_highlights import EntityController
 from reader.ui.file_watch import DocumentWatcher
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
@@ -37,6 +38,7 @@ from reader.ui.preferences import Preferences, PreferencesDialog
 from reader.ui.settings import ZOOM_STEPS, Settings
 from reader.ui.translation_controller import TranslationController
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
+from reader.workers.entity_worker import EntityService
 from reader.workers.translation_worker import TranslationService
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         *,
         documents: DocumentJobs | None = None,
         translations: TranslationService | None = None,
+        entities: EntityService | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -79,6 +82,12 @@ class MainWindow(QMainWindow):
         self.translation.progress_changed.connect(self._on_translation_progress_changed)
         self.translation.translation_finished.connect(self._on_translation_translation_finished)
         self.translation.translation_failed.connect(self._on_translation_translation_failed)
+        self.entities = EntityController(
+            self.view,
+            entities or EntityService(self),
+            enabled=settings.highlight_entities,
+        )
+        self.translation.translations_applied.connect(self.entities.on_translations)
 
         self.find_bar = FindBar(self.view, self)
         self.find_bar.closed.connect(self.view.setFocus)
@@ -227,6 +236,7 @@ class MainWindow(QMainWindow):
             loaded.document, loaded.sentences, placeholders=self.package is not None
         )
         self.translation.reset()
+        self.entities.reset(loaded.document, loaded.sentences)
         self.find_bar.refresh()
         if reload_anchor >= 0:
             self.view.scroll_to_sentence(reload_anchor)
@@ -392,6 +402,8 @@ class MainWindow(QMainWindow):
         self.colors = theme.apply_theme(QApplication.instance(), key)  # type: ignore[arg-type]
         for item in self.actions.theme_group.actions():
             item.setChecked(item.data() == key)
+        self.view.colors = self.colors  # the entity formats take their colours from here
+        self.entities.prepare_recolor()
         self.view.set_colors(self.colors)
 
     def _on_style_hints_scheme_changed(self, _scheme: object) -> None:
@@ -399,6 +411,12 @@ class MainWindow(QMainWindow):
         # setColorScheme call also lands here, and then nothing changes.
         if self.settings.theme == "system" and theme.is_dark("system") != self.colors.dark:
             self.set_theme("system")
+
+    def set_entity_highlighting(self, enabled: bool) -> None:
+        """View › Highlight Names: people, organisations, places in both columns."""
+        self.settings.highlight_entities = enabled
+        self.entities.set_enabled(enabled)
+        self.actions.highlight_entities.setChecked(enabled)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -434,6 +452,7 @@ class MainWindow(QMainWindow):
             self.set_theme(chosen.theme)
         self.apply_font()
         if beam_changed and self.package is not None and self.loaded is not None:
+            self.entities.forget_english()
             self.translation.retranslate(chosen.beam_size)
             self._show_progress(self.translation.running)
 
@@ -454,5 +473,6 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self.translation.service.shutdown()
+        self.entities.service.shutdown()
         self.documents.shutdown()
         super().closeEvent(event)

@@ -116,6 +116,14 @@ class Settings:
     def beam_size(self, value: int) -> None:
         self._qsettings.setValue("translation/beam_size", int(value))
 
+    @property
+    def highlight_entities(self) -> bool:
+        return _as_bool(self._qsettings.value("view/highlight_entities"), True)
+
+    @highlight_entities.setter
+    def highlight_entities(self, value: bool) -> None:
+        self._qsettings.setValue("view/highlight_entities", bool(value))
+
     # --- files -------------------------------------------------------------------------
 
     @property

@@ -28,6 +28,8 @@ class ReaderColors:
     hover_background: QColor
     match_background: QColor  # find matches
     rule: QColor  # the line between the columns
+    entity_backgrounds: tuple[QColor, QColor, QColor, QColor]  # PER, ORG, LOC, MISC
+    entity_lines: tuple[QColor, QColor, QColor, QColor]  # their underlines
 
 
 def system_is_dark() -> bool:
@@ -106,6 +108,18 @@ def colors_for(palette: QPalette, dark: bool) -> ReaderColors:
             hover_background=QColor(0x33, 0x3A, 0x45),
             match_background=QColor(0x1E, 0x5A, 0x3C),
             rule=QColor(0x3A, 0x3D, 0x42),
+            entity_backgrounds=(
+                QColor(0x3E, 0x2C, 0x48),
+                QColor(0x20, 0x3A, 0x2D),
+                QColor(0x22, 0x34, 0x4B),
+                QColor(0x3F, 0x34, 0x22),
+            ),
+            entity_lines=(
+                QColor(0xD2, 0x9B, 0xEB),
+                QColor(0x7F, 0xD1, 0x9F),
+                QColor(0x8F, 0xB9, 0xF0),
+                QColor(0xE0, 0xB8, 0x74),
+            ),
         )
     return ReaderColors(
         dark=False,
@@ -119,4 +133,16 @@ def colors_for(palette: QPalette, dark: bool) -> ReaderColors:
         hover_background=QColor(0xE8, 0xEF, 0xFA),
         match_background=QColor(0xC8, 0xF0, 0xD2),
         rule=QColor(0xE2, 0xE2, 0xDE),
+        entity_backgrounds=(
+            QColor(0xF4, 0xE6, 0xF8),
+            QColor(0xE2, 0xF2, 0xE8),
+            QColor(0xE3, 0xED, 0xFA),
+            QColor(0xF7, 0xEE, 0xDC),
+        ),
+        entity_lines=(
+            QColor(0x8E, 0x44, 0xAD),
+            QColor(0x2E, 0x7D, 0x4F),
+            QColor(0x2F, 0x6D, 0xB5),
+            QColor(0x9A, 0x6A, 0x22),
+        ),
     )

@@ -31,9 +31,11 @@ class TranslationController(QObject):
         progress_changed(int, int): sentences with English, sentences to translate.
         translation_finished(bool): the document is done (False) or the user cancelled (True).
         translation_failed(object): the error that stopped translation.
+        translations_applied(dict[int, Translation]): this English is now on screen.
     """
 
     progress_changed = Signal(int, int)
+    translations_applied = Signal(object)
     translation_finished = Signal(bool)
     translation_failed = Signal(object)
 
@@ -182,6 +184,7 @@ class TranslationController(QObject):
         if chunk:
             self.translations.update(chunk)
             self.view.set_translations({sid: t.text for sid, t in chunk.items()})
+            self.translations_applied.emit(chunk)
             self._done += sum(1 for sid in chunk if sid in self._wanted)
             self.progress_changed.emit(self._done, len(self._to_translate))
             # Aim the next turn at the budget: rows cost more in long, wide documents.

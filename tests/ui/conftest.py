@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.paths import DataPaths, resolve_paths
-from tests.ui.window_helpers import FakeEngine, simple_loader, simple_segmenter
+from tests.ui.window_helpers import FakeEngine, FakeRecognizer, simple_loader, simple_segmenter
 
 
 @pytest.fixture
@@ -24,6 +24,7 @@ def make_window(qtbot, reader_paths: DataPaths) -> Iterator[Callable[..., object
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
     from reader.workers.document_jobs import DocumentJobs
+    from reader.workers.entity_worker import EntityService
     from reader.workers.translation_worker import TranslationService
 
     create_application()
@@ -34,6 +35,7 @@ def make_window(qtbot, reader_paths: DataPaths) -> Iterator[Callable[..., object
         engine: FakeEngine | None = None,
         real_loading: bool = False,
         real_engine: bool = False,
+        recognizer: object | None = None,
     ) -> MainWindow:
         documents = (
             DocumentJobs()
@@ -45,14 +47,18 @@ def make_window(qtbot, reader_paths: DataPaths) -> Iterator[Callable[..., object
             cache_path=reader_paths.translation_cache,
             engine_factory=None if real_engine else (lambda _package, _beam: fake),
         )
+        names = recognizer or FakeRecognizer()
+        entities = EntityService(factory=lambda: names)  # real spaCy only where asked for
         window = MainWindow(
             reader_paths,
             Settings.for_paths(reader_paths),
             documents=documents,
             translations=service,
+            entities=entities,
         )
         documents.setParent(window)
         service.setParent(window)
+        entities.setParent(window)
         if window.settings.geometry is None:  # a test may be checking the restored size
             window.resize(1000, 700)
         qtbot.addWidget(window)

@@ -1,0 +1,162 @@
+"""Named entities in both columns: recognized on the German side in a worker, projected onto
+each sentence's English as it arrives, drawn as extra character formats.
+
+Each label has its own tint *and* its own underline style (person solid, organisation
+dashed, place dotted, other dash-dotted), so labels are told apart without colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextCharFormat
+
+from reader.core.document import Document, Entity, EntityLabel, Sentence, Translation
+from reader.ui.bilingual_view import BilingualView
+from reader.ui.document_renderer import ExtraFormat, Side
+from reader.ui.theme import ReaderColors
+from reader.workers.entity_worker import EntityService
+
+LABELS = (EntityLabel.PER, EntityLabel.ORG, EntityLabel.LOC, EntityLabel.MISC)
+UNDERLINES = {
+    EntityLabel.PER: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    EntityLabel.ORG: QTextCharFormat.UnderlineStyle.DashUnderline,
+    EntityLabel.LOC: QTextCharFormat.UnderlineStyle.DotLine,
+    EntityLabel.MISC: QTextCharFormat.UnderlineStyle.DashDotLine,
+}
+
+
+def entity_format(label: EntityLabel, colors: ReaderColors) -> QTextCharFormat:
+    """Tint plus a label-specific underline."""
+    index = LABELS.index(label)
+    char_format = QTextCharFormat()
+    char_format.setBackground(colors.entity_backgrounds[index])
+    char_format.setUnderlineStyle(UNDERLINES[label])
+    char_format.setUnderlineColor(colors.entity_lines[index])
+    return char_format
+
+
+def german_formats(entities: Iterable[Entity], colors: ReaderColors) -> list[ExtraFormat]:
+    return [
+        ExtraFormat(Side.GERMAN, e.block, e.start, e.end, entity_format(e.label, colors))
+        for e in entities
+    ]
+
+
+def english_formats(entities: Iterable[Entity], colors: ReaderColors) -> list[ExtraFormat]:
+    """Formats for entities whose span in the English is known."""
+    return [
+        ExtraFormat(
+            Side.ENGLISH,
+            e.sentence_id,
+            e.target_start,
+            e.target_end,
+            entity_format(e.label, colors),
+        )
+        for e in entities
+        if e.target_start is not None and e.target_end is not None
+    ]
+
+
+class EntityController(QObject):
+    """Keeps the view's entity highlights in step with the document and its English.
+
+    Signals:
+        entities_changed(int): how many entities the open document has (after recognition).
+    """
+
+    entities_changed = Signal(int)
+
+    def __init__(self, view: BilingualView, service: EntityService, *, enabled: bool) -> None:
+        super().__init__(view)
+        self.view = view
+        self.service = service
+        self.enabled = enabled
+        self.entities: tuple[Entity, ...] = ()
+        self.projected: dict[int, tuple[Entity, ...]] = {}  # sentence id -> with English spans
+        self._sentences: dict[int, Sentence] = {}
+        self._translations: dict[int, Translation] = {}
+        self._job = 0
+        self._document: Document | None = None
+        service.entities_recognized.connect(self._on_service_entities_recognized)
+        service.recognition_failed.connect(self._on_service_recognition_failed)
+
+    def reset(self, document: Document, sentences: Sequence[Sentence]) -> None:
+        """A new document: forget the old names and look for new ones (when enabled)."""
+        self._document = document
+        self._sentences = {s.id: s for s in sentences}
+        self._translations = {}
+        self.entities = ()
+        self.projected = {}
+        self._job = self.service.recognize(document, sentences) if self.enabled else 0
+
+    def set_enabled(self, enabled: bool) -> None:
+        """View › Highlight Names."""
+        if enabled == self.enabled:
+            return
+        self.enabled = enabled
+        if not enabled:
+            self._job = 0
+            self.view.set_extra_formats([])
+        elif self.entities:
+            self.view.set_extra_formats(self.all_formats())
+        elif self._document is not None:
+            self._job = self.service.recognize(self._document, list(self._sentences.values()))
+
+    def all_formats(self) -> list[ExtraFormat]:
+        colors = self.view.colors
+        english = [e for group in self.projected.values() for e in group]
+        return german_formats(self.entities, colors) + english_formats(english, colors)
+
+    def prepare_recolor(self) -> None:
+        """Store formats in the view's new colours before it rebuilds (theme change)."""
+        if self.enabled:
+            self.view.renderer.set_extra_formats(self.all_formats(), redraw=False)
+
+    def forget_english(self) -> None:
+        """The English is being redone (other decoding settings): old spans no longer fit."""
+        self._translations = {}
+        self.projected = {}
+        if self.enabled:
+            colors = self.view.colors
+            self.view.renderer.set_extra_formats(
+                german_formats(self.entities, colors), redraw=False
+            )
+
+    def on_translations(self, translations: Mapping[int, Translation]) -> None:
+        """New English is on screen: find each name of those sentences in it."""
+        self._translations.update(translations)
+        if self.enabled and self.entities:
+            self._project(set(translations))
+
+    def _project(self, sentence_ids: set[int]) -> None:
+        from reader.core.projection import project_entities
+
+        wanted = [e for e in self.entities if e.sentence_id in sentence_ids]
+        if not wanted:
+            return
+        sentences = [self._sentences[i] for i in sentence_ids if i in self._sentences]
+        found = project_entities(wanted, sentences, self._translations)
+        by_sentence: dict[int, list[Entity]] = {}
+        for entity in found:
+            by_sentence.setdefault(entity.sentence_id, []).append(entity)
+        fresh: list[Entity] = []
+        for sentence_id, group in by_sentence.items():
+            if sentence_id not in self.projected:
+                self.projected[sentence_id] = tuple(group)
+                fresh.extend(group)
+        self.view.add_extra_formats(english_formats(fresh, self.view.colors))
+
+    def _on_service_entities_recognized(self, job_id: int, entities: tuple[Entity, ...]) -> None:
+        if job_id != self._job or not self.enabled:
+            return
+        self.entities = entities
+        self.view.add_extra_formats(german_formats(entities, self.view.colors))
+        self._project(set(self._translations))
+        self.entities_changed.emit(len(entities))
+
+    def _on_service_recognition_failed(self, job_id: int, _error: object) -> None:
+        if job_id == self._job:
+            self.entities = ()
+            self.entities_changed.emit(0)

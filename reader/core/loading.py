@@ -47,6 +47,7 @@ _FORMAT_BY_SUFFIX = {
     ".htm": "html",
 }
 
+MAX_TITLE_CHARS = 200
 _READ_CHUNK = 1 << 20
 _HTML_START = re.compile(
     r"[\s\ufeff]*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
@@ -109,6 +110,9 @@ def _build(
     if not blocks:
         raise EmptyDocument(source or Path())
     title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), fallback_title)
+    if len(title) > MAX_TITLE_CHARS:
+        # A "heading" of a whole book (one huge first line) must not become a window title.
+        title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
     return Document(title=title, blocks=tuple(blocks), source=source, encoding=encoding, format=fmt)
 
 

@@ -384,3 +384,11 @@ def test_saved_web_pages_in_md_files_are_read_as_html(start: str) -> None:
 def test_markdown_mentioning_html_stays_markdown() -> None:
     doc = load_text("Das Tag <html> steht oben.\n\n*Ende*", format="markdown")
     assert doc.format == "markdown"
+
+
+def test_huge_heading_gives_a_short_title() -> None:
+    heading = "Wort " * 1000
+    doc = load_text(f"# {heading}\n\nText.", format="markdown")
+    assert doc.blocks[0].text == heading.strip()
+    assert len(doc.title) <= 201
+    assert doc.title.endswith("Wort…")

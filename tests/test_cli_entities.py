@@ -120,3 +120,11 @@ def test_missing_file_is_one_line_on_stderr(
         pytest.skip("the stub loader does not raise the typed errors")
     assert run_command(["entities", str(tmp_path / "fehlt.md")]) == 1
     assert "fehlt.md" in capsys.readouterr().err
+
+
+def test_unknown_installed_pipeline_falls_back_to_ours(
+    data_dir: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ours = _records(capsys, str(article))
+    fallback = _records(capsys, str(article), "--pipeline", "de_core_news_nonexistent")
+    assert fallback == ours

@@ -338,17 +338,29 @@ class DocumentRenderer:
         row.english_spans = spans
 
     def _apply_extra(self, formats: Sequence[ExtraFormat]) -> None:
-        if not formats:
+        """Merge the formats in; one edit per run of adjacent rows (see ``refresh_rows``)."""
+        by_row: dict[int, list[ExtraFormat]] = {}
+        for extra in formats:
+            lookup = self._row_of_block if extra.side is Side.GERMAN else self.row_of_sentence
+            index = lookup.get(extra.key)
+            if index is not None:
+                by_row.setdefault(index, []).append(extra)
+        if not by_row:
             return
         cursor = QTextCursor(self.document)
-        cursor.beginEditBlock()
-        for extra in formats:
-            span = self._extra_span(extra)
-            if span is None:
-                continue
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], _KEEP)
-            cursor.mergeCharFormat(extra.char_format)
+        previous = -2
+        for index in sorted(by_row):
+            if index != previous + 1:
+                if previous >= 0:
+                    cursor.endEditBlock()
+                cursor.beginEditBlock()
+            previous = index
+            for extra in by_row[index]:
+                span = self._extra_span(extra)
+                if span is not None:
+                    cursor.setPosition(span[0])
+                    cursor.setPosition(span[1], _KEEP)
+                    cursor.mergeCharFormat(extra.char_format)
         cursor.endEditBlock()
 
     def _extra_span(self, extra: ExtraFormat) -> tuple[int, int] | None:

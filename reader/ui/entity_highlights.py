@@ -7,9 +7,10 @@ dashed, place dotted, other dash-dotted), so labels are told apart without colou
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat
 
 from reader.core.document import Document, Entity, EntityLabel, Sentence, Translation
@@ -18,6 +19,7 @@ from reader.ui.document_renderer import ExtraFormat, Side
 from reader.ui.theme import ReaderColors
 from reader.workers.entity_worker import EntityService
 
+TICK_BUDGET_S = 0.012  # GUI time per event-loop turn spent laying highlights
 LABELS = (EntityLabel.PER, EntityLabel.ORG, EntityLabel.LOC, EntityLabel.MISC)
 UNDERLINES = {
     EntityLabel.PER: QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -79,6 +81,13 @@ class EntityController(QObject):
         self._translations: dict[int, Translation] = {}
         self._job = 0
         self._document: Document | None = None
+        # Work done a little per event-loop turn: formats to lay, sentences to project.
+        self._pending_formats: list[ExtraFormat] = []
+        self._pending_projection: set[int] = set()
+        self._per_tick = 40.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._on_timer_timeout)
         service.entities_recognized.connect(self._on_service_entities_recognized)
         service.recognition_failed.connect(self._on_service_recognition_failed)
 
@@ -89,6 +98,8 @@ class EntityController(QObject):
         self._translations = {}
         self.entities = ()
         self.projected = {}
+        self._pending_formats = []
+        self._pending_projection = set()
         self._job = self.service.recognize(document, sentences) if self.enabled else 0
 
     def set_enabled(self, enabled: bool) -> None:
@@ -98,11 +109,18 @@ class EntityController(QObject):
         self.enabled = enabled
         if not enabled:
             self._job = 0
+            self._pending_formats = []
+            self._pending_projection = set()
             self.view.set_extra_formats([])
         elif self.entities:
             self.view.set_extra_formats(self.all_formats())
         elif self._document is not None:
             self._job = self.service.recognize(self._document, list(self._sentences.values()))
+
+    @property
+    def busy(self) -> bool:
+        """Highlights are still being laid (a little per event-loop turn)."""
+        return bool(self._pending_formats or self._pending_projection)
 
     def all_formats(self) -> list[ExtraFormat]:
         colors = self.view.colors
@@ -118,6 +136,8 @@ class EntityController(QObject):
         """The English is being redone (other decoding settings): old spans no longer fit."""
         self._translations = {}
         self.projected = {}
+        self._pending_projection = set()
+        self._pending_formats = [f for f in self._pending_formats if f.side is Side.GERMAN]
         if self.enabled:
             colors = self.view.colors
             self.view.renderer.set_extra_formats(
@@ -128,7 +148,8 @@ class EntityController(QObject):
         """New English is on screen: find each name of those sentences in it."""
         self._translations.update(translations)
         if self.enabled and self.entities:
-            self._project(set(translations))
+            self._pending_projection.update(translations)
+            self._timer.start()
 
     def _project(self, sentence_ids: set[int]) -> None:
         from reader.core.projection import project_entities
@@ -146,15 +167,36 @@ class EntityController(QObject):
             if sentence_id not in self.projected:
                 self.projected[sentence_id] = tuple(group)
                 fresh.extend(group)
-        self.view.add_extra_formats(english_formats(fresh, self.view.colors))
+        self._pending_formats.extend(english_formats(fresh, self.view.colors))
 
     def _on_service_entities_recognized(self, job_id: int, entities: tuple[Entity, ...]) -> None:
         if job_id != self._job or not self.enabled:
             return
         self.entities = entities
-        self.view.add_extra_formats(german_formats(entities, self.view.colors))
-        self._project(set(self._translations))
+        self._pending_formats.extend(german_formats(entities, self.view.colors))
+        self._pending_projection.update(self._translations)
+        self._timer.start()
         self.entities_changed.emit(len(entities))
+
+    def _on_timer_timeout(self) -> None:
+        started = time.perf_counter()
+        count = max(1, int(self._per_tick))
+        if self._pending_projection:
+            chosen = sorted(self._pending_projection)[:count]
+            self._pending_projection.difference_update(chosen)
+            self._project(set(chosen))
+        elif self._pending_formats:
+            chunk, self._pending_formats = (
+                self._pending_formats[:count],
+                self._pending_formats[count:],
+            )
+            self.view.add_extra_formats(chunk)
+        if not self.busy:
+            self._timer.stop()
+        elapsed = max(time.perf_counter() - started, 1e-4)
+        self._per_tick = max(
+            4.0, min(400.0, self._per_tick * max(0.5, min(2.0, TICK_BUDGET_S / elapsed)))
+        )
 
     def _on_service_recognition_failed(self, job_id: int, _error: object) -> None:
         if job_id == self._job:

@@ -49,6 +49,7 @@ def test_names_are_highlighted_in_german_then_in_english(
     with qtbot.waitSignal(window.entities.entities_changed, timeout=5000) as found:
         window.open_file(names_file)
     assert found.args == [4]
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
     first, second = window.view.sentence_ids()[:2]
     koeln = format_at(window, first, Side.GERMAN, "Köln")
     assert is_entity(koeln, window, EntityLabel.LOC)
@@ -59,6 +60,7 @@ def test_names_are_highlighted_in_german_then_in_english(
     )
     qtbot.waitUntil(lambda: window.view.english_for(second) is not None, timeout=5000)
     qtbot.waitUntil(lambda: second in window.entities.projected, timeout=5000)
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
     english = format_at(window, second, Side.ENGLISH, "Siemens")
     assert is_entity(english, window, EntityLabel.ORG)
     assert english.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
@@ -70,6 +72,7 @@ def test_highlighting_can_be_switched_off_and_on(
     window = make_window()
     with qtbot.waitSignal(window.entities.entities_changed, timeout=5000):
         window.open_file(names_file)
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
     first = window.view.sentence_ids()[0]
     window.actions.highlight_entities.trigger()
     assert not Settings.for_paths(reader_paths).highlight_entities
@@ -82,6 +85,7 @@ def test_names_follow_the_theme(qtbot, make_window, names_file) -> None:
     window = make_window()
     with qtbot.waitSignal(window.entities.entities_changed, timeout=5000):
         window.open_file(names_file)
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
     window.set_theme("dark")
     first = window.view.sentence_ids()[0]
     assert window.view.colors.dark

@@ -17,6 +17,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,7 +28,15 @@ sys.path.insert(0, str(REPO))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.core.document import Block, BlockKind, Document, Mark, MarkKind, Sentence  # noqa: E402
+from reader.core.document import (  # noqa: E402
+    Block,
+    BlockKind,
+    Document,
+    Mark,
+    MarkKind,
+    Sentence,
+    Translation,
+)
 from reader.core.paths import resolve_paths  # noqa: E402
 from reader.ui.application import create_application  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
@@ -94,8 +103,23 @@ def window_with(article, *, translated: bool, theme: str = "light") -> MainWindo
         window.view.set_placeholders(True)
         window.view.set_translations(reference)
     window.view.finish_rendering()
+    # Names: recognized by the shipped pipeline in its thread, projected onto the English.
+    wait_for(lambda: window.entities.entities or window.entities._job == 0, 120)
+    if translated:
+        by_id = {s.id: s for s in sentences}
+        window.entities.on_translations(
+            {i: Translation(i, by_id[i].text, text) for i, text in reference.items()}
+        )
+    wait_for(lambda: not window.entities.busy, 60)
     settle()
     return window
+
+
+def wait_for(condition, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def settle() -> None:

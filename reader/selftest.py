@@ -180,6 +180,7 @@ def _check_translation(paths: DataPaths) -> str:
 
 
 def _check_qt_translator() -> str:
+    import PySide6
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from reader.core.bundled import translations_dir
@@ -190,10 +191,12 @@ def _check_qt_translator() -> str:
         if not translator.load(str(own)) or translator.isEmpty():
             raise CheckFailed(f"could not load {own}")
         return f"reader_de.qm ({own})"
-    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    qt_file = qt_dir / "qtbase_de.qm"
-    if not translator.load(str(qt_file)) or translator.isEmpty():
-        raise CheckFailed(f"no reader_de.qm in {translations_dir()} and no {qt_file}")
+    qt_dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    qt_dirs.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    qt_file = next((d / "qtbase_de.qm" for d in qt_dirs if (d / "qtbase_de.qm").is_file()), None)
+    if qt_file is None or not translator.load(str(qt_file)) or translator.isEmpty():
+        searched = ", ".join(str(d) for d in qt_dirs)
+        raise CheckFailed(f"no reader_de.qm in {translations_dir()}, no qtbase_de.qm in {searched}")
     german = translator.translate(*QT_PROBE)
     if not german or german == QT_PROBE[1]:
         raise CheckFailed(f"{qt_file} does not translate {QT_PROBE[1]!r}")

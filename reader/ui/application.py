@@ -14,9 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from reader.core.bundled import APP_ID
 from reader.core.paths import resolve_paths
 from reader.ui import recent_files
 from reader.ui.main_window import MainWindow
@@ -28,19 +29,13 @@ MODULES_ENV = "READER_MODULES_FILE"
 HEAVY_MODULES = ("ctranslate2", "spacy", "argostranslate", "torch", "stanza", "sentencepiece")
 ORGANIZATION = "bilingual-reader"
 APPLICATION = "Bilingual Reader"
-DESKTOP_FILE = "io.github.bilingual_reader.BilingualReader"
-
-
-def resources_dir() -> Path:
-    """``resources/`` beside the package (source checkout) or inside a bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def sample_document() -> Path:
-    return resources_dir() / "sample.md"
+    """The German sample article opened when no file is given."""
+    from reader.core.bundled import sample_article
+
+    return sample_article()
 
 
 class _FirstPaintMarker(QObject):
@@ -76,9 +71,26 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    app.setDesktopFileName(DESKTOP_FILE)
+    app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")
+    if not getattr(app, "_reader_translators", None):
+        app._reader_translators = install_translators(app)  # type: ignore[attr-defined]
     return app
+
+
+def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Qt's own words (Cancel, Open …) and ours, in the user's language when we have them."""
+    from reader.core.bundled import translations_dir
+
+    locale = locale or QLocale.system()
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("reader", str(translations_dir()))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder, ".qm"):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def initial_file(args: argparse.Namespace, settings: Settings) -> Path:

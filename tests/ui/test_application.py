@@ -67,3 +67,20 @@ def test_a_second_launch_hands_its_file_to_the_window(qtbot, make_window, tmp_pa
     with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
         window.open_from_other_launch([str(path)])
     assert window.path == path
+
+
+def test_qt_translators_load_for_german(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from reader.ui.application import install_translators
+
+    installed = install_translators(qapp, QLocale(QLocale.Language.German))
+    try:
+        if not installed:
+            import pytest
+
+            pytest.skip("no German Qt translations in this Qt build")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QFileDialog
 
 from reader.ui import export_actions
 
@@ -31,7 +31,7 @@ def bilingual_document(window: MainWindow):  # type: ignore[no-untyped-def]
 
 
 def export_with_dialog(window: MainWindow) -> Path | None:
-    """Ask for a file name and format, write the export, report in the status bar."""
+    """Ask for a file name and format, then write the export in the background."""
     bilingual = bilingual_document(window)
     if bilingual is None:
         window.statusBar().showMessage(window.tr("Open a document first."), 4000)
@@ -46,22 +46,56 @@ def export_with_dialog(window: MainWindow) -> Path | None:
     )
     if not name:
         return None
-    path = Path(name)
+    return start_export(window, Path(name), chosen_filter)
+
+
+def start_export(window: MainWindow, path: Path, chosen_filter: str = "") -> Path | None:
+    """Write what is on screen to ``path`` (format from its suffix or the filter)."""
+    bilingual = bilingual_document(window)
+    if bilingual is None:
+        return None
     choice = export_actions.choice_for(path, chosen_filter)
     if not path.suffix:
         path = path.with_suffix(choice.suffix)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        export_actions.export_to_path(bilingual, path, choice.fmt)
-    except OSError as error:
-        window.error_bar.show_message(
-            window.tr("Could not write “{name}”: {reason}").format(
-                name=path.name, reason=error.strerror or str(error)
-            ),
-            error=True,
-        )
-        return None
-    finally:
-        QApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(window.tr("Exported to {path}").format(path=path), 6000)
+    window.statusBar().showMessage(window.tr("Exporting to {name}…").format(name=path.name))
+    relay = _ExportRelay(window)
+    relay.finished.connect(lambda: _on_export_finished(window, path, relay))
+    relay.failed.connect(lambda error: _on_export_failed(window, path, error, relay))
+    # Writing (a long PDF takes seconds) happens off the GUI thread.
+    QThreadPool.globalInstance().start(_ExportTask(bilingual, path, choice.fmt, relay))
     return path
+
+
+class _ExportRelay(QObject):
+    finished = Signal()
+    failed = Signal(object)
+
+
+class _ExportTask(QRunnable):
+    def __init__(self, bilingual, path: Path, fmt: str, relay: _ExportRelay) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.bilingual, self.path, self.fmt, self.relay = bilingual, path, fmt, relay
+
+    def run(self) -> None:
+        try:
+            export_actions.export_to_path(self.bilingual, self.path, self.fmt)
+        except Exception as error:  # shown as a message, never a crash
+            self.relay.failed.emit(error)
+        else:
+            self.relay.finished.emit()
+
+
+def _on_export_finished(window: MainWindow, path: Path, relay: _ExportRelay) -> None:
+    relay.deleteLater()
+    window.statusBar().showMessage(window.tr("Exported to {path}").format(path=path), 6000)
+    window.export_finished.emit(str(path))
+
+
+def _on_export_failed(window: MainWindow, path: Path, error: object, relay: _ExportRelay) -> None:
+    relay.deleteLater()
+    reason = getattr(error, "strerror", None) or str(error)
+    window.statusBar().clearMessage()
+    window.error_bar.show_message(
+        window.tr("Could not write “{name}”: {reason}").format(name=path.name, reason=reason),
+        error=True,
+    )

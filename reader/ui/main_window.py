@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,7 +46,13 @@ OPEN_FILTER = "Documents (*.md *.markdown *.txt *.text *.html *.htm);;All files 
 
 
 class MainWindow(QMainWindow):
-    """German left, English right; one document at a time."""
+    """German left, English right; one document at a time.
+
+    Signals:
+        export_finished(str): File › Export as… wrote this file.
+    """
+
+    export_finished = Signal(str)
 
     def __init__(
         self,

@@ -282,3 +282,33 @@ def test_a_file_replaced_by_rename_is_still_watched(qtbot, make_window, article)
     window.file_bar.dismiss()
     article.write_text(german_text().replace("Bericht", "Dritte"), encoding="utf-8")
     qtbot.waitUntil(lambda: window.file_bar.isVisible(), timeout=5000)  # watched again
+
+
+@pytest.mark.parametrize("suffix", [".html", ".tsv", ".pdf"])
+def test_export_writes_in_the_background(
+    qtbot, make_window, article, reader_paths, tmp_path, suffix
+) -> None:
+    from reader.ui.export_dialog import start_export
+
+    install_fake_package(reader_paths.packages)
+    window = make_window()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window.open_file(article)
+    target = tmp_path / f"export{suffix}"
+    with qtbot.waitSignal(window.export_finished, timeout=30_000) as done:
+        start_export(window, target)
+    assert done.args == [str(target)]
+    assert target.stat().st_size > 100
+    if suffix == ".tsv":
+        first = window.view.sentence_ids()[1]
+        assert english_of(window.view.german_for(first)) in target.read_text(encoding="utf-8")
+
+
+def test_export_failure_is_a_message(qtbot, make_window, article, tmp_path) -> None:
+    from reader.ui.export_dialog import start_export
+
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    start_export(window, tmp_path / "fehlt" / "export.html")
+    qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=10_000)
+    assert "Could not write" in window.error_bar.text()

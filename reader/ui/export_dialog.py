@@ -21,10 +21,15 @@ def bilingual_document(window: MainWindow):  # type: ignore[no-untyped-def]
     if window.loaded is None:
         return None
     package = window.package
+    projected = {
+        (e.block, e.start, e.end): e for group in window.entities.projected.values() for e in group
+    }
+    entities = tuple(projected.get((e.block, e.start, e.end), e) for e in window.entities.entities)
     return BilingualDocument(
         document=window.loaded.document,
         sentences=window.loaded.sentences,
         translations=dict(window.translation.translations),
+        entities=entities,
         model_name=getattr(package, "code", "") if package else "",
         model_version=getattr(package, "package_version", "") if package else "",
     )

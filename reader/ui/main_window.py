@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.setToolTip(self.tr("Stop translating (what is done stays)"))
         self.cancel_button.clicked.connect(self.cancel_translation)
         self.cancel_button.hide()
+        self.source_label = QLabel(self)
+        self.source_label.setAccessibleName(self.tr("Document format and encoding"))
+        bar.addPermanentWidget(self.source_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
@@ -237,6 +240,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{title} — Bilingual Reader").format(title=title))
         if self.path is not None:
             recent_files.remember(self.settings, self.path)
+        self.source_label.setText(self._describe_source(loaded.document))
         self.package = self.find_package()
         self.view.set_document(
             loaded.document, loaded.sentences, placeholders=self.package is not None
@@ -248,6 +252,16 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_sentence(reload_anchor)
         self._update_position_label()
         self._start_translation()
+
+    def _describe_source(self, document: Document) -> str:
+        formats = {
+            "markdown": self.tr("Markdown"),
+            "html": self.tr("HTML"),
+            "text": self.tr("Plain text"),
+        }
+        # The encoding matters when it was guessed (cp1252): say which one was used.
+        encoding = document.encoding.upper().replace("CP1252", "Windows-1252")
+        return f"{formats.get(document.format, document.format)} · {encoding}"
 
     def _on_documents_load_failed(self, job_id: int, error: Exception) -> None:
         if job_id != self._load_job:

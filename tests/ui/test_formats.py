@@ -96,3 +96,12 @@ def test_real_errors_become_messages(qtbot, make_window, tmp_path) -> None:
     good.write_text(TEXT, encoding="utf-8")
     open_and_wait(qtbot, window, good)
     assert not window.error_bar.isVisible()
+
+
+def test_the_encoding_used_is_shown(qtbot, make_window, tmp_path) -> None:
+    window = make_window(real_loading=True)
+    path = tmp_path / "alt.txt"
+    path.write_bytes("„Grüße“ kosten 5 €. Noch ein Satz.".encode("cp1252"))
+    open_and_wait(qtbot, window, path)
+    assert "Windows-1252" in window.source_label.text()
+    assert "„Grüße“" in window.view.toPlainText()

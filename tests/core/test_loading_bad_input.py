@@ -7,6 +7,7 @@ at test time.
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 import threading
@@ -152,8 +153,24 @@ def test_corpus_case(name: str) -> None:
             assert getattr(doc, key) == value, key
 
 
-def test_dev_zero_image_is_never_read() -> None:
+def test_dev_zero_image_is_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    real_os_open = os.open
+    real_open = builtins.open
+
+    def os_open(path: object, *args: object, **kwargs: object) -> int:
+        opened.append(str(path))
+        return real_os_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def open_(path: object, *args: object, **kwargs: object) -> object:
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", open_)
     doc = load_document(CORPUS / "dev_zero_image.md")
+    monkeypatch.undo()
+    assert opened == [str(CORPUS / "dev_zero_image.md")]
     assert "/dev/zero" not in repr(doc)
     assert read_local_resource(CORPUS, "/dev/zero") is None
 

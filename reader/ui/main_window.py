@@ -14,11 +14,7 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropE
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +33,7 @@ from reader.ui.model_support import make_model_banner, open_model_manager
 from reader.ui.preferences import Preferences, PreferencesDialog
 from reader.ui.settings import ZOOM_STEPS, Settings
 from reader.ui.translation_controller import TranslationController
+from reader.ui.window_parts import ColumnHeaders, StatusWidgets
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
 from reader.workers.translation_worker import TranslationService
@@ -122,51 +119,26 @@ class MainWindow(QMainWindow):
     # --- layout ------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        header = QWidget(self)
-        header_layout = QHBoxLayout(header)
-        header_layout.setContentsMargins(26, 6, 26, 0)
-        self.german_header = QLabel(self.tr("German — original"), header)
-        self.english_header = QLabel(self.tr("English — translation"), header)
-        for label in (self.german_header, self.english_header):
-            label.setObjectName("columnHeader")
-            font = label.font()
-            font.setBold(True)
-            label.setFont(font)
-        # The English text starts half the column gap (plus the rule) right of the middle.
-        self.english_header.setIndent(6)
-        header_layout.addWidget(self.german_header, self.settings.german_column_percent)
-        header_layout.addWidget(self.english_header, 100 - self.settings.german_column_percent)
-        self.header_layout = header_layout
+        self.headers = ColumnHeaders(self.settings.german_column_percent, self)
+        self.english_header = self.headers.english
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 0)
         layout.setSpacing(6)
-        for widget in (self.model_banner, self.error_bar, self.file_bar, header):
+        for widget in (self.model_banner, self.error_bar, self.file_bar, self.headers):
             layout.addWidget(widget)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.position_label = QLabel(self)
-        self.position_label.setAccessibleName(self.tr("Current sentence"))
-        bar.addWidget(self.position_label)
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(self.tr("Translation progress"))
-        self.progress.setMaximumWidth(220)
-        self.progress.setFormat(self.tr("Translating… %p%"))
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel translation"))
-        self.cancel_button.setToolTip(self.tr("Stop translating (what is done stays)"))
-        self.cancel_button.clicked.connect(self.cancel_translation)
-        self.cancel_button.hide()
-        self.source_label = QLabel(self)
-        self.source_label.setAccessibleName(self.tr("Document format and encoding"))
-        bar.addPermanentWidget(self.source_label)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
+        self.status = StatusWidgets(self.statusBar())
+        self.status.cancel.clicked.connect(self.cancel_translation)
+        # Short names for what tests and the screenshot script look at.
+        self.position_label = self.status.position
+        self.source_label = self.status.source
+        self.progress = self.status.progress
+        self.cancel_button = self.status.cancel
 
     # --- opening -----------------------------------------------------------------------
 
@@ -278,10 +250,7 @@ class MainWindow(QMainWindow):
         packages, _broken = scan_packages(package_dirs(self.paths))
         package = find_translation_package(packages)
         self.model_banner.setVisible(package is None)
-        if package is None:
-            self.english_header.setText(self.tr("English — no translation model installed"))
-        else:
-            self.english_header.setText(self.tr("English — translation"))
+        self.headers.set_model_installed(package is not None)
         return package
 
     def _start_translation(self) -> None:
@@ -295,23 +264,11 @@ class MainWindow(QMainWindow):
         self.translation.cancel()
 
     def _show_progress(self, shown: bool) -> None:
-        self.progress.setVisible(shown)
-        self.cancel_button.setVisible(shown)
+        self.status.show_progress(shown)
         self.actions.cancel_translation.setEnabled(shown)
 
     def _on_translation_progress_changed(self, done: int, total: int) -> None:
-        # Nothing done yet usually means the model is still loading (seconds, once).
-        self.progress.setFormat(
-            self.tr("Loading the model…") if done == 0 else self.tr("Translating… %p%")
-        )
-        if self.progress.maximum() != max(1, total):
-            self.progress.setRange(0, max(1, total))
-        # setValue repaints at once; whole percents are all a reader can see anyway.
-        if done == total or abs(done - self.progress.value()) * 100 >= max(1, total):
-            self.progress.setValue(done)
-        self.progress.setAccessibleDescription(
-            self.tr("{done} of {total} sentences translated").format(done=done, total=total)
-        )
+        self.status.set_progress(done, total)
 
     def _on_translation_translation_finished(self, cancelled: bool) -> None:
         self._show_progress(False)
@@ -364,16 +321,8 @@ class MainWindow(QMainWindow):
 
     def _update_position_label(self) -> None:
         ids = self.view.sentence_ids()
-        if self.view.current >= 0 and ids:
-            self.position_label.setText(
-                self.tr("Sentence {number} of {total}").format(
-                    number=ids.index(self.view.current) + 1, total=len(ids)
-                )
-            )
-        else:
-            count = len(ids)
-            text = self.tr("1 sentence") if count == 1 else self.tr("{n} sentences").format(n=count)
-            self.position_label.setText(text if ids else "")
+        current = self.view.current
+        self.status.set_position(ids.index(current) + 1 if current >= 0 and ids else 0, len(ids))
 
     # --- file on disk ------------------------------------------------------------------
 
@@ -465,8 +414,7 @@ class MainWindow(QMainWindow):
         settings.beam_size = chosen.beam_size
         if chosen.german_column_percent != settings.german_column_percent:
             settings.german_column_percent = chosen.german_column_percent
-            self.header_layout.setStretch(0, chosen.german_column_percent)
-            self.header_layout.setStretch(1, 100 - chosen.german_column_percent)
+            self.headers.set_german_percent(chosen.german_column_percent)
             self.view.set_german_percent(chosen.german_column_percent)
         if chosen.theme != settings.theme:
             self.set_theme(chosen.theme)

@@ -118,6 +118,7 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = Settings.for_paths(paths)
     window = MainWindow(paths, settings)
     instance.files_received.connect(window.open_from_other_launch)
+    app.aboutToQuit.connect(window.shutdown)  # threads stop even if the window never closed
     marker_path = os.environ.get(FIRST_PAINT_ENV)
     marker = None
     if marker_path:

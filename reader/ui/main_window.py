@@ -437,10 +437,14 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         help_dialogs.show_about(self)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def shutdown(self) -> None:
+        """Save the window's settings and stop every worker thread (idempotent)."""
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self.translation.service.shutdown()
         self.entities.service.shutdown()
         self.documents.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QImage,
     QKeyEvent,
     QMouseEvent,
+    QWheelEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -41,6 +42,7 @@ class BilingualView(QTextBrowser):
         visible_range_settled(): scrolling stopped; a good moment to reorder translation.
         link_activated(QUrl): the user clicked a link in the German text.
         rendering_finished(): the last rows of a long document were built.
+        zoom_requested(int): Ctrl+wheel asked for one zoom step in (+1) or out (-1).
     """
 
     current_sentence_changed = Signal(int)
@@ -49,6 +51,7 @@ class BilingualView(QTextBrowser):
     visible_range_settled = Signal()
     link_activated = Signal(QUrl)
     rendering_finished = Signal()
+    zoom_requested = Signal(int)
 
     def __init__(self, colors: ReaderColors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,6 +348,16 @@ class BilingualView(QTextBrowser):
         )
         if found:
             self.set_current(found[0], ensure_visible=False)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # QTextEdit would zoom the document font itself, past the window's zoom setting.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
         self.view.pair_copied.connect(self._on_view_pair_copied)
         self.view.link_activated.connect(self._on_view_link_activated)
+        self.view.zoom_requested.connect(self.zoom_by)
         QApplication.styleHints().colorSchemeChanged.connect(self._on_style_hints_scheme_changed)
         self.apply_font()
         if settings.geometry is not None:

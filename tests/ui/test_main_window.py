@@ -312,3 +312,23 @@ def test_export_failure_is_a_message(qtbot, make_window, article, tmp_path) -> N
     start_export(window, tmp_path / "fehlt" / "export.html")
     qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=10_000)
     assert "Could not write" in window.error_bar.text()
+
+
+def test_ctrl_wheel_zooms_through_the_setting(qtbot, make_window, article, reader_paths):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    event = QWheelEvent(
+        QPointF(50, 50),
+        QPointF(50, 50),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    window.view.wheelEvent(event)
+    assert Settings.for_paths(reader_paths).zoom == 110

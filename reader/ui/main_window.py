@@ -201,7 +201,12 @@ class MainWindow(QMainWindow):
 
     def show_loaded(self, loaded: LoadedDocument) -> None:
         """Show a loaded and segmented document and start translating it."""
-        reload_anchor = self._reload_anchor if loaded.document.source == self.path else -1
+        self.remember_position()
+        source = loaded.document.source
+        if source == self.path:
+            reload_anchor = self._reload_anchor
+        else:  # another document: back where the reader left it last time
+            reload_anchor = self.settings.reading_position(str(source)) if source else -1
         self._reload_anchor = -1
         self.loaded = loaded
         self.error_bar.dismiss()
@@ -438,8 +443,16 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         help_dialogs.show_about(self)
 
+    def remember_position(self) -> None:
+        """Store which sentence the reader is at in the open file, for next time."""
+        if self.path is not None and self.loaded is not None:
+            current = self.view.current if self.view.current >= 0 else self.view.top_sentence_id()
+            if current >= 0:
+                self.settings.set_reading_position(str(self.path), current)
+
     def shutdown(self) -> None:
         """Save the window's settings and stop every worker thread (idempotent)."""
+        self.remember_position()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self.translation.service.shutdown()

@@ -6,6 +6,7 @@ Never the platform default location: the file is ``resolve_paths().settings_file
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -32,6 +33,10 @@ def _as_int(value: object, default: int) -> int:
         return int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return default
+
+
+def _file_key(path: str) -> str:
+    return str(Path(path).expanduser().absolute())
 
 
 class Settings:
@@ -140,6 +145,25 @@ class Settings:
         if isinstance(value, str):
             value = [value] if value else []
         return [str(item) for item in (value or []) if item][:MAX_RECENT]
+
+    def reading_position(self, path: str) -> int:
+        """The sentence the reader was at in ``path`` (-1: none remembered)."""
+        return int(self._positions().get(_file_key(path), -1))
+
+    def set_reading_position(self, path: str, sentence_id: int) -> None:
+        # Kept only for files in the recent list, so the map never grows without bound.
+        key = _file_key(path)
+        recent = {_file_key(entry) for entry in self.recent_files} | {key}
+        positions = {k: v for k, v in self._positions().items() if k in recent}
+        positions[key] = int(sentence_id)
+        self._qsettings.setValue("files/positions", json.dumps(positions))
+
+    def _positions(self) -> dict[str, int]:
+        try:
+            value = json.loads(str(self._qsettings.value("files/positions", "{}") or "{}"))
+        except ValueError:
+            return {}
+        return {str(k): int(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
     @recent_files.setter
     def recent_files(self, value: list[str]) -> None:

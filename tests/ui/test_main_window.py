@@ -332,3 +332,21 @@ def test_ctrl_wheel_zooms_through_the_setting(qtbot, make_window, article, reade
     )
     window.view.wheelEvent(event)
     assert Settings.for_paths(reader_paths).zoom == 110
+
+
+def test_reopening_a_file_returns_to_where_the_reader_was(
+    qtbot, make_window, tmp_path, reader_paths
+) -> None:
+    long_text = tmp_path / "lang.txt"
+    long_text.write_text(german_text(paragraphs=60), encoding="utf-8")
+    other = tmp_path / "kurz.txt"
+    other.write_text("Ein Satz.", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, long_text)
+    target = window.view.sentence_ids()[120]
+    window.view.set_current(target)
+    open_and_wait(qtbot, window, other)  # leaving it remembers the place
+    assert Settings.for_paths(reader_paths).reading_position(str(long_text)) == target
+    open_and_wait(qtbot, window, long_text)
+    visible = window.view.visible_sentence_ids()
+    assert visible[0] <= target <= visible[-1]

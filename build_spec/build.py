@@ -1,0 +1,249 @@
+"""Build the PyInstaller bundle and smoke-test it: self-test, size, start-up times.
+
+Usage (from the repository root)::
+
+    uv run python build_spec/build.py [--skip-build] [--runs 3]
+
+1. Runs PyInstaller on ``build_spec/reader.spec`` (work files in ``build/pyinstaller``, the
+   bundle in ``dist/reader``; both git-ignored). ``--skip-build`` measures an existing bundle.
+2. Builds a tiny de→en test package (the copy model of ``tests/fixtures/model_builder.py``)
+   in a temp dir and runs ``dist/reader/reader --self-test --data-dir <tmp>`` with
+   ``ARGOS_PACKAGES_DIR`` pointing at it; prints its output and times it to exit.
+3. Starts the frozen GUI offscreen with the first-paint marker the application writes
+   (``READER_FIRST_PAINT_FILE``, quitting after it) and times launch → first paint.
+4. Prints the unpacked size (``du -sb``), the biggest entries, any forbidden module that slipped
+   in, and writes ``bench-results/bundle.json``. Exit code 1 when the self-test failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SPEC = ROOT / "build_spec" / "reader.spec"
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+BUNDLE = DIST / "reader"
+EXECUTABLE = BUNDLE / "reader"
+RESULTS = ROOT / "bench-results" / "bundle.json"
+SIZE_TARGET = 400 * 1000 * 1000
+FORBIDDEN = ("torch", "stanza", "onnxruntime", "minisbd", "tkinter", "matplotlib", "IPython")
+FIRST_PAINT_ENV = "READER_FIRST_PAINT_FILE"  # reader.ui.application
+EXIT_AFTER_PAINT_ENV = "READER_EXIT_AFTER_FIRST_PAINT"
+MODULES_ENV = "READER_MODULES_FILE"
+RUN_TIMEOUT = 300
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--skip-build", action="store_true", help="measure dist/reader as is")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each start-up")
+    args = parser.parse_args()
+
+    results: dict[str, object] = {"spec": str(SPEC.relative_to(ROOT))}
+    if not args.skip_build:
+        results["build_seconds"] = round(build(), 1)
+    if not EXECUTABLE.is_file():
+        print(f"no bundle at {EXECUTABLE}", file=sys.stderr)
+        return 1
+
+    with tempfile.TemporaryDirectory(prefix="reader-bundle-") as scratch:
+        scratch_dir = Path(scratch)
+        packages = build_test_package(scratch_dir / "packages")
+        env = dict(os.environ, ARGOS_PACKAGES_DIR=str(packages), QT_QPA_PLATFORM="offscreen")
+        env.pop("READER_DATA_DIR", None)
+
+        print("\n== self-test of the frozen bundle ==", flush=True)
+        self_test = run_self_tests(scratch_dir, env, args.runs)
+        results["self_test"] = self_test
+
+        print("\n== frozen GUI: launch to first paint (offscreen) ==", flush=True)
+        results["first_paint"] = time_first_paint(scratch_dir, env, args.runs)
+
+    print("\n== size ==", flush=True)
+    results["size"] = measure_size()
+    results["forbidden_in_bundle"] = forbidden_entries()
+    if results["forbidden_in_bundle"]:
+        print(f"forbidden modules in the bundle: {results['forbidden_in_bundle']}")
+
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    return 0 if self_test["passed"] else 1
+
+
+def build() -> float:
+    """Run PyInstaller on the spec; return the seconds it took."""
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+    ]
+    print("$ " + " ".join(command), flush=True)
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True)
+    seconds = time.perf_counter() - started
+    print(f"built {BUNDLE.relative_to(ROOT)} in {seconds:.0f} s", flush=True)
+    return seconds
+
+
+def build_test_package(folder: Path) -> Path:
+    """A tiny copy-model package under ``folder``; returns the folder (ARGOS_PACKAGES_DIR)."""
+    from tests.fixtures.model_builder import build_package_dir
+
+    package = build_package_dir(folder, shape="tiny")
+    print(f"test package: {package}", flush=True)
+    return folder
+
+
+def run_self_tests(scratch: Path, env: dict[str, str], runs: int) -> dict[str, object]:
+    """Run ``reader --self-test`` ``runs`` times; print the first output; time each to exit."""
+    seconds = []
+    outputs = []
+    codes = []
+    for run in range(max(1, runs)):
+        command = [str(EXECUTABLE), "--self-test", "--data-dir", str(scratch / f"data-{run}")]
+        started = time.perf_counter()
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT, check=False
+        )
+        seconds.append(time.perf_counter() - started)
+        codes.append(done.returncode)
+        outputs.append(done.stdout)
+        if run == 0:
+            print("$ " + " ".join(command))
+            print(done.stdout, end="")
+            if done.returncode != 0 and done.stderr:
+                print(done.stderr[-4000:], file=sys.stderr)
+    passed = all(code == 0 for code in codes)
+    print(f"exit codes {codes}; to exit: {_summary(seconds)}")
+    return {
+        "passed": passed,
+        "exit_codes": codes,
+        "output": outputs[0].splitlines(),
+        "seconds_to_exit": [round(s, 3) for s in seconds],
+        "first_seconds": round(seconds[0], 3),
+        "best_seconds": round(min(seconds), 3),
+    }
+
+
+def time_first_paint(scratch: Path, env: dict[str, str], runs: int) -> dict[str, object]:
+    """Launch the frozen GUI with the first-paint marker; seconds to paint and to exit."""
+    to_paint: list[float] = []
+    to_exit: list[float] = []
+    cpu_at_paint: list[float] = []
+    heavy_at_paint: set[str] = set()
+    failures: list[str] = []
+    for run in range(max(1, runs)):
+        marker = scratch / f"first-paint-{run}.txt"
+        modules = scratch / f"modules-{run}.txt"
+        run_env = dict(
+            env,
+            **{FIRST_PAINT_ENV: str(marker), EXIT_AFTER_PAINT_ENV: "1", MODULES_ENV: str(modules)},
+        )
+        command = [str(EXECUTABLE), "--data-dir", str(scratch / f"gui-data-{run}")]
+        launched = time.time()
+        started = time.perf_counter()
+        try:
+            done = subprocess.run(
+                command, env=run_env, capture_output=True, text=True, timeout=120, check=False
+            )
+        except subprocess.TimeoutExpired:
+            failures.append(f"run {run}: no exit within 120 s")
+            continue
+        to_exit.append(time.perf_counter() - started)
+        if not marker.is_file():
+            failures.append(f"run {run}: exit {done.returncode}, no paint; {done.stderr[-2000:]}")
+            continue
+        # "<time.time()> <process CPU seconds>" (reader.ui.application, as startup_bench reads it)
+        values = marker.read_text(encoding="utf-8").split()
+        to_paint.append(float(values[0]) - launched)
+        if len(values) > 1:
+            cpu_at_paint.append(float(values[1]))
+        if modules.is_file():
+            heavy_at_paint.update(modules.read_text(encoding="utf-8").split())
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    if to_paint:
+        print(f"to first paint: {_summary(to_paint)}; to exit: {_summary(to_exit)}")
+        print(f"CPU time at first paint: {_summary(cpu_at_paint)}")
+        print(f"heavy modules imported by first paint: {sorted(heavy_at_paint) or 'none'}")
+    return {
+        "seconds_to_first_paint": [round(s, 3) for s in to_paint],
+        "seconds_to_exit": [round(s, 3) for s in to_exit],
+        "best_seconds_to_first_paint": round(min(to_paint), 3) if to_paint else None,
+        "median_seconds_to_first_paint": round(statistics.median(to_paint), 3)
+        if to_paint
+        else None,
+        "cpu_seconds_at_first_paint": [round(s, 3) for s in cpu_at_paint],
+        "heavy_modules_at_first_paint": sorted(heavy_at_paint),
+        "failures": failures,
+    }
+
+
+def measure_size() -> dict[str, object]:
+    """``du -sb`` of the bundle and of its biggest entries (two levels into _internal)."""
+    total = _du(BUNDLE)
+    internal = BUNDLE / "_internal"
+    entries = []
+    for top in internal.iterdir():
+        entries.append((top, _du(top)))
+        if top.is_dir() and top.name in ("PySide6", "spacy"):
+            entries.extend((child, _du(child)) for child in top.iterdir())
+    entries.sort(key=lambda item: item[1], reverse=True)
+    verdict = "under" if total < SIZE_TARGET else "OVER"
+    print(f"unpacked: {total / 1e6:.1f} MB ({verdict} the {SIZE_TARGET / 1e6:.0f} MB target)")
+    biggest = entries[:20]
+    for path, size in biggest:
+        print(f"{size / 1e6:8.1f} MB  {path.relative_to(BUNDLE)}")
+    return {
+        "bytes": total,
+        "megabytes": round(total / 1e6, 1),
+        "target_megabytes": SIZE_TARGET / 1e6,
+        "biggest": {str(path.relative_to(BUNDLE)): size for path, size in biggest},
+    }
+
+
+def forbidden_entries() -> list[str]:
+    internal = BUNDLE / "_internal"
+    return sorted(
+        str(path.relative_to(BUNDLE))
+        for path in internal.iterdir()
+        if path.name.split(".")[0] in FORBIDDEN or path.name.startswith(("libtorch", "_tkinter"))
+    )
+
+
+def _du(path: Path) -> int:
+    done = subprocess.run(["du", "-sb", str(path)], capture_output=True, text=True, check=True)
+    return int(done.stdout.split()[0])
+
+
+def _summary(seconds: list[float]) -> str:
+    if not seconds:
+        return "no runs"
+    return (
+        f"first {seconds[0]:.2f} s, best {min(seconds):.2f} s, "
+        f"median {statistics.median(seconds):.2f} s over {len(seconds)}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,7 +12,8 @@ Usage (from the repository root)::
 3. Starts the frozen GUI offscreen with the first-paint marker the application writes
    (``READER_FIRST_PAINT_FILE``, quitting after it) and times launch → first paint.
 4. Prints the unpacked size (``du -sb``), the biggest entries, any forbidden module that slipped
-   in, and writes ``bench-results/bundle.json``. Exit code 1 when the self-test failed.
+   in, and writes ``bench-results/bundle.json``. Exit code 1 when the self-test failed or the
+   frozen GUI never painted.
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ def main() -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")
-    return 0 if self_test["passed"] else 1
+    painted = bool(results["first_paint"]["seconds_to_first_paint"])  # type: ignore[index]
+    if not painted:
+        print("the frozen GUI never painted", file=sys.stderr)
+    return 0 if self_test["passed"] and painted else 1
 
 
 def build() -> float:

@@ -20,6 +20,7 @@ from reader.ui.theme import ReaderColors
 from reader.workers.entity_worker import EntityService
 
 TICK_BUDGET_S = 0.012  # GUI time per event-loop turn spent laying highlights
+UNIT = 8  # sentences projected or formats laid between two looks at the clock
 LABELS = (EntityLabel.PER, EntityLabel.ORG, EntityLabel.LOC, EntityLabel.MISC)
 UNDERLINES = {
     EntityLabel.PER: QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -84,7 +85,6 @@ class EntityController(QObject):
         # Work done a little per event-loop turn: formats to lay, sentences to project.
         self._pending_formats: list[ExtraFormat] = []
         self._pending_projection: set[int] = set()
-        self._per_tick = 40.0
         self._timer = QTimer(self)
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -179,24 +179,19 @@ class EntityController(QObject):
         self.entities_changed.emit(len(entities))
 
     def _on_timer_timeout(self) -> None:
+        # Small units until the turn's budget is spent: one unit is a few milliseconds.
         started = time.perf_counter()
-        count = max(1, int(self._per_tick))
-        if self._pending_projection:
-            chosen = sorted(self._pending_projection)[:count]
-            self._pending_projection.difference_update(chosen)
-            self._project(set(chosen))
-        elif self._pending_formats:
-            chunk, self._pending_formats = (
-                self._pending_formats[:count],
-                self._pending_formats[count:],
-            )
-            self.view.add_extra_formats(chunk)
+        while self.busy and time.perf_counter() - started < TICK_BUDGET_S:
+            if self._pending_projection:
+                chosen = sorted(self._pending_projection)[:UNIT]
+                self._pending_projection.difference_update(chosen)
+                self._project(set(chosen))
+            else:
+                chunk = self._pending_formats[:UNIT]
+                del self._pending_formats[:UNIT]
+                self.view.add_extra_formats(chunk)
         if not self.busy:
             self._timer.stop()
-        elapsed = max(time.perf_counter() - started, 1e-4)
-        self._per_tick = max(
-            4.0, min(400.0, self._per_tick * max(0.5, min(2.0, TICK_BUDGET_S / elapsed)))
-        )
 
     def _on_service_recognition_failed(self, job_id: int, _error: object) -> None:
         if job_id == self._job:

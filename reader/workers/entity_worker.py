@@ -1,8 +1,9 @@
 """Named-entity recognition off the GUI thread: one long-lived thread owns the pipeline.
 
-Loading the spaCy pipeline costs seconds, so it happens once, in this thread, on the first
-job. The thread runs at a lower priority (like the translation thread) so the window stays
-responsive; jobs carry ids and the window ignores answers about documents it left.
+Loading the spaCy pipeline costs seconds, so it happens once, on the first job; by default
+the pipeline lives in a child process (``entity_process``) and this thread only waits for
+its answers, so spaCy never holds the window's GIL. Jobs carry ids and the window ignores
+answers about documents it left.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ RecognizerFactory = Callable[[], Recognizer]
 
 
 def default_recognizer() -> Recognizer:
-    from reader.core.entities import EntityRecognizer
+    from reader.workers.entity_process import ProcessRecognizer
 
-    return EntityRecognizer()
+    return ProcessRecognizer()
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,15 @@ class _Worker(QObject):
         else:
             self.entities_recognized.emit(request.job_id, tuple(entities))
 
+    def close_recognizer(self) -> None:
+        """Stop the recognizer's child process (safe from any thread)."""
+        recognizer = self._recognizer
+        if recognizer is not None and hasattr(recognizer, "close"):
+            recognizer.close()
+
     @Slot()
     def _on_service_close_requested(self) -> None:
+        self.close_recognizer()
         self._recognizer = None
         thread = QThread.currentThread()
         if thread is not None:
@@ -123,6 +131,8 @@ class EntityService(QObject):
             return
         self._closed = True
         self._worker.latest = self._last_id + 1  # skip whatever is still queued
+        # A job waiting on the child process ends when the child is stopped.
+        self._worker.close_recognizer()
         self._close_requested.emit()
         if not self._thread.wait(timeout_ms):
             log.warning("entity thread did not stop in time")

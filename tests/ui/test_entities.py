@@ -141,3 +141,32 @@ def test_entity_service_skips_jobs_for_documents_left_behind(qtbot) -> None:
         assert calls[-1] == "d2"
     finally:
         service.shutdown()
+
+
+def test_names_from_the_child_process_reach_the_view(qtbot, make_window, names_file) -> None:
+    from reader.workers.entity_process import ProcessRecognizer
+    from tests.workers.child_functions import names_and_pid
+
+    window = make_window(recognizer=ProcessRecognizer(names_and_pid))
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=60_000) as found:
+        window.open_file(names_file)
+    assert found.args[0] == len(window.view.sentence_ids())
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
+    first = window.view.sentence_ids()[0]
+    assert is_entity(format_at(window, first, Side.GERMAN, "Der"), window, EntityLabel.LOC)
+
+
+def test_closing_the_window_does_not_wait_for_a_busy_child(qtbot, make_window, names_file):
+    import time
+
+    from reader.workers.entity_process import ProcessRecognizer
+    from tests.workers.child_functions import sleeps
+
+    recognizer = ProcessRecognizer(sleeps)
+    window = make_window(recognizer=recognizer)
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
+        window.open_file(names_file)
+    qtbot.waitUntil(lambda: bool(getattr(recognizer._executor, "_processes", None)), timeout=30_000)
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 15  # the child sleeps 60 s; it was stopped instead

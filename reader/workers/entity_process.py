@@ -1,0 +1,69 @@
+"""Name recognition in a child process, so spaCy never holds the window's GIL.
+
+Loading the pipeline holds Python's global lock for up to ~160 ms at a time (measured
+here), which froze the window when it ran in a thread. A single spawned child (not forked:
+the parent has Qt and CTranslate2 threads) loads it once and answers one document at a
+time. Qt-free: the child imports only the core.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from reader.core.document import Document, Entity, Sentence
+
+log = logging.getLogger(__name__)
+
+_child_recognizer: Any = None  # one per child process
+
+
+def _recognize_in_child(document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
+    global _child_recognizer
+    if _child_recognizer is None:
+        from reader.core.entities import EntityRecognizer
+
+        _child_recognizer = EntityRecognizer()
+    return tuple(_child_recognizer.recognize(document, sentences))
+
+
+class ProcessRecognizer:
+    """``recognize`` like ``EntityRecognizer``, answered by a child process."""
+
+    def __init__(
+        self,
+        function: Callable[[Document, Sequence[Sentence]], tuple[Entity, ...]] | None = None,
+    ) -> None:
+        # ``function`` runs in the child: a module-level function it can import (tests).
+        self._function = function or _recognize_in_child
+        self._executor: ProcessPoolExecutor | None = None
+
+    def recognize(self, document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
+        """Blocks the calling (worker) thread until the child answers."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._executor.submit(self._function, document, tuple(sentences)).result()
+
+    def close(self) -> None:
+        """Stop the child now, even in the middle of loading or recognizing."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        # The pool has no public "terminate": a child busy loading would delay exit by
+        # seconds, so end it directly.
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        processes += [
+            p for p in (getattr(executor, "_processes", None) or {}).values() if p not in processes
+        ]
+        for process in processes:
+            try:
+                process.terminate()
+                process.join(timeout=5)
+            except (OSError, ValueError, AttributeError):
+                log.debug("could not stop the entity process", exc_info=True)

@@ -1,0 +1,76 @@
+"""Name recognition in a child process gives what the in-process recognizer gives."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from reader.core.document import Block, BlockKind, Document
+from reader.core.segmentation import segment_document
+from reader.workers.entity_process import ProcessRecognizer
+
+
+def test_child_process_recognizes_and_stops() -> None:
+    from reader.core.entities import EntityRecognizer, available_pipelines
+
+    if not available_pipelines():
+        pytest.skip("no German NER pipeline shipped or installed")
+    text = "Angela Merkel traf am Montag in Berlin den Chef von Siemens."
+    document = Document("t", (Block(0, BlockKind.PARAGRAPH, text),))
+    sentences = segment_document(document)
+    recognizer = ProcessRecognizer()
+    try:
+        found = recognizer.recognize(document, sentences)
+        again = recognizer.recognize(document, sentences)  # the same child, loaded once
+    finally:
+        recognizer.close()
+    assert found == again
+    assert found == EntityRecognizer().recognize(document, sentences)
+    assert any(e.text == "Berlin" for e in found)
+    recognizer.close()  # closing twice is harmless
+
+
+def test_the_child_is_one_process_loaded_once_and_not_this_one() -> None:
+    from tests.workers.child_functions import names_and_pid
+
+    document = Document("t", (Block(0, BlockKind.PARAGRAPH, "Köln liegt am Rhein."),))
+    sentences = segment_document(document)
+    recognizer = ProcessRecognizer(names_and_pid)
+    try:
+        first = recognizer.recognize(document, sentences)
+        second = recognizer.recognize(document, sentences)
+    finally:
+        recognizer.close()
+    assert first == second
+    word, pid = first[0].text.split("@")
+    assert word == "Köln"
+    assert int(pid) != os.getpid()
+
+
+def test_closing_stops_a_busy_child_at_once() -> None:
+    import threading
+    import time
+
+    from tests.workers.child_functions import sleeps
+
+    document = Document("t", (Block(0, BlockKind.PARAGRAPH, "Köln."),))
+    recognizer = ProcessRecognizer(sleeps)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            recognizer.recognize(document, segment_document(document))
+        except BaseException as error:  # the broken pool is the expected answer
+            errors.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not getattr(recognizer._executor, "_processes", None):
+        time.sleep(0.01)
+    time.sleep(0.5)  # let the child pick the job up
+    recognizer.close()
+    thread.join(timeout=20)
+    assert not thread.is_alive()
+    assert errors

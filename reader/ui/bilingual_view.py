@@ -7,6 +7,7 @@ rely on colour alone); highlights are ExtraSelections and never change the docum
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
@@ -29,7 +30,9 @@ from reader.ui.reading_position import KeepReadingPosition
 from reader.ui.theme import ReaderColors
 
 SCROLL_SETTLE_MS = 250
-RENDER_CHUNK = 25  # rows appended per event-loop turn while a long document opens
+RENDER_CHUNK = 25  # rows appended per call when everything must be built now
+RENDER_UNIT = 4  # rows appended between two looks at the clock while a document opens
+RENDER_BUDGET_S = 0.012  # GUI time per event-loop turn spent building rows
 
 
 class BilingualView(QTextBrowser):
@@ -175,7 +178,12 @@ class BilingualView(QTextBrowser):
             self._render_timer.start()
 
     def _on_render_timer_timeout(self) -> None:
-        if not self.renderer.render_more(RENDER_CHUNK):
+        # A few rows at a time until this turn's budget is spent (rows cost 1–3 ms each).
+        started = time.perf_counter()
+        more = True
+        while more and time.perf_counter() - started < RENDER_BUDGET_S:
+            more = self.renderer.render_more(RENDER_UNIT)
+        if not more:
             self._render_timer.stop()
             self._update_selections()
             self.rendering_finished.emit()

@@ -33,7 +33,7 @@ from reader.ui.text_positions import Utf16Map, utf16_length
 from reader.ui.theme import ReaderColors
 
 PLACEHOLDER = "…"
-FIRST_ROWS = 60  # rows built at once when a document opens; the rest follow in chunks
+FIRST_ROWS = 30  # rows built at once when a document opens; the rest follow in chunks
 _END = QTextCursor.MoveOperation.End
 _KEEP = QTextCursor.MoveMode.KeepAnchor
 

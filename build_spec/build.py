@@ -74,6 +74,7 @@ def main() -> int:
     print("\n== size ==", flush=True)
     results["size"] = measure_size()
     results["forbidden_in_bundle"] = forbidden_entries()
+    results["unresolved_libraries"] = unresolved_libraries()
     if results["forbidden_in_bundle"]:
         print(f"forbidden modules in the bundle: {results['forbidden_in_bundle']}")
 
@@ -233,6 +234,33 @@ def forbidden_entries() -> list[str]:
         for path in internal.iterdir()
         if path.name.split(".")[0] in FORBIDDEN or path.name.startswith(("libtorch", "_tkinter"))
     )
+
+
+def unresolved_libraries() -> dict[str, list[str]]:
+    """Shared libraries that bundled binaries need and neither the bundle nor this system has.
+
+    Libraries the user's system must provide (e.g. xcb-icccm for Qt's X11 plugin) show up
+    here when this machine lacks them too; a library the spec pruned by mistake shows up
+    as well, which is what this is for.
+    """
+    internal = BUNDLE / "_internal"
+    binaries = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    folders = sorted({str(p.parent) for p in binaries})
+    env = dict(os.environ, LD_LIBRARY_PATH=":".join(folders))
+    missing: dict[str, list[str]] = {}
+    for binary in binaries:
+        done = subprocess.run(
+            ["ldd", str(binary)], capture_output=True, text=True, env=env, check=False
+        )
+        for line in done.stdout.splitlines():
+            if "=> not found" in line:
+                name = line.split("=>")[0].strip()
+                missing.setdefault(name, []).append(str(binary.relative_to(BUNDLE)))
+    for name, needers in sorted(missing.items()):
+        print(f"unresolved {name}: needed by {len(needers)} (e.g. {needers[0]})")
+    if not missing:
+        print("every bundled binary's libraries resolve")
+    return missing
 
 
 def _du(path: Path) -> int:

@@ -15,7 +15,8 @@ def shortcuts_text() -> str:
         "J or Alt+Down: next sentence\nK or Alt+Up: previous sentence\n"
         "Enter: copy the German and English of the current sentence\n"
         "Ctrl+F: find; F3 / Shift+F3: next / previous match; Esc: close find\n"
-        "Ctrl++ / Ctrl+- / Ctrl+0: zoom in / out / reset\nF11: full screen\n"
+        "Ctrl++ / Ctrl+- / Ctrl+0 (or Ctrl+wheel): zoom in / out / reset\n"
+        "Ctrl+Shift+N: highlight names on or off\nF11: full screen\n"
         "Ctrl+O: open; Ctrl+E: export; Ctrl+Q: quit"
     )
 

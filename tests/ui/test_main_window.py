@@ -350,3 +350,19 @@ def test_reopening_a_file_returns_to_where_the_reader_was(
     open_and_wait(qtbot, window, long_text)
     visible = window.view.visible_sentence_ids()
     assert visible[0] <= target <= visible[-1]
+
+
+def test_only_web_links_leave_the_application(qtbot, make_window, monkeypatch) -> None:
+    from reader.ui import main_window
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        main_window.QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
+    )
+    window = make_window()
+    window._on_view_link_activated(QUrl("file:///etc/passwd"))
+    window._on_view_link_activated(QUrl("javascript:alert(1)"))
+    assert opened == []
+    assert "not opened" in window.statusBar().currentMessage()
+    window._on_view_link_activated(QUrl("https://www.bahn.de"))
+    assert opened == ["https://www.bahn.de"]

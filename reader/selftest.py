@@ -61,6 +61,7 @@ def run_self_test(data_dir: str | None = None, out: TextIO | None = None) -> int
         ("argostranslate", lambda: _check_argos(paths)),
         ("spacy", _check_spacy),
         ("ner", _check_ner),
+        ("sample", _check_sample),
         ("translation", lambda: _check_translation(paths)),
         ("qt-translator", _check_qt_translator),
         ("no-heavy-deps", _check_forbidden_modules),
@@ -148,7 +149,21 @@ def _check_ner() -> str:
     return f"{recognizer.name}: {found}"
 
 
+def _check_sample() -> str:
+    from reader.core.bundled import sample_article
+    from reader.core.loading import load_document
+    from reader.core.segmentation import segment_document
+
+    # Markdown, the HTML sanitizer and the segmenter on the article the window opens first.
+    document = load_document(sample_article())
+    sentences = segment_document(document)
+    if not sentences:
+        raise CheckFailed(f"no sentences in {sample_article()}")
+    return f"{sample_article().name}: {len(document.blocks)} blocks, {len(sentences)} sentences"
+
+
 def _check_translation(paths: DataPaths) -> str:
+    from reader.core.package_check import check_model
     from reader.core.package_store import find_translation_package, package_dirs, scan_packages
     from reader.core.tokenizers import open_tokenizer
     from reader.core.translation import TranslationEngine
@@ -162,6 +177,8 @@ def _check_translation(paths: DataPaths) -> str:
             f"no de→en package installed (searched {searched}); install one with "
             "'reader models install FILE' or point ARGOS_PACKAGES_DIR at a folder holding one"
         )
+    # The installer's load check runs in a child (a multiprocessing spawn when frozen).
+    check_model(package.path)
     engine = TranslationEngine(package, threads=1, cache=None)
     try:
         [translation] = engine.translate([(0, TRANSLATION_SENTENCE)], align=False)
@@ -173,10 +190,13 @@ def _check_translation(paths: DataPaths) -> str:
     if _is_copy_model(package.path):
         if english != round_trip:
             raise CheckFailed(f"copy model answered {english!r}, expected {round_trip!r}")
-        return f"{package.code} {package.package_version}: copy model answered exactly"
+        return (
+            f"{package.code} {package.package_version}: loads in a child process, "
+            "copy model answered exactly"
+        )
     if not english.strip() or english == TRANSLATION_SENTENCE:
         raise CheckFailed(f"{package.code} gave no translation: {english!r}")
-    return f"{package.code} {package.package_version}: {english!r}"
+    return f"{package.code} {package.package_version}: loads in a child process, {english!r}"
 
 
 def _check_qt_translator() -> str:

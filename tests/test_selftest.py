@@ -35,6 +35,7 @@ def test_self_test_passes_with_the_copy_package(tiny_package_dir: Path, tmp_path
         "argostranslate",
         "spacy",
         "ner",
+        "sample",
         "translation",
         "qt-translator",
         "no-heavy-deps",
@@ -57,8 +58,8 @@ def test_self_test_fails_clearly_without_a_package(
     assert translation.startswith("FAIL ")
     assert "no de→en package installed" in translation
     assert str((tmp_path / "empty-data").resolve()) in translation  # says where it looked
-    assert lines[-1].startswith("self-test FAILED: 1 of ")
-    assert lines[-1].endswith("(translation)")
+    assert lines[-1].startswith("self-test FAILED: ")
+    assert "translation" in lines[-1]
 
 
 def test_a_wrong_copy_answer_fails(

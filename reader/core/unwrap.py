@@ -8,6 +8,7 @@ recorded on the raw text land on the same characters of the normalized text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -83,14 +84,53 @@ def normalize_inline(raw: str) -> tuple[str, OffsetMap]:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Plain text to paragraphs: blank lines separate them, single line breaks do not."""
+    """Plain text to paragraphs: blank lines separate them; single line breaks only where
+    the line before them is not wrapped (see ``_wrapped_runs``)."""
     text = normalize_newlines(text)
     paragraphs = []
     for chunk in _BLANK_LINE.split(text):
-        paragraph, _ = normalize_inline(chunk)
-        if paragraph:
-            paragraphs.append(paragraph)
+        for run in _wrapped_runs(chunk):
+            paragraph, _ = normalize_inline(run)
+            if paragraph:
+                paragraphs.append(paragraph)
     return paragraphs
+
+
+# A wrapped line fills most of the paragraph's width; a line much shorter than that ended
+# on purpose (a headline, a dateline, one sentence per line as news text is often pasted).
+_WRAPPED_SHARE = 0.6
+_FINAL_PUNCTUATION = (".", "!", "?", "…", ":", "“", "”", '"', "«", "»", ")")
+
+
+def _wrapped_runs(chunk: str) -> list[str]:
+    """Split a blank-line-free chunk where a line break is a paragraph break, not a wrap.
+
+    A break joins when the line before is long (at least ``_WRAPPED_SHARE`` of the chunk's
+    longest line), ends in a hyphen, stops mid-sentence (no final punctuation) below the
+    first line, or the next line starts in lower case. Otherwise the short line stands alone:
+    a finished sentence on its own line, or a first line without final punctuation — a
+    headline ("Obama empfängt Netanyahu" above its article).
+    """
+    lines = chunk.split("\n")
+    if len(lines) < 2:
+        return [chunk]
+    width = max(len(line.strip()) for line in lines)
+    runs: list[list[str]] = [[lines[0]]]
+    for number, (before, line) in enumerate(itertools.pairwise(lines)):
+        head = before.rstrip()
+        following = line.lstrip()
+        joins = (
+            not head
+            or len(head.lstrip()) >= _WRAPPED_SHARE * width
+            or head.endswith("-")
+            or following[:1].islower()
+            or (number > 0 and not head.endswith(_FINAL_PUNCTUATION))
+        )
+        if joins:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return ["\n".join(run) for run in runs]
 
 
 def _rejoin(raw: str, start: int, end: int) -> str:

@@ -86,3 +86,35 @@ def test_one_megabyte_line() -> None:
     raw = "Wort " * 200_000
     text, _ = normalize_inline(raw)
     assert len(text) == len(raw) - 1
+
+
+def test_short_headline_line_stands_alone() -> None:
+    text = (
+        "Obama empfängt Netanyahu\n"
+        "Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich.\n"
+        "Die beiden wollten über die Umsetzung der internationalen Vereinbarung sprechen.\n"
+    )
+    assert split_paragraphs(text) == [
+        "Obama empfängt Netanyahu",
+        "Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich. "
+        "Die beiden wollten über die Umsetzung der internationalen Vereinbarung sprechen.",
+    ]
+
+
+def test_hard_wrapped_paragraph_stays_one_even_across_sentence_ends() -> None:
+    text = (
+        "Am Montag haben die Wissenschaftler der Stanford University School of\n"
+        "Medicine die Erfindung eines neuen Diagnosetools bekanntgegeben. Der\n"
+        "winzige Chip kann mit einem Tintenstrahldrucker hergestellt werden. Er\n"
+        "kostet etwa einen US-Cent.\n"
+    )
+    [paragraph] = split_paragraphs(text)
+    assert paragraph.endswith("kostet etwa einen US-Cent.")
+    assert "School of Medicine" in paragraph
+
+
+def test_short_line_continues_when_next_line_starts_lower_case() -> None:
+    text = "Ein sehr langer Satz, der am Ende eines Zeilenumbruchs steht und\nweiter geht.\n"
+    assert split_paragraphs(text) == [
+        "Ein sehr langer Satz, der am Ende eines Zeilenumbruchs steht und weiter geht."
+    ]

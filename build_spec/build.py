@@ -2,10 +2,12 @@
 
 Usage (from the repository root)::
 
-    uv run python build_spec/build.py [--skip-build] [--runs 3]
+    uv run python build_spec/build.py [--from-head] [--skip-build] [--runs 3]
 
-1. Runs PyInstaller on ``build_spec/reader.spec`` (work files in ``build/pyinstaller``, the
-   bundle in ``dist/reader``; both git-ignored). ``--skip-build`` measures an existing bundle.
+1. Compiles ``translations/*.ts`` to ``.qm`` and runs PyInstaller on ``build_spec/reader.spec``
+   (work files in ``build/pyinstaller``, the bundle in ``dist/reader``; both git-ignored).
+   ``--from-head`` builds the last commit, exported to ``build/source``, instead of the
+   working tree; ``--skip-build`` measures an existing bundle.
 2. Builds a tiny de→en test package (the copy model of ``tests/fixtures/model_builder.py``)
    in a temp dir and runs ``dist/reader/reader --self-test --data-dir <tmp>`` with
    ``ARGOS_PACKAGES_DIR`` pointing at it; prints its output and times it to exit.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -49,11 +52,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-build", action="store_true", help="measure dist/reader as is")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each start-up")
+    parser.add_argument(
+        "--from-head",
+        action="store_true",
+        help="build the last commit (exported to build/source) instead of the working tree",
+    )
     args = parser.parse_args()
 
     results: dict[str, object] = {"spec": str(SPEC.relative_to(ROOT))}
     if not args.skip_build:
-        results["build_seconds"] = round(build(), 1)
+        source = export_head() if args.from_head else ROOT
+        results["source"] = "HEAD " + _head() if args.from_head else "working tree"
+        results["translations"] = [path.name for path in compile_translations(source)]
+        results["build_seconds"] = round(build(source), 1)
     if not EXECUTABLE.is_file():
         print(f"no bundle at {EXECUTABLE}", file=sys.stderr)
         return 1
@@ -87,13 +98,54 @@ def main() -> int:
     return 0 if self_test["passed"] and painted else 1
 
 
-def build() -> float:
-    """Run PyInstaller on the spec; return the seconds it took."""
+def export_head() -> Path:
+    """The last commit's files in ``build/source`` (others' unfinished edits stay out)."""
+    target = WORK.parent / "source"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    print(f"exported HEAD {_head()} to {target.relative_to(ROOT)}", flush=True)
+    return target
+
+
+def compile_translations(source: Path) -> list[Path]:
+    """Compile ``translations/*.ts`` to ``.qm`` (not committed) so the bundle ships them."""
+    catalogues = sorted((source / "translations").glob("*.ts"))
+    if not catalogues:
+        return []
+    if (source / "reader" / "ui" / "i18n.py").is_file():
+        # The application's own compiler (reader.ui.i18n), run in the tree being built.
+        command = [sys.executable, "-m", "reader.ui.i18n"]
+        subprocess.run(command, cwd=source, check=True, env=_tree_env(source))
+    else:
+        import PySide6
+
+        lrelease = Path(PySide6.__file__).resolve().parent / "lrelease"
+        for ts_file in catalogues:
+            command = [
+                str(lrelease),
+                "-silent",
+                str(ts_file),
+                "-qm",
+                str(ts_file.with_suffix(".qm")),
+            ]
+            subprocess.run(command, check=True)
+    compiled = sorted((source / "translations").glob("*.qm"))
+    print(f"translations: {', '.join(path.name for path in compiled) or 'none'}", flush=True)
+    return compiled
+
+
+def build(source: Path) -> float:
+    """Run PyInstaller on ``source``'s spec; return the seconds it took."""
     command = [
         sys.executable,
         "-m",
         "PyInstaller",
-        str(SPEC),
+        str(source / SPEC.relative_to(ROOT)),
         "--noconfirm",
         "--log-level",
         "WARN",
@@ -104,7 +156,7 @@ def build() -> float:
     ]
     print("$ " + " ".join(command), flush=True)
     started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True)
+    subprocess.run(command, cwd=source, check=True, env=_tree_env(source))
     seconds = time.perf_counter() - started
     print(f"built {BUNDLE.relative_to(ROOT)} in {seconds:.0f} s", flush=True)
     return seconds
@@ -261,6 +313,18 @@ def unresolved_libraries() -> dict[str, list[str]]:
     if not missing:
         print("every bundled binary's libraries resolve")
     return missing
+
+
+def _tree_env(source: Path) -> dict[str, str]:
+    # The venv's editable install points at the working tree; put the tree being built first.
+    return dict(os.environ, PYTHONPATH=str(source))
+
+
+def _head() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return done.stdout.strip()
 
 
 def _du(path: Path) -> int:

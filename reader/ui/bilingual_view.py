@@ -8,7 +8,7 @@ rely on colour alone); highlights are ExtraSelections and never change the docum
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import Document, Sentence
 from reader.ui.document_renderer import DocumentRenderer, ExtraFormat, Side
@@ -86,6 +86,8 @@ class BilingualView(QTextBrowser):
         self.current = -1
         self.hovered = -1
         self._match: tuple[int, int] | None = None
+        # More selections drawn on top of the pair highlights (the names panel's mention).
+        self.overlay: Callable[[], list[QTextEdit.ExtraSelection]] | None = None
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SCROLL_SETTLE_MS)
@@ -146,6 +148,7 @@ class BilingualView(QTextBrowser):
         with KeepReadingPosition(self):
             self.renderer.set_extra_formats(formats)
         self._update_selections()
+        self._continue_rendering()  # replacing formats rebuilds only the first rows
 
     def add_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
         """Lay more formats over the text without redrawing what is there."""
@@ -423,9 +426,14 @@ class BilingualView(QTextBrowser):
         end = self.cursorRect(cursor)
         return start.united(end)
 
+    def update_highlights(self) -> None:
+        """Redraw the pair, match and overlay highlights (positions may have moved)."""
+        self._update_selections()
+
     def _update_selections(self) -> None:
-        self.setExtraSelections(
-            highlight_selections(
-                self.document(), self.renderer, self.colors, self.current, self.hovered, self._match
-            )
+        selections = highlight_selections(
+            self.document(), self.renderer, self.colors, self.current, self.hovered, self._match
         )
+        if self.overlay is not None:
+            selections += self.overlay()
+        self.setExtraSelections(selections)

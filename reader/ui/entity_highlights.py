@@ -67,15 +67,25 @@ class EntityController(QObject):
 
     Signals:
         entities_changed(int): how many entities the open document has (after recognition).
+        recognition_started(): a new document is being searched for names.
     """
 
     entities_changed = Signal(int)
+    recognition_started = Signal()
 
-    def __init__(self, view: BilingualView, service: EntityService, *, enabled: bool) -> None:
+    def __init__(
+        self,
+        view: BilingualView,
+        service: EntityService,
+        *,
+        enabled: bool,
+        hidden: Iterable[EntityLabel] = (),
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.service = service
         self.enabled = enabled
+        self.hidden = frozenset(hidden)  # labels the legend switched off
         self.entities: tuple[Entity, ...] = ()
         self.projected: dict[int, tuple[Entity, ...]] = {}  # sentence id -> with English spans
         self._sentences: dict[int, Sentence] = {}
@@ -101,6 +111,8 @@ class EntityController(QObject):
         self._pending_formats = []
         self._pending_projection = set()
         self._job = self.service.recognize(document, sentences) if self.enabled else 0
+        if self._job:
+            self.recognition_started.emit()
 
     def set_enabled(self, enabled: bool) -> None:
         """View › Highlight Names."""
@@ -116,6 +128,32 @@ class EntityController(QObject):
             self.view.set_extra_formats(self.all_formats())
         elif self._document is not None:
             self._job = self.service.recognize(self._document, list(self._sentences.values()))
+            self.recognition_started.emit()
+
+    def set_hidden(self, labels: Iterable[EntityLabel]) -> None:
+        """The legend's toggles: these labels are not highlighted (on either side)."""
+        hidden = frozenset(labels)
+        if hidden == self.hidden:
+            return
+        self.hidden = hidden
+        if self.enabled and self.entities:
+            self._pending_formats = []  # all_formats covers what is recognized and projected
+            self.view.set_extra_formats(self.all_formats())
+
+    def shown(self, entities: Iterable[Entity]) -> list[Entity]:
+        """The entities whose label is not hidden."""
+        return [e for e in entities if e.label not in self.hidden]
+
+    def projected_version(self, entity: Entity) -> Entity:
+        """The entity with its English span when projection found one (else as given)."""
+        for candidate in self.projected.get(entity.sentence_id, ()):
+            if (candidate.block, candidate.start, candidate.end) == (
+                entity.block,
+                entity.start,
+                entity.end,
+            ):
+                return candidate
+        return entity
 
     @property
     def busy(self) -> bool:
@@ -125,7 +163,9 @@ class EntityController(QObject):
     def all_formats(self) -> list[ExtraFormat]:
         colors = self.view.colors
         english = [e for group in self.projected.values() for e in group]
-        return german_formats(self.entities, colors) + english_formats(english, colors)
+        return german_formats(self.shown(self.entities), colors) + english_formats(
+            self.shown(english), colors
+        )
 
     def prepare_recolor(self) -> None:
         """Store formats in the view's new colours before it rebuilds (theme change)."""
@@ -141,7 +181,7 @@ class EntityController(QObject):
         if self.enabled:
             colors = self.view.colors
             self.view.renderer.set_extra_formats(
-                german_formats(self.entities, colors), redraw=False
+                german_formats(self.shown(self.entities), colors), redraw=False
             )
 
     def on_translations(self, translations: Mapping[int, Translation]) -> None:
@@ -167,13 +207,13 @@ class EntityController(QObject):
             if sentence_id not in self.projected:
                 self.projected[sentence_id] = tuple(group)
                 fresh.extend(group)
-        self._pending_formats.extend(english_formats(fresh, self.view.colors))
+        self._pending_formats.extend(english_formats(self.shown(fresh), self.view.colors))
 
     def _on_service_entities_recognized(self, job_id: int, entities: tuple[Entity, ...]) -> None:
         if job_id != self._job or not self.enabled:
             return
         self.entities = entities
-        self._pending_formats.extend(german_formats(entities, self.view.colors))
+        self._pending_formats.extend(german_formats(self.shown(entities), self.view.colors))
         self._pending_projection.update(self._translations)
         self._timer.start()
         self.entities_changed.emit(len(entities))

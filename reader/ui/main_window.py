@@ -24,6 +24,7 @@ from reader.core.paths import DataPaths
 from reader.ui import help_dialogs, recent_files, theme
 from reader.ui.actions import build_menus
 from reader.ui.bilingual_view import BilingualView
+from reader.ui.entity_display import EntityDisplay
 from reader.ui.entity_highlights import EntityController
 from reader.ui.file_watch import DocumentWatcher
 from reader.ui.find_bar import FindBar
@@ -105,7 +106,9 @@ class MainWindow(QMainWindow):
         self.watcher.file_deleted.connect(self._on_watcher_file_deleted)
         self._build_layout()
         self._build_status_bar()
+        self.entity_display = EntityDisplay(self)  # legend, names panel, tooltips
         self.actions = build_menus(self)
+        self.entity_display.add_to_menu(self.actions.highlight_entities)
         self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
         self.view.pair_copied.connect(self._on_view_pair_copied)
         self.view.link_activated.connect(self._on_view_link_activated)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(settings.geometry)
         else:
             self.resize(1200, 800)
+        self.entity_display.restore_state()
 
     # --- layout ------------------------------------------------------------------------
 
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
         """Save the window's settings and stop every worker thread (idempotent)."""
         self.remember_position()
         self.settings.geometry = self.saveGeometry()
+        self.entity_display.save_state()
         self.settings.sync()
         self.translation.service.shutdown()
         self.entities.service.shutdown()

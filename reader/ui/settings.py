@@ -66,6 +66,16 @@ class Settings:
         self._qsettings.setValue("window/geometry", value)
 
     @property
+    def window_state(self) -> QByteArray | None:
+        """Docks and their places (QMainWindow.saveState)."""
+        value = self._qsettings.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._qsettings.setValue("window/state", value)
+
+    @property
     def german_column_percent(self) -> int:
         value = _as_int(self._qsettings.value("view/german_column_percent"), 50)
         return max(25, min(75, value))
@@ -128,6 +138,20 @@ class Settings:
     @highlight_entities.setter
     def highlight_entities(self, value: bool) -> None:
         self._qsettings.setValue("view/highlight_entities", bool(value))
+
+    @property
+    def hidden_entity_labels(self) -> list[str]:
+        """Entity labels (PER, ORG, LOC, MISC) whose highlighting the legend switched off."""
+        value = self._qsettings.value("view/hidden_entity_labels")
+        if isinstance(value, str):
+            value = [value] if value else []
+        known = ("PER", "ORG", "LOC", "MISC")
+        return [str(item) for item in (value or []) if str(item) in known]
+
+    @hidden_entity_labels.setter
+    def hidden_entity_labels(self, value: list[str]) -> None:
+        # An empty list is stored as "" (QSettings would write an @Invalid() list).
+        self._qsettings.setValue("view/hidden_entity_labels", list(value) if value else "")
 
     # --- files -------------------------------------------------------------------------
 

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from reader.ui import help_dialogs
+
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -39,7 +45,6 @@ class Actions:
 
 def build_menus(window: MainWindow) -> Actions:
     """Create the menus of ``window`` and connect them to its methods."""
-    tr = window.tr
     bar = window.menuBar()
 
     def action(menu: QMenu, text: str, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
@@ -51,50 +56,75 @@ def build_menus(window: MainWindow) -> Actions:
         menu.addAction(item)
         return item
 
-    file_menu = bar.addMenu(tr("&File"))
-    open_action = action(file_menu, tr("&Open…"), window.choose_file, QKeySequence.StandardKey.Open)
-    recent_menu = file_menu.addMenu(tr("Open &Recent"))
+    file_menu = bar.addMenu(translate("Menu", "&File"))
+    open_action = action(
+        file_menu, translate("Menu", "&Open…"), window.choose_file, QKeySequence.StandardKey.Open
+    )
+    recent_menu = file_menu.addMenu(translate("Menu", "Open &Recent"))
     recent_menu.aboutToShow.connect(window.fill_recent_menu)
-    export = action(file_menu, tr("&Export as…"), window.export_document, "Ctrl+E")
+    export = action(file_menu, translate("Menu", "&Export as…"), window.export_document, "Ctrl+E")
     file_menu.addSeparator()
-    quit_action = action(file_menu, tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+    quit_action = action(
+        file_menu, translate("Menu", "&Quit"), window.close, QKeySequence.StandardKey.Quit
+    )
 
-    edit_menu = bar.addMenu(tr("&Edit"))
-    copy_pair = action(edit_menu, tr("Copy Sentence &Pair"), window.copy_pair, "Ctrl+Shift+C")
-    edit_menu.addSeparator()
-    find = action(edit_menu, tr("&Find…"), window.find_bar.open_bar, QKeySequence.StandardKey.Find)
-    find_next = action(edit_menu, tr("Find &Next"), window.find_bar.find_next, "F3")
-    find_previous = action(
-        edit_menu, tr("Find Pre&vious"), window.find_bar.find_previous, "Shift+F3"
+    edit_menu = bar.addMenu(translate("Menu", "&Edit"))
+    copy_pair = action(
+        edit_menu, translate("Menu", "Copy Sentence &Pair"), window.copy_pair, "Ctrl+Shift+C"
     )
     edit_menu.addSeparator()
-    preferences = action(edit_menu, tr("Pre&ferences…"), window.edit_preferences, "Ctrl+,")
+    find = action(
+        edit_menu,
+        translate("Menu", "&Find…"),
+        window.find_bar.open_bar,
+        QKeySequence.StandardKey.Find,
+    )
+    find_next = action(edit_menu, translate("Menu", "Find &Next"), window.find_bar.find_next, "F3")
+    find_previous = action(
+        edit_menu, translate("Menu", "Find Pre&vious"), window.find_bar.find_previous, "Shift+F3"
+    )
+    edit_menu.addSeparator()
+    preferences = action(
+        edit_menu, translate("Menu", "Pre&ferences…"), window.edit_preferences, "Ctrl+,"
+    )
 
-    view_menu = bar.addMenu(tr("&View"))
+    view_menu = bar.addMenu(translate("Menu", "&View"))
     next_sentence = action(
-        view_menu, tr("&Next Sentence"), lambda: window.view.move_current(1), "Alt+Down"
+        view_menu,
+        translate("Menu", "&Next Sentence"),
+        lambda: window.view.move_current(1),
+        "Alt+Down",
     )
     previous_sentence = action(
-        view_menu, tr("&Previous Sentence"), lambda: window.view.move_current(-1), "Alt+Up"
+        view_menu,
+        translate("Menu", "&Previous Sentence"),
+        lambda: window.view.move_current(-1),
+        "Alt+Up",
     )
     view_menu.addSeparator()
-    zoom_in = action(view_menu, tr("Zoom &In"), lambda: window.zoom_by(1), ["Ctrl++", "Ctrl+="])
-    zoom_out = action(view_menu, tr("Zoom &Out"), lambda: window.zoom_by(-1), "Ctrl+-")
-    zoom_reset = action(view_menu, tr("&Reset Zoom"), window.reset_zoom, "Ctrl+0")
+    zoom_in = action(
+        view_menu, translate("Menu", "Zoom &In"), lambda: window.zoom_by(1), ["Ctrl++", "Ctrl+="]
+    )
+    zoom_out = action(
+        view_menu, translate("Menu", "Zoom &Out"), lambda: window.zoom_by(-1), "Ctrl+-"
+    )
+    zoom_reset = action(view_menu, translate("Menu", "&Reset Zoom"), window.reset_zoom, "Ctrl+0")
     view_menu.addSeparator()
-    highlight_entities = QAction(tr("Highlight &Names"), window)
+    highlight_entities = QAction(translate("Menu", "Highlight &Names"), window)
     highlight_entities.setCheckable(True)
     highlight_entities.setChecked(window.settings.highlight_entities)
     highlight_entities.setShortcut(QKeySequence("Ctrl+Shift+N"))
-    highlight_entities.setToolTip(tr("People, organisations, places and other names"))
+    highlight_entities.setToolTip(
+        translate("Menu", "People, organisations, places and other names")
+    )
     highlight_entities.toggled.connect(window.set_entity_highlighting)
     view_menu.addAction(highlight_entities)
-    theme_menu = view_menu.addMenu(tr("&Theme"))
+    theme_menu = view_menu.addMenu(translate("Menu", "&Theme"))
     theme_group = QActionGroup(window)
     for key, label in (
-        ("system", tr("Follow the &System")),
-        ("light", tr("&Light")),
-        ("dark", tr("&Dark")),
+        ("system", translate("Menu", "Follow the &System")),
+        ("light", translate("Menu", "&Light")),
+        ("dark", translate("Menu", "&Dark")),
     ):
         item = QAction(label, window)
         item.setCheckable(True)
@@ -103,17 +133,23 @@ def build_menus(window: MainWindow) -> Actions:
         item.triggered.connect(lambda _checked=False, k=key: window.set_theme(k))
         theme_group.addAction(item)
         theme_menu.addAction(item)
-    full_screen = action(view_menu, tr("&Full Screen"), window.toggle_full_screen, "F11")
+    full_screen = action(
+        view_menu, translate("Menu", "&Full Screen"), window.toggle_full_screen, "F11"
+    )
     full_screen.setCheckable(True)
 
-    tools_menu = bar.addMenu(tr("&Tools"))
-    models = action(tools_menu, tr("Translation &Models…"), window.manage_models)
-    cancel_translation = action(tools_menu, tr("&Cancel Translation"), window.cancel_translation)
+    tools_menu = bar.addMenu(translate("Menu", "&Tools"))
+    models = action(tools_menu, translate("Menu", "Translation &Models…"), window.manage_models)
+    cancel_translation = action(
+        tools_menu, translate("Menu", "&Cancel Translation"), window.cancel_translation
+    )
     cancel_translation.setEnabled(False)
 
-    help_menu = bar.addMenu(tr("&Help"))
-    action(help_menu, tr("&Keyboard Shortcuts"), window.show_shortcuts, "F1")
-    action(help_menu, tr("&About"), window.show_about)
+    help_menu = bar.addMenu(translate("Menu", "&Help"))
+    action(help_menu, translate("Menu", "&Keyboard Shortcuts"), window.show_shortcuts, "F1")
+    action(help_menu, translate("Menu", "Open &Log Folder"), help_dialogs.open_log_folder)
+    help_menu.addSeparator()
+    action(help_menu, translate("Menu", "&About Bilingual Reader"), window.show_about)
 
     return Actions(
         open=open_action,

@@ -14,14 +14,17 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.core.bundled import APP_ID
 from reader.core.paths import resolve_paths
 from reader.ui import recent_files
+from reader.ui.i18n import install_translators, locale_for
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
+
+__all__ = ["create_application", "initial_file", "install_translators", "run_gui"]
 
 FIRST_PAINT_ENV = "READER_FIRST_PAINT_FILE"
 EXIT_AFTER_PAINT_ENV = "READER_EXIT_AFTER_FIRST_PAINT"
@@ -63,8 +66,11 @@ class _FirstPaintMarker(QObject):
         return False
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our names; reuses one that exists (tests)."""
+def create_application(argv: list[str] | None = None, language: str = "system") -> QApplication:
+    """The QApplication with our names and translators; reuses one that exists (tests).
+
+    ``language`` is the setting (``system``, ``en``, ``de``); it takes effect on a new start.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -73,24 +79,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")
-    if not getattr(app, "_reader_translators", None):
-        app._reader_translators = install_translators(app)  # type: ignore[attr-defined]
+    if getattr(app, "_reader_translators", None) is None:
+        app._reader_translators = install_translators(  # type: ignore[attr-defined]
+            app, locale_for(language), resolve_paths().cache
+        )
     return app
-
-
-def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Qt's own words (Cancel, Open …) and ours, in the user's language when we have them."""
-    from reader.core.bundled import translations_dir
-
-    locale = locale or QLocale.system()
-    installed: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("reader", str(translations_dir()))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder, ".qm"):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
 
 
 def initial_file(args: argparse.Namespace, settings: Settings) -> Path:
@@ -107,7 +100,8 @@ def initial_file(args: argparse.Namespace, settings: Settings) -> Path:
 def run_gui(args: argparse.Namespace) -> int:
     """Show the window and run the event loop; returns the exit code."""
     paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
-    app = create_application()
+    settings = Settings.for_paths(paths)
+    app = create_application(language=settings.language)
     from reader.workers.single_instance import SingleInstance, server_name
 
     instance = SingleInstance(server_name(paths.data))
@@ -115,7 +109,6 @@ def run_gui(args: argparse.Namespace) -> int:
     if instance.hand_over(files):
         return 0  # the running reader opens it and comes to the front
     instance.listen()
-    settings = Settings.for_paths(paths)
     window = MainWindow(paths, settings)
     instance.files_received.connect(window.open_from_other_launch)
     app.aboutToQuit.connect(window.shutdown)  # threads stop even if the window never closed

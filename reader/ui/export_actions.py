@@ -39,13 +39,13 @@ EXPORT_CHOICES = (
 
 
 def _describe(fmt: str) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # by this name lupdate sees the strings
     return {
-        "html": tr("Export", "Web page, side by side"),
-        "pdf": tr("Export", "PDF, side by side"),
-        "md": tr("Export", "Markdown"),
-        "tsv": tr("Export", "Sentence pairs, tab-separated"),
-        "tmx": tr("Export", "Translation memory (TMX)"),
+        "html": translate("Export", "Web page, side by side"),
+        "pdf": translate("Export", "PDF, side by side"),
+        "md": translate("Export", "Markdown"),
+        "tsv": translate("Export", "Sentence pairs, tab-separated"),
+        "tmx": translate("Export", "Translation memory (TMX)"),
     }[fmt]
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from reader.ui import export_actions
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
 
 
 def bilingual_document(window: MainWindow):  # type: ignore[no-untyped-def]
@@ -39,13 +41,13 @@ def export_with_dialog(window: MainWindow) -> Path | None:
     """Ask for a file name and format, then write the export in the background."""
     bilingual = bilingual_document(window)
     if bilingual is None:
-        window.statusBar().showMessage(window.tr("Open a document first."), 4000)
+        window.statusBar().showMessage(translate("Export", "Open a document first."), 4000)
         return None
     folder = window.path.parent if window.path else Path.home()
     first = export_actions.EXPORT_CHOICES[0]
     name, chosen_filter = QFileDialog.getSaveFileName(
         window,
-        window.tr("Export as"),
+        translate("Export", "Export as"),
         str(export_actions.suggested_path(bilingual, first, folder)),
         ";;".join(export_actions.export_filters()),
     )
@@ -62,7 +64,9 @@ def start_export(window: MainWindow, path: Path, chosen_filter: str = "") -> Pat
     choice = export_actions.choice_for(path, chosen_filter)
     if not path.suffix:
         path = path.with_suffix(choice.suffix)
-    window.statusBar().showMessage(window.tr("Exporting to {name}…").format(name=path.name))
+    window.statusBar().showMessage(
+        translate("Export", "Exporting to {name}…").format(name=path.name)
+    )
     relay = _ExportRelay(window)
     relay.finished.connect(lambda: _on_export_finished(window, path, relay))
     relay.failed.connect(lambda error: _on_export_failed(window, path, error, relay))
@@ -92,7 +96,9 @@ class _ExportTask(QRunnable):
 
 def _on_export_finished(window: MainWindow, path: Path, relay: _ExportRelay) -> None:
     relay.deleteLater()
-    window.statusBar().showMessage(window.tr("Exported to {path}").format(path=path), 6000)
+    window.statusBar().showMessage(
+        translate("Export", "Exported to {path}").format(path=path), 6000
+    )
     window.export_finished.emit(str(path))
 
 
@@ -101,6 +107,8 @@ def _on_export_failed(window: MainWindow, path: Path, error: object, relay: _Exp
     reason = getattr(error, "strerror", None) or str(error)
     window.statusBar().clearMessage()
     window.error_bar.show_message(
-        window.tr("Could not write “{name}”: {reason}").format(name=path.name, reason=reason),
+        translate("Export", "Could not write “{name}”: {reason}").format(
+            name=path.name, reason=reason
+        ),
         error=True,
     )

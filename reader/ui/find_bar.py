@@ -139,10 +139,7 @@ class FindBar(QWidget):
         elif not self.matches:
             self.status.setText(self.tr("No matches"))
         elif self.index < 0:
-            count = len(self.matches)
-            self.status.setText(
-                self.tr("1 match") if count == 1 else self.tr("{n} matches").format(n=count)
-            )
+            self.status.setText(self.tr("%n match(es)", "", len(self.matches)))
         else:
             self.status.setText(
                 self.tr("{current} of {total}").format(

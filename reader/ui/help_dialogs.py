@@ -1,36 +1,190 @@
-"""Help › Keyboard Shortcuts and Help › About."""
+"""The Help menu's dialogs: keyboard shortcuts, About (versions and licences), the log folder."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+import html
+import importlib.metadata
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.paths import resolve_paths
+
+# Distributions whose versions the About box lists (read from metadata: importing spaCy or
+# CTranslate2 just to ask would cost seconds).
+COMPONENTS = (
+    ("CTranslate2", "ctranslate2"),
+    ("Argos Translate", "argostranslate"),
+    ("spaCy", "spacy"),
+    ("SentencePiece", "sentencepiece"),
+    ("python-crfsuite", "python-crfsuite"),
+)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
+# By this name lupdate sees each string's context and text.
+translate = QCoreApplication.translate
 
 
 def shortcuts_text() -> str:
-    return _tr(
+    return translate(
+        "Help",
         "J or Alt+Down: next sentence\nK or Alt+Up: previous sentence\n"
         "Enter: copy the German and English of the current sentence\n"
         "Ctrl+F: find; F3 / Shift+F3: next / previous match; Esc: close find\n"
         "Ctrl++ / Ctrl+- / Ctrl+0 (or Ctrl+wheel): zoom in / out / reset\n"
         "Ctrl+Shift+N: highlight names on or off\nF11: full screen\n"
-        "Ctrl+O: open; Ctrl+E: export; Ctrl+Q: quit"
+        "Ctrl+O: open; Ctrl+E: export; Ctrl+Q: quit",
     )
+
+
+def version_of(distribution: str) -> str:
+    """The installed version of ``distribution``, without importing it."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return translate("Help", "not installed")
+
+
+def versions() -> list[tuple[str, str]]:
+    """(component, version) rows for the About box, the reader first."""
+    from reader import __version__
+
+    rows = [
+        (translate("Help", "Bilingual Reader"), __version__),
+        ("Qt", qVersion()),
+        ("PySide6", pyside_version),
+    ]
+    rows += [(name, version_of(distribution)) for name, distribution in COMPONENTS]
+    return rows
+
+
+def data_licences() -> list[tuple[str, str]]:
+    """(source, licence) of the shipped name recognizer's training data and name lists, as
+    resources/ner/MODEL_CARD.md states them (a test checks the card names each source)."""
+    return [
+        ("GermEval 2014 NER (Benikova, Biemann, Reznicek)", "CC BY 4.0"),
+        (
+            "WikiANN (Pan et al., 2017)",
+            translate("Help", "derived from Wikipedia, no licence stated"),
+        ),
+        ("Europeana Newspapers", "CC0"),
+        ("Legal Entity Recognition, LER (Leitner, Rehm, Moreno-Schneider)", "CC BY 4.0"),
+        (translate("Help", "GermaNER surname list"), "Apache License 2.0"),
+        (
+            translate("Help", "OpenStreetMap town names"),
+            translate("Help", "CC BY-SA 2.0, © OpenStreetMap contributors"),
+        ),
+        (
+            translate("Help", "Country names of the Auswärtiges Amt"),
+            translate("Help", "official work, free to use (§ 5 UrhG)"),
+        ),
+    ]
+
+
+def about_html() -> str:
+    """The About text: what the reader is, versions, licences."""
+    rows = "".join(
+        f"<tr><td>{html.escape(name)}</td><td>&nbsp;&nbsp;{html.escape(version)}</td></tr>"
+        for name, version in versions()
+    )
+    data = "".join(
+        f"<li>{html.escape(source)}: {html.escape(licence)}</li>"
+        for source, licence in data_licences()
+    )
+    about = translate(
+        "Help",
+        "Reads German articles beside an English translation made on this computer. "
+        "Nothing you open leaves it.",
+    )
+    app_licence = translate(
+        "Help",
+        "The reader is free software under the MIT licence. It uses Qt and PySide6 (LGPL 3), "
+        "CTranslate2 (MIT), Argos Translate (MIT), spaCy (MIT), SentencePiece (Apache 2.0) "
+        "and CRFsuite (BSD).",
+    )
+    ner_licence = translate(
+        "Help",
+        "The name recognizer shipped with the reader was trained on the data below; its "
+        "weights are released under CC BY 4.0 with these attributions, and its list of names "
+        "under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0.",
+    )
+    models_licence = translate(
+        "Help",
+        "Translation models are downloaded from the Argos Translate package index only when "
+        "you ask; each package names its own licence.",
+    )
+    # Not inside the f-string: lupdate does not look into f-strings.
+    title = translate("Help", "Bilingual Reader")
+    versions_title = translate("Help", "Versions")
+    licences_title = translate("Help", "Licences")
+    return (
+        f"<h2>{html.escape(title)}</h2>"
+        f"<p>{html.escape(about)}</p>"
+        f"<h3>{html.escape(versions_title)}</h3><table>{rows}</table>"
+        f"<h3>{html.escape(licences_title)}</h3>"
+        f"<p>{html.escape(app_licence)}</p>"
+        f"<p>{html.escape(ner_licence)}</p><ul>{data}</ul>"
+        f"<p>{html.escape(models_licence)}</p>"
+    )
+
+
+class TextDialog(QDialog):
+    """A scrollable, selectable text with Copy and Close buttons."""
+
+    def __init__(self, title: str, body_html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # nothing in here navigates anywhere
+        self.browser.setHtml(body_html)
+        self.browser.setAccessibleName(title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = QPushButton(self.tr("&Copy All"), self)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_all)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.browser.toPlainText())
+
+
+def shortcuts_dialog(parent: QWidget | None = None) -> TextDialog:
+    lines = "".join(f"<p>{html.escape(line)}</p>" for line in shortcuts_text().splitlines())
+    return TextDialog(translate("Help", "Keyboard shortcuts"), lines, parent)
+
+
+def about_dialog(parent: QWidget | None = None) -> TextDialog:
+    return TextDialog(translate("Help", "About Bilingual Reader"), about_html(), parent)
 
 
 def show_shortcuts(parent: QWidget) -> None:
-    QMessageBox.information(parent, _tr("Keyboard shortcuts"), shortcuts_text())
+    shortcuts_dialog(parent).exec()
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(
-        parent,
-        _tr("About Bilingual Reader"),
-        _tr(
-            "Reads German articles beside an English translation made on this computer. "
-            "Nothing you open leaves it."
-        ),
-    )
+    about_dialog(parent).exec()
+
+
+def log_folder_url() -> QUrl:
+    """Where the log file is written (``resolve_paths().logs``), as a file URL."""
+    folder = resolve_paths().logs
+    folder.mkdir(parents=True, exist_ok=True)
+    return QUrl.fromLocalFile(str(folder))
+
+
+def open_log_folder() -> bool:
+    """Show the log folder in the file manager; False when none could be opened."""
+    return QDesktopServices.openUrl(log_folder_url())

@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
             settings.beam_size,
             settings.reopen_last,
             settings.german_column_percent,
+            settings.language,
         )
         dialog = PreferencesDialog(current, self)
         if dialog.exec():
@@ -422,6 +423,7 @@ class MainWindow(QMainWindow):
         settings.font_size = chosen.font_size
         settings.reopen_last = chosen.reopen_last
         settings.beam_size = chosen.beam_size
+        settings.language = chosen.language  # read at the next start
         if chosen.german_column_percent != settings.german_column_percent:
             settings.german_column_percent = chosen.german_column_percent
             self.headers.set_german_percent(chosen.german_column_percent)

@@ -6,52 +6,63 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.core import errors
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+# Called by this name so that lupdate sees the context and text of every message.
+translate = QCoreApplication.translate
 
 
 def describe_load_error(error: BaseException) -> str:
     """One or two sentences saying what went wrong with which file, and what to do."""
-    name = getattr(getattr(error, "path", None), "name", "") or _tr("the file")
+    name = getattr(getattr(error, "path", None), "name", "") or translate("Messages", "the file")
     match error:
         case errors.FileMissing():
-            return _tr("“{name}” could not be found. It may have been moved or deleted.").format(
+            return translate(
+                "Messages", "“{name}” could not be found. It may have been moved or deleted."
+            ).format(name=name)
+        case errors.NotAFile():
+            return translate(
+                "Messages", "“{name}” is not a regular file (a folder or a device?)."
+            ).format(name=name)
+        case errors.NoPermission():
+            return translate("Messages", "You do not have permission to read “{name}”.").format(
                 name=name
             )
-        case errors.NotAFile():
-            return _tr("“{name}” is not a regular file (a folder or a device?).").format(name=name)
-        case errors.NoPermission():
-            return _tr("You do not have permission to read “{name}”.").format(name=name)
         case errors.UnsupportedFormat(suffix=suffix):
-            return _tr(
+            return translate(
+                "Messages",
                 "“{name}” has a format the reader cannot open ({suffix}). Open Markdown "
-                "(.md), plain text (.txt) or HTML (.html) files."
-            ).format(name=name, suffix=suffix or _tr("no file extension"))
+                "(.md), plain text (.txt) or HTML (.html) files.",
+            ).format(name=name, suffix=suffix or translate("Messages", "no file extension"))
         case errors.FileTooLarge(size=size, limit=limit):
-            return _tr(
-                "“{name}” is too large to show ({size} MB; the limit is {limit} MB)."
+            return translate(
+                "Messages", "“{name}” is too large to show ({size} MB; the limit is {limit} MB)."
             ).format(name=name, size=_megabytes(size), limit=_megabytes(limit))
         case errors.BinaryFile():
-            return _tr("“{name}” is not a text file (it contains binary data).").format(name=name)
+            return translate(
+                "Messages", "“{name}” is not a text file (it contains binary data)."
+            ).format(name=name)
         case errors.EmptyDocument():
-            return _tr("“{name}” contains no text to show.").format(name=name)
+            return translate("Messages", "“{name}” contains no text to show.").format(name=name)
         case errors.ReadFailed(reason=reason):
-            return _tr("“{name}” could not be read: {reason}").format(
-                name=name, reason=reason or _tr("unknown error")
+            return translate("Messages", "“{name}” could not be read: {reason}").format(
+                name=name, reason=reason or translate("Messages", "unknown error")
             )
-    return _tr("“{name}” could not be opened: {error}").format(name=name, error=str(error))
+    return translate("Messages", "“{name}” could not be opened: {error}").format(
+        name=name, error=str(error)
+    )
 
 
 def describe_translation_error(error: BaseException) -> str:
     """Words for a failed translation job."""
     path = getattr(error, "path", None)
     if type(error).__name__ == "ModelLoadFailed":
-        return _tr(
+        return translate(
+            "Messages",
             "The translation model in “{folder}” could not be loaded. Reinstall it from "
-            "Tools › Translation models."
+            "Tools › Translation models.",
         ).format(folder=getattr(path, "name", "") or str(path))
-    return _tr("Translation stopped: {error}").format(error=str(error) or type(error).__name__)
+    return translate("Messages", "Translation stopped: {error}").format(
+        error=str(error) or type(error).__name__
+    )
 
 
 def _megabytes(size: int) -> str:

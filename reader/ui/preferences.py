@@ -1,4 +1,4 @@
-"""Edit › Preferences: reading font, theme, translation speed vs accuracy, reopen last."""
+"""Edit › Preferences: reading font, theme, translation speed vs accuracy, reopen last, language."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.settings import BEAM_ACCURATE, BEAM_FAST, THEMES
+from reader.ui.i18n import language_names
+from reader.ui.settings import BEAM_ACCURATE, BEAM_FAST, LANGUAGES, THEMES
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Preferences:
     beam_size: int
     reopen_last: bool
     german_column_percent: int
+    language: str = "system"
 
 
 class PreferencesDialog(QDialog):
@@ -87,6 +89,18 @@ class PreferencesDialog(QDialog):
         )
         tradeoff.setWordWrap(True)
 
+        self.language_box = QComboBox(self)
+        self.language_box.setAccessibleName(self.tr("Language"))
+        names = language_names()
+        for language in LANGUAGES:
+            self.language_box.addItem(names[language], language)
+        self.language_box.setCurrentIndex(
+            LANGUAGES.index(current.language) if current.language in LANGUAGES else 0
+        )
+        self.language_note = QLabel(self.tr("A new language applies when the reader restarts."))
+        self.language_note.setWordWrap(True)
+        self.language_note.setEnabled(False)  # greyed: a hint, not a setting
+
         self.reopen = QCheckBox(self.tr("&Reopen the last document on start"), self)
         self.reopen.setChecked(current.reopen_last)
 
@@ -99,6 +113,8 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.fast)
         form.addRow("", tradeoff)
         form.addRow("", self.reopen)
+        form.addRow(self.tr("&Language:"), self.language_box)
+        form.addRow("", self.language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -117,4 +133,5 @@ class PreferencesDialog(QDialog):
             beam_size=BEAM_FAST if self.fast.isChecked() else BEAM_ACCURATE,
             reopen_last=self.reopen.isChecked(),
             german_column_percent=self.column_box.value(),
+            language=str(self.language_box.currentData()),
         )

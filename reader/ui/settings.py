@@ -18,6 +18,7 @@ ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 THEMES = ("system", "light", "dark")
 BEAM_FAST = 1
 BEAM_ACCURATE = 4
+LANGUAGES = ("system", "en", "de")  # the UI's language; "system" follows the desktop
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -138,6 +139,16 @@ class Settings:
     @highlight_entities.setter
     def highlight_entities(self, value: bool) -> None:
         self._qsettings.setValue("view/highlight_entities", bool(value))
+
+    @property
+    def language(self) -> str:
+        """The UI language, one of ``LANGUAGES``; read once at start."""
+        value = str(self._qsettings.value("view/language", "system") or "system")
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qsettings.setValue("view/language", value if value in LANGUAGES else "system")
 
     @property
     def hidden_entity_labels(self) -> list[str]:

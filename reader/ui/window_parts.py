@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 
@@ -37,28 +38,27 @@ class ColumnHeaders(QWidget):
         )
 
 
-class StatusWidgets:
+class StatusWidgets(QObject):
     """What the status bar shows: sentence position, format, translation progress, cancel."""
 
     def __init__(self, bar: QStatusBar) -> None:
-        tr = bar.tr
+        super().__init__(bar)  # a QObject for tr(): its plurals reach lupdate
         self.position = QLabel(bar)
-        self.position.setAccessibleName(tr("Current sentence"))
+        self.position.setAccessibleName(self.tr("Current sentence"))
         bar.addWidget(self.position)
         self.source = QLabel(bar)
-        self.source.setAccessibleName(tr("Document format and encoding"))
+        self.source.setAccessibleName(self.tr("Document format and encoding"))
         self.progress = QProgressBar(bar)
-        self.progress.setAccessibleName(tr("Translation progress"))
+        self.progress.setAccessibleName(self.tr("Translation progress"))
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.cancel = QPushButton(tr("Cancel"), bar)
-        self.cancel.setAccessibleName(tr("Cancel translation"))
-        self.cancel.setToolTip(tr("Stop translating (what is done stays)"))
+        self.cancel = QPushButton(self.tr("Cancel"), bar)
+        self.cancel.setAccessibleName(self.tr("Cancel translation"))
+        self.cancel.setToolTip(self.tr("Stop translating (what is done stays)"))
         self.cancel.hide()
         bar.addPermanentWidget(self.source)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel)
-        self._tr = tr
 
     def show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
@@ -68,7 +68,7 @@ class StatusWidgets:
         progress = self.progress
         # Nothing done yet usually means the model is still loading (seconds, once).
         progress.setFormat(
-            self._tr("Loading the model…") if done == 0 else self._tr("Translating… %p%")
+            self.tr("Loading the model…") if done == 0 else self.tr("Translating… %p%")
         )
         if progress.maximum() != max(1, total):
             progress.setRange(0, max(1, total))
@@ -76,15 +76,13 @@ class StatusWidgets:
         if done == total or abs(done - progress.value()) * 100 >= max(1, total):
             progress.setValue(done)
         progress.setAccessibleDescription(
-            self._tr("{done} of {total} sentences translated").format(done=done, total=total)
+            self.tr("{done} of {total} sentences translated").format(done=done, total=total)
         )
 
     def set_position(self, number: int, total: int) -> None:
         """``number`` is 1-based; 0 means no current sentence."""
         if number > 0:
-            text = self._tr("Sentence {number} of {total}").format(number=number, total=total)
-        elif total == 1:
-            text = self._tr("1 sentence")
+            text = self.tr("Sentence {number} of {total}").format(number=number, total=total)
         else:
-            text = self._tr("{n} sentences").format(n=total) if total else ""
+            text = self.tr("%n sentence(s)", "", total) if total else ""
         self.position.setText(text)

@@ -1,0 +1,1281 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>BilingualView</name>
+    <message>
+        <location filename="../reader/ui/bilingual_view.py" line="+73"/>
+        <source>German original and English translation</source>
+        <translation>Deutsches Original und englische Übersetzung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two columns, one row per paragraph: the left column is the German original, the right column its English translation, sentence by sentence. Use J and K or Alt+Down and Alt+Up to move between sentences, Enter to copy the German and English of the current sentence.</source>
+        <translation>Zwei Spalten, eine Zeile je Absatz: links das deutsche Original, rechts die englische Übersetzung, Satz für Satz. Mit J und K oder Alt+Pfeil ab und Alt+Pfeil auf wechseln Sie zwischen den Sätzen, mit der Eingabetaste kopieren Sie den deutschen und den englischen Text des aktuellen Satzes.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHeaders</name>
+    <message>
+        <location filename="../reader/ui/window_parts.py" line="+16"/>
+        <source>German — original</source>
+        <translation>Deutsch — Original</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>English — translation</source>
+        <translation>Englisch — Übersetzung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English — no translation model installed</source>
+        <translation>Englisch — kein Übersetzungsmodell installiert</translation>
+    </message>
+</context>
+<context>
+    <name>EntityDisplay</name>
+    <message>
+        <location filename="../reader/ui/entity_display.py" line="+48"/>
+        <source>Names &amp;Panel</source>
+        <translation>Namens&amp;liste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the names in the document</source>
+        <translation>Die Namen im Dokument auflisten</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Mention {number} of {total} — {name}</source>
+        <translation>Erwähnung {number} von {total} — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>EntityLegend</name>
+    <message>
+        <location filename="../reader/ui/entity_legend.py" line="+68"/>
+        <source>Names legend</source>
+        <translation>Legende der Namen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Highlight {label} names</source>
+        <translation>Namen der Art „{label}“ hervorheben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show or hide the highlighting of {label} names</source>
+        <translation>Hervorhebung der Namen der Art „{label}“ ein- oder ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>EntityNames</name>
+    <message>
+        <location filename="../reader/ui/entity_positions.py" line="+22"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <location filename="../reader/ui/entity_panel.py" line="+93"/>
+        <source>Names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names panel</source>
+        <translation>Namensliste</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Filter names</source>
+        <translation>Namen filtern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Names found, by type</source>
+        <translation>Gefundene Namen, nach Art</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Enter on a name to go to its next mention in the text.</source>
+        <translation>Drücken Sie die Eingabetaste auf einem Namen, um zu seiner nächsten Erwähnung im Text zu springen.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{label} ({count})</source>
+        <translation>{label} ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Finding names…</source>
+        <translation>Namen werden gesucht …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names are not highlighted (View › Highlight Names).</source>
+        <translation>Namen werden nicht hervorgehoben (Ansicht › Namen hervorheben).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No names found</source>
+        <translation>Keine Namen gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No names match “{text}”</source>
+        <translation>Keine Namen passen zu „{text}“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a document to see the names in it.</source>
+        <translation>Öffnen Sie ein Dokument, um die Namen darin zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTooltips</name>
+    <message>
+        <location filename="../reader/ui/entity_tooltips.py" line="+25"/>
+        <source>not found in the English</source>
+        <translation>im Englischen nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not translated yet</source>
+        <translation>noch nicht übersetzt</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../reader/ui/export_actions.py" line="+44"/>
+        <source>Web page, side by side</source>
+        <translation>Webseite, nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF, side by side</source>
+        <translation>PDF, nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentence pairs, tab-separated</source>
+        <translation>Satzpaare, durch Tabulatoren getrennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translation memory (TMX)</source>
+        <translation>Translation Memory (TMX)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/export_dialog.py" line="+44"/>
+        <source>Open a document first.</source>
+        <translation>Öffnen Sie zuerst ein Dokument.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export as</source>
+        <translation>Exportieren als</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Exporting to {name}…</source>
+        <translation>Exportiere nach {name} …</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Exported to {path}</source>
+        <translation>Exportiert nach {path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not write “{name}”: {reason}</source>
+        <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../reader/ui/find_bar.py" line="+60"/>
+        <source>Find in German or English</source>
+        <translation>Im Deutschen oder Englischen suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find text</source>
+        <translation>Suchtext</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find result</source>
+        <translation>Suchergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{current} of {total}</source>
+        <translation>{current} von {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="+38"/>
+        <source>J or Alt+Down: next sentence
+K or Alt+Up: previous sentence
+Enter: copy the German and English of the current sentence
+Ctrl+F: find; F3 / Shift+F3: next / previous match; Esc: close find
+Ctrl++ / Ctrl+- / Ctrl+0 (or Ctrl+wheel): zoom in / out / reset
+Ctrl+Shift+N: highlight names on or off
+F11: full screen
+Ctrl+O: open; Ctrl+E: export; Ctrl+Q: quit</source>
+        <translation>J oder Alt+Pfeil ab: nächster Satz
+K oder Alt+Pfeil auf: vorheriger Satz
+Eingabetaste: Deutsch und Englisch des aktuellen Satzes kopieren
+Strg+F: suchen; F3 / Umschalt+F3: nächster / vorheriger Treffer; Esc: Suche schließen
+Strg++ / Strg+- / Strg+0 (oder Strg+Mausrad): vergrößern / verkleinern / Originalgröße
+Strg+Umschalt+N: Namen hervorheben ein oder aus
+F11: Vollbild
+Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+64"/>
+        <source>Bilingual Reader</source>
+        <translation>Bilingual Reader</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>derived from Wikipedia, no licence stated</source>
+        <translation>aus Wikipedia abgeleitet, keine Lizenz angegeben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GermaNER surname list</source>
+        <translation>Nachnamenliste von GermaNER</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenStreetMap town names</source>
+        <translation>Ortsnamen aus OpenStreetMap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CC BY-SA 2.0, © OpenStreetMap contributors</source>
+        <translation>CC BY-SA 2.0, © OpenStreetMap-Mitwirkende</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Country names of the Auswärtiges Amt</source>
+        <translation>Ländernamen des Auswärtigen Amts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>official work, free to use (§ 5 UrhG)</source>
+        <translation>amtliches Werk, frei verwendbar (§ 5 UrhG)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reads German articles beside an English translation made on this computer. Nothing you open leaves it.</source>
+        <translation>Zeigt deutsche Artikel neben einer englischen Übersetzung, die auf diesem Computer entsteht. Nichts, was Sie öffnen, verlässt ihn.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The reader is free software under the MIT licence. It uses Qt and PySide6 (LGPL 3), CTranslate2 (MIT), Argos Translate (MIT), spaCy (MIT), SentencePiece (Apache 2.0) and CRFsuite (BSD).</source>
+        <translation>Der Reader ist freie Software unter der MIT-Lizenz. Er verwendet Qt und PySide6 (LGPL 3), CTranslate2 (MIT), Argos Translate (MIT), spaCy (MIT), SentencePiece (Apache 2.0) und CRFsuite (BSD).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The name recognizer shipped with the reader was trained on the data below; its weights are released under CC BY 4.0 with these attributions, and its list of names under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0.</source>
+        <translation>Die mitgelieferte Namenserkennung wurde mit den unten genannten Daten trainiert; ihre Gewichte stehen mit diesen Quellenangaben unter CC BY 4.0, ihre Namensliste unter CC BY-SA 2.0 (© OpenStreetMap-Mitwirkende) und der Apache License 2.0.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translation models are downloaded from the Argos Translate package index only when you ask; each package names its own licence.</source>
+        <translation>Übersetzungsmodelle werden nur auf Ihren Wunsch aus dem Paketverzeichnis von Argos Translate heruntergeladen; jedes Paket nennt seine eigene Lizenz.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About Bilingual Reader</source>
+        <translation>Über Bilingual Reader</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <location filename="../reader/ui/i18n.py" line="+37"/>
+        <source>System default</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../reader/ui/main_window.py" line="+73"/>
+        <source>Bilingual Reader</source>
+        <translation>Bilingual Reader</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Opening {name}…</source>
+        <translation>Öffne {name} …</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open document</source>
+        <translation>Dokument öffnen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No recent documents</source>
+        <translation>Keine zuletzt geöffneten Dokumente</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{title} — Bilingual Reader</source>
+        <translation>{title} — Bilingual Reader</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Translation cancelled: {done} of {total} sentences done.</source>
+        <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Copied the sentence pair.</source>
+        <translation>Satzpaar kopiert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Links of this kind are not opened: {url}</source>
+        <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“{name}” changed on disk. Reload it?</source>
+        <translation>„{name}“ wurde auf dem Datenträger geändert. Neu laden?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” was deleted or moved. The text stays open here.</source>
+        <translation>„{name}“ wurde gelöscht oder verschoben. Der Text bleibt hier geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Zoom {percent} %</source>
+        <translation>Zoom {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <location filename="../reader/ui/actions.py" line="+59"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Recent</source>
+        <translation>Zuletzt &amp;geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export as…</source>
+        <translation>&amp;Exportieren als …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy Sentence &amp;Pair</source>
+        <translation>Satz&amp;paar kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next Sentence</source>
+        <translation>&amp;Nächster Satz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Previous Sentence</source>
+        <translation>&amp;Vorheriger Satz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlight &amp;Names</source>
+        <translation>Namen &amp;hervorheben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>People, organisations, places and other names</source>
+        <translation>Personen, Organisationen, Orte und andere Namen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the &amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Full Screen</source>
+        <translation>Voll&amp;bild</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translation &amp;Models…</source>
+        <translation>Übersetzungs&amp;modelle …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel Translation</source>
+        <translation>Übersetzung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Log Folder</source>
+        <translation>Protokoll&amp;ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Bilingual Reader</source>
+        <translation>Ü&amp;ber Bilingual Reader</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../reader/ui/message_bar.py" line="+37"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../reader/ui/messages.py" line="+15"/>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” could not be found. It may have been moved or deleted.</source>
+        <translation>„{name}“ wurde nicht gefunden. Die Datei wurde vielleicht verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is not a regular file (a folder or a device?).</source>
+        <translation>„{name}“ ist keine normale Datei (ein Ordner oder ein Gerät?).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You do not have permission to read “{name}”.</source>
+        <translation>Sie haben keine Berechtigung, „{name}“ zu lesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt) or HTML (.html) files.</source>
+        <translation>„{name}“ hat ein Format, das der Reader nicht öffnen kann ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt) oder HTML-Dateien (.html).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no file extension</source>
+        <translation>keine Dateiendung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is too large to show ({size} MB; the limit is {limit} MB).</source>
+        <translation>„{name}“ ist zu groß zum Anzeigen ({size} MB; die Grenze liegt bei {limit} MB).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is not a text file (it contains binary data).</source>
+        <translation>„{name}“ ist keine Textdatei (sie enthält Binärdaten).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” contains no text to show.</source>
+        <translation>„{name}“ enthält keinen Text, der angezeigt werden könnte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>„{name}“ konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” could not be opened: {error}</source>
+        <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The translation model in “{folder}” could not be loaded. Reinstall it from Tools › Translation models.</source>
+        <translation>Das Übersetzungsmodell in „{folder}“ konnte nicht geladen werden. Installieren Sie es unter Extras › Übersetzungsmodelle neu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Translation stopped: {error}</source>
+        <translation>Übersetzung angehalten: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelBanner</name>
+    <message>
+        <location filename="../reader/ui/model_banner.py" line="+40"/>
+        <source>No translation model</source>
+        <translation>Kein Übersetzungsmodell</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Information</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No German→English translation model is installed. The German text is shown; install a model to see the English.</source>
+        <translation>Es ist kein Übersetzungsmodell Deutsch→Englisch installiert. Der deutsche Text wird angezeigt; installieren Sie ein Modell, um die englische Übersetzung zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Install model from file…</source>
+        <translation>Modell aus Datei installieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install model from file</source>
+        <translation>Modell aus Datei installieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download…</source>
+        <translation>Herunterladen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download a model</source>
+        <translation>Ein Modell herunterladen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../reader/ui/model_manager.py" line="+106"/>
+        <location line="+1"/>
+        <source>Translation models</source>
+        <translation>Übersetzungsmodelle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>Installed models</source>
+        <translation>Installierte Modelle</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+19"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>About the selected model</source>
+        <translation>Über das ausgewählte Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a model to read about it.</source>
+        <translation>Wählen Sie ein Modell aus, um mehr darüber zu lesen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Available to download</source>
+        <translation>Zum Herunterladen verfügbar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Models available to download</source>
+        <translation>Zum Herunterladen verfügbare Modelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download and &amp;install</source>
+        <translation>Herunterladen und &amp;installieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the running task</source>
+        <translation>Den laufenden Vorgang abbrechen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Install from &amp;file…</source>
+        <translation>Aus &amp;Datei installieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Install translation model</source>
+        <translation>Übersetzungsmodell installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Argos Translate models (*.argosmodel);;All files (*)</source>
+        <translation>Argos-Translate-Modelle (*.argosmodel);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Installing {name}…</source>
+        <translation>Installiere {name} …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fetching the list of available models…</source>
+        <translation>Liste der verfügbaren Modelle wird abgerufen …</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Downloading {name}…</source>
+        <translation>Lade {name} herunter …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking and installing {name}…</source>
+        <translation>Prüfe und installiere {name} …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove model</source>
+        <translation>Modell entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {name}? Its files are deleted from this computer.</source>
+        <translation>{name} entfernen? Seine Dateien werden von diesem Computer gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Removing {name}…</source>
+        <translation>Entferne {name} …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>%p% ({done} of {total})</source>
+        <translation>%p % ({done} von {total})</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the model</source>
+        <translation>das Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed {name}.</source>
+        <translation>{name} installiert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removed {name}.</source>
+        <translation>{name} entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n model(s) available. Choose one and press Download and install.</source>
+        <translation>
+            <numerusform>%n Modell verfügbar. Wählen Sie es aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>
+            <numerusform>%n Modelle verfügbar. Wählen Sie eines aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The index lists no German–English models.</source>
+        <translation>Das Verzeichnis enthält keine Modelle Deutsch–Englisch.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Shared folder: not removed by this application.</source>
+        <translation>Gemeinsamer Ordner: wird von dieser Anwendung nicht entfernt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{folder} (not usable: {reason})</source>
+        <translation>{folder} (nicht verwendbar: {reason})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No translation model is installed yet. Install one from a file or download one.</source>
+        <translation>Es ist noch kein Übersetzungsmodell installiert. Installieren Sie eines aus einer Datei oder laden Sie eines herunter.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This folder is not a usable model: {reason}
+
+{path}</source>
+        <translation>Dieser Ordner ist kein verwendbares Modell: {reason}
+
+{path}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Only models in this application&apos;s own folder can be removed.</source>
+        <translation>Nur Modelle im eigenen Ordner dieser Anwendung können entfernt werden.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(unnamed model)</source>
+        <translation>(unbenanntes Modell)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{version} (installed)</source>
+        <translation>{version} (installiert)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source} → {target}</source>
+        <translation>{source} → {target}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not read {file}: {reason}</source>
+        <translation>{file} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file} is not a model package: it is not a zip archive, or it is damaged.</source>
+        <translation>{file} ist kein Modellpaket: Die Datei ist kein ZIP-Archiv oder beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The package was refused: it contains an unsafe file name ({name}).</source>
+        <translation>Das Paket wurde abgelehnt: Es enthält einen unsicheren Dateinamen ({name}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The package was refused: it contains a symbolic link ({name}).</source>
+        <translation>Das Paket wurde abgelehnt: Es enthält eine symbolische Verknüpfung ({name}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package file is larger than the limit of {limit}.</source>
+        <translation>Die Paketdatei ist größer als die Grenze von {limit}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The package would unpack to more than {limit}; it was not installed.</source>
+        <translation>Das Paket würde entpackt mehr als {limit} belegen; es wurde nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package holds more than {limit} files; it was refused.</source>
+        <translation>Das Paket enthält mehr als {limit} Dateien; es wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The package is not laid out like an Argos model (one folder holding everything): {reason}</source>
+        <translation>Das Paket ist nicht wie ein Argos-Modell aufgebaut (ein Ordner, der alles enthält): {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The package&apos;s metadata.json is not valid: {reason}</source>
+        <translation>Die metadata.json des Pakets ist ungültig: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This package translates {source}→{target}, not German↔English.</source>
+        <translation>Dieses Paket übersetzt {source}→{target}, nicht Deutsch↔Englisch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package is incomplete; missing: {files}</source>
+        <translation>Das Paket ist unvollständig; es fehlt: {files}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The package is damaged ({name}); download or copy it again.</source>
+        <translation>Das Paket ist beschädigt ({name}); laden oder kopieren Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package&apos;s model files cannot be loaded: {reason}</source>
+        <translation>Die Modelldateien des Pakets lassen sich nicht laden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write to the model folder {folder}. Check its permissions and free space.</source>
+        <translation>In den Modellordner {folder} kann nicht geschrieben werden. Prüfen Sie die Berechtigungen und den freien Speicherplatz.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled. Nothing was installed.</source>
+        <translation>Abgebrochen. Es wurde nichts installiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download cancelled. Nothing was installed.</source>
+        <translation>Download abgebrochen. Es wurde nichts installiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{code} is already installed.</source>
+        <translation>{code} ist bereits installiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} is not in this application&apos;s own model folder and was not removed.</source>
+        <translation>{what} liegt nicht im eigenen Modellordner dieser Anwendung und wurde nicht entfernt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not reach the model index. Check your internet connection and try again, or install a model from a file.</source>
+        <translation>Das Modellverzeichnis ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut, oder installieren Sie ein Modell aus einer Datei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model index could not be understood. Try again later.</source>
+        <translation>Das Modellverzeichnis konnte nicht gelesen werden. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The index lists no model {wanted}.</source>
+        <translation>Das Verzeichnis enthält kein Modell {wanted}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The download failed: {reason}. Nothing was installed.</source>
+        <translation>Der Download ist fehlgeschlagen: {reason}. Es wurde nichts installiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The operation failed: {reason}</source>
+        <translation>Der Vorgang ist fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong ({kind}). Nothing was changed.</source>
+        <translation>Etwas ist schiefgegangen ({kind}). Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../reader/ui/preferences.py" line="+45"/>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading font</source>
+        <translation>Leseschrift</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Font size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Width of the German column</source>
+        <translation>Breite der deutschen Spalte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fast (greedy search)</source>
+        <translation>&amp;Schnell (gierige Suche)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accurate (beam search, 4 beams)</source>
+        <translation>&amp;Genau (Strahlsuche, 4 Strahlen)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accurate weighs four candidate translations of every sentence and matches Argos Translate exactly; it takes roughly two to three times as long. Fast keeps only the likeliest word at each step: quicker, occasionally clumsier. Changing this translates the open document again.</source>
+        <translation>„Genau“ wägt für jeden Satz vier mögliche Übersetzungen ab und liefert genau dasselbe wie Argos Translate; das dauert etwa zwei- bis dreimal so lange. „Schnell“ behält bei jedem Schritt nur das wahrscheinlichste Wort: zügiger, gelegentlich holpriger. Eine Änderung übersetzt das geöffnete Dokument neu.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new language applies when the reader restarts.</source>
+        <translation>Eine neue Sprache gilt nach einem Neustart des Readers.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reopen the last document on start</source>
+        <translation>Beim Start das letzte Dokument &amp;wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading &amp;font:</source>
+        <translation>&amp;Leseschrift:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font &amp;size:</source>
+        <translation>Schriftgr&amp;öße:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;German column:</source>
+        <translation>&amp;Deutsche Spalte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translation:</source>
+        <translation>Übersetzung:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWidgets</name>
+    <message>
+        <location filename="../reader/ui/window_parts.py" line="+10"/>
+        <source>Current sentence</source>
+        <translation>Aktueller Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Document format and encoding</source>
+        <translation>Dokumentformat und Zeichenkodierung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translation progress</source>
+        <translation>Übersetzungsfortschritt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel translation</source>
+        <translation>Übersetzung abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop translating (what is done stays)</source>
+        <translation>Übersetzung anhalten (Fertiges bleibt erhalten)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loading the model…</source>
+        <translation>Modell wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Translating… %p%</source>
+        <translation>Übersetze … %p %</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{done} of {total} sentences translated</source>
+        <translation>{done} von {total} Sätzen übersetzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sentence {number} of {total}</source>
+        <translation>Satz {number} von {total}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n Satz</numerusform>
+            <numerusform>%n Sätze</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../reader/ui/help_dialogs.py" line="-19"/>
+        <source>&amp;Copy All</source>
+        <translation>&amp;Alles kopieren</translation>
+    </message>
+</context>
+</TS>

@@ -147,7 +147,11 @@ def build_menus(window: MainWindow) -> Actions:
 
     help_menu = bar.addMenu(translate("Menu", "&Help"))
     action(help_menu, translate("Menu", "&Keyboard Shortcuts"), window.show_shortcuts, "F1")
-    action(help_menu, translate("Menu", "Open &Log Folder"), help_dialogs.open_log_folder)
+    action(
+        help_menu,
+        translate("Menu", "Open &Log Folder"),
+        lambda: help_dialogs.open_log_folder(window.paths.logs),
+    )
     help_menu.addSeparator()
     action(help_menu, translate("Menu", "&About Bilingual Reader"), window.show_about)
 

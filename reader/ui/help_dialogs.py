@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import importlib.metadata
+from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QUrl, qVersion
@@ -178,13 +180,14 @@ def show_about(parent: QWidget) -> None:
     about_dialog(parent).exec()
 
 
-def log_folder_url() -> QUrl:
-    """Where the log file is written (``resolve_paths().logs``), as a file URL."""
-    folder = resolve_paths().logs
-    folder.mkdir(parents=True, exist_ok=True)
+def log_folder_url(folder: Path | None = None) -> QUrl:
+    """The folder the log file is written to (``resolve_paths().logs``), as a file URL."""
+    folder = folder or resolve_paths().logs
+    with contextlib.suppress(OSError):  # the file manager still shows where it would be
+        folder.mkdir(parents=True, exist_ok=True)
     return QUrl.fromLocalFile(str(folder))
 
 
-def open_log_folder() -> bool:
+def open_log_folder(folder: Path | None = None) -> bool:
     """Show the log folder in the file manager; False when none could be opened."""
-    return QDesktopServices.openUrl(log_folder_url())
+    return QDesktopServices.openUrl(log_folder_url(folder))

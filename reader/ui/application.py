@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.core.bundled import APP_ID
@@ -80,6 +80,8 @@ def create_application(argv: list[str] | None = None, language: str = "system") 
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")
     if getattr(app, "_reader_translators", None) is None:
+        if language != "system":  # numbers and sizes then read like the chosen language
+            QLocale.setDefault(locale_for(language))
         app._reader_translators = install_translators(  # type: ignore[attr-defined]
             app, locale_for(language), resolve_paths().cache
         )

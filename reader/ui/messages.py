@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from reader.core import errors
 
@@ -66,4 +66,4 @@ def describe_translation_error(error: BaseException) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}"
+    return QLocale().toString(size / 1_000_000, "f", 1)  # 1,5 in German

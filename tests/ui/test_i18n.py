@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +36,7 @@ from reader.core.bundled import translations_dir
 from reader.ui import i18n
 from tests.ui.window_helpers import german_text, install_fake_package
 
+REPO = Path(__file__).resolve().parents[2]
 TS_FILE = translations_dir() / "reader_de.ts"
 # Visible strings that are the same in both languages on purpose (names, formats, codes).
 SAME_IN_BOTH = {"OK", "Markdown", "HTML", "PDF", "TMX", "UTF-8", "Bilingual Reader", "Status"}
@@ -314,3 +317,35 @@ def test_the_walk_finds_english_when_no_translator_is_installed(qtbot, make_wind
     left = untranslated(visible_strings(window, (window.view,)))
     assert {"&File", "&Help"} <= {text for _where, text, _source in left}
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize(
+    ("system", "setting", "expected"),
+    [("C", "de", "&Datei"), ("de_DE.UTF-8", "en", "&File"), ("de_DE.UTF-8", "system", "&Datei")],
+)
+def test_the_setting_overrides_the_system_language_at_start(
+    tmp_path, system, setting, expected
+) -> None:
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from reader.core.paths import resolve_paths\n"
+        "from reader.ui.application import create_application\n"
+        "from reader.ui.settings import Settings\n"
+        "settings = Settings.for_paths(resolve_paths())\n"
+        f"settings.language = {setting!r}\n"
+        "create_application(language=settings.language)\n"
+        "print(QCoreApplication.translate('Menu', '&File'))\n"
+    )
+    env = dict(os.environ, LANG=system, LC_ALL=system, LANGUAGE="", QT_QPA_PLATFORM="offscreen")
+    env["READER_DATA_DIR"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

@@ -209,7 +209,7 @@
     <message>
         <location line="+18"/>
         <source>Exporting to {name}…</source>
-        <translation>Exportiere nach {name} …</translation>
+        <translation>Export nach {name} …</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -281,7 +281,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../reader/ui/help_dialogs.py" line="+38"/>
+        <location filename="../reader/ui/help_dialogs.py" line="+40"/>
         <source>J or Alt+Down: next sentence
 K or Alt+Up: previous sentence
 Enter: copy the German and English of the current sentence
@@ -399,7 +399,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+82"/>
         <source>Opening {name}…</source>
-        <translation>Öffne {name} …</translation>
+        <translation>{name} wird geöffnet …</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -615,12 +615,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Open &amp;Log Folder</source>
         <translation>Protokoll&amp;ordner öffnen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>Ü&amp;ber Bilingual Reader</translation>
     </message>
@@ -865,7 +865,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+12"/>
         <source>Installing {name}…</source>
-        <translation>Installiere {name} …</translation>
+        <translation>{name} wird installiert …</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -875,12 +875,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+13"/>
         <source>Downloading {name}…</source>
-        <translation>Lade {name} herunter …</translation>
+        <translation>{name} wird heruntergeladen …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Checking and installing {name}…</source>
-        <translation>Prüfe und installiere {name} …</translation>
+        <translation>{name} wird geprüft und installiert …</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -895,7 +895,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+10"/>
         <source>Removing {name}…</source>
-        <translation>Entferne {name} …</translation>
+        <translation>{name} wird entfernt …</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1249,7 +1249,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+0"/>
         <source>Translating… %p%</source>
-        <translation>Übersetze … %p %</translation>
+        <translation>Übersetzung … %p %</translation>
     </message>
     <message>
         <location line="+8"/>

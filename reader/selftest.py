@@ -210,7 +210,10 @@ def _check_qt_translator() -> str:
     if own.is_file():
         if not translator.load(str(own)) or translator.isEmpty():
             raise CheckFailed(f"could not load {own}")
-        return f"reader_de.qm ({own})"
+        language = translator.language()
+        if language and not language.startswith("de"):
+            raise CheckFailed(f"{own} is a {language!r} catalogue")
+        return f"reader_de.qm, language {language or 'unset'} ({own})"
     qt_dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     qt_dirs.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
     qt_file = next((d / "qtbase_de.qm" for d in qt_dirs if (d / "qtbase_de.qm").is_file()), None)

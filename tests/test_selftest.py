@@ -81,3 +81,37 @@ def test_a_wrong_copy_answer_fails(
     assert code != 0
     assert translation.startswith("FAIL ")
     assert "copy model answered" in translation and "expected" in translation
+
+
+def test_qt_check_falls_back_to_qtbase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.selftest import _check_qt_translator
+
+    monkeypatch.setattr("reader.core.bundled.translations_dir", lambda: tmp_path)
+    detail = _check_qt_translator()
+    assert detail.startswith("qtbase_de.qm, no reader_de.qm yet")
+    assert "Abbrechen" in detail  # the catalogue really translated
+
+
+def test_qt_check_prefers_our_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import PySide6
+
+    from reader.selftest import _check_qt_translator
+
+    lrelease = Path(PySide6.__file__).resolve().parent / "lrelease"
+    if not lrelease.is_file():
+        pytest.skip("PySide6 ships no lrelease here")
+    ts_file = tmp_path / "reader_de.ts"
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="de_DE"><context><name>Probe</name>'
+        "<message><source>Open</source><translation>Öffnen</translation></message>"
+        "</context></TS>\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [str(lrelease), "-silent", str(ts_file), "-qm", str(tmp_path / "reader_de.qm")],
+        check=True,
+        timeout=60,
+    )
+    monkeypatch.setattr("reader.core.bundled.translations_dir", lambda: tmp_path)
+    assert _check_qt_translator().startswith("reader_de.qm, language de")

@@ -3,6 +3,7 @@ shows German once it is installed (no visible string is left in its English sour
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -349,3 +350,111 @@ def test_the_setting_overrides_the_system_language_at_start(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+# --- strings that never reach tr() ------------------------------------------------------------
+
+TEXT_SETTERS = {
+    "setText",
+    "setToolTip",
+    "setWindowTitle",
+    "setPlaceholderText",
+    "setStatusTip",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "setTitle",
+    "setWhatsThis",
+    "addMenu",
+    "showMessage",
+    "addItem",
+    "addAction",
+    "setTabText",
+    "setHeaderLabels",
+    "setLabelText",
+    "setSuffix",
+    "setPrefix",
+    "setSpecialValueText",
+    "QLabel",
+    "QPushButton",
+    "QToolButton",
+    "QAction",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QMenu",
+    "show_message",
+}
+TRANSLATING_CALLS = {"tr", "translate", "_tr"}
+
+
+def _has_words(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(re.search(r"[A-Za-z]{2}", node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(_has_words(part) for part in node.values)
+    if isinstance(node, ast.List | ast.Tuple):
+        return any(_has_words(item) for item in node.elts)
+    return False
+
+
+def _is_text(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _lupdate_sees(name: str, node: ast.Call) -> bool:
+    """tr("literal") and translate("Context", "literal"); a helper passing a variable on is
+    fine (its callers are checked), painter.translate(x, y) is not about text at all."""
+    if name == "translate":
+        if not _is_text(node.args[0]) or len(node.args) < 2:
+            return True
+        text = node.args[1]
+    else:
+        text = node.args[0]
+    return _is_text(text) or isinstance(text, ast.Name)
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def bypasses(source: str, filename: str) -> list[str]:
+    """Literal words handed to a widget, or tr() of text that lupdate cannot extract."""
+    problems = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node)
+        where = f"{filename}:{node.lineno}"
+        if name in TEXT_SETTERS and node.args and _has_words(node.args[0]):
+            problems.append(f"{where}: {name}() with untranslated words")
+        if name in TRANSLATING_CALLS and node.args and not _lupdate_sees(name, node):
+            problems.append(f"{where}: {name}() of text lupdate cannot read")
+    return problems
+
+
+def test_the_bypass_check_finds_literal_and_built_strings() -> None:
+    source = (
+        "label = QLabel('Hello there')\n"
+        "button.setToolTip(f'Close {name}')\n"
+        "self.tr(f'{n} matches')\n"
+        "translate('Ctx', 'Zoom ' + str(percent))\n"
+        "close.setText('✕')\n"
+        "painter.translate(0, -top)\n"
+        "self.tr('Fine {n}').format(n=1)\n"
+    )
+    assert [problem.split(": ")[0] for problem in bypasses(source, "x")] == [
+        "x:1",
+        "x:2",
+        "x:3",
+        "x:4",
+    ]
+
+
+def test_no_ui_text_bypasses_translation() -> None:
+    problems = []
+    for folder in ("reader/ui", "reader/workers"):
+        for path in sorted((REPO / folder).glob("*.py")):
+            source = path.read_text(encoding="utf-8")
+            problems += bypasses(source, str(path.relative_to(REPO)))
+    assert problems == []

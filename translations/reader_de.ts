@@ -308,7 +308,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <location line="+8"/>
         <location line="+64"/>
         <source>Bilingual Reader</source>
-        <translation>Bilingual Reader</translation>
+        <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
         <location line="-49"/>
@@ -348,7 +348,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+5"/>
         <source>The reader is free software under the MIT licence. It uses Qt and PySide6 (LGPL 3), CTranslate2 (MIT), Argos Translate (MIT), spaCy (MIT), SentencePiece (Apache 2.0) and CRFsuite (BSD).</source>
-        <translation>Der Reader ist freie Software unter der MIT-Lizenz. Er verwendet Qt und PySide6 (LGPL 3), CTranslate2 (MIT), Argos Translate (MIT), spaCy (MIT), SentencePiece (Apache 2.0) und CRFsuite (BSD).</translation>
+        <translation>Der Zweisprachige Leser ist freie Software unter der MIT-Lizenz. Er verwendet Qt und PySide6 (LGPL 3), CTranslate2 (MIT), Argos Translate (MIT), spaCy (MIT), SentencePiece (Apache 2.0) und CRFsuite (BSD).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -378,7 +378,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+4"/>
         <source>About Bilingual Reader</source>
-        <translation>Über Bilingual Reader</translation>
+        <translation>Über den Zweisprachigen Leser</translation>
     </message>
 </context>
 <context>
@@ -392,12 +392,13 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../reader/ui/application.py" line="+89"/>
         <location filename="../reader/ui/main_window.py" line="+73"/>
         <source>Bilingual Reader</source>
-        <translation>Bilingual Reader</translation>
+        <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../reader/ui/main_window.py" line="+82"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -414,7 +415,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+33"/>
         <source>{title} — Bilingual Reader</source>
-        <translation>{title} — Bilingual Reader</translation>
+        <translation>{title} — Zweisprachiger Leser</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -622,7 +623,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+4"/>
         <source>&amp;About Bilingual Reader</source>
-        <translation>Ü&amp;ber Bilingual Reader</translation>
+        <translation>Ü&amp;ber den Zweisprachigen Leser</translation>
     </message>
 </context>
 <context>
@@ -663,7 +664,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+4"/>
         <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt) or HTML (.html) files.</source>
-        <translation>„{name}“ hat ein Format, das der Reader nicht öffnen kann ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt) oder HTML-Dateien (.html).</translation>
+        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt) oder HTML-Dateien (.html).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1171,7 +1172,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <message>
         <location line="+7"/>
         <source>A new language applies when the reader restarts.</source>
-        <translation>Eine neue Sprache gilt nach einem Neustart des Readers.</translation>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.core.bundled import APP_ID
@@ -85,6 +85,8 @@ def create_application(argv: list[str] | None = None, language: str = "system") 
         app._reader_translators = install_translators(  # type: ignore[attr-defined]
             app, locale_for(language), resolve_paths().cache
         )
+        # Window managers show "title — display name" unless the title already ends with it.
+        app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Bilingual Reader"))
     return app
 
 

@@ -40,7 +40,7 @@ from tests.ui.window_helpers import german_text, install_fake_package
 REPO = Path(__file__).resolve().parents[2]
 TS_FILE = translations_dir() / "reader_de.ts"
 # Visible strings that are the same in both languages on purpose (names, formats, codes).
-SAME_IN_BOTH = {"OK", "Markdown", "HTML", "PDF", "TMX", "UTF-8", "Bilingual Reader", "Status"}
+SAME_IN_BOTH = {"OK", "Markdown", "HTML", "PDF", "TMX", "UTF-8", "Status"}
 PLACEHOLDER = re.compile(r"\{\w+\}|%n|%p|%\d")
 
 

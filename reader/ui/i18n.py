@@ -120,7 +120,9 @@ def catalogue_folder(name: str, cache_dir: Path | None = None) -> Path | None:
             return compile_catalogue(ts_file, target).parent
         except (OSError, subprocess.SubprocessError) as error:
             log.warning("could not compile %s into %s: %s", ts_file.name, target, error)
-    return None
+    # An older catalogue still beats none: only the newest strings stay English.
+    stale = next((target for target in targets if target.is_file()), None)
+    return stale.parent if stale is not None else None
 
 
 def _qt_catalogue_dirs() -> list[str]:

@@ -128,6 +128,16 @@ def test_catalogue_goes_to_the_cache_when_beside_the_ts_fails(ts_copy: Path, tmp
     assert (cache / "i18n" / "reader_de.qm").stat().st_size > 0
 
 
+def test_an_older_catalogue_is_used_when_it_cannot_be_compiled(ts_copy: Path, monkeypatch) -> None:
+    old = ts_copy / "reader_de.qm"
+    old.write_bytes(b"older")
+    os.utime(old, (1, 1))
+    monkeypatch.setattr(i18n, "lrelease_command", lambda: None)
+    assert i18n.catalogue_folder("reader_de") == ts_copy
+    old.unlink()
+    assert i18n.catalogue_folder("reader_de") is None
+
+
 def test_a_bundle_uses_its_shipped_catalogue_and_copes_without_one(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
     assert i18n.catalogue_folder("reader_de") is None

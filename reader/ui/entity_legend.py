@@ -85,8 +85,9 @@ class EntityLegend(QWidget):
                 self.tr("Highlight {label} names").format(label=label_name(label))
             )
             button.setToolTip(
+                # Not lowercased: German nouns keep their capital (Ort, not ort).
                 self.tr("Show or hide the highlighting of {label} names").format(
-                    label=label_name(label).lower()
+                    label=label_name(label)
                 )
             )
             button.toggled.connect(self._on_button_toggled)

@@ -227,6 +227,10 @@ def visible_strings(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[tuple
             for column in range(header.count()):
                 title = widget.model().headerData(column, Qt.Orientation.Horizontal)
                 add(widget, str(title or ""))
+            model = widget.model()
+            for row in range(min(model.rowCount(), 50)):  # top level: groups such as "Person (3)"
+                for column in range(header.count()):
+                    add(widget, str(model.index(row, column).data() or ""))
         if isinstance(widget, QMenu):
             add(widget, widget.title())
         if isinstance(widget, QTextEdit) and widget.isReadOnly():

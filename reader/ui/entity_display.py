@@ -36,11 +36,14 @@ class EntityDisplay(QObject):
         self.controller.set_hidden(hidden)
 
         self.legend = EntityLegend(lambda: self.view.colors, hidden, window.statusBar())
-        window.statusBar().insertPermanentWidget(0, self.legend)
+        # Permanent (a status message must not hide it), first of them: index 1 comes right
+        # after the one ordinary widget, the sentence position.
+        window.statusBar().insertPermanentWidget(1, self.legend)
         self.legend.setVisible(self.controller.enabled)
         self.legend.hidden_changed.connect(self._on_legend_hidden_changed)
 
         self.panel = EntityPanel(window)
+        self.panel.setMinimumWidth(220)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()  # until View › Names Panel (or a restored window state) shows it
         self.panel.entry_activated.connect(self.show_next_mention)
@@ -76,6 +79,8 @@ class EntityDisplay(QObject):
         state = self.window.settings.window_state
         if state is not None:
             self.window.restoreState(state)
+        else:  # wide enough for "Stanford University School of Medicine (1)"
+            self.window.resizeDocks([self.panel], [300], Qt.Orientation.Horizontal)
 
     def save_state(self) -> None:
         self.window.settings.window_state = self.window.saveState()

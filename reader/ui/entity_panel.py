@@ -113,6 +113,7 @@ class EntityPanel(QDockWidget):
             self.tr("Press Enter on a name to go to its next mention in the text.")
         )
         self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 2px 0px; }")  # room to read
         self.tree.entry_activated.connect(self._on_tree_entry_activated)
         self.empty = QLabel(body)
         self.empty.setObjectName("namesPanelEmpty")

@@ -287,9 +287,7 @@ def test_tooltip_when_the_english_has_no_counterpart() -> None:
     assert describe_entity(entity, None, False) == "Place · München — not translated yet"
 
 
-def test_the_names_panel_is_remembered_with_the_window(
-    qtbot, make_window, reader_paths
-) -> None:
+def test_the_names_panel_is_remembered_with_the_window(qtbot, make_window, reader_paths) -> None:
     window = make_window()
     action = window.entity_display.panel_action
     assert action.shortcut().toString() == "Ctrl+Shift+E"

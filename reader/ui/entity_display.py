@@ -160,7 +160,11 @@ class EntityDisplay(QObject):
     def _on_panel_action_triggered(self, checked: bool) -> None:
         if checked:
             self.panel.raise_()
-            self.panel.tree.setFocus()  # keyboard users land in the list
+            # Keyboard users land in the list (or the filter while the list is empty).
+            if self.panel.tree.isVisibleTo(self.panel):
+                self.panel.tree.setFocus()
+            elif self.panel.filter.isEnabled():
+                self.panel.filter.setFocus()
         else:
             self.view.setFocus()
 

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.core.document import Document, Entity, EntityLabel, Sentence
 from reader.ui.document_renderer import Side
@@ -277,6 +278,15 @@ def test_tooltips_name_the_type_and_the_counterpart(
     assert tooltips.text_at(point_on(Side.ENGLISH, "Merkel")) == "Person · Merkel → Merkel"
     assert tooltips.text_at(point_on(Side.GERMAN, "besucht")) is None
 
+    # The real event path: a tooltip request on the viewport shows the text.
+    point = point_on(Side.GERMAN, "Köln")
+    viewport = view.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text() == "Place · Köln → Köln"
+    QToolTip.hideText()
+
 
 def test_tooltip_when_the_english_has_no_counterpart() -> None:
     from reader.ui.entity_tooltips import describe_entity
@@ -287,15 +297,20 @@ def test_tooltip_when_the_english_has_no_counterpart() -> None:
     assert describe_entity(entity, None, False) == "Place · München — not translated yet"
 
 
-def test_the_names_panel_is_remembered_with_the_window(qtbot, make_window, reader_paths) -> None:
-    window = make_window()
+def test_the_names_panel_is_remembered_with_the_window(qtbot, make_window, names_file) -> None:
+    window = make_window(recognizer=KnownNames())
+    open_with_names(qtbot, window, names_file)
     action = window.entity_display.panel_action
     assert action.shortcut().toString() == "Ctrl+Shift+E"
     assert action in window.menuBar().actions()[2].menu().actions()  # View
     assert not window.entity_display.panel.isVisible()
     action.trigger()
     assert window.entity_display.panel.isVisible()
-    assert window.entity_display.panel.accessibleName() == "Names panel"
+    panel = window.entity_display.panel
+    assert panel.accessibleName() == "Names panel"
+    assert panel.tree.accessibleName() == "Names found, by type"
+    assert panel.filter.accessibleName() == "Filter names"
+    qtbot.waitUntil(panel.tree.hasFocus, timeout=2000)  # keyboard users land in the list
     window.close()
     again = make_window()
     assert again.entity_display.panel.isVisible()

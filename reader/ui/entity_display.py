@@ -47,6 +47,7 @@ class EntityDisplay(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()  # until View › Names Panel (or a restored window state) shows it
         self.panel.entry_activated.connect(self.show_next_mention)
+        self.panel.escaped.connect(self.view.setFocus)
         self.panel_action = self.panel.toggleViewAction()
         self.panel_action.setText(self.tr("Names &Panel"))
         self.panel_action.setShortcut(QKeySequence("Ctrl+Shift+E"))

@@ -57,9 +57,11 @@ class NameTree(QTreeWidget):
 
     Signals:
         entry_activated(QTreeWidgetItem): a name was clicked or Enter was pressed on it.
+        escaped(): Escape: the reader wants back to the text.
     """
 
     entry_activated = Signal(QTreeWidgetItem)
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,9 @@ class NameTree(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
             if item.parent() is None:
                 item.setExpanded(not item.isExpanded())
@@ -80,14 +85,39 @@ class NameTree(QTreeWidget):
             self.entry_activated.emit(item)
 
 
+class FilterField(QLineEdit):
+    """The filter line; Down moves into the list, Escape clears (then leaves).
+
+    Signals:
+        down_pressed(): the reader wants to go down into the list.
+        escaped(): Escape on an empty filter.
+    """
+
+    down_pressed = Signal()
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            if self.text():
+                self.clear()
+            else:
+                self.escaped.emit()
+        else:
+            super().keyPressEvent(event)
+
+
 class EntityPanel(QDockWidget):
     """Dockable list of the names found, grouped by type.
 
     Signals:
         entry_activated(object, str): label and key of the name the reader chose.
+        escaped(): Escape in the panel: back to the text.
     """
 
     entry_activated = Signal(object, str)
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Names"), parent)
@@ -100,7 +130,7 @@ class EntityPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(6)
-        self.filter = QLineEdit(body)
+        self.filter = FilterField(body)
         self.filter.setPlaceholderText(self.tr("Filter names"))
         self.filter.setAccessibleName(self.tr("Filter names"))
         self.filter.setClearButtonEnabled(True)
@@ -115,6 +145,9 @@ class EntityPanel(QDockWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setStyleSheet("QTreeView::item { padding: 2px 0px; }")  # room to read
         self.tree.entry_activated.connect(self._on_tree_entry_activated)
+        self.tree.escaped.connect(self.escaped)
+        self.filter.escaped.connect(self.escaped)
+        self.filter.down_pressed.connect(self._on_filter_down_pressed)
         self.empty = QLabel(body)
         self.empty.setObjectName("namesPanelEmpty")
         self.empty.setWordWrap(True)
@@ -237,6 +270,12 @@ class EntityPanel(QDockWidget):
             self.tree.setCurrentItem(item)
             self.tree.setFocus()
             self.entry_activated.emit(*entries[0])
+
+    def _on_filter_down_pressed(self) -> None:
+        entries = self.visible_entries()
+        if entries:
+            self.tree.setCurrentItem(self.entry_item(*entries[0]))
+            self.tree.setFocus()
 
     def _on_tree_entry_activated(self, item: QTreeWidgetItem) -> None:
         label, key = entry_of(item)

@@ -314,3 +314,34 @@ def test_the_names_panel_is_remembered_with_the_window(qtbot, make_window, names
     window.close()
     again = make_window()
     assert again.entity_display.panel.isVisible()
+
+
+def test_the_panel_is_reachable_by_keyboard(qtbot, make_window, names_file) -> None:
+    window = make_window(recognizer=KnownNames())
+    open_with_names(qtbot, window, names_file)
+    display = window.entity_display
+    display.panel.show()
+    panel = display.panel
+    panel.filter.setFocus()
+    qtbot.keyClicks(panel.filter, "berl")
+    qtbot.keyClick(panel.filter, Qt.Key.Key_Down)
+    qtbot.waitUntil(panel.tree.hasFocus, timeout=2000)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert display.mention.text == "Berlin"
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Escape)
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+
+
+def test_hiding_a_type_in_a_long_document_still_builds_every_row(
+    qtbot, make_window, tmp_path
+) -> None:
+    path = tmp_path / "lang.txt"
+    path.write_text("\n\n".join(f"Absatz {n} in Köln." for n in range(120)) + "\n", "utf-8")
+    window = make_window(recognizer=KnownNames())
+    open_with_names(qtbot, window, path)
+    renderer = window.view.renderer
+    qtbot.waitUntil(lambda: renderer.complete, timeout=10_000)
+    window.entity_display.legend.buttons[EntityLabel.LOC].click()
+    # Replacing formats rebuilds the document from its first rows; the rest must follow.
+    qtbot.waitUntil(lambda: renderer.complete, timeout=10_000)
+    assert len(renderer.rows) == 120

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.core.document import Document, Entity, EntityLabel, Sentence
 from reader.ui.document_renderer import Side
+from reader.ui.entity_legend import SWATCH
 from reader.ui.entity_panel import group_entities
 from reader.ui.entity_positions import english_span, german_span
 from reader.ui.settings import Settings
@@ -345,3 +346,19 @@ def test_hiding_a_type_in_a_long_document_still_builds_every_row(
     # Replacing formats rebuilds the document from its first rows; the rest must follow.
     qtbot.waitUntil(lambda: renderer.complete, timeout=10_000)
     assert len(renderer.rows) == 120
+
+
+def test_the_legend_swatches_follow_the_theme(qtbot, make_window) -> None:
+    window = make_window()
+    window.set_theme("light")
+    button = window.entity_display.legend.buttons[EntityLabel.PER]
+
+    def swatch_colour():  # type: ignore[no-untyped-def]
+        image = button.icon().pixmap(SWATCH).toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 4)
+
+    light = swatch_colour()
+    assert light == window.view.colors.entity_backgrounds[0]
+    window.set_theme("dark")
+    qtbot.waitUntil(lambda: swatch_colour() == window.view.colors.entity_backgrounds[0])
+    assert swatch_colour() != light

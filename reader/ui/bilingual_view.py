@@ -265,16 +265,47 @@ class BilingualView(QTextBrowser):
         self._update_selections()
 
     def copy_current_pair(self) -> bool:
-        """German + newline + English of the current sentence to the clipboard."""
-        if self.current < 0:
-            return False
-        from PySide6.QtWidgets import QApplication
+        """The selected pairs (or the current one) to the clipboard as plain text and HTML.
 
-        german = self.german_for(self.current) or ""
-        english = self.english_for(self.current) or ""
-        QApplication.clipboard().setText(f"{german}\n{english}")
-        self.pair_copied.emit(self.current)
+        A text selection on either side selects every sentence it touches; the German and
+        English of each go together, in reading order.
+        """
+        ids = self.selected_sentence_ids() or ([self.current] if self.current >= 0 else [])
+        if not ids:
+            return False
+        from reader.core.export import SentencePair
+        from reader.ui.export_actions import copy_pairs
+
+        copy_pairs(
+            SentencePair(sid, self.german_for(sid) or "", self.english_for(sid) or "")
+            for sid in ids
+        )
+        self.pair_copied.emit(ids[0])
         return True
+
+    def selected_sentence_ids(self) -> list[int]:
+        """Sentences whose German or English the text selection touches, in document order."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return []
+        first, last = cursor.selectionStart(), cursor.selectionEnd()
+        # Within a row only the column the selection started in counts; across rows Qt
+        # selects whole cells, and every sentence of those rows is meant.
+        side = self._side_at(cursor.anchor())
+        chosen = []
+        for sid in self.renderer.sentence_ids():
+            span = self.renderer.span(sid, side)
+            if span is not None and span[0] < last and first < span[1]:
+                chosen.append(sid)
+        return chosen
+
+    def _side_at(self, position: int) -> Side:
+        index = self.renderer.row_at(position)
+        if index is not None:
+            cell = self.renderer.rows[index].table.cellAt(position)
+            if cell.isValid():
+                return Side(cell.column())
+        return Side.GERMAN
 
     # --- viewport ----------------------------------------------------------------------
 
@@ -379,7 +410,11 @@ class BilingualView(QTextBrowser):
             self.move_current(1)
         elif (plain and key == Qt.Key.Key_K) or (alt and key == Qt.Key.Key_Up):
             self.move_current(-1)
-        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current >= 0:
+        elif (
+            plain
+            and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and (self.current >= 0 or self.textCursor().hasSelection())
+        ):
             self.copy_current_pair()
         else:
             super().keyPressEvent(event)

@@ -164,6 +164,29 @@ def test_keyboard_moves_the_pair_and_enter_copies_it(qtbot) -> None:
     assert QApplication.clipboard().text() == f"{first}\n{english_of(first)}"
 
 
+def test_enter_copies_every_selected_pair_as_text_and_html(qtbot) -> None:
+    view, sentences = make_view(qtbot)
+    view.set_translations({s.id: english_of(s.text) for s in sentences})
+    # Two sentences of one paragraph (across rows Qt selects whole table cells).
+    first, second = sentences[1], sentences[2]
+    assert first.block == second.block
+    start = view.renderer.span(first.id, Side.GERMAN)[0] + 2
+    end = view.renderer.span(second.id, Side.GERMAN)[0] + 1
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.selected_sentence_ids() == [first.id, second.id]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    data = QApplication.clipboard().mimeData()
+    assert data.text() == (
+        f"{first.text}\n{english_of(first.text)}\n\n{second.text}\n{english_of(second.text)}"
+    )
+    assert data.html().count("<tr>") == 2
+    assert 'lang="en"' in data.html()
+
+
 def test_streaming_english_keeps_the_reading_position(qtbot) -> None:
     blocks = tuple(
         Block(i, BlockKind.PARAGRAPH, f"Absatz {i} hat einen Satz. Und noch einen.")

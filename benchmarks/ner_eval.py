@@ -1,12 +1,14 @@
-"""Score the NER pipeline on held-out GermEval 2014 dev and measure its speed.
+"""Score the shipped NER model on held-out GermEval 2014 dev and measure its speed.
 
-    uv run python benchmarks/ner_eval.py [--model resources/ner/de_reader_ner]
+    uv run python benchmarks/ner_eval.py [--model resources/ner/de_reader_crf]
         [--data ../shared/data/ner] [--out bench-results/ner.json]
 
 Exact-match span P/R/F1 per label; "overall" is micro-averaged over PER/LOC/ORG on the outer
 level (GermEval deriv/part tags count as O). MISC is scored against GermEval's OTH and
 reported separately. Scored twice: the raw model, and with the reader's German rules
-(``refine_spans``) as the app runs it. Speed is words per second on one thread.
+(``refine_spans``) as the app runs it. Speed is words per second on one thread. The model is
+run through ``EntityRecognizer`` (a CRF model folder or a spaCy pipeline folder), as the app
+runs it.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import ner_data  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, default=ROOT / "resources/ner/de_reader_ner")
+    parser.add_argument("--model", type=Path, default=ROOT / "resources/ner/de_reader_crf")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/ner")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results/ner.json")
     args = parser.parse_args()
@@ -40,13 +42,12 @@ def main() -> int:
     if not dev_path.is_file():
         print(f"GermEval dev not found at {dev_path}", file=sys.stderr)
         return 1
-    import spacy
-
-    from reader.core import ner_gazetteer  # noqa: F401 - registers the pipeline's component
-    from reader.core.entity_rules import RawSpan, refine_spans
+    from reader.core.entities import EntityRecognizer
+    from reader.core.entity_rules import refine_spans
 
     started = time.perf_counter()
-    nlp = spacy.load(args.model)
+    recognizer = EntityRecognizer(args.model)
+    recognizer.load()
     load_seconds = time.perf_counter() - started
 
     dev = ner_data.read_germeval(dev_path)
@@ -54,19 +55,18 @@ def main() -> int:
     texts = [text for text, _ in pairs]
     words = sum(len(w) for w, _ in dev)
 
-    list(nlp.pipe(texts[:50]))  # warm-up
+    recognizer.spans(texts[:50])  # warm-up
     # CPU time as well as wall time: the machine is shared, and one thread's CPU time is what
     # the pipeline costs; wall time depends on who else is running.
     started = time.perf_counter()
     cpu_started = time.process_time()
-    docs = list(nlp.pipe(texts, batch_size=64))
+    found = recognizer.spans(texts)
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
 
     raw = ner_data.Scorer()
     ruled = ner_data.Scorer()
-    for (text, gold), doc in zip(pairs, docs, strict=True):
-        spans = [RawSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    for (text, gold), spans in zip(pairs, found, strict=True):
         raw.add(gold, [ner_data.Span(s.start, s.end, s.label) for s in spans])
         refined = refine_spans(text, spans)
         ruled.add(gold, [ner_data.Span(s.start, s.end, s.label) for s in refined])

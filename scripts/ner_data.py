@@ -243,7 +243,11 @@ def _read_list(path: Path) -> list[str]:
 
 
 def build_gazetteer(
-    gazetteers: Path, sentences: Sequence[Sentence], *, surnames: bool = True
+    gazetteers: Path,
+    sentences: Sequence[Sentence],
+    *,
+    surnames: bool = True,
+    companies: bool = False,
 ) -> dict[str, str]:
     """Single-word names from the lists -> class codes ("P", "T", "C"), filtered.
 
@@ -274,8 +278,37 @@ def build_gazetteer(
     sources = [("T", "stadtnamen.list"), ("C", "laendernamen.list")]
     if surnames:
         sources.insert(0, ("P", "personennamen.list"))
+    if companies:  # shop and company names from OpenStreetMap: single words only ("F")
+        sources.append(("F", "firmennamen.list"))
     for code, name in sources:
         for word in _read_list(gazetteers / name):
             if keep(word):
                 classes.setdefault(word, set()).add(code)
     return {word: "".join(sorted(codes)) for word, codes in classes.items()}
+
+
+def silver_lists(
+    sentences: Iterable[Sentence], *, min_count: int = 2, min_share: float = 0.5
+) -> dict[str, str]:
+    """Words mostly seen inside PER/LOC/ORG spans of other corpora -> "p", "l" or "o".
+
+    Silver corpora (WikiANN, LER, Europeana) hurt as CRF training text (their labelling
+    differs from GermEval's) but still say which words tend to be names of what kind.
+    """
+    seen: dict[str, dict[str, int]] = {}
+    for words, tags in sentences:
+        for word, tag in zip(words, tags, strict=True):
+            if not word[:1].isupper():
+                continue
+            label = tag[2:] if tag != "O" else "O"
+            counts = seen.setdefault(word, {})
+            counts[label] = counts.get(label, 0) + 1
+    codes = {"PER": "p", "LOC": "l", "ORG": "o"}
+    out: dict[str, str] = {}
+    for word, counts in seen.items():
+        total = sum(counts.values())
+        for label, code in codes.items():
+            n = counts.get(label, 0)
+            if n >= min_count and n >= min_share * total:
+                out[word] = out.get(word, "") + code
+    return out

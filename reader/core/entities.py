@@ -1,8 +1,11 @@
-"""Named-entity recognition on the German side: the shipped spaCy pipeline or an installed one.
+"""Named-entity recognition on the German side: the shipped tagger or an installed pipeline.
 
-spaCy is imported only when a pipeline is loaded (it costs about a second), never at module
-import, so the UI can start without it. Entities come out per block with exact offsets into
-``block.text``; each lies inside one sentence and carries that sentence's id.
+The shipped recognizer is a CRF tagger (``reader/core/ner_crf.py``, model folder
+``resources/ner/de_reader_crf``); a spaCy pipeline folder (the older ``de_reader_ner``) or an
+installed German spaCy package can be used instead. spaCy and CRFsuite are imported only when
+a model is loaded, never at module import, so the UI can start without them. Entities come out
+per block with exact offsets into ``block.text``; each lies inside one sentence and carries
+that sentence's id.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core import entity_rules
+from reader.core import entity_rules, ner_crf
 from reader.core.bundled import resource_path
 from reader.core.document import BlockKind, Document, Entity, EntityLabel, Sentence
 from reader.core.errors import ReaderError
 
 OWN_PIPELINE = "de_reader_ner"
+# The folder of the shipped model; it holds a CRF model (``model.crfsuite``) and ``meta.json``.
+OWN_MODEL_FOLDER = "de_reader_crf"
 # Better German pipelines a user may have installed themselves, best first.
 INSTALLED_CANDIDATES = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 
@@ -45,8 +50,8 @@ class NerModelUnavailable(ReaderError):
 
 
 def default_model_path() -> Path:
-    """Where the shipped pipeline lives (source checkout or bundle)."""
-    return resource_path("ner", OWN_PIPELINE)
+    """Where the shipped model lives (source checkout or bundle)."""
+    return resource_path("ner", OWN_MODEL_FOLDER)
 
 
 def installed_pipelines() -> tuple[str, ...]:
@@ -72,13 +77,15 @@ class EntityRecognizer:
 
     ``prefer_installed`` names an installed pipeline (``"de_core_news_lg"``) or ``"auto"``
     for the best installed one; without it, or when it is missing, the shipped pipeline at
-    ``model_path`` (default: the one in resources) is used. Loading happens on first use.
+    ``model_path`` (default: the one in resources) is used: a CRF model folder
+    (``model.crfsuite``) or a spaCy pipeline folder. Loading happens on first use.
     """
 
     def __init__(self, model_path: Path | None = None, *, prefer_installed: str | None = None):
         self._model_path = model_path
         self._prefer = prefer_installed
         self._nlp: Any = None
+        self._crf: Any = None
         self._name = ""
 
     @property
@@ -96,11 +103,18 @@ class EntityRecognizer:
 
     def load(self) -> None:
         """Load the pipeline now (idempotent); raises ``NerModelUnavailable``."""
-        if self._nlp is not None:
+        if self._nlp is not None or self._crf is not None:
             return
         name, path = self._choose()
         if path is not None and not (path / "meta.json").is_file():
-            raise NerModelUnavailable(str(path), "no spaCy pipeline there")
+            raise NerModelUnavailable(str(path), "no model there")
+        if path is not None and (path / ner_crf.MODEL_FILE).is_file():
+            try:
+                self._crf = ner_crf.CrfTagger(path)
+            except (OSError, ImportError, ValueError) as error:
+                raise NerModelUnavailable(str(path), str(error)) from error
+            self._name = name
+            return
         try:
             import spacy  # heavy: only here
 
@@ -124,6 +138,9 @@ class EntityRecognizer:
     def spans(self, texts: Sequence[str]) -> list[list[entity_rules.RawSpan]]:
         """Raw model spans for each text (mapped labels, no German rules applied)."""
         self.load()
+        if self._crf is not None:
+            found = (self._crf.spans(text) for text in texts)
+            return [[entity_rules.RawSpan(*span) for span in spans] for spans in found]
         out: list[list[entity_rules.RawSpan]] = []
         docs = self._nlp.pipe(texts, batch_size=64, disable=self._disabled())
         for doc in docs:
@@ -134,6 +151,14 @@ class EntityRecognizer:
                     spans.append(entity_rules.RawSpan(ent.start_char, ent.end_char, label.value))
             out.append(spans)
         return out
+
+    def _listed_base(self, surface: str, label: str) -> str:
+        # The tagger's name lists know "Merkel" even when a document only says "Merkels".
+        if self._crf is None or label not in ("PER", "LOC"):
+            return surface
+        *front, last = surface.split(" ")
+        base = self._crf.genitive_base(last)
+        return " ".join([*front, base]) if base else surface
 
     def recognize(self, document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
         """Entities of ``document`` in document order, offsets into their block's text."""
@@ -161,6 +186,7 @@ class EntityRecognizer:
         for text, spans in zip(texts, refined, strict=True):
             known.update(text[s.start : s.end] for s in spans)
         known.update(_exonym_names())
+
         entities: list[Entity] = []
         for sentence, text, spans in zip(wanted, texts, refined, strict=True):
             for span in spans:
@@ -173,7 +199,9 @@ class EntityRecognizer:
                         label=EntityLabel(span.label),
                         text=surface,
                         sentence_id=sentence.id,
-                        key=entity_rules.entity_key(surface, span.label, known),
+                        key=entity_rules.entity_key(
+                            self._listed_base(surface, span.label), span.label, known
+                        ),
                     )
                 )
         entities.sort(key=lambda e: (e.block, e.start, e.end))

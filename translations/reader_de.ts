@@ -36,7 +36,7 @@
 <context>
     <name>EntityDisplay</name>
     <message>
-        <location filename="../reader/ui/entity_display.py" line="+48"/>
+        <location filename="../reader/ui/entity_display.py" line="+52"/>
         <source>Names &amp;Panel</source>
         <translation>Namens&amp;liste</translation>
     </message>
@@ -46,7 +46,7 @@
         <translation>Die Namen im Dokument auflisten</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Mention {number} of {total} — {name}</source>
         <translation>Erwähnung {number} von {total} — {name}</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>Namen der Art „{label}“ hervorheben</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Show or hide the highlighting of {label} names</source>
         <translation>Hervorhebung der Namen der Art „{label}“ ein- oder ausblenden</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../reader/ui/entity_panel.py" line="+93"/>
+        <location filename="../reader/ui/entity_panel.py" line="+123"/>
         <source>Names</source>
         <translation>Namen</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>Drücken Sie die Eingabetaste auf einem Namen, um zu seiner nächsten Erwähnung im Text zu springen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>{label} ({count})</source>
         <translation>{label} ({count})</translation>
     </message>
@@ -306,17 +306,22 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>derived from Wikipedia, no licence stated</source>
         <translation>aus Wikipedia abgeleitet, keine Lizenz angegeben</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>research use</source>
+        <translation>Nutzung für die Forschung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>GermaNER surname list</source>
         <translation>Nachnamenliste von GermaNER</translation>
     </message>
@@ -352,11 +357,11 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The name recognizer shipped with the reader was trained on the data below; its weights are released under CC BY 4.0 with these attributions, and its list of names under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0.</source>
-        <translation>Die mitgelieferte Namenserkennung wurde mit den unten genannten Daten trainiert; ihre Gewichte stehen mit diesen Quellenangaben unter CC BY 4.0, ihre Namensliste unter CC BY-SA 2.0 (© OpenStreetMap-Mitwirkende) und der Apache License 2.0.</translation>
+        <source>The name recognizer shipped with the reader was trained on the data below; its weights are released under CC BY 4.0 with these attributions, its list of names under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0, its word clusters under CC BY-SA 4.0.</source>
+        <translation>Die mitgelieferte Namenserkennung wurde mit den unten genannten Daten trainiert; ihre Gewichte stehen mit diesen Quellenangaben unter CC BY 4.0, ihre Namensliste unter CC BY-SA 2.0 (© OpenStreetMap-Mitwirkende) und der Apache License 2.0, ihre Wortcluster unter CC BY-SA 4.0.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Translation models are downloaded from the Argos Translate package index only when you ask; each package names its own licence.</source>
         <translation>Übersetzungsmodelle werden nur auf Ihren Wunsch aus dem Paketverzeichnis von Argos Translate heruntergeladen; jedes Paket nennt seine eigene Lizenz.</translation>
     </message>

@@ -80,6 +80,8 @@ def data_licences() -> list[tuple[str, str]]:
         ),
         ("Europeana Newspapers", "CC0"),
         ("Legal Entity Recognition, LER (Leitner, Rehm, Moreno-Schneider)", "CC BY 4.0"),
+        ("WMT newstest 2014/2016", translate("Help", "research use")),
+        ("FLORES-200", "CC BY-SA 4.0"),
         (translate("Help", "GermaNER surname list"), "Apache License 2.0"),
         (
             translate("Help", "OpenStreetMap town names"),
@@ -116,8 +118,9 @@ def about_html() -> str:
     ner_licence = translate(
         "Help",
         "The name recognizer shipped with the reader was trained on the data below; its "
-        "weights are released under CC BY 4.0 with these attributions, and its list of names "
-        "under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0.",
+        "weights are released under CC BY 4.0 with these attributions, its list of names "
+        "under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0, its "
+        "word clusters under CC BY-SA 4.0.",
     )
     models_licence = translate(
         "Help",

@@ -93,9 +93,9 @@ def main() -> int:
         "--clusters", type=Path, default=None, help="word<TAB>ids TSV (default: learn them)"
     )
     parser.add_argument("--germeval-repeat", type=int, default=1)
-    parser.add_argument("--wikiann", type=float, default=0.4)
-    parser.add_argument("--europeana", type=float, default=0.25)
-    parser.add_argument("--ler", type=float, default=0.3)
+    parser.add_argument("--wikiann", type=float, default=0.8)
+    parser.add_argument("--europeana", type=float, default=0.5)
+    parser.add_argument("--ler", type=float, default=0.5)
     parser.add_argument("--c1", type=float, default=0.02, help="L1 (keeps the model small)")
     parser.add_argument("--c2", type=float, default=0.05, help="L2")
     parser.add_argument("--iterations", type=int, default=200)

@@ -186,7 +186,6 @@ class EntityRecognizer:
         for text, spans in zip(texts, refined, strict=True):
             known.update(text[s.start : s.end] for s in spans)
         known.update(_exonym_names())
-
         entities: list[Entity] = []
         for sentence, text, spans in zip(wanted, texts, refined, strict=True):
             for span in spans:

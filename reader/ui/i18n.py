@@ -140,7 +140,9 @@ def install_translators(
     locale = locale or QLocale.system()
     installed: list[QTranslator] = []
     if locale.language() in (QLocale.Language.English, QLocale.Language.C):
-        return installed  # the source strings are English
+        # The source strings are English; only their plural forms need a catalogue.
+        _install_catalogue(app, f"{CATALOGUE}_en", cache_dir, installed)
+        return installed
     for folder in _qt_catalogue_dirs():
         translator = QTranslator(app)
         if translator.load(locale, "qtbase", "_", folder, ".qm"):
@@ -150,17 +152,27 @@ def install_translators(
     languages = [name.replace("-", "_").split("_")[0] for name in locale.uiLanguages()]
     for language in dict.fromkeys(languages):
         if language == "en":
-            break  # English is preferred over the languages after it: the source strings
-        name = f"{CATALOGUE}_{language}"
-        folder = catalogue_folder(name, cache_dir)
-        if folder is None:
-            continue
-        translator = QTranslator(app)
-        if translator.load(str(folder / f"{name}.qm")):
-            app.installTranslator(translator)
-            installed.append(translator)
+            # English is preferred over the languages after it: the source strings, with
+            # their plural forms.
+            _install_catalogue(app, f"{CATALOGUE}_en", cache_dir, installed)
+            break
+        if _install_catalogue(app, f"{CATALOGUE}_{language}", cache_dir, installed):
             break
     return installed
+
+
+def _install_catalogue(
+    app: QCoreApplication, name: str, cache_dir: Path | None, installed: list[QTranslator]
+) -> bool:
+    folder = catalogue_folder(name, cache_dir)
+    if folder is None:
+        return False
+    translator = QTranslator(app)
+    if not translator.load(str(folder / f"{name}.qm")):
+        return False
+    app.installTranslator(translator)
+    installed.append(translator)
+    return True
 
 
 def compile_all(target_dir: Path | None = None) -> list[Path]:

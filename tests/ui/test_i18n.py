@@ -145,8 +145,21 @@ def test_a_bundle_uses_its_shipped_catalogue_and_copes_without_one(tmp_path, mon
     assert i18n.catalogue_folder("reader_de") == tmp_path
 
 
-def test_english_installs_nothing_and_german_installs_both_catalogues(qapp, tmp_path) -> None:
-    assert i18n.install_translators(qapp, i18n.locale_for("en"), tmp_path) == []
+def test_english_installs_only_its_plural_forms(qapp, tmp_path) -> None:
+    installed = i18n.install_translators(qapp, i18n.locale_for("en"), tmp_path)
+    try:
+        assert len(installed) == 1
+        translate = QCoreApplication.translate
+        assert translate("StatusWidgets", "%n sentence(s)", "", 1) == "1 sentence"
+        assert translate("StatusWidgets", "%n sentence(s)", "", 87) == "87 sentences"
+        assert translate("FindBar", "%n match(es)", "", 1) == "1 match"
+        assert translate("Menu", "&File") == "&File"  # everything else: the source
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_german_installs_both_catalogues(qapp, tmp_path) -> None:
     installed = i18n.install_translators(qapp, i18n.locale_for("de"), tmp_path)
     try:
         assert QCoreApplication.translate("Menu", "&File") == "&Datei"

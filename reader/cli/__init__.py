@@ -21,6 +21,20 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def add_decoding_options(parser: argparse.ArgumentParser) -> None:
+    """``--beam`` and ``--no-cache``, for every command that translates."""
+    parser.add_argument(
+        "--beam",
+        type=int,
+        choices=(1, 2, 4),
+        default=4,
+        help="beam size: 4 (default) decodes as Argos does, 1 or 2 is faster",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the translation cache"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from reader.app import add_common_options
 

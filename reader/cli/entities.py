@@ -56,19 +56,14 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, Translation] | None:
     """English for the sentences from the cache (or the engine); None without a model."""
     try:
-        from reader.core.package_store import (
-            find_translation_package,
-            package_dirs,
-            scan_packages,
-        )
+        from reader.core.package_store import installed_translation_package
         from reader.core.paths import resolve_paths
         from reader.core.translation import TranslationEngine
         from reader.core.translation_cache import TranslationCache
     except ImportError:
         return None
     paths = resolve_paths()
-    packages, _broken = scan_packages(package_dirs(paths))
-    package = find_translation_package(packages)
+    package = installed_translation_package(paths)
     if package is None:
         return None
     if not translate and not paths.translation_cache.is_file():

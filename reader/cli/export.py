@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader.cli import add_decoding_options
 from reader.core.document import Document, Entity, Sentence, Translation
 from reader.core.export import BilingualDocument, render, write_text_atomically
 
@@ -53,16 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--table", action="store_true", help="md: one two-column table instead of paragraphs"
     )
     parser.add_argument("--no-entities", action="store_true", help="do not look for names (faster)")
-    parser.add_argument(
-        "--beam",
-        type=int,
-        choices=(1, 2, 4),
-        default=4,
-        help="beam size: 4 (default) decodes as Argos does, 1 or 2 is faster",
-    )
-    parser.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the translation cache"
-    )
+    add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
 
@@ -121,17 +113,13 @@ def _translate(
     sentences: tuple[Sentence, ...], args: argparse.Namespace
 ) -> tuple[dict[int, Translation], str, str]:
     """English for every sentence (cache first), and the model's name and version."""
-    from reader.core.errors import NoTranslationModel
-    from reader.core.package_store import find_translation_package, package_dirs, scan_packages
+    from reader.core.package_store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation import TranslationEngine
     from reader.core.translation_cache import TranslationCache
 
     paths = resolve_paths()
-    packages, _broken = scan_packages(package_dirs(paths))
-    package = find_translation_package(packages, "de", "en")
-    if package is None:
-        raise NoTranslationModel("de", "en")
+    package = require_translation_package(paths)
     cache = None
     if not args.no_cache:
         paths.ensure()

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from reader.cli import add_decoding_options
 from reader.core.document import Translation
 
 _LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
@@ -36,25 +37,15 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="jsonl (default): {id, de, en, score} per line; tsv: id, German, English; "
         "txt: German line, English line, blank line",
     )
-    parser.add_argument(
-        "--beam",
-        type=int,
-        choices=(1, 2, 4),
-        default=4,
-        help="beam size: 4 (default) decodes as Argos does, 1 or 2 is faster",
-    )
-    parser.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the translation cache"
-    )
+    add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Load, segment, translate and print the document."""
-    from reader.core.errors import NoTranslationModel
     from reader.core.loading import load_document
-    from reader.core.package_store import find_translation_package, package_dirs, scan_packages
+    from reader.core.package_store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.segmentation import segment_document
     from reader.core.translation import TranslationEngine
@@ -62,10 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     document = load_document(Path(args.file))
     paths = resolve_paths()
-    packages, _broken = scan_packages(package_dirs(paths))
-    package = find_translation_package(packages, "de", "en")
-    if package is None:
-        raise NoTranslationModel("de", "en")
+    package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]
     cache = None if args.no_cache else TranslationCache(paths.translation_cache)
     try:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.errors import PackageNotOwned
+from reader.core.errors import NoTranslationModel, PackageNotOwned
 from reader.core.paths import DataPaths
 
 ARGOS_PACKAGES_ENV = "ARGOS_PACKAGES_DIR"
@@ -243,3 +243,21 @@ def _version_key(version: str) -> tuple[int, ...]:
         digits = "".join(ch for ch in piece if ch.isdigit())
         parts.append(int(digits) if digits else 0)
     return tuple(parts)
+
+
+def installed_translation_package(
+    paths: DataPaths, from_code: str = "de", to_code: str = "en"
+) -> InstalledPackage | None:
+    """The installed package for the pair, searched in every package folder; None if none."""
+    packages, _broken = scan_packages(package_dirs(paths))
+    return find_translation_package(packages, from_code, to_code)
+
+
+def require_translation_package(
+    paths: DataPaths, from_code: str = "de", to_code: str = "en"
+) -> InstalledPackage:
+    """Like ``installed_translation_package``, but raises ``NoTranslationModel`` if none."""
+    package = installed_translation_package(paths, from_code, to_code)
+    if package is None:
+        raise NoTranslationModel(from_code, to_code)
+    return package

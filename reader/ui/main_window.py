@@ -255,10 +255,9 @@ class MainWindow(QMainWindow):
 
     def find_package(self):  # type: ignore[no-untyped-def]
         """The installed de→en package, or None (then the banner offers to get one)."""
-        from reader.core.package_store import find_translation_package, package_dirs, scan_packages
+        from reader.core.package_store import installed_translation_package
 
-        packages, _broken = scan_packages(package_dirs(self.paths))
-        package = find_translation_package(packages)
+        package = installed_translation_package(self.paths)
         self.model_banner.setVisible(package is None)
         self.headers.set_model_installed(package is not None)
         return package

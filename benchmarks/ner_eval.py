@@ -5,8 +5,11 @@
 
 Exact-match span P/R/F1 per label; "overall" is micro-averaged over PER/LOC/ORG on the outer
 level (GermEval deriv/part tags count as O). MISC is scored against GermEval's OTH and
-reported separately. Scored twice: the raw model, and with the reader's German rules
-(``refine_spans``) as the app runs it. Speed is words per second on one thread. The model is
+reported separately. Scored three ways: the raw model; with the reader's German rules
+(``refine_spans``) as the app runs it, where a name the rules cut out of a longer word
+("US" in "US-Präsident") is scored against GermEval's own class for that, the *part tags,
+in a row of its own; and the same rules counted strictly (every such name part a false
+positive against the outer level). Speed is words per second on one thread. The model is
 run through ``EntityRecognizer`` (a CRF model folder or a spaCy pipeline folder), as the app
 runs it.
 """
@@ -51,7 +54,9 @@ def main() -> int:
     load_seconds = time.perf_counter() - started
 
     dev = ner_data.read_germeval(dev_path)
+    dev_parts = ner_data.read_germeval(dev_path, mapping=ner_data.GERMEVAL_PART_MAP)
     pairs = [ner_data.to_text(words, tags) for words, tags in dev]
+    part_gold = [ner_data.to_text(words, tags)[1] for words, tags in dev_parts]
     texts = [text for text, _ in pairs]
     words = sum(len(w) for w, _ in dev)
 
@@ -66,10 +71,15 @@ def main() -> int:
 
     raw = ner_data.Scorer()
     ruled = ner_data.Scorer()
-    for (text, gold), spans in zip(pairs, found, strict=True):
+    strict = ner_data.Scorer()
+    parts = ner_data.Counts()
+    for (text, gold), spans, gold_parts in zip(pairs, found, part_gold, strict=True):
         raw.add(gold, [ner_data.Span(s.start, s.end, s.label) for s in spans])
-        refined = refine_spans(text, spans)
-        ruled.add(gold, [ner_data.Span(s.start, s.end, s.label) for s in refined])
+        refined = [ner_data.Span(s.start, s.end, s.label) for s in refine_spans(text, spans)]
+        strict.add(gold, refined)
+        inner = [s for s in refined if _inside_a_word(text, s)]
+        ruled.add(gold, [s for s in refined if s not in inner])
+        _score_parts(parts, gold_parts, inner)
 
     size = sum(p.stat().st_size for p in args.model.rglob("*") if p.is_file())
     result = {
@@ -82,17 +92,28 @@ def main() -> int:
         "model_bytes": size,
         "raw_model": raw.report(),
         "with_rules": ruled.report(),
+        "with_rules_name_parts": parts.scores(),
+        "with_rules_strict": strict.report(),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1), encoding="utf-8")
 
     print(f"GermEval 2014 dev: {len(dev)} sentences, {words} words; model {size / 1e6:.1f} MB")
-    for name, report in (("raw model", result["raw_model"]), ("with rules", result["with_rules"])):
+    reports = (
+        ("raw model", result["raw_model"]),
+        ("with rules", result["with_rules"]),
+        ("rules, strict", result["with_rules_strict"]),
+    )
+    for name, report in reports:
         print(f"\n{name}:  label      P      R     F1  support")
         for label in ("PER", "LOC", "ORG", "overall", "MISC"):
             r = report[label]
             shown = "MISC(OTH)" if label == "MISC" else label
             print(f"  {shown:>17} {r['p']:.3f} {r['r']:.3f} {r['f1']:.3f} {r['support']:>6}")
+        if name == "with rules":
+            r = result["with_rules_name_parts"]
+            row = f"{r['p']:.3f} {r['r']:.3f} {r['f1']:.3f} {r['support']:>6}"
+            print(f"  {'name parts (*part)':>17} {row}")
     print(
         f"\nspeed: {result['words_per_second']:,} words/s wall, "
         f"{result['words_per_cpu_second']:,} words per CPU-second (1 thread); "
@@ -100,6 +121,35 @@ def main() -> int:
     )
     print(f"written {args.out}")
     return 0
+
+
+def _inside_a_word(text: str, span: ner_data.Span) -> bool:
+    """A span that starts or ends inside a space-separated token: a name part."""
+    starts_inside = span.start > 0 and not text[span.start - 1].isspace()
+    ends_inside = span.end < len(text) and not text[span.end].isspace()
+    return starts_inside or ends_inside
+
+
+def _score_parts(
+    counts: ner_data.Counts, gold: list[ner_data.Span], predicted: list[ner_data.Span]
+) -> None:
+    """Name parts against GermEval *part tokens: right when inside one of the same label."""
+    found: set[ner_data.Span] = set()
+    for span in predicted:
+        hit = next(
+            (
+                g
+                for g in gold
+                if g.label == span.label and g.start <= span.start and span.end <= g.end
+            ),
+            None,
+        )
+        if hit is None:
+            counts.fp += 1
+        else:
+            counts.tp += 1
+            found.add(hit)
+    counts.fn += sum(1 for g in gold if g.label != "MISC" and g not in found)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,9 @@ LABELS = ("PER", "LOC", "ORG", "MISC")
 # GermEval: OTH is "other" (works, events, products...) -> MISC. The deriv/part variants
 # ("deutsche", "EU-weit") are not names themselves: O, as in the usual outer-level scoring.
 GERMEVAL_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
+# GermEval's names inside a longer word ("US-Präsident", "Nvidia-Chips" tag the whole token
+# LOCpart/ORGpart): the reader marks only the name part, so these are scored apart.
+GERMEVAL_PART_MAP = {"PERpart": "PER", "LOCpart": "LOC", "ORGpart": "ORG", "OTHpart": "MISC"}
 
 # LER (court decisions) -> coarse labels. Judges and lawyers are people; countries, cities,
 # streets and landscapes are places; companies, institutions, courts and brands are
@@ -60,7 +63,9 @@ def repair_bio(tags: Sequence[str]) -> list[str]:
     return fixed
 
 
-def read_germeval(path: Path, *, column: int = 2) -> list[Sentence]:
+def read_germeval(
+    path: Path, *, column: int = 2, mapping: dict[str, str] = GERMEVAL_MAP
+) -> list[Sentence]:
     """GermEval 2014 TSV, outer column by default, mapped to PER/LOC/ORG/MISC."""
     sentences: list[Sentence] = []
     words: list[str] = []
@@ -75,7 +80,7 @@ def read_germeval(path: Path, *, column: int = 2) -> list[Sentence]:
             continue
         parts = line.split("\t")
         words.append(parts[1])
-        tags.append(_map_tag(parts[column], GERMEVAL_MAP))
+        tags.append(_map_tag(parts[column], mapping))
     if words:
         sentences.append((words, repair_bio(tags)))
     return sentences
@@ -312,3 +317,41 @@ def silver_lists(
             if n >= min_count and n >= min_share * total:
                 out[word] = out.get(word, "") + code
     return out
+
+
+def wiktionary_nouns() -> dict[str, str]:
+    """Capitalised noun forms from German Wiktionary (the ``german-nouns`` package) -> codes.
+
+    "N" a common noun form (all cases and numbers: "Wald", "Waldes", "Wälder"), "W" a place,
+    "V" a first name, "S" a surname, "E" another proper noun. Common nouns are what a German
+    name tagger confuses most with names, because they are capitalised too. CC BY-SA 4.0.
+    """
+    import csv
+    from importlib.resources import files
+
+    table = files("german_nouns").joinpath("nouns.csv")
+    kinds: dict[str, set[str]] = {}
+    with table.open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields = [f for f in reader.fieldnames or () if f not in ("lemma", "pos")]
+        forms_fields = [f for f in fields if not f.startswith("genus")]
+        for row in reader:
+            pos = set(row["pos"].split(","))
+            if "Wortverbindung" in pos:
+                continue  # multi-word entries
+            if "Toponym" in pos:
+                code = "W"
+            elif "Vorname" in pos:
+                code = "V"
+            elif "Nachname" in pos:
+                code = "S"
+            elif "Eigenname" in pos:
+                code = "E"
+            elif pos <= {"Substantiv", "adjektivische Deklination"}:
+                code = "N"
+            else:
+                continue
+            for form in {row["lemma"], *(row[f] for f in forms_fields)}:
+                if form[:1].isupper() and " " not in form:
+                    kinds.setdefault(form, set()).add(code)
+    return {form: "".join(sorted(codes)) for form, codes in kinds.items()}

@@ -185,7 +185,10 @@ def refine_spans(
                 first, _, rest = surface.partition("-")
                 if rest[:1].islower() and first[:1].isupper():
                     head = (first, trimmed.label)
-            if head is not None:
+            # A place tagged whole with a place in front is a district or an airport
+            # ("Berlin-Mitte", "Moskau-Scheremetjewo"), not a name inside a compound noun.
+            district = trimmed.label == head[1] == "LOC" if head is not None else False
+            if head is not None and not (district and surface.partition("-")[2][:1].isupper()):
                 trimmed = RawSpan(trimmed.start, trimmed.start + len(head[0]), head[1])
         out.append(trimmed)
     taken = [(s.start, s.end) for s in out]

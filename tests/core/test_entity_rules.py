@@ -134,3 +134,18 @@ def test_roles_and_titles_are_not_people():
         ("Petra Hoffmann", "PER"),
         ("Merkel", "PER"),
     ]
+
+
+def test_district_tagged_whole_by_the_model_stays_whole():
+    text = "Das Büro liegt in Berlin-Mitte, die Reise begann in Berlin-Tegel."
+    spans = [
+        RawSpan(text.index("Berlin-Mitte"), text.index("Berlin-Mitte") + 12, "LOC"),
+        RawSpan(text.index("Berlin-Tegel"), text.index("Berlin-Tegel") + 12, "LOC"),
+    ]
+    assert _surfaces(text, refine_spans(text, spans)) == [
+        ("Berlin-Mitte", "LOC"),
+        ("Berlin-Tegel", "LOC"),
+    ]
+    # A place in front of a common noun is still only the place: "Berlin-Reise".
+    text = "Die Berlin-Reise fiel aus."
+    assert _surfaces(text, refine_spans(text, [])) == [("Berlin", "LOC")]

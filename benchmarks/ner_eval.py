@@ -1,7 +1,9 @@
 """Score the shipped NER model on held-out GermEval 2014 dev and measure its speed.
 
     uv run python benchmarks/ner_eval.py [--model resources/ner/de_reader_crf]
-        [--data ../shared/data/ner] [--out bench-results/ner.json]
+        [--data ../shared/data/ner | --file ANY-GERMEVAL.tsv] [--out bench-results/ner.json]
+
+``--file`` scores any file in the GermEval 2014 TSV format instead of dev (another split).
 
 Exact-match span P/R/F1 per label; "overall" is micro-averaged over PER/LOC/ORG on the outer
 level (GermEval deriv/part tags count as O). MISC is scored against GermEval's OTH and
@@ -38,12 +40,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=ROOT / "resources/ner/de_reader_crf")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/ner")
+    parser.add_argument("--file", type=Path, help="a GermEval 2014 TSV file (default: dev)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results/ner.json")
     args = parser.parse_args()
 
-    dev_path = args.data / "germeval2014" / "NER-de-dev.tsv"
+    dev_path = args.file or args.data / "germeval2014" / "NER-de-dev.tsv"
     if not dev_path.is_file():
-        print(f"GermEval dev not found at {dev_path}", file=sys.stderr)
+        print(f"GermEval file not found at {dev_path}", file=sys.stderr)
         return 1
     from reader.core.entities import EntityRecognizer
     from reader.core.entity_rules import refine_spans
@@ -84,6 +87,7 @@ def main() -> int:
     size = sum(p.stat().st_size for p in args.model.rglob("*") if p.is_file())
     result = {
         "model": str(args.model),
+        "data": str(dev_path),
         "dev_sentences": len(dev),
         "words": words,
         "words_per_second": round(words / seconds),
@@ -98,7 +102,7 @@ def main() -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1), encoding="utf-8")
 
-    print(f"GermEval 2014 dev: {len(dev)} sentences, {words} words; model {size / 1e6:.1f} MB")
+    print(f"{dev_path.name}: {len(dev)} sentences, {words} words; model {size / 1e6:.1f} MB")
     reports = (
         ("raw model", result["raw_model"]),
         ("with rules", result["with_rules"]),

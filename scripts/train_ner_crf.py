@@ -4,12 +4,14 @@
 
 The defaults are the shipped settings. Steps: word clusters from all the German text here
 except GermEval dev (``train_ner_clusters.py``; ``--clusters FILE`` reuses a table); name
-lists (surnames, towns, countries, filtered; plus "silver" lists of words the WikiANN,
-Europeana and LER annotations mostly mark as PER/LOC/ORG); then a CRF over GermEval 2014
-test-part1 (the only in-domain news/Wikipedia data), a share of WikiANN train, Europeana
-newspapers (OCR, chunked) and LER court decisions (coarse labels), every feature copied per
-corpus so silver conventions stay apart from GermEval's (``--no-augment``). GermEval dev is
-held out: it is only scored at the end (``--no-dev`` skips that).
+lists (surnames, towns, countries, filtered; "silver" lists of words the WikiANN, Europeana
+and LER annotations mostly mark as PER/LOC/ORG; every capitalised noun form of German
+Wiktionary from the ``german-nouns`` package, marked as common noun, place, first name,
+surname or other proper noun); then a CRF over GermEval 2014 test-part1 (the only in-domain
+news/Wikipedia data), a share of WikiANN train, Europeana newspapers (OCR, chunked) and LER
+court decisions (coarse labels), every feature copied per corpus so silver conventions stay
+apart from GermEval's (``--no-augment``). GermEval dev is held out: it is only scored at the
+end (``--no-dev`` skips that).
 """
 
 from __future__ import annotations
@@ -113,6 +115,12 @@ def main() -> int:
         default=True,
         help="feature copies per corpus (domain adaptation)",
     )
+    parser.add_argument(
+        "--nouns",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="Wiktionary noun forms as list codes N/W/V/S/E (german-nouns package)",
+    )
     parser.add_argument("--silver-min", type=int, default=2)
     parser.add_argument("--silver-share", type=float, default=0.5)
     parser.add_argument("--no-dev", action="store_true", help="do not score GermEval dev")
@@ -132,6 +140,11 @@ def main() -> int:
         for word, code in silver.items():
             names[word] = "".join(sorted(set(names.get(word, "") + code)))
         print(f"silver lists: {len(silver)} words", flush=True)
+    if args.nouns:
+        nouns = ner_data.wiktionary_nouns()
+        for word, code in nouns.items():
+            names[word] = "".join(sorted(set(names.get(word, "") + code)))
+        print(f"Wiktionary nouns: {len(nouns)} forms", flush=True)
     if args.clusters is None:  # learn them now from the unlabeled text
         args.clusters = args.out / ner_crf.CLUSTERS_FILE
         args.out.mkdir(parents=True, exist_ok=True)
@@ -168,7 +181,7 @@ def main() -> int:
         "lang": "de",
         "labels": list(ner_data.LABELS),
         "domain": NEWS if args.augment else "",
-        "licence": "CC BY 4.0 (weights); names.tsv CC BY-SA 2.0, see resources/ner/MODEL_CARD.md",
+        "licence": "CC BY 4.0 (weights); names.tsv CC BY-SA 4.0, see resources/ner/MODEL_CARD.md",
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     info: dict[str, object] = {

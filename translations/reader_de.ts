@@ -306,12 +306,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>derived from Wikipedia, no licence stated</source>
         <translation>aus Wikipedia abgeleitet, keine Lizenz angegeben</translation>
     </message>
@@ -346,6 +346,16 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>amtliches Werk, frei verwendbar (§ 5 UrhG)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>German Wiktionary nouns (german-nouns package)</source>
+        <translation>Substantive aus dem deutschen Wiktionary (Paket german-nouns)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CC BY-SA 4.0, © Wiktionary contributors</source>
+        <translation>CC BY-SA 4.0, © Wiktionary-Autoren</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Reads German articles beside an English translation made on this computer. Nothing you open leaves it.</source>
         <translation>Zeigt deutsche Artikel neben einer englischen Übersetzung, die auf diesem Computer entsteht. Nichts, was Sie öffnen, verlässt ihn.</translation>
@@ -357,8 +367,8 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The name recognizer shipped with the reader was trained on the data below; its weights are released under CC BY 4.0 with these attributions, its list of names under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0, its word clusters under CC BY-SA 4.0.</source>
-        <translation>Die mitgelieferte Namenserkennung wurde mit den unten genannten Daten trainiert; ihre Gewichte stehen mit diesen Quellenangaben unter CC BY 4.0, ihre Namensliste unter CC BY-SA 2.0 (© OpenStreetMap-Mitwirkende) und der Apache License 2.0, ihre Wortcluster unter CC BY-SA 4.0.</translation>
+        <source>The name recognizer shipped with the reader was trained on the data below; its weights are released under CC BY 4.0 with these attributions, its lists of names and words under CC BY-SA 4.0 (© Wiktionary contributors, © OpenStreetMap contributors) and the Apache License 2.0, its word clusters under CC BY-SA 4.0.</source>
+        <translation>Die mitgelieferte Namenserkennung wurde mit den unten genannten Daten trainiert; ihre Gewichte stehen mit diesen Quellenangaben unter CC BY 4.0, ihre Namens- und Wortlisten unter CC BY-SA 4.0 (© Wiktionary-Autoren, © OpenStreetMap-Mitwirkende) und der Apache License 2.0, ihre Wortcluster unter CC BY-SA 4.0.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -438,7 +448,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Reiner Text</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
     </message>

@@ -91,6 +91,10 @@ def data_licences() -> list[tuple[str, str]]:
             translate("Help", "Country names of the Auswärtiges Amt"),
             translate("Help", "official work, free to use (§ 5 UrhG)"),
         ),
+        (
+            translate("Help", "German Wiktionary nouns (german-nouns package)"),
+            translate("Help", "CC BY-SA 4.0, © Wiktionary contributors"),
+        ),
     ]
 
 
@@ -118,9 +122,9 @@ def about_html() -> str:
     ner_licence = translate(
         "Help",
         "The name recognizer shipped with the reader was trained on the data below; its "
-        "weights are released under CC BY 4.0 with these attributions, its list of names "
-        "under CC BY-SA 2.0 (© OpenStreetMap contributors) and the Apache License 2.0, its "
-        "word clusters under CC BY-SA 4.0.",
+        "weights are released under CC BY 4.0 with these attributions, its lists of names "
+        "and words under CC BY-SA 4.0 (© Wiktionary contributors, © OpenStreetMap "
+        "contributors) and the Apache License 2.0, its word clusters under CC BY-SA 4.0.",
     )
     models_licence = translate(
         "Help",

@@ -768,53 +768,49 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/model_manager.py" line="+106"/>
+        <location filename="../reader/ui/model_manager.py" line="+70"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+4"/>
+        <location filename="../reader/ui/model_manager_layout.py" line="+48"/>
+        <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+19"/>
+        <location line="-6"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+9"/>
         <source>About the selected model</source>
         <translation>Über das ausgewählte Modell</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Select a model to read about it.</source>
         <translation>Wählen Sie ein Modell aus, um mehr darüber zu lesen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Available to download</source>
         <translation>Zum Herunterladen verfügbar</translation>
     </message>
@@ -844,12 +840,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancel the running task</source>
         <translation>Den laufenden Vorgang abbrechen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Install from &amp;file…</source>
         <translation>Aus &amp;Datei installieren …</translation>
     </message>
@@ -859,17 +855,17 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Herunterladen …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../reader/ui/model_manager.py" line="+39"/>
         <source>Install translation model</source>
         <translation>Übersetzungsmodell installieren</translation>
     </message>
@@ -939,7 +935,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>{name} entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+15"/>
         <source>%n model(s) available. Choose one and press Download and install.</source>
         <translation>
             <numerusform>%n Modell verfügbar. Wählen Sie es aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>
@@ -952,7 +948,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Das Verzeichnis enthält keine Modelle Deutsch–Englisch.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../reader/ui/model_list.py" line="+50"/>
         <source>Shared folder: not removed by this application.</source>
         <translation>Gemeinsamer Ordner: wird von dieser Anwendung nicht entfernt.</translation>
     </message>
@@ -962,7 +958,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>{folder} (nicht verwendbar: {reason})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../reader/ui/model_manager.py" line="+29"/>
         <source>No translation model is installed yet. Install one from a file or download one.</source>
         <translation>Es ist noch kein Übersetzungsmodell installiert. Installieren Sie eines aus einer Datei oder laden Sie eines herunter.</translation>
     </message>
@@ -981,92 +977,92 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Nur Modelle im eigenen Ordner dieser Anwendung können entfernt werden.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../reader/ui/model_manager_text.py" line="+37"/>
         <source>(unnamed model)</source>
         <translation>(unbenanntes Modell)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{version} (installed)</source>
         <translation>{version} (installiert)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Could not read {file}: {reason}</source>
         <translation>{file} konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{file} is not a model package: it is not a zip archive, or it is damaged.</source>
         <translation>{file} ist kein Modellpaket: Die Datei ist kein ZIP-Archiv oder beschädigt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The package was refused: it contains an unsafe file name ({name}).</source>
         <translation>Das Paket wurde abgelehnt: Es enthält einen unsicheren Dateinamen ({name}).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The package was refused: it contains a symbolic link ({name}).</source>
         <translation>Das Paket wurde abgelehnt: Es enthält eine symbolische Verknüpfung ({name}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The package file is larger than the limit of {limit}.</source>
         <translation>Die Paketdatei ist größer als die Grenze von {limit}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The package would unpack to more than {limit}; it was not installed.</source>
         <translation>Das Paket würde entpackt mehr als {limit} belegen; es wurde nicht installiert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The package holds more than {limit} files; it was refused.</source>
         <translation>Das Paket enthält mehr als {limit} Dateien; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The package is not laid out like an Argos model (one folder holding everything): {reason}</source>
         <translation>Das Paket ist nicht wie ein Argos-Modell aufgebaut (ein Ordner, der alles enthält): {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The package&apos;s metadata.json is not valid: {reason}</source>
         <translation>Die metadata.json des Pakets ist ungültig: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This package translates {source}→{target}, not German↔English.</source>
         <translation>Dieses Paket übersetzt {source}→{target}, nicht Deutsch↔Englisch.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The package is incomplete; missing: {files}</source>
         <translation>Das Paket ist unvollständig; es fehlt: {files}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The package is damaged ({name}); download or copy it again.</source>
         <translation>Das Paket ist beschädigt ({name}); laden oder kopieren Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The package&apos;s model files cannot be loaded: {reason}</source>
         <translation>Die Modelldateien des Pakets lassen sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Cannot write to the model folder {folder}. Check its permissions and free space.</source>
         <translation>In den Modellordner {folder} kann nicht geschrieben werden. Prüfen Sie die Berechtigungen und den freien Speicherplatz.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cancelled. Nothing was installed.</source>
         <translation>Abgebrochen. Es wurde nichts installiert.</translation>
     </message>
@@ -1081,27 +1077,27 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>{code} ist bereits installiert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>{what} is not in this application&apos;s own model folder and was not removed.</source>
         <translation>{what} liegt nicht im eigenen Modellordner dieser Anwendung und wurde nicht entfernt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Could not reach the model index. Check your internet connection and try again, or install a model from a file.</source>
         <translation>Das Modellverzeichnis ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut, oder installieren Sie ein Modell aus einer Datei.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The model index could not be understood. Try again later.</source>
         <translation>Das Modellverzeichnis konnte nicht gelesen werden. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The index lists no model {wanted}.</source>
         <translation>Das Verzeichnis enthält kein Modell {wanted}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The download failed: {reason}. Nothing was installed.</source>
         <translation>Der Download ist fehlgeschlagen: {reason}. Es wurde nichts installiert.</translation>
     </message>

@@ -21,55 +21,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from reader.core import errors
 from reader.core.package_store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths
+from reader.ui import model_manager_text
+from reader.ui.model_list import ITEM_ROLE, fill_available, fill_installed, wanted_packages
+from reader.ui.model_manager_layout import build_widgets, show_status
+from reader.ui.model_manager_text import package_title
 from reader.workers import model_jobs
 from reader.workers.model_jobs import JobCancelled, ModelJob, ModelJobRunner, PackageListing
-
-ITEM_ROLE = Qt.ItemDataRole.UserRole
-WANTED_PAIRS = (("de", "en"), ("en", "de"))
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor(
-        round(a.red() * amount + b.red() * (1 - amount)),
-        round(a.green() * amount + b.green() * (1 - amount)),
-        round(a.blue() * amount + b.blue() * (1 - amount)),
-    )
-
-
-def _language_name(package: object, name_attribute: str, code_attribute: str) -> str:
-    """The package's language name, or Qt's name for its code when it gives only a code."""
-    name = str(getattr(package, name_attribute, "") or "")
-    code = str(getattr(package, code_attribute, "") or "")
-    if name and name != code:
-        return name
-    language = QLocale(code).language() if code else QLocale.Language.C
-    if language in (QLocale.Language.C, QLocale.Language.AnyLanguage):
-        return code
-    return QLocale.languageToString(language)
 
 
 class ModelManagerDialog(QDialog):
@@ -113,91 +77,17 @@ class ModelManagerDialog(QDialog):
     # --- layout --------------------------------------------------------------------
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Installed models"), self)
-        self.package_list = self._make_tree(
-            [self.tr("Model"), self.tr("Version"), self.tr("Languages"), self.tr("Size")]
-        )
-        self.package_list.setAccessibleName(self.tr("Installed models"))
-        heading.setBuddy(self.package_list)
+        build_widgets(self)
         self.package_list.itemSelectionChanged.connect(self._on_package_list_selection)
         self.package_list.installEventFilter(self)  # Delete key removes
-
-        self.readme_view = QPlainTextEdit(self)
-        self.readme_view.setReadOnly(True)  # plain text: a package README is untrusted
-        self.readme_view.setAccessibleName(self.tr("About the selected model"))
-        self.readme_view.setPlaceholderText(self.tr("Select a model to read about it."))
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.package_list)
-        splitter.addWidget(self.readme_view)
-        splitter.setChildrenCollapsible(False)
-
-        self.available_box = QGroupBox(self.tr("Available to download"), self)
-        self.available_list = self._make_tree(
-            [self.tr("Model"), self.tr("Version"), self.tr("Languages"), self.tr("Size")]
-        )
-        self.available_list.setAccessibleName(self.tr("Models available to download"))
         self.available_list.itemSelectionChanged.connect(self._update_buttons)
         self.available_list.itemActivated.connect(self.download_selected)
-        self.download_selected_button = QPushButton(self.tr("Download and &install"), self)
         self.download_selected_button.clicked.connect(self.download_selected)
-        box_layout = QVBoxLayout(self.available_box)
-        box_layout.addWidget(self.available_list)
-        box_layout.addWidget(self.download_selected_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.available_box.hide()
-
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName(self.tr("Status"))
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName(self.tr("Progress"))
-        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the running task"))
         self.cancel_button.clicked.connect(self.cancel_operation)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_bar.hide()
-        self.cancel_button.hide()
-
-        self.install_button = QPushButton(self.tr("Install from &file…"), self)
         self.install_button.clicked.connect(self.open_install_dialog)
-        self.download_button = QPushButton(self.tr("&Download…"), self)
         self.download_button.clicked.connect(self.start_download)
-        self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        for button in (self.install_button, self.download_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        for button in (self.install_button, self.download_button, self.remove_button):
-            button.setAutoDefault(False)
-        self.close_button.setDefault(True)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(splitter, 3)
-        layout.addWidget(self.available_box, 2)
-        layout.addWidget(self.status_label)
-        layout.addLayout(progress_row)
-        layout.addLayout(buttons)
-
-    def _make_tree(self, headers: list[str]) -> QTreeWidget:
-        tree = QTreeWidget(self)
-        tree.setHeaderLabels(headers)
-        tree.setRootIsDecorated(False)
-        tree.setUniformRowHeights(True)
-        tree.setAllColumnsShowFocus(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.header().setStretchLastSection(False)
-        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
-            tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        return tree
 
     # --- public API ----------------------------------------------------------------
 
@@ -272,7 +162,7 @@ class ModelManagerDialog(QDialog):
             self,
             self.tr("Remove model"),
             self.tr("Remove {name}? Its files are deleted from this computer.").format(
-                name=self._package_title(package)
+                name=package_title(package)
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -281,7 +171,7 @@ class ModelManagerDialog(QDialog):
             return None
         job = self._start_operation(
             model_jobs.remove_work(package),
-            self.tr("Removing {name}…").format(name=self._package_title(package)),
+            self.tr("Removing {name}…").format(name=package_title(package)),
             cancellable=False,
             after=self._on_remove_finished,
         )
@@ -395,7 +285,7 @@ class ModelManagerDialog(QDialog):
     @Slot(object)
     def _on_install_finished(self, package: object) -> None:
         if isinstance(package, InstalledPackage):
-            name = self._package_title(package)
+            name = package_title(package)
         else:
             name = self.tr("the model")
         self._show_status(self.tr("Installed {name}.").format(name=name))
@@ -405,31 +295,15 @@ class ModelManagerDialog(QDialog):
     @Slot(object)
     def _on_remove_finished(self, package: object) -> None:
         assert isinstance(package, InstalledPackage)
-        self._show_status(self.tr("Removed {name}.").format(name=self._package_title(package)))
+        self._show_status(self.tr("Removed {name}.").format(name=package_title(package)))
         self.refresh()
         self.packages_changed.emit()
 
     @Slot(object)
     def _on_index_finished(self, packages: object) -> None:
-        wanted = [
-            p
-            for p in list(packages or [])  # type: ignore[call-overload]
-            if (getattr(p, "from_code", ""), getattr(p, "to_code", "")) in WANTED_PAIRS
-        ]
+        wanted = wanted_packages(packages)
         self.available = wanted
-        self.available_list.clear()
-        for package in wanted:
-            size = getattr(package, "size", 0) or 0
-            item = QTreeWidgetItem(
-                [
-                    self._package_title(package),
-                    self._available_version(package),
-                    self._languages(package),
-                    QLocale().formattedDataSize(size) if size else "",
-                ]
-            )
-            item.setData(0, ITEM_ROLE, package)
-            self.available_list.addTopLevelItem(item)
+        fill_available(self.available_list, wanted, self.listing.installed)
         self.available_box.show()
         if wanted:
             self.available_list.setCurrentItem(self.available_list.topLevelItem(0))
@@ -466,51 +340,8 @@ class ModelManagerDialog(QDialog):
             self.refresh()
 
     def _fill_package_list(self, listing: PackageListing) -> None:
-        selected = self.selected_package()
-        selected_path = getattr(selected, "path", None)
         self.listing = listing
-        self.package_list.clear()
-        for package in listing.installed:
-            size = listing.sizes.get(package.path)
-            item = QTreeWidgetItem(
-                [
-                    self._package_title(package),
-                    package.package_version,
-                    self._languages(package),
-                    "" if size is None else QLocale().formattedDataSize(size),
-                ]
-            )
-            item.setData(0, ITEM_ROLE, package)
-            tip = str(package.path)
-            if not package.writable:
-                tip += "\n" + self.tr("Shared folder: not removed by this application.")
-            item.setToolTip(0, tip)
-            self.package_list.addTopLevelItem(item)
-        # Halfway between text and background: greyed in light and dark palettes alike.
-        palette = self.package_list.palette()
-        grey = _mix(
-            palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.5
-        )
-        for broken in listing.broken:
-            item = QTreeWidgetItem(
-                [
-                    self.tr("{folder} (not usable: {reason})").format(
-                        folder=broken.path.name, reason=broken.reason
-                    ),
-                    "",
-                    "",
-                    "",
-                ]
-            )
-            item.setData(0, ITEM_ROLE, broken)
-            item.setToolTip(0, str(broken.path))
-            for column in range(4):
-                item.setForeground(column, grey)
-            self.package_list.addTopLevelItem(item)
-        for index in range(self.package_list.topLevelItemCount()):
-            item = self.package_list.topLevelItem(index)
-            if selected_path is not None and item.data(0, ITEM_ROLE).path == selected_path:
-                self.package_list.setCurrentItem(item)
+        fill_installed(self.package_list, listing)
         if not listing.installed and not listing.broken:
             self.readme_view.setPlaceholderText(
                 self.tr(
@@ -555,125 +386,8 @@ class ModelManagerDialog(QDialog):
     # --- words ---------------------------------------------------------------------
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setText(text)
-        self.status_label.setProperty("kind", "error" if error else "info")
-        palette = self.status_label.palette()
-        color = self.palette().color(QPalette.ColorRole.WindowText)
-        if error:
-            # A red that keeps its contrast: dark on light windows, light on dark ones.
-            dark_window = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-            color = QColor("#ff8a80") if dark_window else QColor("#b00020")
-        palette.setColor(QPalette.ColorRole.WindowText, color)
-        self.status_label.setPalette(palette)
-        self.status_label.setAccessibleDescription(text)
-
-    def _package_title(self, package: object) -> str:
-        code = getattr(package, "code", "") or ""
-        name = getattr(package, "name", "") or ""
-        return name or code or self.tr("(unnamed model)")
-
-    def _available_version(self, package: object) -> str:
-        version = str(getattr(package, "package_version", ""))
-        installed = any(
-            p.code == getattr(package, "code", None) and p.package_version == version
-            for p in self.listing.installed
-        )
-        return self.tr("{version} (installed)").format(version=version) if installed else version
-
-    def _languages(self, package: object) -> str:
-        source = _language_name(package, "from_name", "from_code")
-        target = _language_name(package, "to_name", "to_code")
-        return self.tr("{source} → {target}").format(source=source, target=target)
+        show_status(self, text, error=error)
 
     def describe_error(self, error: object) -> str:
         """One clear sentence for each typed error the install, download or scan can raise."""
-        size = QLocale().formattedDataSize
-        match error:
-            case errors.PackageUnreadable(path=path, reason=reason):
-                return self.tr("Could not read {file}: {reason}").format(
-                    file=path.name, reason=reason
-                )
-            case errors.PackageNotZip(path=path):
-                return self.tr(
-                    "{file} is not a model package: it is not a zip archive, or it is damaged."
-                ).format(file=path.name)
-            case errors.PackageUnsafePath(name=name):
-                return self.tr(
-                    "The package was refused: it contains an unsafe file name ({name})."
-                ).format(name=name)
-            case errors.PackageSymlink(name=name):
-                return self.tr(
-                    "The package was refused: it contains a symbolic link ({name})."
-                ).format(name=name)
-            case errors.PackageTooLarge(limit=limit, what="archive" | "download"):
-                return self.tr("The package file is larger than the limit of {limit}.").format(
-                    limit=size(limit)
-                )
-            case errors.PackageTooLarge(limit=limit):
-                return self.tr(
-                    "The package would unpack to more than {limit}; it was not installed."
-                ).format(limit=size(limit))
-            case errors.PackageTooManyEntries(limit=limit):
-                return self.tr("The package holds more than {limit} files; it was refused.").format(
-                    limit=limit
-                )
-            case errors.PackageLayout(reason=reason):
-                return self.tr(
-                    "The package is not laid out like an Argos model (one folder holding "
-                    "everything): {reason}"
-                ).format(reason=reason)
-            case errors.PackageMetadataInvalid(reason=reason):
-                return self.tr("The package's metadata.json is not valid: {reason}").format(
-                    reason=reason
-                )
-            case errors.PackageWrongLanguages(from_code=src, to_code=dst):
-                return self.tr(
-                    "This package translates {source}→{target}, not German↔English."
-                ).format(source=src, target=dst)
-            case errors.PackageIncomplete(missing=missing):
-                return self.tr("The package is incomplete; missing: {files}").format(
-                    files=", ".join(missing)
-                )
-            case errors.PackageTruncated(name=name):
-                return self.tr(
-                    "The package is damaged ({name}); download or copy it again."
-                ).format(name=name)
-            case errors.PackageModelBroken(reason=reason):
-                return self.tr("The package's model files cannot be loaded: {reason}").format(
-                    reason=reason
-                )
-            case errors.PackageDirNotWritable(path=path):
-                return self.tr(
-                    "Cannot write to the model folder {folder}. Check its permissions and "
-                    "free space."
-                ).format(folder=str(path))
-            case errors.PackageInstallCancelled() | JobCancelled():
-                return self.tr("Cancelled. Nothing was installed.")
-            case errors.DownloadCancelled():
-                return self.tr("Download cancelled. Nothing was installed.")
-            case errors.PackageAlreadyInstalled(code=code):
-                return self.tr("{code} is already installed.").format(code=code)
-            case errors.PackageNotOwned(path=path) | errors.PackageNotInstalled(wanted=path):
-                return self.tr(
-                    "{what} is not in this application's own model folder and was not removed."
-                ).format(what=str(path))
-            case errors.IndexUnreachable():
-                return self.tr(
-                    "Could not reach the model index. Check your internet connection and try "
-                    "again, or install a model from a file."
-                )
-            case errors.IndexInvalid():
-                return self.tr("The model index could not be understood. Try again later.")
-            case errors.PackageNotAvailable(wanted=wanted):
-                return self.tr("The index lists no model {wanted}.").format(wanted=wanted)
-            case errors.DownloadFailed(reason=reason):
-                return self.tr("The download failed: {reason}. Nothing was installed.").format(
-                    reason=reason
-                )
-            case PermissionError() | OSError():
-                return self.tr("The operation failed: {reason}").format(
-                    reason=getattr(error, "strerror", None) or str(error)
-                )
-        return self.tr("Something went wrong ({kind}). Nothing was changed.").format(
-            kind=type(error).__name__
-        )
+        return model_manager_text.describe_error(error)

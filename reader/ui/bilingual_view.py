@@ -11,23 +11,22 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QKeyEvent,
-    QMouseEvent,
-    QTextCursor,
-    QTextDocument,
-    QWheelEvent,
-)
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import Document, Sentence
+from reader.ui.document_images import load_image
 from reader.ui.document_renderer import DocumentRenderer, ExtraFormat, Side
 from reader.ui.highlights import highlight_selections
 from reader.ui.reading_position import KeepReadingPosition
 from reader.ui.theme import ReaderColors
+from reader.ui.view_geometry import (
+    reading_order,
+    scroll_into_view,
+    selected_sentence_ids,
+    span_rect,
+    visible_rows,
+)
 
 SCROLL_SETTLE_MS = 250
 RENDER_CHUNK = 25  # rows appended per call when everything must be built now
@@ -240,19 +239,7 @@ class BilingualView(QTextBrowser):
 
     def ensure_sentence_visible(self, sentence_id: int) -> None:
         """Scroll so that the German and the English of the sentence are both on screen."""
-        rects = [r for side in Side if (r := self._span_rect(sentence_id, side)) is not None]
-        if not rects:
-            return
-        top = min(r.top() for r in rects)
-        bottom = max(r.bottom() for r in rects)
-        height = self.viewport().height()
-        bar = self.verticalScrollBar()
-        margin = 24
-        if top < margin:
-            bar.setValue(bar.value() + top - margin)
-        elif bottom > height - margin:
-            shift = min(bottom - height + margin, top - margin)
-            bar.setValue(bar.value() + shift)
+        scroll_into_view(self, sentence_id)
 
     def highlight_match(self, sentence_id: int, side: Side, start: int, end: int) -> None:
         """Mark a find match (UTF-16 offsets inside the sentence on ``side``)."""
@@ -285,27 +272,7 @@ class BilingualView(QTextBrowser):
 
     def selected_sentence_ids(self) -> list[int]:
         """Sentences whose German or English the text selection touches, in document order."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return []
-        first, last = cursor.selectionStart(), cursor.selectionEnd()
-        # Within a row only the column the selection started in counts; across rows Qt
-        # selects whole cells, and every sentence of those rows is meant.
-        side = self._side_at(cursor.anchor())
-        chosen = []
-        for sid in self.renderer.sentence_ids():
-            span = self.renderer.span(sid, side)
-            if span is not None and span[0] < last and first < span[1]:
-                chosen.append(sid)
-        return chosen
-
-    def _side_at(self, position: int) -> Side:
-        index = self.renderer.row_at(position)
-        if index is not None:
-            cell = self.renderer.rows[index].table.cellAt(position)
-            if cell.isValid():
-                return Side(cell.column())
-        return Side.GERMAN
+        return selected_sentence_ids(self)
 
     # --- viewport ----------------------------------------------------------------------
 
@@ -318,15 +285,7 @@ class BilingualView(QTextBrowser):
         return [sid for row in self.renderer.rows[first : last + 1] for sid in row.sentence_ids]
 
     def visible_rows(self) -> tuple[int, int] | None:
-        renderer = self.renderer
-        if not renderer.rows:
-            return None
-        x = self.viewport().width() // 4
-        top = renderer.row_at(self.cursorForPosition(QPoint(x, 0)).position())
-        bottom = renderer.row_at(
-            self.cursorForPosition(QPoint(x, self.viewport().height() - 1)).position()
-        )
-        return (top or 0, bottom if bottom is not None else len(renderer.rows) - 1)
+        return visible_rows(self)
 
     def top_sentence_id(self) -> int:
         """The first sentence whose row shows at the top of the view (-1: none)."""
@@ -343,19 +302,7 @@ class BilingualView(QTextBrowser):
 
     def reading_order(self, pending: Sequence[int]) -> list[int]:
         """``pending`` ids ordered for translation: on screen first, then on down, then up."""
-        visible = self.visible_sentence_ids()
-        first = visible[0] if visible else -1
-        shown = set(visible)
-        order = {sid: n for n, sid in enumerate(self.sentence_ids())}
-        anchor = order.get(first, 0)
-
-        def key(sid: int) -> tuple[int, int]:
-            if sid in shown:
-                return (0, order.get(sid, 0))
-            place = order.get(sid, 0)
-            return (1, place) if place >= anchor else (2, -place)
-
-        return sorted(pending, key=key)
+        return reading_order(pending, self.visible_sentence_ids(), self.sentence_ids())
 
     def sentence_at(self, point: QPoint) -> tuple[int, Side] | None:
         """The sentence under a viewport point, and its side."""
@@ -423,27 +370,8 @@ class BilingualView(QTextBrowser):
         # QTextBrowser would read local files itself (``/dev/zero`` hangs or crashes it):
         # images come only through the core's checked reader, else a placeholder.
         if kind == int(QTextDocument.ResourceType.ImageResource.value):
-            data = self._read_resource(QUrl(url).toString())
-            image = QImage()
-            if data is None or not image.loadFromData(data):
-                image = QImage(16, 16, QImage.Format.Format_ARGB32)
-                image.fill(QColor(0, 0, 0, 0))
-            return image
+            return load_image(self.base_dir, QUrl(url).toString())
         return b""
-
-    def _read_resource(self, url: str) -> bytes | None:
-        if not self.base_dir:
-            return None
-        try:
-            from reader.core.resources import read_local_resource
-        except ImportError:
-            return None
-        from pathlib import Path
-
-        try:
-            return read_local_resource(Path(self.base_dir), url)
-        except Exception:  # a picture must never take the window down
-            return None
 
     # --- internals -----------------------------------------------------------------------
 
@@ -451,15 +379,7 @@ class BilingualView(QTextBrowser):
         self._settle.start()
 
     def _span_rect(self, sentence_id: int, side: Side) -> QRect | None:
-        span = self.renderer.span(sentence_id, side)
-        if span is None:
-            return None
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(span[0])
-        start = self.cursorRect(cursor)
-        cursor.setPosition(max(span[0], span[1]))
-        end = self.cursorRect(cursor)
-        return start.united(end)
+        return span_rect(self, sentence_id, side)
 
     def update_highlights(self) -> None:
         """Redraw the pair, match and overlay highlights (positions may have moved)."""

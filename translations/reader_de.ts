@@ -408,27 +408,27 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/main_window.py" line="+73"/>
+        <location filename="../reader/ui/main_window.py" line="+66"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="+82"/>
+        <location filename="../reader/ui/main_window.py" line="+58"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../reader/ui/file_menu.py" line="+27"/>
         <source>Open document</source>
         <translation>Dokument öffnen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>No recent documents</source>
         <translation>Keine zuletzt geöffneten Dokumente</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../reader/ui/main_window.py" line="+54"/>
         <source>{title} — Bilingual Reader</source>
         <translation>{title} — Zweisprachiger Leser</translation>
     </message>
@@ -478,7 +478,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>„{name}“ wurde gelöscht oder verschoben. Der Text bleibt hier geöffnet.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../reader/ui/view_settings.py" line="+38"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>

@@ -11,17 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader.core.document import Document
 from reader.core.paths import DataPaths
-from reader.ui import help_dialogs, recent_files, theme
+from reader.ui import file_menu, help_dialogs, recent_files, theme, view_settings
 from reader.ui.actions import build_menus
 from reader.ui.bilingual_view import BilingualView
 from reader.ui.entity_display import EntityDisplay
@@ -31,16 +25,15 @@ from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.messages import describe_load_error, describe_translation_error
 from reader.ui.model_support import make_model_banner, open_model_manager
-from reader.ui.preferences import Preferences, PreferencesDialog
-from reader.ui.settings import ZOOM_STEPS, Settings
+from reader.ui.preferences import Preferences
+from reader.ui.settings import Settings
 from reader.ui.translation_controller import TranslationController
-from reader.ui.window_parts import ColumnHeaders, StatusWidgets
+from reader.ui.window_layout import build_layout, build_status_bar
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
 from reader.workers.translation_worker import TranslationService
 
 log = logging.getLogger(__name__)
-OPEN_FILTER = "Documents (*.md *.markdown *.txt *.text *.html *.htm);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -104,8 +97,8 @@ class MainWindow(QMainWindow):
         self.watcher = DocumentWatcher(self)
         self.watcher.file_changed.connect(self._on_watcher_file_changed)
         self.watcher.file_deleted.connect(self._on_watcher_file_deleted)
-        self._build_layout()
-        self._build_status_bar()
+        build_layout(self)
+        build_status_bar(self)
         self.entity_display = EntityDisplay(self)  # legend, names panel, tooltips
         self.actions = build_menus(self)
         self.entity_display.add_to_menu(self.actions.highlight_entities)
@@ -120,30 +113,6 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 800)
         self.entity_display.restore_state()
-
-    # --- layout ------------------------------------------------------------------------
-
-    def _build_layout(self) -> None:
-        self.headers = ColumnHeaders(self.settings.german_column_percent, self)
-        self.english_header = self.headers.english
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 6, 8, 0)
-        layout.setSpacing(6)
-        for widget in (self.model_banner, self.error_bar, self.file_bar, self.headers):
-            layout.addWidget(widget)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
-
-    def _build_status_bar(self) -> None:
-        self.status = StatusWidgets(self.statusBar())
-        self.status.cancel.clicked.connect(self.cancel_translation)
-        # Short names for what tests and the screenshot script look at.
-        self.position_label = self.status.position
-        self.source_label = self.status.source
-        self.progress = self.status.progress
-        self.cancel_button = self.status.cancel
 
     # --- opening -----------------------------------------------------------------------
 
@@ -170,23 +139,10 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def choose_file(self) -> None:
-        folder = str(self.path.parent) if self.path else str(Path.home())
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open document"), folder, self.tr(OPEN_FILTER)
-        )
-        if name:
-            self.open_file(name)
+        file_menu.choose_file(self)
 
     def fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        files = recent_files.existing(self.settings)
-        for number, path in enumerate(files, 1):
-            item = menu.addAction(f"&{number % 10} {path.name}")
-            item.setToolTip(str(path))
-            item.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
-        if not files:
-            menu.addAction(self.tr("No recent documents")).setEnabled(False)
+        file_menu.fill_recent_menu(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -360,35 +316,22 @@ class MainWindow(QMainWindow):
     # --- view settings -----------------------------------------------------------------
 
     def apply_font(self) -> None:
-        family = self.settings.font_family or QApplication.font().family()
-        self.view.set_reading_font(family, self.settings.font_size * self.settings.zoom / 100)
+        view_settings.apply_font(self)
 
     def zoom_by(self, steps: int) -> None:
-        current = ZOOM_STEPS.index(self.settings.zoom)
-        self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, current + steps))])
+        view_settings.zoom_by(self, steps)
 
     def reset_zoom(self) -> None:
         self.set_zoom(100)
 
     def set_zoom(self, percent: int) -> None:
-        self.settings.zoom = percent
-        self.apply_font()
-        self.statusBar().showMessage(self.tr("Zoom {percent} %").format(percent=percent), 2000)
+        view_settings.set_zoom(self, percent)
 
     def set_theme(self, key: str) -> None:
-        self.settings.theme = key
-        self.colors = theme.apply_theme(QApplication.instance(), key)  # type: ignore[arg-type]
-        for item in self.actions.theme_group.actions():
-            item.setChecked(item.data() == key)
-        self.view.colors = self.colors  # the entity formats take their colours from here
-        self.entities.prepare_recolor()
-        self.view.set_colors(self.colors)
+        view_settings.set_theme(self, key)
 
     def _on_style_hints_scheme_changed(self, _scheme: object) -> None:
-        # Only "follow the system" follows; an explicit choice stays. Our own
-        # setColorScheme call also lands here, and then nothing changes.
-        if self.settings.theme == "system" and theme.is_dark("system") != self.colors.dark:
-            self.set_theme("system")
+        view_settings.follow_system_scheme(self)
 
     def set_entity_highlighting(self, enabled: bool) -> None:
         """View › Highlight Names: people, organisations, places in both columns."""
@@ -401,35 +344,10 @@ class MainWindow(QMainWindow):
         self.actions.full_screen.setChecked(self.isFullScreen())
 
     def edit_preferences(self) -> None:
-        settings = self.settings
-        current = Preferences(
-            settings.font_family or QApplication.font().family(),
-            settings.font_size,
-            settings.theme,
-            settings.beam_size,
-            settings.reopen_last,
-            settings.german_column_percent,
-            settings.language,
-        )
-        dialog = PreferencesDialog(current, self)
-        if dialog.exec():
-            self.apply_preferences(dialog.preferences())
+        view_settings.edit_preferences(self)
 
     def apply_preferences(self, chosen: Preferences) -> None:
-        settings = self.settings
-        beam_changed = chosen.beam_size != settings.beam_size
-        settings.font_family = chosen.font_family
-        settings.font_size = chosen.font_size
-        settings.reopen_last = chosen.reopen_last
-        settings.beam_size = chosen.beam_size
-        settings.language = chosen.language  # read at the next start
-        if chosen.german_column_percent != settings.german_column_percent:
-            settings.german_column_percent = chosen.german_column_percent
-            self.headers.set_german_percent(chosen.german_column_percent)
-            self.view.set_german_percent(chosen.german_column_percent)
-        if chosen.theme != settings.theme:
-            self.set_theme(chosen.theme)
-        self.apply_font()
+        beam_changed = view_settings.apply_preferences(self, chosen)
         if beam_changed and self.package is not None and self.loaded is not None:
             self.entities.forget_english()
             self.translation.retranslate(chosen.beam_size)

@@ -125,8 +125,21 @@ def _trim(text: str, span: RawSpan) -> RawSpan | None:
         if not space or first not in _LEADING_WORDS or not rest[:1].isupper():
             break
         start += len(first) + 1
-    # Titles and roles are not part of a person's name: "Bahnchefin Petra Hoffmann".
-    if span.label == "PER":
+    # Titles and roles are not part of a person's name: "Bahnchefin Petra Hoffmann". A span
+    # that starts with a role noun and goes on with one to three capitalised words is a
+    # person whatever the model said ("Grünen-Politiker Hans-Christian Ströbele" tagged as a
+    # place). Titles such as "Kaiser" are left out: "Kaiser Wilhelm Turm" is a place.
+    label = span.label
+    first, space, rest = text[start:end].partition(" ")
+    names = rest.split()
+    if (
+        label != "PER"
+        and first.lower().endswith(_ROLE_ENDINGS)
+        and 1 <= len(names) <= 3
+        and all(w[:1].isupper() for w in names)
+    ):
+        label = "PER"
+    if label == "PER":
         while True:
             first, space, rest = text[start:end].partition(" ")
             if not _is_role(first):
@@ -136,7 +149,7 @@ def _trim(text: str, span: RawSpan) -> RawSpan | None:
             start += len(first) + 1
     if end - start < 1 or not any(ch.isalnum() for ch in text[start:end]):
         return None
-    return RawSpan(start, end, span.label)
+    return RawSpan(start, end, label)
 
 
 def _is_role(word: str) -> bool:

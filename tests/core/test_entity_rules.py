@@ -149,3 +149,14 @@ def test_district_tagged_whole_by_the_model_stays_whole():
     # A place in front of a common noun is still only the place: "Berlin-Reise".
     text = "Die Berlin-Reise fiel aus."
     assert _surfaces(text, refine_spans(text, [])) == [("Berlin", "LOC")]
+
+
+def test_role_in_front_of_a_name_makes_it_a_person():
+    text = "Der Grünen-Politiker Hans-Christian Ströbele traf Snowden."
+    start = text.index("Grünen")
+    span = RawSpan(start, text.index(" traf"), "LOC")
+    assert _surfaces(text, refine_spans(text, [span])) == [("Hans-Christian Ströbele", "PER")]
+    # A title is not a role noun: the model's place stays a place.
+    text = "Sie besuchten den Kaiser Wilhelm Turm."
+    span = RawSpan(text.index("Kaiser"), text.index("."), "LOC")
+    assert _surfaces(text, refine_spans(text, [span])) == [("Kaiser Wilhelm Turm", "LOC")]

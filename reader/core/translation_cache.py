@@ -5,6 +5,11 @@ the decoding settings and the exact source sentence, and stores the English, its
 its word alignment. The cache is only an accelerator: when the file is damaged it is moved
 aside (``<name>.corrupt-<timestamp>``) and a fresh one is started, and any database error
 later on turns into a miss, never a crash.
+
+The cache is kept under a size cap by ``prune()``: every row remembers when it was last
+used (written or read), and the least recently used rows go first. Files written before
+the ``used`` column existed are migrated in place (``ALTER TABLE``; their rows count as
+never read and go first, oldest written first).
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +40,7 @@ CREATE TABLE IF NOT EXISTS translations (
     score REAL NOT NULL,
     alignment TEXT NOT NULL,
     created REAL NOT NULL,
+    used REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (model, settings, source)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS model_digests (
@@ -45,9 +52,28 @@ CREATE TABLE IF NOT EXISTS model_digests (
 """
 # SQLite limits host parameters per statement; stay well below it.
 CHUNK = 400
+# The default cap: a cached news sentence takes about 1.1 KB on disk (German, English,
+# alignment, key), so 200 MB hold ~180,000 sentences, some 7,000 articles: years of daily
+# reading before anything is forgotten, yet no more disk than two translation models.
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+# Pruning goes down to this share of the cap, so it runs once per ~10 % of growth.
+PRUNE_TARGET = 0.9
+# Rows one prune() deletes at most (~100 MB): bounds one call's time and the log's growth.
+PRUNE_MAX_ROWS = 100_000
+# A row read again within this time is not rewritten: a reopened document costs no writes.
+REFRESH_AFTER = 3600.0
 
 _digest_memo: dict[tuple[str, int, int], str] = {}
 _digest_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class PruneResult:
+    """What one ``prune()`` did: rows deleted and the database's size before and after."""
+
+    deleted: int
+    size_before: int
+    size_after: int
 
 
 @dataclass(frozen=True)
@@ -85,10 +111,21 @@ def file_digest(path: Path, cache: TranslationCache | None = None) -> str:
 
 
 class TranslationCache:
-    """The cache database at ``path``; safe to share between threads (one lock)."""
+    """The cache database at ``path``; safe to share between threads (one lock).
 
-    def __init__(self, path: Path) -> None:
+    ``max_bytes``: the cap ``prune()`` keeps to; ``clock``: the time stamps of use (tests).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        max_bytes: int | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.path = Path(path)
+        self.max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+        self._clock = clock
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
         with self._lock:
@@ -99,19 +136,29 @@ class TranslationCache:
     def get_many(
         self, model: str, settings: str, sources: Iterable[str]
     ) -> dict[str, CachedTranslation]:
-        """Cached results for those of ``sources`` that have one."""
+        """Cached results for those of ``sources`` that have one; marks them as used now."""
         wanted = list(dict.fromkeys(sources))
         found: dict[str, CachedTranslation] = {}
+        now = self._clock()
+        stale: list[tuple[float, str, str, str]] = []
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = self._run(
-                "SELECT source, text, score, alignment FROM translations "
+                "SELECT source, text, score, alignment, used FROM translations "
                 f"WHERE model = ? AND settings = ? AND source IN ({marks})",
                 (model, settings, *chunk),
             )
-            for source, text, score, alignment in rows:
+            for source, text, score, alignment, used in rows:
                 found[source] = CachedTranslation(text, float(score), _load_alignment(alignment))
+                if not isinstance(used, (int, float)) or used < now - REFRESH_AFTER:
+                    stale.append((now, model, settings, source))
+        if stale:  # one transaction; a failure here only loses the recency, never the hits
+            self._run(
+                "UPDATE translations SET used = ? WHERE model = ? AND settings = ? AND source = ?",
+                stale,
+                many=True,
+            )
         return found
 
     def put_many(
@@ -120,13 +167,17 @@ class TranslationCache:
         """Store results (replacing older ones for the same key) in one transaction."""
         if not entries:
             return
-        now = time.time()
+        now = self._clock()
         rows = [
-            (model, settings, source, c.text, c.score, _dump_alignment(c.alignment), now)
+            (model, settings, source, c.text, c.score, _dump_alignment(c.alignment), now, now)
             for source, c in entries
         ]
         self._run(
-            "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?, ?)", rows, many=True
+            "INSERT OR REPLACE INTO translations "
+            "(model, settings, source, text, score, alignment, created, used) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+            many=True,
         )
 
     def size_bytes(self) -> int:
@@ -136,6 +187,35 @@ class TranslationCache:
             with contextlib.suppress(OSError):
                 total += Path(f"{self.path}{suffix}").stat().st_size
         return total
+
+    def database_bytes(self) -> int:
+        """The database's own size (pages in use or free; not the write-ahead log)."""
+        rows = self._run(_PAGES_SQL, ())
+        return int(rows[0][0]) if rows else 0
+
+    def prune(self, max_bytes: int | None = None, *, max_rows: int = PRUNE_MAX_ROWS) -> PruneResult:
+        """Keep the database under ``max_bytes`` (default: the cache's cap).
+
+        Cheap under the cap (one query). Over it, the least recently used rows are deleted
+        until the rest would fill about ``PRUNE_TARGET`` of the cap (at most ``max_rows``
+        per call); then an incremental vacuum gives the space back when the freed pages
+        suffice, otherwise one ``VACUUM`` (packs half-empty pages, converts an old file to
+        incremental auto-vacuum), and the log is checkpointed and truncated. Rewrites the
+        file: call it from a worker thread. Database errors are logged, never raised.
+        """
+        cap = self.max_bytes if max_bytes is None else max_bytes
+        with self._lock:
+            before = self.database_bytes()
+            if before <= cap:
+                return PruneResult(0, before, before)
+            deleted = 0
+            try:
+                deleted = self._prune(cap, max_rows)
+            except sqlite3.DatabaseError as error:
+                log.warning("pruning the translation cache failed, ignored: %s", error)
+                if _is_corruption(error):
+                    self._move_aside()
+            return PruneResult(deleted, before, self.database_bytes())
 
     def count(self) -> int:
         """Number of cached sentences."""
@@ -177,6 +257,52 @@ class TranslationCache:
 
     # --- internals ------------------------------------------------------------------
 
+    def _prune(self, cap: int, max_rows: int) -> int:
+        connection = self._connection
+        deleted = 0
+        # The share-of-rows estimate is good on a packed file; a second or third round
+        # only happens for tiny caps, where the fixed pages (schema, tables) weigh in.
+        for attempt in range(3):
+            if connection is None:
+                break
+            size, free, page = connection.execute(_PAGES_SQL).fetchone()
+            if size <= cap:
+                break
+            rows = connection.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+            in_use = size - free * page
+            goal = PRUNE_TARGET * cap
+            share = 1 - goal / in_use if in_use > goal else 0.0
+            count = min(max_rows - deleted, rows, math.ceil(rows * share))
+            if count <= 0 and attempt:
+                break  # out of budget, or nothing left that deleting would help with
+            if count > 0:
+                with connection:
+                    connection.execute("BEGIN IMMEDIATE")
+                    connection.execute(
+                        "DELETE FROM translations WHERE (model, settings, source) IN ("
+                        "SELECT model, settings, source FROM translations "
+                        "ORDER BY used, created LIMIT ?)",
+                        (count,),
+                    )
+                deleted += count
+            self._reclaim(connection, cap)
+        return deleted
+
+    @staticmethod
+    def _reclaim(connection: sqlite3.Connection, cap: int) -> None:
+        """Give free space back to the file system, the cheap way when that suffices."""
+        size, free, page = connection.execute(_PAGES_SQL).fetchone()
+        incremental = connection.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
+        if incremental and size - free * page <= cap:
+            # executescript: execute() would run this pragma for one page only.
+            connection.executescript("PRAGMA incremental_vacuum;")
+        else:
+            # Scattered deletes leave pages partly empty, not free; only VACUUM packs them.
+            # In WAL mode it writes the new file through the log, hence the checkpoint.
+            connection.execute("VACUUM")
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     def _open(self) -> None:
         """Connect; a damaged file is moved aside and replaced. Never raises."""
         try:
@@ -202,9 +328,15 @@ class TranslationCache:
             self.path, timeout=5.0, check_same_thread=False, isolation_level=None
         )
         try:
+            # Before any table exists, so that a new file can give pages back cheaply; on an
+            # old file it takes effect at the next VACUUM.
+            connection.execute("PRAGMA auto_vacuum=INCREMENTAL")
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
+            # A checkpoint after a big write (a prune) shrinks the log back to this size.
+            connection.execute(f"PRAGMA journal_size_limit={8 * 1024 * 1024}")
             connection.executescript(SCHEMA)
+            _add_used_column(connection)
         except sqlite3.DatabaseError:
             connection.close()
             raise
@@ -245,6 +377,24 @@ class TranslationCache:
                     log.warning("translation cache %s damaged (%s); rebuilding", self.path, error)
                     self._move_aside()
             return []
+
+
+_PAGES_SQL = (
+    "SELECT c.page_count * s.page_size, f.freelist_count, s.page_size "
+    "FROM pragma_page_count() c, pragma_page_size() s, pragma_freelist_count() f"
+)
+
+
+def _add_used_column(connection: sqlite3.Connection) -> None:
+    """Migrate a file from before ``used`` existed, in place (a schema change only)."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(translations)")}
+    if "used" in columns:
+        return
+    try:
+        connection.execute("ALTER TABLE translations ADD COLUMN used REAL NOT NULL DEFAULT 0")
+    except sqlite3.OperationalError as error:
+        if "duplicate column" not in str(error).lower():  # another process was quicker
+            raise
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:

@@ -9,7 +9,10 @@ later on turns into a miss, never a crash.
 The cache is kept under a size cap by ``prune()``: every row remembers when it was last
 used (written or read), and the least recently used rows go first. Files written before
 the ``used`` column existed are migrated in place (``ALTER TABLE``; their rows count as
-never read and go first, oldest written first).
+never read and go first, oldest written first). The default cap is 200 MB: a cached news
+sentence takes about 1.1 KB on disk (German, English, alignment, key), so that holds some
+180,000 sentences, ~7,000 articles, years of daily reading before anything is forgotten,
+while costing no more disk than two translation models.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import math
 import os
 import sqlite3
 import threading
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.document import AlignedSpan
+from reader.core.translation_cache_pruning import PAGES_SQL, PRUNE_MAX_ROWS, prune_rows
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +55,8 @@ CREATE TABLE IF NOT EXISTS model_digests (
 """
 # SQLite limits host parameters per statement; stay well below it.
 CHUNK = 400
-# The default cap: a cached news sentence takes about 1.1 KB on disk (German, English,
-# alignment, key), so 200 MB hold ~180,000 sentences, some 7,000 articles: years of daily
-# reading before anything is forgotten, yet no more disk than two translation models.
+# The default cap (why 200 MB: see the module's docstring).
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-# Pruning goes down to this share of the cap, so it runs once per ~10 % of growth.
-PRUNE_TARGET = 0.9
-# Rows one prune() deletes at most (~100 MB): bounds one call's time and the log's growth.
-PRUNE_MAX_ROWS = 100_000
 # A row read again within this time is not rewritten: a reopened document costs no writes.
 REFRESH_AFTER = 3600.0
 
@@ -190,7 +187,7 @@ class TranslationCache:
 
     def database_bytes(self) -> int:
         """The database's own size (pages in use or free; not the write-ahead log)."""
-        rows = self._run(_PAGES_SQL, ())
+        rows = self._run(PAGES_SQL, ())
         return int(rows[0][0]) if rows else 0
 
     def prune(self, max_bytes: int | None = None, *, max_rows: int = PRUNE_MAX_ROWS) -> PruneResult:
@@ -210,7 +207,7 @@ class TranslationCache:
                 return PruneResult(0, before, before)
             deleted = 0
             try:
-                deleted = self._prune(cap, max_rows)
+                deleted = prune_rows(self._connection, cap, max_rows)
             except sqlite3.DatabaseError as error:
                 log.warning("pruning the translation cache failed, ignored: %s", error)
                 if _is_corruption(error):
@@ -256,52 +253,6 @@ class TranslationCache:
         )
 
     # --- internals ------------------------------------------------------------------
-
-    def _prune(self, cap: int, max_rows: int) -> int:
-        connection = self._connection
-        deleted = 0
-        # The share-of-rows estimate is good on a packed file; a second or third round
-        # only happens for tiny caps, where the fixed pages (schema, tables) weigh in.
-        for attempt in range(3):
-            if connection is None:
-                break
-            size, free, page = connection.execute(_PAGES_SQL).fetchone()
-            if size <= cap:
-                break
-            rows = connection.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
-            in_use = size - free * page
-            goal = PRUNE_TARGET * cap
-            share = 1 - goal / in_use if in_use > goal else 0.0
-            count = min(max_rows - deleted, rows, math.ceil(rows * share))
-            if count <= 0 and attempt:
-                break  # out of budget, or nothing left that deleting would help with
-            if count > 0:
-                with connection:
-                    connection.execute("BEGIN IMMEDIATE")
-                    connection.execute(
-                        "DELETE FROM translations WHERE (model, settings, source) IN ("
-                        "SELECT model, settings, source FROM translations "
-                        "ORDER BY used, created LIMIT ?)",
-                        (count,),
-                    )
-                deleted += count
-            self._reclaim(connection, cap)
-        return deleted
-
-    @staticmethod
-    def _reclaim(connection: sqlite3.Connection, cap: int) -> None:
-        """Give free space back to the file system, the cheap way when that suffices."""
-        size, free, page = connection.execute(_PAGES_SQL).fetchone()
-        incremental = connection.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
-        if incremental and size - free * page <= cap:
-            # executescript: execute() would run this pragma for one page only.
-            connection.executescript("PRAGMA incremental_vacuum;")
-        else:
-            # Scattered deletes leave pages partly empty, not free; only VACUUM packs them.
-            # In WAL mode it writes the new file through the log, hence the checkpoint.
-            connection.execute("VACUUM")
-        with contextlib.suppress(sqlite3.Error):
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _open(self) -> None:
         """Connect; a damaged file is moved aside and replaced. Never raises."""
@@ -377,12 +328,6 @@ class TranslationCache:
                     log.warning("translation cache %s damaged (%s); rebuilding", self.path, error)
                     self._move_aside()
             return []
-
-
-_PAGES_SQL = (
-    "SELECT c.page_count * s.page_size, f.freelist_count, s.page_size "
-    "FROM pragma_page_count() c, pragma_page_size() s, pragma_freelist_count() f"
-)
 
 
 def _add_used_column(connection: sqlite3.Connection) -> None:

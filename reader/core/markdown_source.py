@@ -5,6 +5,9 @@ odd input: 2,000 unmatched ``[`` took 1.8 s and 4,000 took 7.8 s; a 1 MB paragra
 25 s; 50,000 short paragraphs in one call 11.6 s; a list nested 500 levels deep raised
 RecursionError (2,000 levels: 240 s, then RecursionError). So the source is prepared first:
 
+- List children are re-indented line by line (outside fenced code) from CommonMark's rule
+  (a child starts at its parent item's content column: 2 spaces after ``-``, 3 after ``1.``)
+  to python-markdown's 4-space steps, so lists written for GitHub nest (``_ListIndenter``).
 - Nesting is clamped line by line (outside fenced code): leading indentation to
   ``MAX_INDENT`` columns, container markers (``>``, ``-``, ``1.``) to ``MAX_MARKERS``.
 - The text is cut into chunks at blank lines that start a new top-level block, and each chunk
@@ -20,12 +23,13 @@ from __future__ import annotations
 import html
 import re
 import time
+from dataclasses import dataclass
 
 import markdown
 
 from reader.core.unwrap import split_paragraphs
 
-MAX_INDENT = 40  # columns: ten levels of 4-space lists, twenty of 2-space lists
+MAX_INDENT = 40  # columns: ten list levels once children are re-indented to 4-space steps
 MAX_MARKERS = 8
 CHUNK_CHARS = 16_000
 MAX_UNIT_CHARS = 64_000
@@ -46,6 +50,10 @@ _REFERENCE = re.compile(
     r"^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(]([^\n]*)[\"')])?[ \t]*$",
     re.MULTILINE,
 )
+# List markers python-markdown knows (``1)`` is not one), a space must follow; and quote
+# prefixes as its blockquote processor strips them, one ``[ ]{0,3}>[ ]?`` per level.
+_LIST_MARKER = re.compile(r"(?:[*+-]|\d+\.)( +)")
+_QUOTE_PREFIX = re.compile(r"(?: {0,3}> ?)+")
 _NOT_BRACKET = re.compile(r"[^\[\]()<>]+")
 _PAIRS = {"]": "[", ")": "(", ">": "<"}
 
@@ -77,6 +85,7 @@ def _units(text: str) -> list[str]:
     current: list[str] = []
     fence = ""
     blank_before = False
+    lists = _ListIndenter()
     for line in text.split("\n"):
         fence_match = _FENCE.match(line)
         if fence:
@@ -87,6 +96,7 @@ def _units(text: str) -> list[str]:
         if not line.strip():
             current.append("")
             blank_before = True
+            lists.blank()
             continue
         if blank_before and line[:1] not in (" ", "\t") and any(s.strip() for s in current):
             units.append("\n".join(current))
@@ -95,7 +105,11 @@ def _units(text: str) -> list[str]:
         if fence_match:
             fence = fence_match.group(1)
             current.append(line)
+            lists.interrupt()
             continue
+        line = lists.line(line)
+        if lists.separator is not None:
+            current.append(_clamp(lists.separator))
         current.append(_clamp(line))
     if any(s.strip() for s in current):
         units.append("\n".join(current))
@@ -105,6 +119,149 @@ def _units(text: str) -> list[str]:
 def _closes(fence: str, candidate: str, rest: str) -> bool:
     """A fence closes with the same character, at least as long, and nothing after it."""
     return candidate[0] == fence[0] and len(candidate) >= len(fence) and not rest.strip()
+
+
+@dataclass
+class _OpenItem:
+    """A list item whose following lines may be its children."""
+
+    source: int  # the item's content column in the source (CommonMark: where children start)
+    target: int  # where python-markdown wants its children: the marker's new column plus 4
+
+
+class _ListIndenter:
+    """Re-indent list children from their parent item's content column to 4-space steps.
+
+    Fed every line outside fenced code, in order. A line is changed only when it belongs to
+    an open list item: its leading whitespace becomes the item's target column plus whatever
+    it was indented beyond the item's content column (so code inside an item stays code).
+    Lines python-markdown would not read as list lines (a marker inside a paragraph, lazy
+    continuations, anything after a fence) are returned unchanged. Each line pushes at most
+    one item, so the whole pass is linear.
+
+    After each line, ``separator`` is a blank line (quoted as deep as the line) to put before
+    it, or None. python-markdown hands a block that starts indented (an item's later
+    paragraph, say) to the item as a whole, so an item line further down must start a new
+    block, or it would end up inside that paragraph.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[_OpenItem] = []
+        self._quotes = 0  # the blockquote depth the open items live in
+        self._fresh = True  # at the start or after a blank line: a new block begins here
+        self._block_column = 0  # the re-indented column the current block began at, or 0
+        self._after_text = False  # the previous line of the block was paragraph text
+        self.separator: str | None = None
+
+    def blank(self) -> None:
+        """A blank line: a list may start next; open items continue if indented enough."""
+        self._fresh = True
+        self._block_column = 0
+        self._after_text = False
+
+    def interrupt(self) -> None:
+        """A fence opens: open lists end, and no list starts directly after it."""
+        self._items.clear()
+        self.blank()
+        self._fresh = False
+
+    def line(self, line: str) -> str:
+        """The line, its list child indentation moved to python-markdown's convention."""
+        items = self._items
+        self.separator = None
+        start = quotes = 0
+        # Inside an unquoted list, a ">" indented to the item's content is a quote in the item.
+        if not (items and not self._quotes and _indent(line, 0) >= items[0].source):
+            prefix = _QUOTE_PREFIX.match(line)
+            if prefix is not None:
+                start, quotes = prefix.end(), prefix.group().count(">")
+        if quotes != self._quotes:
+            # A new quote level begins its own lists; leaving one is a lazy quote line.
+            items.clear()
+            entered = quotes > self._quotes
+            self.blank()
+            self._fresh = entered
+            self._quotes = quotes
+        body = line[start:].lstrip(" \t")
+        if not body:  # a lone ">" separates blocks like a blank line
+            self.blank()
+            return line
+        indent = _indent(line, start)
+        fresh, self._fresh = self._fresh, False
+        marker = _LIST_MARKER.match(body)
+        if marker is not None and not _is_break(body):
+            column = self._item(indent, body, marker, fresh)
+            if (
+                column is not None
+                and self._block_column
+                and (column < self._block_column or self._after_text)
+            ):
+                self.separator = line[:start].rstrip()
+                fresh = True
+            self._after_text = False
+        else:
+            column = self._text(indent, body, fresh)
+            self._after_text = True
+        if fresh:
+            self._block_column = column or 0
+        if not column:
+            return line  # not a list line, or a top-level item, which keeps its 0-3 spaces
+        return line[:start] + " " * min(column, MAX_INDENT) + body
+
+    def _item(self, indent: int, body: str, marker: re.Match[str], fresh: bool) -> int | None:
+        """The item line's new column, or None if it is not a list item to python-markdown."""
+        items = self._items
+        if not items and not fresh:
+            return None  # python-markdown starts no list inside a paragraph
+        while items and indent < items[-1].source:
+            items.pop()
+        if not items and indent > 3:
+            return None  # indented code, or a lazy line: not a list item
+        spaces = len(marker.group(1))
+        # More than four spaces after the marker start indented code inside the item.
+        offset = marker.end() if spaces <= 4 and marker.end() < len(body) else marker.start(1) + 1
+        column = items[-1].target if items else 0
+        items.append(_OpenItem(indent + offset, column + 4))
+        return column
+
+    def _text(self, indent: int, body: str, fresh: bool) -> int | None:
+        """The text line's new column, or None to leave it as it is."""
+        items = self._items
+        if _interrupts(indent, body):
+            # Headings and rules end a list in python-markdown, and a list may follow them.
+            items.clear()
+            self.blank()
+            return None
+        if fresh:
+            while items and indent < items[-1].source:
+                items.pop()
+        elif items and indent < items[-1].source:
+            return None  # a lazy continuation of the item's paragraph
+        if not items:
+            return None
+        return items[-1].target + indent - items[-1].source
+
+
+def _indent(line: str, start: int) -> int:
+    """Columns of whitespace after ``line[:start]``, tabs at python-markdown's 4-column stops."""
+    end = len(line) - len(line[start:].lstrip(" \t"))
+    return len(line[:end].expandtabs(4)) - start
+
+
+def _is_break(body: str) -> bool:
+    """A thematic break (``***``, ``- - -``): python-markdown's rule, not a list item."""
+    if body[0] not in "-*_":
+        return False
+    compact = body.replace(" ", "").rstrip()
+    return len(compact) >= 3 and compact.count(compact[0]) == len(compact)
+
+
+def _interrupts(indent: int, body: str) -> bool:
+    """A heading, rule or setext underline, which python-markdown splits a block at."""
+    if body[0] == "#":
+        return indent == 0
+    setext = body[0] == "=" and not body.rstrip().strip("=")
+    return indent <= 3 and (setext or _is_break(body))
 
 
 def _clamp(line: str) -> str:

@@ -133,10 +133,21 @@ class _Worker(QObject):
             self.translation_failed.emit(request.job_id, error)
         else:
             self.translation_finished.emit(request.job_id, False)
+            self._prune_cache()
         finally:
             with self._lock:
                 self._tokens.pop(request.job_id, None)
                 self._cancelled.discard(request.job_id)
+
+    def _prune_cache(self) -> None:
+        """Keep the cache under its cap, here after a document, never on the GUI thread;
+        a no-op under the cap, and pruning a cache is never worth failing a job for."""
+        if self._cache is None:
+            return
+        try:
+            self._cache.prune()
+        except Exception:
+            log.warning("pruning the translation cache failed", exc_info=True)
 
     @Slot()
     def _on_service_close_requested(self) -> None:

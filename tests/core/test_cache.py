@@ -149,5 +149,6 @@ def test_unusable_location_means_no_cache_not_a_crash(tmp_path: Path) -> None:
     assert cache.get_many("m", "s", ["Satz."]) == {}
     assert cache.count() == 0
     assert cache.size_bytes() == 0
+    assert cache.prune(1).deleted == 0
     cache.clear()
     cache.close()

@@ -197,8 +197,9 @@ class TranslationCache:
         until the rest would fill about ``PRUNE_TARGET`` of the cap (at most ``max_rows``
         per call); then an incremental vacuum gives the space back when the freed pages
         suffice, otherwise one ``VACUUM`` (packs half-empty pages, converts an old file to
-        incremental auto-vacuum), and the log is checkpointed and truncated. Rewrites the
-        file: call it from a worker thread. Database errors are logged, never raised.
+        incremental auto-vacuum; briefly needs the file's size again in temporary space and
+        in the log), and the log is checkpointed and truncated. About 1 s for 50 MB: call
+        it from a worker thread. Database errors are logged, never raised.
         """
         cap = self.max_bytes if max_bytes is None else max_bytes
         with self._lock:

@@ -57,11 +57,13 @@ def _reclaim(connection: sqlite3.Connection, cap: int) -> None:
     """Give free space back to the file system, the cheap way when that suffices."""
     size, free, page = connection.execute(PAGES_SQL).fetchone()
     incremental = connection.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
-    if incremental and size - free * page <= cap:
+    if incremental and size - free * page <= PRUNE_TARGET * cap:
         # executescript: execute() would run this pragma for one page only.
         connection.executescript("PRAGMA incremental_vacuum;")
     else:
-        # Scattered deletes leave pages partly empty, not free; only VACUUM packs them.
+        # Deleted rows are scattered over the key order, so they mostly leave pages partly
+        # empty rather than free; only VACUUM packs them (else the file would not shrink,
+        # and later prunes would delete far more than needed).
         # In WAL mode it writes the new file through the log, hence the checkpoint.
         connection.execute("VACUUM")
     with contextlib.suppress(sqlite3.Error):

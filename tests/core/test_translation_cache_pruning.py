@@ -261,3 +261,39 @@ def test_failing_prune_is_logged_not_raised(
     assert cache.count() == 500  # nothing lost, nothing moved aside
     assert not list(path.parent.glob("*.corrupt-*"))
     cache.close()
+
+
+def pruning_statements(cache: TranslationCache, cap: int) -> list[str]:
+    statements: list[str] = []
+    cache._connection.set_trace_callback(statements.append)  # white box: which vacuum ran
+    cache.prune(cap)
+    return [s.split("(")[0].strip() for s in statements if "vacuum" in s.lower()]
+
+
+def test_rows_of_an_old_model_are_given_back_without_a_full_vacuum(
+    path: Path, clock: Clock
+) -> None:
+    cache = TranslationCache(path, clock=clock)
+    texts = sources("x", 2000)
+    cache.put_many("retired-model", "s", [(text, ENTRY) for text in texts])
+    clock.now += 60
+    cache.put_many("current-model", "s", [(text, ENTRY) for text in texts[:200]])
+    cap = cache.database_bytes() // 2
+    statements = pruning_statements(cache, cap)
+    assert "PRAGMA incremental_vacuum;" in statements
+    assert "VACUUM" not in statements
+    assert cache.database_bytes() <= cap
+    assert len(cache.get_many("current-model", "s", texts[:200])) == 200
+    cache.close()
+
+
+def test_scattered_old_rows_are_packed_by_a_full_vacuum(path: Path, clock: Clock) -> None:
+    cache = TranslationCache(path, clock=clock)
+    texts = sources("x", 2000)
+    for start in range(0, 2000, 100):  # documents over time, their keys interleaved
+        put(cache, texts[start // 100 :: 20])
+        clock.now += 60
+    size = cache.database_bytes()
+    assert "VACUUM" in pruning_statements(cache, int(size * 0.8))
+    assert cache.database_bytes() <= 0.8 * 0.9 * size  # packed, not just under the cap
+    cache.close()

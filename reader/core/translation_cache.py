@@ -339,8 +339,9 @@ def _add_used_column(connection: sqlite3.Connection) -> None:
     try:
         connection.execute("ALTER TABLE translations ADD COLUMN used REAL NOT NULL DEFAULT 0")
     except sqlite3.OperationalError as error:
-        if "duplicate column" not in str(error).lower():  # another process was quicker
-            raise
+        if "duplicate column" in str(error).lower():
+            return  # another process (the CLI, a second window) migrated it just now
+        raise
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:

@@ -78,6 +78,8 @@ def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, T
             return {t.sentence_id: t for t in done if t.text}
         hits = cache.get_many(engine.model_key, engine.settings_key, [s.text for s in sentences])
     finally:
+        if translate:
+            cache.prune()  # one query when under the cap
         cache.close()
     return {
         s.id: Translation(s.id, s.text, hit.text, hit.score, hit.alignment)

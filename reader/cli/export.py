@@ -130,6 +130,7 @@ def _translate(
         done = engine.translate([(s.id, s.text) for s in sentences], align=not args.no_entities)
     finally:
         if cache is not None:
+            cache.prune()  # one query when under the cap, as it nearly always is
             cache.close()
     return {t.sentence_id: t for t in done}, package.code, package.package_version
 

@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         printer.flush()
     finally:
         if cache is not None:
+            cache.prune()  # one query when under the cap, as it nearly always is
             cache.close()
     return 0
 

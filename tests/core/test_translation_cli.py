@@ -71,6 +71,26 @@ def test_tsv_and_txt(
     assert capsys.readouterr().out == expected
 
 
+def test_translate_keeps_the_cache_under_its_cap(
+    installed: Path, article: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from reader.core import translation_cache
+
+    cache_file = installed / "cache" / "translations.sqlite3"
+    assert run_command(["translate", str(article)]) == 0
+    cap = cache_file.stat().st_size // 2  # the file (rows and all) no longer fits
+    monkeypatch.setattr(translation_cache, "DEFAULT_MAX_BYTES", cap)
+    other = tmp_path / "anderer.txt"
+    other.write_text("Ein ganz anderer Satz steht hier.\n", encoding="utf-8")
+    assert run_command(["translate", str(other)]) == 0
+    cache = translation_cache.TranslationCache(cache_file)
+    try:
+        # Over the cap, least recently used rows went: fewer than the 3 + 1 sentences written.
+        assert cache.count() < 4
+    finally:
+        cache.close()
+
+
 def test_no_model_is_a_clear_error(
     data_dir: Path, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -190,6 +190,12 @@ class _ListIndenter:
         fresh, self._fresh = self._fresh, False
         marker = _LIST_MARKER.match(body)
         if marker is not None and not _is_break(body):
+            if not fresh and not items and self._after_text and _interrupts_paragraph(body):
+                # CommonMark (GitHub) lets a list interrupt a paragraph: "Punkte:\n- a".
+                # python-markdown needs a blank line there, so give it one.
+                self.separator = line[:start].rstrip()
+                fresh = True
+                self._block_column = 0
             column = self._item(indent, body, marker, fresh)
             if (
                 column is not None
@@ -246,6 +252,11 @@ def _indent(line: str, start: int) -> int:
     """Columns of whitespace after ``line[:start]``, tabs at python-markdown's 4-column stops."""
     end = len(line) - len(line[start:].lstrip(" \t"))
     return len(line[:end].expandtabs(4)) - start
+
+
+def _interrupts_paragraph(body: str) -> bool:
+    """A bullet, or an ordered item numbered 1: the list starts CommonMark lets cut a paragraph."""
+    return body[0] in "*+-" or body.startswith("1.")
 
 
 def _is_break(body: str) -> bool:

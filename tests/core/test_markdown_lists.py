@@ -186,13 +186,25 @@ def test_fenced_code_keeps_its_indentation() -> None:
     ]
 
 
-def test_markers_inside_a_paragraph_are_left_alone() -> None:
-    # python-markdown starts no list inside a paragraph; the re-indenting must not either,
-    # or the indented line after the blank would turn into code.
+def test_a_list_may_interrupt_a_paragraph_as_on_github() -> None:
     text = "Gestern gab es\n- Regen\n  - Wind\n\n  und Nebel.\n"
-    kinds = [b[0] for b in blocks(text)]
-    assert BlockKind.CODE not in kinds
-    assert "und Nebel." in blocks(text)[-1][4]
+    assert blocks(text) == [
+        (BlockKind.PARAGRAPH, 0, False, 0, "Gestern gab es"),
+        item(1, "Regen"),
+        item(2, "Wind"),
+        item(1, "und Nebel."),  # the later paragraph of "Regen", not code
+    ]
+    assert blocks("Die Liste:\n1. Eins\n2. Zwei\n") == [
+        (BlockKind.PARAGRAPH, 0, False, 0, "Die Liste:"),
+        item(1, "Eins", 1),
+        item(1, "Zwei", 2),
+    ]
+
+
+def test_numbers_other_than_one_inside_a_paragraph_are_left_alone() -> None:
+    # CommonMark: only an ordered list that starts at 1 may cut a paragraph ("2. Plätze").
+    text = "Es gab\n2. Plätze und\n3. Preise\n"
+    assert blocks(text) == [(BlockKind.PARAGRAPH, 0, False, 0, "Es gab 2. Plätze und 3. Preise")]
 
 
 def test_thematic_break_is_not_a_list_item() -> None:

@@ -126,6 +126,14 @@ def _word_features(word: str, names: Mapping[str, str], clusters: Mapping[str, s
             feats.append("gen")
     if code:
         feats.extend(f"g={c}" for c in code)
+    elif len(word) >= 8 and word[:1].isupper():
+        # An unlisted compound: the longest listed noun it ends with ("Weltmeisterschaft"
+        # -> "Meisterschaft") says what kind of word it is.
+        for i in range(3, len(word) - 4):
+            tail = names.get(word[i].upper() + word[i + 1 :])
+            if tail:
+                feats.extend(f"gt={c}" for c in tail)
+                break
     cluster = clusters.get(word) or clusters.get(lower)
     if cluster:
         fields = cluster.split(",")

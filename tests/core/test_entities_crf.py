@@ -74,6 +74,18 @@ def test_features_use_lists_clusters_and_neighbours():
     assert "g=P" in ner_crf.sentence_features(["Merkels"], names, {})[0]
 
 
+def test_unlisted_compound_takes_the_codes_of_its_longest_listed_tail():
+    names = {"Meisterschaft": "N", "Schaft": "N", "Kreditbank": "No", "Bank": "N"}
+    own = set(ner_crf.sentence_features(["Weltmeisterschaft"], names, {})[0])
+    assert "gt=N" in own and not any(f.startswith("g=") for f in own)
+    assert {"gt=N", "gt=o"} <= set(ner_crf.sentence_features(["Industriekreditbank"], names, {})[0])
+    # Listed words keep their own codes; short words and tails under five letters get none.
+    assert "gt=N" not in ner_crf.sentence_features(["Meisterschaft"], names, {})[0]
+    assert not any(
+        f.startswith("gt=") for f in ner_crf.sentence_features(["Sparbank"], names, {})[0]
+    )
+
+
 def test_domain_copies_every_feature():
     plain = ner_crf.sentence_features(["Paris"], {}, {})[0]
     copied = ner_crf.sentence_features(["Paris"], {}, {}, "news")[0]

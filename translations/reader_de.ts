@@ -1115,7 +1115,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/preferences.py" line="+45"/>
+        <location filename="../reader/ui/preferences.py" line="+67"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1219,6 +1219,58 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <location line="+4"/>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stored translations:</source>
+        <translation>Gespeicherte Übersetzungen:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stored translations</source>
+        <translation>Gespeicherte Übersetzungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear</source>
+        <translation>Lös&amp;chen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear stored translations</source>
+        <translation>Gespeicherte Übersetzungen löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%Ln sentence(s), %1</source>
+        <translation>
+            <numerusform>%Ln Satz, %1</numerusform>
+            <numerusform>%Ln Sätze, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Clear Stored Translations</source>
+        <translation>Gespeicherte Übersetzungen löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erase every translation the reader has stored? Documents you open again will be translated anew.
+
+This happens at once, whether you then press OK or Cancel.</source>
+        <translation>Alle gespeicherten Übersetzungen löschen? Dokumente, die Sie erneut öffnen, werden neu übersetzt.
+
+Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clearing…</source>
+        <translation>Wird gelöscht …</translation>
     </message>
 </context>
 <context>

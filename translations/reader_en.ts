@@ -24,6 +24,16 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message numerus="yes">
+        <source>%Ln sentence(s), %1</source>
+        <translation>
+            <numerusform>%Ln sentence, %1</numerusform>
+            <numerusform>%Ln sentences, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusWidgets</name>
     <message numerus="yes">
         <source>%n sentence(s)</source>

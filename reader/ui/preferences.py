@@ -1,9 +1,12 @@
-"""Edit › Preferences: reading font, theme, translation speed vs accuracy, reopen last, language."""
+"""Edit › Preferences: reading font, theme, translation speed vs accuracy, reopen last, language,
+and the stored translations (shown, and erased on request)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -13,7 +16,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFontComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,6 +28,10 @@ from PySide6.QtWidgets import (
 
 from reader.ui.i18n import language_names
 from reader.ui.settings import BEAM_ACCURATE, BEAM_FAST, LANGUAGES, THEMES
+from reader.workers.translation_worker import cache_file_bytes
+
+if TYPE_CHECKING:
+    from reader.workers.translation_worker import TranslationService
 
 
 @dataclass(frozen=True)
@@ -38,10 +48,22 @@ class Preferences:
 
 
 class PreferencesDialog(QDialog):
-    """A small form; ``preferences()`` reads the chosen values after ``exec``."""
+    """A small form; ``preferences()`` reads the chosen values after ``exec``.
 
-    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
+    With ``translations`` (the window's translation service) a row shows the stored
+    translations and erases them on request, at once, whether the dialog is then accepted
+    or not.
+    """
+
+    def __init__(
+        self,
+        current: Preferences,
+        parent: QWidget | None = None,
+        *,
+        translations: TranslationService | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._translations = translations
         self.setWindowTitle(self.tr("Preferences"))
         self.setAccessibleName(self.tr("Preferences"))
 
@@ -115,6 +137,8 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.reopen)
         form.addRow(self.tr("&Language:"), self.language_box)
         form.addRow("", self.language_note)
+        if translations is not None and translations.cache_path is not None:
+            form.addRow(self.tr("Stored translations:"), self._cache_row(translations))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -124,6 +148,68 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
+
+    def _cache_row(self, translations: TranslationService) -> QWidget:
+        """The size at once (a stat), the sentence count when the translation thread has
+        counted (a query, so after a running job)."""
+        self.cache_label = QLabel(self)
+        self.cache_label.setAccessibleName(self.tr("Stored translations"))
+        self.clear_cache_button = QPushButton(self.tr("&Clear"), self)
+        self.clear_cache_button.setAccessibleName(self.tr("Clear stored translations"))
+        self.clear_cache_button.clicked.connect(self._on_clear_cache_button_clicked)
+        translations.cache_counted.connect(self._on_translations_cache_counted)
+        translations.cache_cleared.connect(self._on_translations_cache_cleared)
+        size = cache_file_bytes(translations.cache_path)
+        if size:
+            self.cache_label.setText(self._size_text(size))
+            translations.count_cache()
+        else:
+            self._show_cache(0, 0)
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.cache_label, 1)
+        layout.addWidget(self.clear_cache_button)
+        return row
+
+    def _size_text(self, size: int) -> str:
+        return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+    def _show_cache(self, count: int, size: int) -> None:
+        if count:
+            text = self.tr("%Ln sentence(s), %1", "", count).replace("%1", self._size_text(size))
+        else:
+            text = self.tr("none")
+        self.cache_label.setText(text)
+        self.clear_cache_button.setEnabled(count > 0)
+
+    @Slot(int, int)
+    def _on_translations_cache_counted(self, count: int, size: int) -> None:
+        self._show_cache(count, size)
+
+    @Slot()
+    def _on_translations_cache_cleared(self) -> None:
+        if self._translations is not None:
+            self._translations.count_cache()
+
+    @Slot()
+    def _on_clear_cache_button_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Clear Stored Translations"),
+            self.tr(
+                "Erase every translation the reader has stored? Documents you open again "
+                "will be translated anew.\n\nThis happens at once, whether you then press "
+                "OK or Cancel."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes or self._translations is None:
+            return
+        self.clear_cache_button.setEnabled(False)
+        self.cache_label.setText(self.tr("Clearing…"))
+        self._translations.clear_cache()
 
     def preferences(self) -> Preferences:
         return Preferences(

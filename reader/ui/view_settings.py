@@ -70,9 +70,10 @@ def edit_preferences(window: MainWindow) -> None:
         settings.german_column_percent,
         settings.language,
     )
-    dialog = PreferencesDialog(current, window)
+    dialog = PreferencesDialog(current, window, translations=window.translation.service)
     if dialog.exec():
         window.apply_preferences(dialog.preferences())
+    dialog.deleteLater()  # parented to the window: without this it lingers, still connected
 
 
 def apply_preferences(window: MainWindow, chosen: Preferences) -> bool:

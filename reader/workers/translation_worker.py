@@ -9,6 +9,7 @@ engine polls it between batches while this thread is busy).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -63,12 +64,26 @@ def lower_thread_priority(niceness: int = WORKER_NICENESS) -> None:
         log.debug("could not lower the translation thread's priority", exc_info=True)
 
 
+def cache_file_bytes(path: Path | None) -> int:
+    """Bytes the cache database at ``path`` takes on disk (with its log files); 0 when
+    missing. A few stats, cheap enough for the GUI thread."""
+    if path is None:
+        return 0
+    total = 0
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            total += Path(f"{path}{suffix}").stat().st_size
+    return total
+
+
 class _Worker(QObject):
     """Lives in the translation thread."""
 
     batch_translated = Signal(int, object)
     translation_finished = Signal(int, bool)
     translation_failed = Signal(int, object)
+    cache_counted = Signal(int, int)
+    cache_cleared = Signal()
 
     def __init__(self, factory: EngineFactory | None, cache_path: Path | None) -> None:
         super().__init__()
@@ -150,6 +165,46 @@ class _Worker(QObject):
             log.warning("pruning the translation cache failed", exc_info=True)
 
     @Slot()
+    def _on_service_cache_count_requested(self) -> None:
+        count = 0
+        cache = self._open_cache(create=False)
+        if cache is not None:
+            try:
+                count = cache.count()
+            except Exception:  # showing a count is never worth a crash
+                log.warning("counting the translation cache failed", exc_info=True)
+        self.cache_counted.emit(count, cache_file_bytes(self._cache_path))
+
+    @Slot()
+    def _on_service_cache_clear_requested(self) -> None:
+        cache = self._open_cache(create=False)
+        if cache is not None:
+            try:
+                cache.clear()
+            except Exception:
+                log.warning("clearing the translation cache failed", exc_info=True)
+        if self._cache_path is not None:
+            # A damaged cache was moved aside with its translations in it: those go too.
+            for copy in self._cache_path.parent.glob(f"{self._cache_path.name}*.corrupt-*"):
+                with contextlib.suppress(OSError):
+                    copy.unlink()
+        self.cache_cleared.emit()
+
+    def _open_cache(self, *, create: bool = True) -> Any:
+        """The cache this thread owns, opened on first use; None without a path, when it
+        cannot be opened, or (``create=False``) when there is no file to open yet."""
+        if self._cache is None and self._cache_path is not None:
+            if not create and not self._cache_path.exists():
+                return None
+            from reader.core.translation_cache import TranslationCache
+
+            try:
+                self._cache = TranslationCache(self._cache_path)
+            except Exception:  # the cache is disposable; translate without it
+                log.warning("translation cache unavailable", exc_info=True)
+        return self._cache
+
+    @Slot()
     def _on_service_close_requested(self) -> None:
         self._drop_engine()
         if self._cache is not None:
@@ -175,14 +230,8 @@ class _Worker(QObject):
 
     def _default_engine(self, package: InstalledPackage, beam_size: int) -> Engine:
         from reader.core.translation import TranslationEngine
-        from reader.core.translation_cache import TranslationCache
 
-        if self._cache is None and self._cache_path is not None:
-            try:
-                self._cache = TranslationCache(self._cache_path)
-            except Exception:  # the cache is disposable; translate without it
-                log.warning("translation cache unavailable", exc_info=True)
-        engine = TranslationEngine(package, beam_size=beam_size, cache=self._cache)
+        engine = TranslationEngine(package, beam_size=beam_size, cache=self._open_cache())
         engine.load()
         return engine
 
@@ -200,12 +249,18 @@ class TranslationService(QObject):
         batch_translated(int, list[Translation]): a batch of one job is done.
         translation_finished(int, bool): a job ended; True when it was cancelled.
         translation_failed(int, Exception): a job failed (model could not load, …).
+        cache_counted(int, int): the stored translations: sentences and bytes on disk.
+        cache_cleared(): the stored translations are erased.
     """
 
     batch_translated = Signal(int, object)
     translation_finished = Signal(int, bool)
     translation_failed = Signal(int, object)
+    cache_counted = Signal(int, int)
+    cache_cleared = Signal()
     _translation_requested = Signal(object)
+    _cache_count_requested = Signal()
+    _cache_clear_requested = Signal()
     _close_requested = Signal()
 
     def __init__(
@@ -216,6 +271,7 @@ class TranslationService(QObject):
         engine_factory: EngineFactory | None = None,
     ) -> None:
         super().__init__(parent)
+        self.cache_path = cache_path
         self._last_id = 0
         self._thread = QThread()
         self._thread.setObjectName("translation")
@@ -223,7 +279,11 @@ class TranslationService(QObject):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker._on_thread_started)
         self._translation_requested.connect(self._worker._on_service_translation_requested)
+        self._cache_count_requested.connect(self._worker._on_service_cache_count_requested)
+        self._cache_clear_requested.connect(self._worker._on_service_cache_clear_requested)
         self._close_requested.connect(self._worker._on_service_close_requested)
+        self._worker.cache_counted.connect(self.cache_counted)
+        self._worker.cache_cleared.connect(self.cache_cleared)
         self._worker.batch_translated.connect(self.batch_translated)
         self._worker.translation_finished.connect(self.translation_finished)
         self._worker.translation_failed.connect(self.translation_failed)
@@ -249,6 +309,18 @@ class TranslationService(QObject):
             self._worker.request_cancel_up_to(self._last_id)
         else:
             self._worker.request_cancel(job_id)
+
+    def count_cache(self) -> None:
+        """Count the stored translations in the translation thread (after a running job);
+        the answer comes as ``cache_counted``."""
+        if not self._closed:
+            self._cache_count_requested.emit()
+
+    def clear_cache(self) -> None:
+        """Erase the stored translations in the translation thread, which owns the open
+        database (after a running job, so its results go too); then ``cache_cleared``."""
+        if not self._closed:
+            self._cache_clear_requested.emit()
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Cancel everything, free the engine in its thread, and wait for the thread."""

@@ -285,6 +285,9 @@ class TranslationCache:
             connection.execute("PRAGMA auto_vacuum=INCREMENTAL")
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
+            # Cleared or pruned translations are overwritten, not just unlinked: people read
+            # documents here they would not want recovered from a disk image.
+            connection.execute("PRAGMA secure_delete=ON")
             # A checkpoint after a big write (a prune) shrinks the log back to this size.
             connection.execute(f"PRAGMA journal_size_limit={8 * 1024 * 1024}")
             connection.executescript(SCHEMA)

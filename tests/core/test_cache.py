@@ -90,6 +90,19 @@ def test_size_and_clear(cache: TranslationCache) -> None:
     assert cache.get_many("m", "s", ["Satz 1."]) == {}
 
 
+def test_cleared_sentences_leave_no_trace_in_the_files(tmp_path: Path) -> None:
+    path = tmp_path / "translations.sqlite3"
+    cache = TranslationCache(path)
+    secret = "Der Informant trifft sich am Dienstag mit Frau Quellwitz."
+    cache.put_many("m", "s", [(secret, ENTRY)] + [(f"Satz {i}.", ENTRY) for i in range(50)])
+    cache.clear()
+    cache.close()
+    files = [p for p in tmp_path.iterdir() if p.name.startswith(path.name)]
+    assert files
+    for file in files:
+        assert b"Quellwitz" not in file.read_bytes(), file.name
+
+
 def test_usable_from_a_worker_thread(cache: TranslationCache) -> None:
     errors: list[BaseException] = []
 

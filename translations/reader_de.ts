@@ -413,7 +413,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="+58"/>
+        <location filename="../reader/ui/main_window.py" line="+60"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1115,7 +1115,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/preferences.py" line="+67"/>
+        <location filename="../reader/ui/preferences.py" line="+68"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1186,7 +1186,22 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Eine neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Name recognition</source>
+        <translation>Namenserkennung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built in (the reader&apos;s own)</source>
+        <translation>Eingebaut (die des Lesers)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Installed German spaCy pipelines (de_core_news_lg, _md, _sm) are offered here. A pipeline that is no longer installed falls back to the built-in one.</source>
+        <translation>Installierte deutsche spaCy-Pipelines (de_core_news_lg, _md, _sm) stehen hier zur Wahl. Ist eine gewählte Pipeline nicht mehr installiert, wird die eingebaute verwendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Reopen the last document on start</source>
         <translation>Beim Start das letzte Dokument &amp;wieder öffnen</translation>
     </message>
@@ -1217,6 +1232,11 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Names found by:</source>
+        <translation>&amp;Namen erkennt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
     </message>

@@ -114,6 +114,16 @@ class EntityController(QObject):
         if self._job:
             self.recognition_started.emit()
 
+    def recognize_again(self) -> None:
+        """Another recognizer was chosen: look for the open document's names again."""
+        if self._document is None:
+            return
+        translations = self._translations
+        if self.enabled:
+            self.view.set_extra_formats([])
+        self.reset(self._document, list(self._sentences.values()))
+        self._translations = translations  # the English stays; new names are projected onto it
+
     def set_enabled(self, enabled: bool) -> None:
         """View › Highlight Names."""
         if enabled == self.enabled:

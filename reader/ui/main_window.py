@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
             enabled=settings.highlight_entities,
         )
         self.translation.translations_applied.connect(self.entities.on_translations)
+        if settings.name_pipeline:
+            self.entities.service.set_pipeline(settings.name_pipeline)
 
         self.find_bar = FindBar(self.view, self)
         self.find_bar.closed.connect(self.view.setFocus)

@@ -45,6 +45,7 @@ class Preferences:
     reopen_last: bool
     german_column_percent: int
     language: str = "system"
+    name_pipeline: str = ""  # an installed spaCy pipeline, "" for the reader's own tagger
 
 
 class PreferencesDialog(QDialog):
@@ -123,6 +124,25 @@ class PreferencesDialog(QDialog):
         self.language_note.setWordWrap(True)
         self.language_note.setEnabled(False)  # greyed: a hint, not a setting
 
+        self.names_box = QComboBox(self)
+        self.names_box.setAccessibleName(self.tr("Name recognition"))
+        self.names_box.addItem(self.tr("Built in (the reader's own)"), "")
+        from reader.core.entities import installed_pipelines  # not needed before Preferences
+
+        choices = installed_pipelines()
+        if current.name_pipeline and current.name_pipeline not in choices:
+            choices = (*choices, current.name_pipeline)  # chosen once, since uninstalled
+        for name in choices:
+            self.names_box.addItem(name, name)
+        self.names_box.setCurrentIndex(max(0, self.names_box.findData(current.name_pipeline)))
+        self.names_box.setEnabled(self.names_box.count() > 1)
+        self.names_box.setToolTip(
+            self.tr(
+                "Installed German spaCy pipelines (de_core_news_lg, _md, _sm) are offered "
+                "here. A pipeline that is no longer installed falls back to the built-in one."
+            )
+        )
+
         self.reopen = QCheckBox(self.tr("&Reopen the last document on start"), self)
         self.reopen.setChecked(current.reopen_last)
 
@@ -135,6 +155,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.fast)
         form.addRow("", tradeoff)
         form.addRow("", self.reopen)
+        form.addRow(self.tr("&Names found by:"), self.names_box)
         form.addRow(self.tr("&Language:"), self.language_box)
         form.addRow("", self.language_note)
         if translations is not None and translations.cache_path is not None:
@@ -220,4 +241,5 @@ class PreferencesDialog(QDialog):
             reopen_last=self.reopen.isChecked(),
             german_column_percent=self.column_box.value(),
             language=str(self.language_box.currentData()),
+            name_pipeline=str(self.names_box.currentData() or ""),
         )

@@ -141,6 +141,15 @@ class Settings:
         self._qsettings.setValue("view/highlight_entities", bool(value))
 
     @property
+    def name_pipeline(self) -> str:
+        """An installed spaCy pipeline to find names with ("de_core_news_lg"), "" for ours."""
+        return str(self._qsettings.value("names/pipeline", "") or "")
+
+    @name_pipeline.setter
+    def name_pipeline(self, value: str) -> None:
+        self._qsettings.setValue("names/pipeline", value)
+
+    @property
     def language(self) -> str:
         """The UI language, one of ``LANGUAGES``; read once at start."""
         value = str(self._qsettings.value("view/language", "system") or "system")

@@ -69,6 +69,7 @@ def edit_preferences(window: MainWindow) -> None:
         settings.reopen_last,
         settings.german_column_percent,
         settings.language,
+        settings.name_pipeline,
     )
     dialog = PreferencesDialog(current, window, translations=window.translation.service)
     if dialog.exec():
@@ -85,6 +86,10 @@ def apply_preferences(window: MainWindow, chosen: Preferences) -> bool:
     settings.reopen_last = chosen.reopen_last
     settings.beam_size = chosen.beam_size
     settings.language = chosen.language  # read at the next start
+    if chosen.name_pipeline != settings.name_pipeline:
+        settings.name_pipeline = chosen.name_pipeline
+        window.entities.service.set_pipeline(chosen.name_pipeline)
+        window.entities.recognize_again()
     if chosen.german_column_percent != settings.german_column_percent:
         settings.german_column_percent = chosen.german_column_percent
         window.headers.set_german_percent(chosen.german_column_percent)

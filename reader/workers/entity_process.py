@@ -19,14 +19,19 @@ from reader.core.document import Document, Entity, Sentence
 log = logging.getLogger(__name__)
 
 _child_recognizer: Any = None  # one per child process
+_child_pipeline = ""  # what it was made for
 
 
-def _recognize_in_child(document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
-    global _child_recognizer
-    if _child_recognizer is None:
+def _recognize_in_child(
+    document: Document, sentences: Sequence[Sentence], pipeline: str = ""
+) -> tuple[Entity, ...]:
+    """Runs in the child: ``pipeline`` names an installed spaCy pipeline, "" for ours."""
+    global _child_recognizer, _child_pipeline
+    if _child_recognizer is None or pipeline != _child_pipeline:
         from reader.core.entities import EntityRecognizer
 
-        _child_recognizer = EntityRecognizer()
+        _child_recognizer = EntityRecognizer(prefer_installed=pipeline or None)
+        _child_pipeline = pipeline
     return tuple(_child_recognizer.recognize(document, sentences))
 
 
@@ -36,9 +41,12 @@ class ProcessRecognizer:
     def __init__(
         self,
         function: Callable[[Document, Sequence[Sentence]], tuple[Entity, ...]] | None = None,
+        *,
+        pipeline: str = "",
     ) -> None:
         # ``function`` runs in the child: a module-level function it can import (tests).
-        self._function = function or _recognize_in_child
+        self._function = function
+        self.pipeline = pipeline  # an installed spaCy pipeline's name, or "" for ours
         self._executor: ProcessPoolExecutor | None = None
 
     def recognize(self, document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
@@ -47,7 +55,13 @@ class ProcessRecognizer:
             self._executor = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn")
             )
-        return self._executor.submit(self._function, document, tuple(sentences)).result()
+        if self._function is not None:
+            future = self._executor.submit(self._function, document, tuple(sentences))
+        else:
+            future = self._executor.submit(
+                _recognize_in_child, document, tuple(sentences), self.pipeline
+            )
+        return future.result()
 
     def close(self) -> None:
         """Stop the child now, even in the middle of loading or recognizing."""

@@ -51,6 +51,7 @@ class _Worker(QObject):
         super().__init__()
         self._factory = factory
         self._recognizer: Any = None
+        self._pipeline = ""
         self.latest = 0  # written by the GUI thread: older queued jobs are skipped
 
     @Slot()
@@ -64,6 +65,8 @@ class _Worker(QObject):
         try:
             if self._recognizer is None:
                 self._recognizer = self._factory()
+                if hasattr(self._recognizer, "pipeline"):
+                    self._recognizer.pipeline = self._pipeline
             entities = self._recognizer.recognize(request.document, request.sentences)
         except Exception as error:  # no names is better than no window
             log.warning("entity recognition failed: %s", error)
@@ -76,6 +79,15 @@ class _Worker(QObject):
         recognizer = self._recognizer
         if recognizer is not None and hasattr(recognizer, "close"):
             recognizer.close()
+
+    @Slot(str)
+    def _on_service_pipeline_changed(self, pipeline: str) -> None:
+        # Between jobs (queued like them): the next job makes a recognizer for the new one.
+        if pipeline == self._pipeline:
+            return
+        self._pipeline = pipeline
+        self.close_recognizer()
+        self._recognizer = None
 
     @Slot()
     def _on_service_close_requested(self) -> None:
@@ -97,6 +109,7 @@ class EntityService(QObject):
     entities_recognized = Signal(int, object)
     recognition_failed = Signal(int, object)
     _recognition_requested = Signal(object)
+    _pipeline_changed = Signal(str)
     _close_requested = Signal()
 
     def __init__(
@@ -111,6 +124,7 @@ class EntityService(QObject):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker._on_thread_started)
         self._recognition_requested.connect(self._worker._on_service_recognition_requested)
+        self._pipeline_changed.connect(self._worker._on_service_pipeline_changed)
         self._close_requested.connect(self._worker._on_service_close_requested)
         self._worker.entities_recognized.connect(self.entities_recognized)
         self._worker.recognition_failed.connect(self.recognition_failed)
@@ -124,6 +138,10 @@ class EntityService(QObject):
             RecognitionRequest(self._last_id, document, tuple(sentences))
         )
         return self._last_id
+
+    def set_pipeline(self, pipeline: str) -> None:
+        """Recognize later documents with an installed spaCy pipeline ("" for ours)."""
+        self._pipeline_changed.emit(pipeline)
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Stop the thread (after the job it is running, if any)."""

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.alignment import align_words
 from reader.core.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
+from reader.core.cancel import CancelToken
 from reader.core.document import AlignedSpan, Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.package_store import InstalledPackage
@@ -44,20 +45,6 @@ MAX_SOURCE_PIECES = 200  # longer "sentences" are translated in chunks (see spli
 
 BatchCallback = Callable[[list[Translation]], None]
 _EMPTY = CachedTranslation("", 0.0, ())
-
-
-class CancelToken:
-    """A flag the caller sets and the engine polls between batches."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 class TranslationCancelled(Exception):

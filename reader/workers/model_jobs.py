@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 
+from reader.core.cancel import CancelToken
 from reader.core.package_store import (
     BrokenPackage,
     InstalledPackage,
@@ -28,30 +29,10 @@ from reader.core.paths import DataPaths
 
 ProgressFn = Callable[[int, int], None]
 Slot_ = Callable[[object], None]
-Work = Callable[[ProgressFn, "CancelToken"], Any]
+Work = Callable[[ProgressFn, CancelToken], Any]
 
 # Progress callbacks can fire per 64 KiB chunk; the GUI needs a few updates a second at most.
 _PROGRESS_INTERVAL_S = 0.1
-
-
-class CancelToken:
-    """A flag the GUI sets and the core polls between chunks (thread-safe)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def __call__(self) -> bool:
-        return self._event.is_set()
 
 
 class JobCancelled(Exception):

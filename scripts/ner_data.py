@@ -154,6 +154,22 @@ def read_europeana(path: Path, *, max_len: int = 40) -> list[Sentence]:
     return sentences
 
 
+def training_corpora(
+    data: Path,
+) -> tuple[list[Sentence], list[Sentence], list[Sentence], list[Sentence]]:
+    """The training text under ``data``: GermEval 2014 test-part1, WikiANN train, Europeana
+    (every file, chunked) and LER (dev and test, mostly the sentences with a name)."""
+    germeval = read_germeval(data / "germeval2014" / "NER-de-test-part1.tsv")
+    wikiann = read_wikiann(data / "wikiann-de" / "train")
+    europeana: list[Sentence] = []
+    for path in sorted((data / "europeana").glob("*.bio")):
+        europeana.extend(read_europeana(path))
+    ler: list[Sentence] = []
+    for name in ("ler_dev.conll", "ler_test.conll"):
+        ler.extend(read_ler(data / "ler" / name, keep_empty=0.02))
+    return germeval, wikiann, europeana, ler
+
+
 @dataclass(frozen=True)
 class Span:
     """A labelled character span in a text."""

@@ -87,14 +87,7 @@ learn_rate = {learn_rate}
 def load_training_data(data: Path, args: argparse.Namespace) -> list[ner_data.Sentence]:
     """The training mix; repeats/fractions are the knobs that were compared on dev."""
     rng = random.Random(0)
-    germeval = ner_data.read_germeval(data / "germeval2014" / "NER-de-test-part1.tsv")
-    wikiann = ner_data.read_wikiann(data / "wikiann-de" / "train")
-    europeana: list[ner_data.Sentence] = []
-    for path in sorted((data / "europeana").glob("*.bio")):
-        europeana.extend(ner_data.read_europeana(path))
-    ler: list[ner_data.Sentence] = []
-    for name in ("ler_dev.conll", "ler_test.conll"):
-        ler.extend(ner_data.read_ler(data / "ler" / name, keep_empty=0.02))
+    germeval, wikiann, europeana, ler = ner_data.training_corpora(data)
 
     def sample(items: list[ner_data.Sentence], fraction: float) -> list[ner_data.Sentence]:
         return rng.sample(items, int(len(items) * fraction)) if fraction < 1 else items

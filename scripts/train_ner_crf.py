@@ -39,14 +39,7 @@ from reader.core import ner_crf  # noqa: E402
 def load_training_data(data: Path, args: argparse.Namespace) -> list[tuple[ner_data.Sentence, str]]:
     """The training mix as (sentence, corpus) pairs, shuffled with a fixed seed."""
     rng = random.Random(0)
-    germeval = ner_data.read_germeval(data / "germeval2014" / "NER-de-test-part1.tsv")
-    wikiann = ner_data.read_wikiann(data / "wikiann-de" / "train")
-    europeana: list[ner_data.Sentence] = []
-    for path in sorted((data / "europeana").glob("*.bio")):
-        europeana.extend(ner_data.read_europeana(path))
-    ler: list[ner_data.Sentence] = []
-    for name in ("ler_dev.conll", "ler_test.conll"):
-        ler.extend(ner_data.read_ler(data / "ler" / name, keep_empty=0.02))
+    germeval, wikiann, europeana, ler = ner_data.training_corpora(data)
 
     def sample(items: list[ner_data.Sentence], fraction: float, corpus: str):
         return [(s, corpus) for s in items if rng.random() < fraction]

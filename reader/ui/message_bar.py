@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+
+from reader.ui.theme import paint_tinted_box
 
 
 class MessageBar(QWidget):
@@ -77,23 +79,7 @@ class MessageBar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Tinted from the palette so light and dark themes both keep their contrast.
-        palette = self.palette()
-        accent = (
-            QColor(0xC0, 0x39, 0x2B) if self.error else palette.color(QPalette.ColorRole.Highlight)
-        )
-        base = palette.color(QPalette.ColorRole.Window)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(_mix(accent, base, 0.5), 1))
-        painter.setBrush(_mix(accent, base, 0.12))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        painter.end()
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        accent = QColor(0xC0, 0x39, 0x2B) if self.error else highlight
+        paint_tinted_box(self, accent, 0.5)
         super().paintEvent(event)
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor(
-        round(a.red() * amount + b.red() * (1 - amount)),
-        round(a.green() * amount + b.green() * (1 - amount)),
-        round(a.blue() * amount + b.blue() * (1 - amount)),
-    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -13,14 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``amount`` of ``a`` over ``b``; keeps the banner readable in light and dark palettes."""
-    return QColor(
-        round(a.red() * amount + b.red() * (1 - amount)),
-        round(a.green() * amount + b.green() * (1 - amount)),
-        round(a.blue() * amount + b.blue() * (1 - amount)),
-    )
+from reader.ui.theme import paint_tinted_box
 
 
 class ModelBanner(QWidget):
@@ -78,13 +71,5 @@ class ModelBanner(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         # Painted from the palette, not a fixed stylesheet colour, so a dark theme gets a
         # dark tint and the text keeps its contrast.
-        palette = self.palette()
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        base = palette.color(QPalette.ColorRole.Window)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(_mix(accent, base, 0.45), 1))
-        painter.setBrush(_mix(accent, base, 0.12))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        painter.end()
+        paint_tinted_box(self, self.palette().color(QPalette.ColorRole.Highlight), 0.45)
         super().paintEvent(event)

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from reader.core.package_store import InstalledPackage
 from reader.ui.model_manager_text import available_version, languages, package_title
+from reader.ui.theme import mix
 from reader.workers.model_jobs import PackageListing
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -18,14 +19,6 @@ WANTED_PAIRS = (("de", "en"), ("en", "de"))
 
 # Called by this name so that lupdate sees the context and text of every message.
 translate = QCoreApplication.translate
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor(
-        round(a.red() * amount + b.red() * (1 - amount)),
-        round(a.green() * amount + b.green() * (1 - amount)),
-        round(a.blue() * amount + b.blue() * (1 - amount)),
-    )
 
 
 def fill_installed(tree: QTreeWidget, listing: PackageListing) -> None:
@@ -54,7 +47,7 @@ def fill_installed(tree: QTreeWidget, listing: PackageListing) -> None:
         tree.addTopLevelItem(item)
     # Halfway between text and background: greyed in light and dark palettes alike.
     palette = tree.palette()
-    grey = _mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.5)
+    grey = mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.5)
     for broken in listing.broken:
         item = QTreeWidgetItem(
             [

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 @dataclass(frozen=True)
@@ -146,3 +146,24 @@ def colors_for(palette: QPalette, dark: bool) -> ReaderColors:
             QColor(0x9A, 0x6A, 0x22),
         ),
     )
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``amount`` of ``a`` over ``b``: tints that keep their contrast in light and dark."""
+    return QColor(
+        round(a.red() * amount + b.red() * (1 - amount)),
+        round(a.green() * amount + b.green() * (1 - amount)),
+        round(a.blue() * amount + b.blue() * (1 - amount)),
+    )
+
+
+def paint_tinted_box(widget: QWidget, accent: QColor, border: float) -> None:
+    """A rounded box behind ``widget``'s contents, tinted with ``accent`` over the window
+    colour (``border`` of it in the outline), so a dark theme gets a dark tint."""
+    base = widget.palette().color(QPalette.ColorRole.Window)
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(mix(accent, base, border), 1))
+    painter.setBrush(mix(accent, base, 0.12))
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+    painter.end()

@@ -363,22 +363,28 @@ class DocumentRenderer:
                     cursor.mergeCharFormat(extra.char_format)
         cursor.endEditBlock()
 
-    def _extra_span(self, extra: ExtraFormat) -> tuple[int, int] | None:
-        if extra.side is Side.GERMAN:
-            index = self._row_of_block.get(extra.key)
-            if index is None:
-                return None
-            row = self.rows[index]
-            to16 = Utf16Map(row.block.text)
-            base = row.cell_start(Side.GERMAN)
-            return base + to16(extra.start), base + to16(extra.end)
-        english = self.english.get(extra.key)
-        span = self.span(extra.key, Side.ENGLISH)
+    def german_range(self, index: int, start: int, end: int) -> tuple[int, int]:
+        """Document positions of code points ``start:end`` of row ``index``'s German text."""
+        row = self.rows[index]
+        to16 = Utf16Map(row.block.text)
+        base = row.cell_start(Side.GERMAN)
+        return base + to16(start), base + to16(end)
+
+    def english_range(self, sentence_id: int, start: int, end: int) -> tuple[int, int] | None:
+        """Document positions of code points ``start:end`` of a sentence's English, kept
+        inside it (None: no English shown for it)."""
+        english = self.english.get(sentence_id)
+        span = self.span(sentence_id, Side.ENGLISH)
         if english is None or span is None:
             return None
         to16 = Utf16Map(english)
-        end = min(span[0] + to16(extra.end), span[1])
-        return span[0] + to16(extra.start), end
+        return span[0] + to16(start), min(span[0] + to16(end), span[1])
+
+    def _extra_span(self, extra: ExtraFormat) -> tuple[int, int] | None:
+        if extra.side is Side.GERMAN:
+            index = self._row_of_block.get(extra.key)
+            return None if index is None else self.german_range(index, extra.start, extra.end)
+        return self.english_range(extra.key, extra.start, extra.end)
 
 
 class _RowStarts(Sequence[int]):

@@ -1,7 +1,8 @@
 """Where an entity sits in the reading view, what its label is called, how it is grouped.
 
 Entities count code points in their block (German) or their sentence's English; the view
-counts UTF-16 positions in one QTextDocument. The conversion goes through ``Utf16Map``.
+counts UTF-16 positions in one QTextDocument; the renderer converts (``german_range``,
+``english_range``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.core.document import Entity, EntityLabel
 from reader.core.entity_rules import entity_key
-from reader.ui.document_renderer import DocumentRenderer, Side
-from reader.ui.text_positions import Utf16Map
+from reader.ui.document_renderer import DocumentRenderer
 
 LABEL_ORDER = (EntityLabel.PER, EntityLabel.ORG, EntityLabel.LOC, EntityLabel.MISC)
 
@@ -37,25 +37,16 @@ def german_span(renderer: DocumentRenderer, entity: Entity) -> tuple[int, int] |
     index = renderer.row_of_sentence.get(entity.sentence_id)
     if index is None:
         return None
-    row = renderer.rows[index]
-    if row.block.index != entity.block:
+    if renderer.rows[index].block.index != entity.block:
         return None
-    to16 = Utf16Map(row.block.text)
-    base = row.cell_start(Side.GERMAN)
-    return base + to16(entity.start), base + to16(entity.end)
+    return renderer.german_range(index, entity.start, entity.end)
 
 
 def english_span(renderer: DocumentRenderer, entity: Entity) -> tuple[int, int] | None:
     """Document positions of the entity's English counterpart (None: not projected)."""
     if entity.target_start is None or entity.target_end is None:
         return None
-    english = renderer.english.get(entity.sentence_id)
-    span = renderer.span(entity.sentence_id, Side.ENGLISH)
-    if english is None or span is None:
-        return None
-    to16 = Utf16Map(english)
-    end = min(span[0] + to16(entity.target_end), span[1])
-    return span[0] + to16(entity.target_start), end
+    return renderer.english_range(entity.sentence_id, entity.target_start, entity.target_end)
 
 
 def english_text(renderer: DocumentRenderer, entity: Entity) -> str | None:

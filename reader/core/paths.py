@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,3 +61,15 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
         xdg("XDG_CACHE_HOME", ".cache"),
         xdg("XDG_STATE_HOME", ".local/state"),
     )
+
+
+def sqlite_file_bytes(path: Path | None) -> int:
+    """Bytes a SQLite database takes on disk with its ``-wal`` and ``-shm`` files; 0 when
+    missing. Only stats: cheap enough for the GUI thread."""
+    if path is None:
+        return 0
+    total = 0
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            total += Path(f"{path}{suffix}").stat().st_size
+    return total

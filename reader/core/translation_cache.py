@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.document import AlignedSpan
+from reader.core.paths import sqlite_file_bytes
 from reader.core.translation_cache_pruning import PAGES_SQL, PRUNE_MAX_ROWS, prune_rows
 
 log = logging.getLogger(__name__)
@@ -179,11 +180,7 @@ class TranslationCache:
 
     def size_bytes(self) -> int:
         """Bytes on disk, including the WAL and shared-memory files."""
-        total = 0
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                total += Path(f"{self.path}{suffix}").stat().st_size
-        return total
+        return sqlite_file_bytes(self.path)
 
     def database_bytes(self) -> int:
         """The database's own size (pages in use or free; not the write-ahead log)."""

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.paths import sqlite_file_bytes
 from reader.ui.i18n import language_names
 from reader.ui.settings import BEAM_ACCURATE, BEAM_FAST, LANGUAGES, THEMES
-from reader.workers.translation_worker import cache_file_bytes
 
 if TYPE_CHECKING:
     from reader.workers.translation_worker import TranslationService
@@ -180,7 +180,7 @@ class PreferencesDialog(QDialog):
         self.clear_cache_button.clicked.connect(self._on_clear_cache_button_clicked)
         translations.cache_counted.connect(self._on_translations_cache_counted)
         translations.cache_cleared.connect(self._on_translations_cache_cleared)
-        size = cache_file_bytes(translations.cache_path)
+        size = sqlite_file_bytes(translations.cache_path)
         if size:
             self.cache_label.setText(self._size_text(size))
             translations.count_cache()

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.document import Translation
 from reader.core.package_store import InstalledPackage
+from reader.core.paths import sqlite_file_bytes
 
 log = logging.getLogger(__name__)
 
@@ -62,18 +63,6 @@ def lower_thread_priority(niceness: int = WORKER_NICENESS) -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
     except OSError:
         log.debug("could not lower the translation thread's priority", exc_info=True)
-
-
-def cache_file_bytes(path: Path | None) -> int:
-    """Bytes the cache database at ``path`` takes on disk (with its log files); 0 when
-    missing. A few stats, cheap enough for the GUI thread."""
-    if path is None:
-        return 0
-    total = 0
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            total += Path(f"{path}{suffix}").stat().st_size
-    return total
 
 
 class _Worker(QObject):
@@ -173,7 +162,7 @@ class _Worker(QObject):
                 count = cache.count()
             except Exception:  # showing a count is never worth a crash
                 log.warning("counting the translation cache failed", exc_info=True)
-        self.cache_counted.emit(count, cache_file_bytes(self._cache_path))
+        self.cache_counted.emit(count, sqlite_file_bytes(self._cache_path))
 
     @Slot()
     def _on_service_cache_clear_requested(self) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.core.document import AlignedSpan
+from reader.core.paths import sqlite_file_bytes
 from reader.core.translation_cache import CachedTranslation, TranslationCache
-from reader.workers.translation_worker import TranslationService, cache_file_bytes
+from reader.workers.translation_worker import TranslationService
 
 ROW = CachedTranslation("The city plans a bridge.", -0.5, (AlignedSpan(0, 3, 0, 3),))
 
@@ -31,7 +32,7 @@ def test_count_reports_rows_and_bytes(qtbot, tmp_path: Path) -> None:
         service.shutdown()
     count, size = counted.args
     assert count == 7
-    assert size >= cache_file_bytes(path) > 0  # the open database may also have a log
+    assert size >= sqlite_file_bytes(path) > 0  # the open database may also have a log
 
 
 def test_count_of_a_missing_file_is_zero_and_creates_nothing(qtbot, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from reader.core.document import (  # noqa: E402
+from reader.core.document.model import (  # noqa: E402
     Block,
     BlockKind,
     Document,
@@ -36,7 +36,7 @@ from reader.core.document import (  # noqa: E402
     Sentence,
     Translation,
 )
-from reader.core.export import BilingualDocument, ExportFormat, render  # noqa: E402
+from reader.core.export.model import BilingualDocument, ExportFormat, render  # noqa: E402
 
 RESULTS = REPO / "bench-results" / "export.json"
 GERMAN = "Die Bürgermeisterin von Köln eröffnete am Montag die neue Brücke über den Rhein."
@@ -129,7 +129,7 @@ def main() -> int:
     if not args.no_pdf:
         from PySide6.QtGui import QGuiApplication
 
-        from reader.ui.pdf_export import export_pdf
+        from reader.qtgui.pdf_export import export_pdf
 
         app = QGuiApplication.instance() or QGuiApplication([])
         assert app is not None

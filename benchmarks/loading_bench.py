@@ -19,8 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from reader.core.document.loading import MAX_FILE_BYTES, load_document  # noqa: E402
 from reader.core.errors import LoadError  # noqa: E402
-from reader.core.loading import MAX_FILE_BYTES, load_document  # noqa: E402
 
 RESULTS = REPO / "bench-results" / "loading.json"
 

@@ -48,8 +48,8 @@ def main() -> int:
     if not dev_path.is_file():
         print(f"GermEval file not found at {dev_path}", file=sys.stderr)
         return 1
-    from reader.core.entities import EntityRecognizer
-    from reader.core.entity_rules import refine_spans
+    from reader.core.entities.recognizer import EntityRecognizer
+    from reader.core.entities.rules import refine_spans
 
     started = time.perf_counter()
     recognizer = EntityRecognizer(args.model)

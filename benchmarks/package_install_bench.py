@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.core import errors  # noqa: E402
-from reader.core.package_installer import InstallLimits, install_package  # noqa: E402
-from reader.core.package_store import scan_packages  # noqa: E402
+from reader.core.packages.installer import InstallLimits, install_package  # noqa: E402
+from reader.core.packages.store import scan_packages  # noqa: E402
 from tests.fixtures.hostile_packages import zip_bomb  # noqa: E402
 from tests.fixtures.model_builder import build_argos_package  # noqa: E402
 

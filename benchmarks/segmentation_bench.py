@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from reader.core.segmentation import split_sentences  # noqa: E402
+from reader.core.document.segmentation import split_sentences  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "segmentation"
 RESULTS = REPO / "bench-results" / "segmentation.json"

@@ -38,9 +38,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.package_store import InstalledPackage, read_package  # noqa: E402
-from reader.core.translation import LENGTH_PENALTY, TranslationEngine  # noqa: E402
-from reader.core.translation_cache import TranslationCache  # noqa: E402
+from reader.core.packages.store import InstalledPackage, read_package  # noqa: E402
+from reader.core.translation.cache import TranslationCache  # noqa: E402
+from reader.core.translation.engine import LENGTH_PENALTY, TranslationEngine  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation"
 RESULTS = ROOT / "bench-results"
@@ -169,8 +169,8 @@ COLD = r"""
 import json, resource, sys, time
 started = time.perf_counter()
 sys.path.insert(0, sys.argv[1])
-from reader.core.package_store import read_package
-from reader.core.translation import TranslationEngine
+from reader.core.packages.store import read_package
+from reader.core.translation.engine import TranslationEngine
 from pathlib import Path
 sentences = json.loads(sys.stdin.read())
 engine = TranslationEngine(read_package(Path(sys.argv[2])), threads=int(sys.argv[3]))

@@ -25,9 +25,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help="Markdown, text or HTML file to open")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     add_common_options(parser)
-    parser.add_argument(
-        "--self-test", action="store_true", help="check the installation and exit"
-    )
+    parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
     parser.add_argument(
         "--install-desktop-entry",
         action="store_true",

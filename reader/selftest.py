@@ -117,7 +117,7 @@ def _check_sentencepiece() -> str:
 
 
 def _check_argos(paths: DataPaths) -> str:
-    from reader.core.argos_import import import_argos_package
+    from reader.core.translation.argos_import import import_argos_package
 
     package_module = import_argos_package(paths.cache / "argos")
     if not hasattr(package_module, "get_installed_packages"):
@@ -136,9 +136,9 @@ def _check_spacy() -> str:
 
 
 def _check_ner() -> str:
-    from reader.core.document import Block, BlockKind, Document
-    from reader.core.entities import EntityRecognizer
-    from reader.core.segmentation import segment_document
+    from reader.core.document.model import Block, BlockKind, Document
+    from reader.core.document.segmentation import segment_document
+    from reader.core.entities.recognizer import EntityRecognizer
 
     recognizer = EntityRecognizer()
     document = Document("self-test", (Block(0, BlockKind.PARAGRAPH, NER_SENTENCE),))
@@ -151,8 +151,8 @@ def _check_ner() -> str:
 
 def _check_sample() -> str:
     from reader.core.bundled import sample_article
-    from reader.core.loading import load_document
-    from reader.core.segmentation import segment_document
+    from reader.core.document.loading import load_document
+    from reader.core.document.segmentation import segment_document
 
     # Markdown, the HTML sanitizer and the segmenter on the article the window opens first.
     document = load_document(sample_article())
@@ -163,10 +163,10 @@ def _check_sample() -> str:
 
 
 def _check_translation(paths: DataPaths) -> str:
-    from reader.core.package_check import check_model
-    from reader.core.package_store import find_translation_package, package_dirs, scan_packages
-    from reader.core.tokenizers import open_tokenizer
-    from reader.core.translation import TranslationEngine
+    from reader.core.packages.check import check_model
+    from reader.core.packages.store import find_translation_package, package_dirs, scan_packages
+    from reader.core.translation.engine import TranslationEngine
+    from reader.core.translation.tokenizers import open_tokenizer
 
     dirs = package_dirs(paths)
     packages, _broken = scan_packages(dirs)

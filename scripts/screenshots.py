@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.core.document import (  # noqa: E402
+from reader.core.document.model import (  # noqa: E402
     Block,
     BlockKind,
     Document,
@@ -43,8 +43,8 @@ from reader.core.document import (  # noqa: E402
 )
 from reader.core.paths import resolve_paths  # noqa: E402
 from reader.ui.application import create_application  # noqa: E402
-from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
 from reader.workers.document_jobs import LoadedDocument  # noqa: E402
 from reader.workers.entity_worker import EntityService  # noqa: E402
 

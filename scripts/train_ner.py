@@ -172,7 +172,7 @@ def main() -> int:
     pipeline = ["ner"]
     gazetteer_block = ""
     if args.gazetteer:
-        import reader.core.ner_gazetteer  # noqa: F401 - registers the factory
+        import reader.core.entities.gazetteer  # noqa: F401 - registers the factory
 
         attrs.append("TAG")
         rows.append(64)

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import ner_data  # noqa: E402
 
-from reader.core import ner_crf  # noqa: E402
+from reader.core.entities import crf as ner_crf  # noqa: E402
 
 
 def sentences(data: Path) -> list[list[str]]:

@@ -33,7 +33,7 @@ import train_ner_clusters  # noqa: E402
 # The corpus name of GermEval (news and Wikipedia): with --augment, tagging uses its features.
 NEWS = "news"
 
-from reader.core import ner_crf  # noqa: E402
+from reader.core.entities import crf as ner_crf  # noqa: E402
 
 
 def load_training_data(data: Path, args: argparse.Namespace) -> list[tuple[ner_data.Sentence, str]]:

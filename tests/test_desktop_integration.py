@@ -63,9 +63,7 @@ def test_install_desktop_entry_writes_user_files(
     assert main(["--install-desktop-entry"]) == 0
     desktop = tmp_path / "share" / "applications" / f"{APP_ID}.desktop"
     assert desktop.is_file()
-    exec_line = next(
-        line for line in desktop.read_text().splitlines() if line.startswith("Exec=")
-    )
+    exec_line = next(line for line in desktop.read_text().splitlines() if line.startswith("Exec="))
     assert exec_line.endswith(" %f") and "reader" in exec_line
     assert (tmp_path / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
     icon = tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"

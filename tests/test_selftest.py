@@ -65,7 +65,7 @@ def test_self_test_fails_clearly_without_a_package(
 def test_a_wrong_copy_answer_fails(
     tiny_package_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.core.translation import TranslationEngine
+    from reader.core.translation.engine import TranslationEngine
 
     real_translate = TranslationEngine.translate
 

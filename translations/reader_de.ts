@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/bilingual_view.py" line="+72"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+72"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ColumnHeaders</name>
     <message>
-        <location filename="../reader/ui/window_parts.py" line="+16"/>
+        <location filename="../reader/ui/window/parts.py" line="+16"/>
         <source>German — original</source>
         <translation>Deutsch — Original</translation>
     </message>
@@ -36,7 +36,7 @@
 <context>
     <name>EntityDisplay</name>
     <message>
-        <location filename="../reader/ui/entity_display.py" line="+52"/>
+        <location filename="../reader/ui/entities/display.py" line="+52"/>
         <source>Names &amp;Panel</source>
         <translation>Namens&amp;liste</translation>
     </message>
@@ -54,7 +54,7 @@
 <context>
     <name>EntityLegend</name>
     <message>
-        <location filename="../reader/ui/entity_legend.py" line="+68"/>
+        <location filename="../reader/ui/entities/legend.py" line="+68"/>
         <source>Names legend</source>
         <translation>Legende der Namen</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>EntityNames</name>
     <message>
-        <location filename="../reader/ui/entity_positions.py" line="+22"/>
+        <location filename="../reader/ui/entities/positions.py" line="+22"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../reader/ui/entity_panel.py" line="+123"/>
+        <location filename="../reader/ui/entities/panel.py" line="+123"/>
         <source>Names</source>
         <translation>Namen</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>EntityTooltips</name>
     <message>
-        <location filename="../reader/ui/entity_tooltips.py" line="+25"/>
+        <location filename="../reader/ui/entities/tooltips.py" line="+25"/>
         <source>not found in the English</source>
         <translation>im Englischen nicht gefunden</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/export_actions.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+44"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/export_dialog.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+44"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../reader/ui/find_bar.py" line="+60"/>
+        <location filename="../reader/ui/view/find_bar.py" line="+60"/>
         <source>Find in German or English</source>
         <translation>Im Deutschen oder Englischen suchen</translation>
     </message>
@@ -281,7 +281,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../reader/ui/help_dialogs.py" line="+40"/>
+        <location filename="../reader/ui/dialogs/help.py" line="+40"/>
         <source>J or Alt+Down: next sentence
 K or Alt+Up: previous sentence
 Enter: copy the German and English of the current sentence
@@ -408,17 +408,17 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/main_window.py" line="+66"/>
+        <location filename="../reader/ui/window/main_window.py" line="+68"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="+60"/>
+        <location filename="../reader/ui/window/main_window.py" line="+60"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../reader/ui/file_menu.py" line="+27"/>
+        <location filename="../reader/ui/window/file_menu.py" line="+27"/>
         <source>Open document</source>
         <translation>Dokument öffnen</translation>
     </message>
@@ -428,7 +428,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Keine zuletzt geöffneten Dokumente</translation>
     </message>
     <message>
-        <location filename="../reader/ui/main_window.py" line="+54"/>
+        <location filename="../reader/ui/window/main_window.py" line="+54"/>
         <source>{title} — Bilingual Reader</source>
         <translation>{title} — Zweisprachiger Leser</translation>
     </message>
@@ -478,7 +478,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>„{name}“ wurde gelöscht oder verschoben. Der Text bleibt hier geöffnet.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/view_settings.py" line="+38"/>
+        <location filename="../reader/ui/window/view_settings.py" line="+38"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -486,7 +486,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>Menu</name>
     <message>
-        <location filename="../reader/ui/actions.py" line="+59"/>
+        <location filename="../reader/ui/window/actions.py" line="+59"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -644,7 +644,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../reader/ui/message_bar.py" line="+37"/>
+        <location filename="../reader/ui/window/message_bar.py" line="+39"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -657,7 +657,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../reader/ui/messages.py" line="+15"/>
+        <location filename="../reader/ui/window/messages.py" line="+15"/>
         <source>the file</source>
         <translation>die Datei</translation>
     </message>
@@ -730,7 +730,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../reader/ui/model_banner.py" line="+40"/>
+        <location filename="../reader/ui/models/banner.py" line="+33"/>
         <source>No translation model</source>
         <translation>Kein Übersetzungsmodell</translation>
     </message>
@@ -768,13 +768,13 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/model_manager.py" line="+70"/>
+        <location filename="../reader/ui/models/manager.py" line="+70"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location filename="../reader/ui/model_manager_layout.py" line="+48"/>
+        <location filename="../reader/ui/models/manager_layout.py" line="+48"/>
         <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
@@ -865,7 +865,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../reader/ui/model_manager.py" line="+39"/>
+        <location filename="../reader/ui/models/manager.py" line="+39"/>
         <source>Install translation model</source>
         <translation>Übersetzungsmodell installieren</translation>
     </message>
@@ -948,7 +948,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Das Verzeichnis enthält keine Modelle Deutsch–Englisch.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/model_list.py" line="+50"/>
+        <location filename="../reader/ui/models/package_list.py" line="+43"/>
         <source>Shared folder: not removed by this application.</source>
         <translation>Gemeinsamer Ordner: wird von dieser Anwendung nicht entfernt.</translation>
     </message>
@@ -958,7 +958,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>{folder} (nicht verwendbar: {reason})</translation>
     </message>
     <message>
-        <location filename="../reader/ui/model_manager.py" line="+29"/>
+        <location filename="../reader/ui/models/manager.py" line="+29"/>
         <source>No translation model is installed yet. Install one from a file or download one.</source>
         <translation>Es ist noch kein Übersetzungsmodell installiert. Installieren Sie eines aus einer Datei oder laden Sie eines herunter.</translation>
     </message>
@@ -977,7 +977,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Nur Modelle im eigenen Ordner dieser Anwendung können entfernt werden.</translation>
     </message>
     <message>
-        <location filename="../reader/ui/model_manager_text.py" line="+37"/>
+        <location filename="../reader/ui/models/manager_text.py" line="+37"/>
         <source>(unnamed model)</source>
         <translation>(unbenanntes Modell)</translation>
     </message>
@@ -1115,7 +1115,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/preferences.py" line="+68"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+68"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1196,7 +1196,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Eingebaut (die des Lesers)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Installed German spaCy pipelines (de_core_news_lg, _md, _sm) are offered here. A pipeline that is no longer installed falls back to the built-in one.</source>
         <translation>Installierte deutsche spaCy-Pipelines (de_core_news_lg, _md, _sm) stehen hier zur Wahl. Ist eine gewählte Pipeline nicht mehr installiert, wird die eingebaute verwendet.</translation>
     </message>
@@ -1296,7 +1296,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>StatusWidgets</name>
     <message>
-        <location filename="../reader/ui/window_parts.py" line="+10"/>
+        <location filename="../reader/ui/window/parts.py" line="+10"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
@@ -1357,7 +1357,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../reader/ui/help_dialogs.py" line="-19"/>
+        <location filename="../reader/ui/dialogs/help.py" line="-19"/>
         <source>&amp;Copy All</source>
         <translation>&amp;Alles kopieren</translation>
     </message>

@@ -1,6 +1,6 @@
 """Refresh ``reader_de.ts`` from the source: ``uv run python translations/update.py``.
 
-Runs ``pyside6-lupdate`` over every Python file under ``reader/ui`` and ``reader/workers``
+Runs ``pyside6-lupdate`` over every Python file under ``reader/ui``, ``reader/workers`` and ``reader/qtgui``
 (strings marked with ``self.tr(…)``, or ``translate("Context", …)`` /
 ``QCoreApplication.translate("Context", …)`` in module code) and drops strings that are gone.
 Then translate what is new (Qt Linguist: ``uv run pyside6-linguist translations/reader_de.ts``,
@@ -21,8 +21,8 @@ LANGUAGES = ("de",)
 def main() -> int:
     sources = sorted(
         str(path.relative_to(ROOT))
-        for folder in ("reader/ui", "reader/workers")
-        for path in (ROOT / folder).glob("*.py")
+        for folder in ("reader/ui", "reader/workers", "reader/qtgui")
+        for path in (ROOT / folder).rglob("*.py")
     )
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     for language in LANGUAGES:

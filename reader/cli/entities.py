@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.document import Entity, Sentence, Translation
+from reader.core.document.model import Entity, Sentence, Translation
 
 if TYPE_CHECKING:
-    from reader.core.entities import EntityRecognizer
+    from reader.core.entities.recognizer import EntityRecognizer
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -56,10 +56,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, Translation] | None:
     """English for the sentences from the cache (or the engine); None without a model."""
     try:
-        from reader.core.package_store import installed_translation_package
+        from reader.core.packages.store import installed_translation_package
         from reader.core.paths import resolve_paths
-        from reader.core.translation import TranslationEngine
-        from reader.core.translation_cache import TranslationCache
+        from reader.core.translation.cache import TranslationCache
+        from reader.core.translation.engine import TranslationEngine
     except ImportError:
         return None
     paths = resolve_paths()
@@ -91,7 +91,7 @@ def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, T
 @functools.cache
 def _recognizer(pipeline: str | None) -> EntityRecognizer:
     # One loaded pipeline per process: loading costs more than recognizing a document.
-    from reader.core.entities import EntityRecognizer
+    from reader.core.entities.recognizer import EntityRecognizer
 
     return EntityRecognizer(prefer_installed=pipeline)
 
@@ -116,10 +116,10 @@ def _record(entity: Entity, translations: dict[int, Translation]) -> dict[str, o
 
 def run(args: argparse.Namespace) -> int:
     """Load, segment, recognize, project, print."""
-    from reader.core.entities import NerModelUnavailable
-    from reader.core.loading import load_document
-    from reader.core.projection import project_entities
-    from reader.core.segmentation import segment_document
+    from reader.core.document.loading import load_document
+    from reader.core.document.segmentation import segment_document
+    from reader.core.entities.projection import project_entities
+    from reader.core.entities.recognizer import NerModelUnavailable
 
     document = load_document(Path(args.file))
     sentences = segment_document(document)

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from reader.cli import add_decoding_options
-from reader.core.document import Document, Entity, Sentence, Translation
-from reader.core.export import BilingualDocument, render, write_text_atomically
+from reader.core.document.model import Document, Entity, Sentence, Translation
+from reader.core.export.model import BilingualDocument, render, write_text_atomically
 
 FORMATS = ("html", "md", "tsv", "tmx", "pdf")
 SUFFIXES = {
@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
         print("reader: a PDF cannot go to standard output; give a file name", file=sys.stderr)
         return 2
 
-    from reader.core.loading import load_document
-    from reader.core.segmentation import segment_document
+    from reader.core.document.loading import load_document
+    from reader.core.document.segmentation import segment_document
 
     document = load_document(Path(args.file))
     sentences = tuple(segment_document(document))
@@ -113,10 +113,10 @@ def _translate(
     sentences: tuple[Sentence, ...], args: argparse.Namespace
 ) -> tuple[dict[int, Translation], str, str]:
     """English for every sentence (cache first), and the model's name and version."""
-    from reader.core.package_store import require_translation_package
+    from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
-    from reader.core.translation import TranslationEngine
-    from reader.core.translation_cache import TranslationCache
+    from reader.core.translation.cache import TranslationCache
+    from reader.core.translation.engine import TranslationEngine
 
     paths = resolve_paths()
     package = require_translation_package(paths)
@@ -140,8 +140,8 @@ def _entities(
 ) -> tuple[Entity, ...]:
     """Entities projected onto the English, or none (with a note) when NER is unavailable."""
     try:
-        from reader.core.entities import EntityRecognizer, NerModelUnavailable
-        from reader.core.projection import project_entities
+        from reader.core.entities.projection import project_entities
+        from reader.core.entities.recognizer import EntityRecognizer, NerModelUnavailable
     except ImportError:
         return ()
     try:
@@ -158,7 +158,7 @@ def _write_pdf(bilingual: BilingualDocument, path: Path) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from reader.ui.pdf_export import export_pdf
+    from reader.qtgui.pdf_export import export_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(["reader"])
     assert app is not None  # kept alive until the PDF is written

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader.cli.messages import format_size
 from reader.core import errors
-from reader.core.package_store import (
+from reader.core.packages.store import (
     InstalledPackage,
     match_packages,
     package_dirs,
@@ -129,7 +129,7 @@ def _package_line(package: InstalledPackage) -> str:
 
 
 def _list_available(args: argparse.Namespace) -> int:
-    from reader.core.package_index import fetch_index, index_url, reader_packages
+    from reader.core.packages.index import fetch_index, index_url, reader_packages
 
     url = index_url(args.index)
     available = reader_packages(fetch_index(url, timeout=args.timeout))
@@ -175,7 +175,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _install(args: argparse.Namespace) -> int:
-    from reader.core.package_installer import install_package
+    from reader.core.packages.installer import install_package
 
     expect = None
     if args.pair:
@@ -198,7 +198,7 @@ def _install(args: argparse.Namespace) -> int:
 
 
 def _download(args: argparse.Namespace) -> int:
-    from reader.core.package_index import download_and_install, fetch_index, find_available
+    from reader.core.packages.index import download_and_install, fetch_index, find_available
 
     package = find_available(fetch_index(args.index, timeout=args.timeout), args.package)
     reporter = _Progress(f"downloading {package.code} {package.package_version}")

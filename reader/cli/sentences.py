@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.core.document import Document
-from reader.core.segmentation import segment_document
+from reader.core.document.model import Document
+from reader.core.document.segmentation import segment_document
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Load the file and print its sentences."""
-    from reader.core.loading import load_document
+    from reader.core.document.loading import load_document
 
     document = load_document(Path(args.file))
     write_sentences(document, args.format, sys.stdout)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.cli import add_decoding_options
-from reader.core.document import Translation
+from reader.core.document.model import Translation
 
 _LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 
@@ -44,12 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Load, segment, translate and print the document."""
-    from reader.core.loading import load_document
-    from reader.core.package_store import require_translation_package
+    from reader.core.document.loading import load_document
+    from reader.core.document.segmentation import segment_document
+    from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
-    from reader.core.segmentation import segment_document
-    from reader.core.translation import TranslationEngine
-    from reader.core.translation_cache import TranslationCache
+    from reader.core.translation.cache import TranslationCache
+    from reader.core.translation.engine import TranslationEngine
 
     document = load_document(Path(args.file))
     paths = resolve_paths()

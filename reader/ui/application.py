@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.bundled import APP_ID
 from reader.core.paths import resolve_paths
-from reader.ui import recent_files
 from reader.ui.i18n import install_translators, locale_for
-from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
+from reader.ui.window import recent_files
+from reader.ui.window.main_window import MainWindow
 
 __all__ = ["create_application", "initial_file", "install_translators", "run_gui"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.core.document import Document, Sentence
+from reader.core.document.model import Document, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +33,13 @@ Segmenter = Callable[[Document], tuple[Sentence, ...]]
 
 
 def default_loader(path: Path) -> Document:
-    from reader.core.loading import load_document
+    from reader.core.document.loading import load_document
 
     return load_document(path)
 
 
 def default_segmenter(document: Document) -> tuple[Sentence, ...]:
-    from reader.core.segmentation import segment_document
+    from reader.core.document.segmentation import segment_document
 
     return segment_document(document)
 

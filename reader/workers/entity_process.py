@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from reader.core.document import Document, Entity, Sentence
+from reader.core.document.model import Document, Entity, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ def _recognize_in_child(
     """Runs in the child: ``pipeline`` names an installed spaCy pipeline, "" for ours."""
     global _child_recognizer, _child_pipeline
     if _child_recognizer is None or pipeline != _child_pipeline:
-        from reader.core.entities import EntityRecognizer
+        from reader.core.entities.recognizer import EntityRecognizer
 
         _child_recognizer = EntityRecognizer(prefer_installed=pipeline or None)
         _child_pipeline = pipeline

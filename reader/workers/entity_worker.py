@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.document import Document, Entity, Sentence
+from reader.core.document.model import Document, Entity, Sentence
 from reader.workers.translation_worker import lower_thread_priority
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader.core.cancel import CancelToken
-from reader.core.package_store import (
+from reader.core.packages.store import (
     BrokenPackage,
     InstalledPackage,
     package_dirs,
@@ -230,7 +230,7 @@ def install_work(archive: Path, paths: DataPaths) -> Work:
     """Validate and install one ``.argosmodel`` file into our package folder."""
 
     def work(progress: ProgressFn, cancel: CancelToken) -> InstalledPackage:
-        from reader.core.package_installer import install_package
+        from reader.core.packages.installer import install_package
 
         paths.packages.mkdir(parents=True, exist_ok=True)
         return install_package(archive, paths.packages, progress=progress, cancel=cancel)
@@ -242,7 +242,7 @@ def index_work(index_url: str | None) -> Work:
     """Fetch the Argos package index; returns its list of ``AvailablePackage``."""
 
     def work(_progress: ProgressFn, cancel: CancelToken) -> list[Any]:
-        from reader.core.package_index import fetch_index
+        from reader.core.packages.index import fetch_index
 
         return fetch_index(index_url, cancel=cancel)
 
@@ -253,7 +253,7 @@ def download_work(available: Any, paths: DataPaths) -> Work:
     """Download one available package and install it through the validating installer."""
 
     def work(progress: ProgressFn, cancel: CancelToken) -> InstalledPackage:
-        from reader.core.package_index import download_and_install
+        from reader.core.packages.index import download_and_install
 
         return download_and_install(available, paths.packages, progress=progress, cancel=cancel)
 

@@ -20,8 +20,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.document import Translation
-from reader.core.package_store import InstalledPackage
+from reader.core.document.model import Translation
+from reader.core.packages.store import InstalledPackage
 from reader.core.paths import sqlite_file_bytes
 
 log = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ class _Worker(QObject):
                 self.translation_finished.emit(request.job_id, True)
                 return
         try:
-            from reader.core.translation import CancelToken, TranslationCancelled
+            from reader.core.translation.engine import CancelToken, TranslationCancelled
 
             engine = self._engine_for(request.package, request.beam_size)
             token = CancelToken()
@@ -185,7 +185,7 @@ class _Worker(QObject):
         if self._cache is None and self._cache_path is not None:
             if not create and not self._cache_path.exists():
                 return None
-            from reader.core.translation_cache import TranslationCache
+            from reader.core.translation.cache import TranslationCache
 
             try:
                 self._cache = TranslationCache(self._cache_path)
@@ -218,7 +218,7 @@ class _Worker(QObject):
         return self._engine
 
     def _default_engine(self, package: InstalledPackage, beam_size: int) -> Engine:
-        from reader.core.translation import TranslationEngine
+        from reader.core.translation.engine import TranslationEngine
 
         engine = TranslationEngine(package, beam_size=beam_size, cache=self._open_cache())
         engine.load()

@@ -21,8 +21,8 @@ def reader_paths(data_dir: Path) -> DataPaths:
 def make_window(qtbot, reader_paths: DataPaths) -> Iterator[Callable[..., object]]:
     """Build MainWindows with fake loader/engine by default; all are closed afterwards."""
     from reader.ui.application import create_application
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
     from reader.workers.document_jobs import DocumentJobs
     from reader.workers.entity_worker import EntityService
     from reader.workers.translation_worker import TranslationService

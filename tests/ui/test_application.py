@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from reader.core.paths import DataPaths
-from reader.ui import recent_files
 from reader.ui.application import initial_file, sample_document
 from reader.ui.settings import Settings
+from reader.ui.window import recent_files
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from reader.core.document import Block, BlockKind, Document
+from reader.core.document.model import Block, BlockKind, Document
 from tests.fixtures.model_builder import GERMAN_TEXT, expected_translation
 
 REPO = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ def test_longest_event_loop_stall_while_translating_a_long_document(
     qtbot, make_window, reader_paths, tiny_package_dir, with_names
 ) -> None:
     install(tiny_package_dir, reader_paths.packages)
-    from reader.core.entities import available_pipelines
+    from reader.core.entities.recognizer import available_pipelines
 
     # With the real name recognizer too (when one ships), in its child process as in the app.
     if with_names and not available_pipelines():

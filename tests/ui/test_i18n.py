@@ -174,7 +174,7 @@ def test_german_installs_both_catalogues(qapp, tmp_path) -> None:
 
 
 def test_the_language_setting_is_remembered_and_offered(qtbot, reader_paths) -> None:
-    from reader.ui.preferences import Preferences, PreferencesDialog
+    from reader.ui.dialogs.preferences import Preferences, PreferencesDialog
     from reader.ui.settings import Settings
 
     settings = Settings.for_paths(reader_paths)
@@ -266,8 +266,9 @@ def untranslated(strings: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
 def test_the_main_window_and_every_dialog_speak_german(
     qtbot, german, make_window, reader_paths, tmp_path, monkeypatch
 ) -> None:
-    from reader.ui import export_actions, help_dialogs
-    from reader.ui.preferences import Preferences, PreferencesDialog
+    from reader.ui.dialogs import export_actions
+    from reader.ui.dialogs import help as help_dialogs
+    from reader.ui.dialogs.preferences import Preferences, PreferencesDialog
 
     seen: list[tuple[str, str]] = []
     window = make_window(real_loading=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.paths import DataPaths
-from reader.ui import recent_files
 from reader.ui.settings import MAX_RECENT, Settings
+from reader.ui.window import recent_files
 
 
 def test_settings_file_is_in_the_data_dir(qapp, reader_paths: DataPaths) -> None:

@@ -12,8 +12,8 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reader.core.document import Block, BlockKind, Document, Sentence, Translation
-from reader.core.package_store import InstalledPackage, read_package
+from reader.core.document.model import Block, BlockKind, Document, Sentence, Translation
+from reader.core.packages.store import InstalledPackage, read_package
 
 
 def simple_loader(path: Path) -> Document:
@@ -67,7 +67,7 @@ class FakeEngine:
         cancel: object = None,
         align: bool = True,
     ) -> list[Translation]:
-        from reader.core.translation import TranslationCancelled
+        from reader.core.translation.engine import TranslationCancelled
 
         self.calls.append([sid for sid, _text in sentences])
         done: list[Translation] = []
@@ -127,7 +127,7 @@ class FakeRecognizer:
         self.calls = 0
 
     def recognize(self, document: Document, sentences: Sequence[Sentence]):  # type: ignore[no-untyped-def]
-        from reader.core.document import Entity, EntityLabel
+        from reader.core.document.model import Entity, EntityLabel
 
         self.calls += 1
         found = []

@@ -6,7 +6,7 @@ import os
 import time
 from collections.abc import Sequence
 
-from reader.core.document import Document, Entity, EntityLabel, Sentence
+from reader.core.document.model import Document, Entity, EntityLabel, Sentence
 
 
 def names_and_pid(document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.document import Block, BlockKind, Document, Entity, Sentence
-from reader.core.segmentation import segment_document
+from reader.core.document.model import Block, BlockKind, Document, Entity, Sentence
+from reader.core.document.segmentation import segment_document
 from reader.workers import entity_process
 from reader.workers.entity_worker import EntityService
 
@@ -63,9 +63,9 @@ def test_child_side_makes_a_recognizer_for_the_chosen_pipeline(monkeypatch) -> N
         def recognize(self, document, sentences):
             return []
 
-    import reader.core.entities
+    import reader.core.entities.recognizer
 
-    monkeypatch.setattr(reader.core.entities, "EntityRecognizer", FakeRecognizer)
+    monkeypatch.setattr(reader.core.entities.recognizer, "EntityRecognizer", FakeRecognizer)
     monkeypatch.setattr(entity_process, "_child_recognizer", None)
     document, sentences = _document()
     entity_process._recognize_in_child(document, sentences)

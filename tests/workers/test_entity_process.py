@@ -6,13 +6,13 @@ import os
 
 import pytest
 
-from reader.core.document import Block, BlockKind, Document
-from reader.core.segmentation import segment_document
+from reader.core.document.model import Block, BlockKind, Document
+from reader.core.document.segmentation import segment_document
 from reader.workers.entity_process import ProcessRecognizer
 
 
 def test_child_process_recognizes_and_stops() -> None:
-    from reader.core.entities import EntityRecognizer, available_pipelines
+    from reader.core.entities.recognizer import EntityRecognizer, available_pipelines
 
     if not available_pipelines():
         pytest.skip("no German NER pipeline shipped or installed")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.package_store import InstalledPackage
+from reader.core.packages.store import InstalledPackage
 from reader.workers.translation_worker import TranslationService
 from tests.ui.window_helpers import FakeEngine, english_of
 

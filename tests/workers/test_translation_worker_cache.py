@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.document import AlignedSpan
+from reader.core.document.model import AlignedSpan
 from reader.core.paths import sqlite_file_bytes
-from reader.core.translation_cache import CachedTranslation, TranslationCache
+from reader.core.translation.cache import CachedTranslation, TranslationCache
 from reader.workers.translation_worker import TranslationService
 
 ROW = CachedTranslation("The city plans a bridge.", -0.5, (AlignedSpan(0, 3, 0, 3),))

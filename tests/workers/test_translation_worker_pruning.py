@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import translation_cache
-from reader.core.document import AlignedSpan
-from reader.core.package_store import InstalledPackage
-from reader.core.translation_cache import CachedTranslation, TranslationCache
+from reader.core.document.model import AlignedSpan
+from reader.core.packages.store import InstalledPackage
+from reader.core.translation import cache as translation_cache
+from reader.core.translation.cache import CachedTranslation, TranslationCache
 from reader.workers.translation_worker import TranslationService
 
 CAP = 96 * 1024

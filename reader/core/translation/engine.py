@@ -1,0 +1,383 @@
+"""The offline translation engine: an Argos package driven through CTranslate2 directly.
+
+We never import ``argostranslate.translate`` (it pulls torch and stanza). Decoding uses
+Argos's own settings (beam 4, ``length_penalty=0.2``, ``replace_unknowns``, the package's
+``target_prefix``) and detokenizes as Argos does, so each sentence's English equals what
+``argostranslate``'s ``apply_packaged_translation`` gives for that sentence. What we do
+differently is everything around it: all sentences of a document go through large batches
+(in the caller's order, visible text first), results stream batch by batch, a persistent
+cache answers repeats without touching the model, and cancelling takes effect between
+batches.
+
+Cancellation raises ``TranslationCancelled``, which carries every translation finished so
+far (those were also delivered through ``on_batch``).
+
+CTranslate2 is not fork-safe: never fork a process after ``load()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.cancel import CancelToken
+from reader.core.document.model import AlignedSpan, Translation
+from reader.core.errors import ModelLoadFailed
+from reader.core.packages.store import InstalledPackage
+from reader.core.translation.alignment import align_words
+from reader.core.translation.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
+from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
+from reader.core.translation.tokenizers import Span, Tokenizer, open_tokenizer
+
+if TYPE_CHECKING:
+    from ctranslate2 import TranslationResult, Translator
+
+log = logging.getLogger(__name__)
+
+LENGTH_PENALTY = 0.2  # Argos's value
+MIN_DECODING_LENGTH = 256  # CTranslate2's default, which Argos uses
+MAX_DECODING_LENGTH = 1024
+MAX_SOURCE_PIECES = 200  # longer "sentences" are translated in chunks (see split_long)
+
+BatchCallback = Callable[[list[Translation]], None]
+_EMPTY = CachedTranslation("", 0.0, ())
+
+
+class TranslationCancelled(Exception):
+    """Raised when a CancelToken stopped ``translate``; holds what was finished."""
+
+    def __init__(self, completed: list[Translation]) -> None:
+        super().__init__(f"cancelled after {len(completed)} sentences")
+        self.completed = completed
+
+
+def default_threads() -> int:
+    """All cores but one (left for the GUI), at least one."""
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A source sentence the model still has to translate (once, however often it occurs)."""
+
+    source: str
+    pieces: list[str]
+    spans: list[Span]
+
+
+class TranslationEngine:
+    """Translates sentences with one installed package; the model is loaded once, lazily."""
+
+    def __init__(
+        self,
+        package: InstalledPackage,
+        *,
+        threads: int | None = None,
+        beam_size: int = 4,
+        cache: TranslationCache | None = None,
+        batch_tokens: int = DEFAULT_BATCH_TOKENS,
+        first_batch_tokens: int | None = FIRST_BATCH_TOKENS,
+    ) -> None:
+        self.package = package
+        self.threads = threads if threads is not None else default_threads()
+        self.beam_size = max(1, int(beam_size))
+        self.cache = cache
+        self.batch_tokens = batch_tokens
+        self.first_batch_tokens = first_batch_tokens
+        self.model_calls = 0  # translate_batch calls made; tests check caching with it
+        self._translator: Translator | None = None
+        self._tokenizer: Tokenizer | None = None
+        self._model_key: str | None = None
+        self._lock = threading.Lock()
+
+    # --- model ----------------------------------------------------------------------
+
+    @property
+    def loaded(self) -> bool:
+        return self._translator is not None
+
+    def load(self) -> None:
+        """Load tokenizer and model now (otherwise the first ``translate`` does it)."""
+        with self._lock:
+            if self._translator is not None:
+                return
+            import ctranslate2
+
+            package = self.package
+            try:
+                tokenizer = open_tokenizer(package.path, package.from_code, package.to_code)
+                translator = ctranslate2.Translator(
+                    str(package.model_dir),
+                    device="cpu",
+                    compute_type="auto",
+                    inter_threads=1,
+                    intra_threads=self.threads,
+                )
+            except (OSError, RuntimeError, ValueError) as error:
+                raise ModelLoadFailed(package.path, str(error)) from error
+            self._tokenizer = tokenizer
+            self._translator = translator
+
+    def close(self) -> None:
+        """Free the model's memory."""
+        with self._lock:
+            self._translator = None
+            self._tokenizer = None
+
+    @property
+    def model_key(self) -> str:
+        """The model's identity for the cache: code, version and a digest of the weights."""
+        if self._model_key is None:
+            package = self.package
+            weights = package.model_dir / "model.bin"
+            try:
+                digest = file_digest(weights, self.cache)
+            except OSError as error:
+                raise ModelLoadFailed(package.path, str(error)) from error
+            self._model_key = f"{package.code}@{package.package_version}#{digest}"
+        return self._model_key
+
+    @property
+    def settings_key(self) -> str:
+        """The decoding settings that change results (part of the cache key)."""
+        return f"beam={self.beam_size};lp={LENGTH_PENALTY};prefix={self.package.target_prefix}"
+
+    # --- translating ----------------------------------------------------------------
+
+    def translate(
+        self,
+        sentences: Sequence[tuple[int, str]],
+        *,
+        on_batch: BatchCallback | None = None,
+        cancel: CancelToken | None = None,
+        align: bool = True,
+    ) -> list[Translation]:
+        """Translate ``(sentence id, German)`` pairs; return Translations in the given order.
+
+        Cached and empty sentences are delivered first, in one ``on_batch`` call, without
+        touching the model; the rest follow batch by batch in the given order. With a cache,
+        alignments are always computed (so stored entries are complete).
+        """
+        results: list[Translation | None] = [None] * len(sentences)
+        done: list[Translation] = []
+        ready: list[Translation] = []
+        missing: dict[str, list[int]] = {}
+        cached = self._cached({text for _id, text in sentences if text.strip()})
+        for position, (sentence_id, text) in enumerate(sentences):
+            hit = cached.get(text)
+            if not text.strip() or hit is not None:
+                translation = Translation(
+                    sentence_id,
+                    text,
+                    hit.text if hit else "",
+                    hit.score if hit else 0.0,
+                    hit.alignment if hit else (),
+                )
+                results[position] = translation
+                ready.append(translation)
+            else:
+                missing.setdefault(text, []).append(position)
+        if ready:
+            done.extend(ready)
+            if on_batch is not None:
+                on_batch(ready)
+        if missing:
+            self._translate_missing(
+                sentences, missing, results, done, on_batch, cancel, align or self.cache is not None
+            )
+        return [translation for translation in results if translation is not None]
+
+    def _cached(self, sources: set[str]) -> dict[str, CachedTranslation]:
+        if self.cache is None or not sources:
+            return {}
+        return self.cache.get_many(self.model_key, self.settings_key, sources)
+
+    def _translate_missing(
+        self,
+        sentences: Sequence[tuple[int, str]],
+        missing: dict[str, list[int]],
+        results: list[Translation | None],
+        done: list[Translation],
+        on_batch: BatchCallback | None,
+        cancel: CancelToken | None,
+        align: bool,
+    ) -> None:
+        if cancel is not None and cancel.cancelled:
+            raise TranslationCancelled(list(done))
+        self.load()
+        tokenizer = self._tokenizer
+        assert tokenizer is not None
+        pending = []
+        for source in missing:
+            if align:
+                pieces, spans = tokenizer.encode_with_spans(source)
+            else:
+                pieces, spans = tokenizer.encode(source), []
+            if pieces:
+                pending.append(_Pending(source, pieces, spans))
+            else:  # nothing the tokenizer can see (e.g. only zero-width characters)
+                self._deliver(sentences, missing, results, done, on_batch, source, _EMPTY)
+        batches = plan_batches(
+            [len(p.pieces) for p in pending],
+            max_tokens=self.batch_tokens,
+            first_tokens=self.first_batch_tokens,
+        )
+        for batch in batches:
+            if cancel is not None and cancel.cancelled:
+                raise TranslationCancelled(list(done))
+            items = [pending[i] for i in batch]
+            outputs = self._decode(items, align)
+            finished: list[Translation] = []
+            for item, output in zip(items, outputs, strict=True):
+                finished.extend(self._place(sentences, missing, results, item.source, output))
+            if self.cache is not None:
+                self.cache.put_many(
+                    self.model_key,
+                    self.settings_key,
+                    [(item.source, output) for item, output in zip(items, outputs, strict=True)],
+                )
+            done.extend(finished)
+            if on_batch is not None:
+                on_batch(finished)
+
+    @staticmethod
+    def _place(
+        sentences: Sequence[tuple[int, str]],
+        missing: dict[str, list[int]],
+        results: list[Translation | None],
+        source: str,
+        output: CachedTranslation,
+    ) -> list[Translation]:
+        """Fill in every occurrence of ``source``; return the new Translations."""
+        placed = []
+        for position in missing[source]:
+            translation = Translation(
+                sentences[position][0], source, output.text, output.score, output.alignment
+            )
+            results[position] = translation
+            placed.append(translation)
+        return placed
+
+    def _deliver(
+        self,
+        sentences: Sequence[tuple[int, str]],
+        missing: dict[str, list[int]],
+        results: list[Translation | None],
+        done: list[Translation],
+        on_batch: BatchCallback | None,
+        source: str,
+        output: CachedTranslation,
+    ) -> None:
+        placed = self._place(sentences, missing, results, source, output)
+        done.extend(placed)
+        if on_batch is not None:
+            on_batch(placed)
+
+    def _decode(self, items: list[_Pending], align: bool) -> list[CachedTranslation]:
+        """One ``translate_batch`` call for ``items``; Argos's settings and detokenization.
+
+        Overlong sentences go in as several chunks whose English is joined with spaces.
+        """
+        translator = self._translator
+        assert translator is not None
+        prefix = self.package.target_prefix
+        units = [
+            (index, chunk)
+            for index, item in enumerate(items)
+            for chunk in split_long(item.pieces, item.spans)
+        ]
+        longest = max(len(pieces) for _index, (pieces, _spans) in units)
+        self.model_calls += 1
+        results = translator.translate_batch(
+            [pieces for _index, (pieces, _spans) in units],
+            target_prefix=[[prefix]] * len(units) if prefix else None,
+            beam_size=self.beam_size,
+            num_hypotheses=1,
+            length_penalty=LENGTH_PENALTY,
+            replace_unknowns=True,
+            return_scores=True,
+            return_attention=align,
+            max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
+            # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
+            # tokens: less padding, bounded memory.
+            max_batch_size=self.batch_tokens,
+            batch_type="tokens",
+        )
+        parts: list[list[CachedTranslation]] = [[] for _item in items]
+        for (index, (_pieces, spans)), result in zip(units, results, strict=True):
+            parts[index].append(self._finish(items[index].source, spans, result, align))
+        return [_join(chunks) for chunks in parts]
+
+    def _finish(
+        self, source: str, spans: list[Span], result: TranslationResult, align: bool
+    ) -> CachedTranslation:
+        """Detokenize one CTranslate2 result and align it."""
+        tokenizer = self._tokenizer
+        assert tokenizer is not None
+        prefix = self.package.target_prefix
+        pieces = list(result.hypotheses[0])
+        attention = list(result.attention[0]) if align and result.attention else []
+        if prefix and pieces[:1] == [prefix]:
+            pieces, attention = pieces[1:], attention[1:]
+        text, target_spans = tokenizer.decode_with_spans(pieces)
+        alignment = align_words(source, spans, text, target_spans, attention) if align else ()
+        scores = result.scores
+        return CachedTranslation(text, float(scores[0]) if scores else 0.0, alignment)
+
+
+def split_long(
+    pieces: list[str], spans: list[Span], limit: int = MAX_SOURCE_PIECES
+) -> list[tuple[list[str], list[Span]]]:
+    """Cut an overlong piece sequence into chunks of at most ``limit``, at word starts.
+
+    Real sentences stay whole; this guards against "sentences" of hundreds of words (tables,
+    lists without punctuation) that would decode slowly and badly. ``spans`` may be empty
+    (no alignment wanted) or parallel to ``pieces``.
+    """
+    if len(pieces) <= limit:
+        return [(pieces, spans)]
+    sentencepiece = any(piece.startswith("▁") for piece in pieces)
+
+    def starts_word(i: int) -> bool:
+        if sentencepiece:
+            return pieces[i].startswith("▁")
+        return not pieces[i - 1].endswith("@@")  # BPE marks continued words instead
+
+    chunks = []
+    start = 0
+    while start < len(pieces):
+        end = min(len(pieces), start + limit)
+        if end < len(pieces):
+            word_starts = [i for i in range(start + limit // 2, end + 1) if starts_word(i)]
+            if word_starts:
+                end = word_starts[-1]
+        chunks.append((pieces[start:end], spans[start:end] if spans else []))
+        start = end
+    return chunks
+
+
+def _join(chunks: list[CachedTranslation]) -> CachedTranslation:
+    """One sentence's translation from its chunks' (usually just one)."""
+    if len(chunks) == 1:
+        return chunks[0]
+    texts: list[str] = []
+    alignment: list[AlignedSpan] = []
+    offset = 0
+    for chunk in chunks:
+        if not chunk.text:
+            continue
+        if texts:
+            offset += 1  # the joining space
+        alignment.extend(
+            AlignedSpan(
+                a.source_start, a.source_end, a.target_start + offset, a.target_end + offset
+            )
+            for a in chunk.alignment
+        )
+        texts.append(chunk.text)
+        offset += len(chunk.text)
+    return CachedTranslation(" ".join(texts), sum(c.score for c in chunks), tuple(alignment))

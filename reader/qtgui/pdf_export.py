@@ -1,0 +1,267 @@
+"""Bilingual PDF through Qt: a two-column QTextDocument table painted page by page on A4.
+
+The document is laid out for the PDF writer's resolution, then each page's slice is drawn
+with a footer (title left, "page / pages" right). Needs a QGuiApplication (fonts); nothing
+here needs widgets or a display (the offscreen platform works).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableCellFormat,
+    QTextTableFormat,
+)
+
+from reader import __version__
+from reader.core.document.model import Block, BlockKind, EntityLabel, MarkKind
+from reader.core.export.model import BilingualDocument, clean_text, is_safe_link, to_tsv
+from reader.core.export.runs import Run, english_runs, german_runs
+
+ENTITY_BACKGROUNDS = {
+    EntityLabel.PER: "#ffe2dd",
+    EntityLabel.ORG: "#dbeafe",
+    EntityLabel.LOC: "#dcf5e3",
+    EntityLabel.MISC: "#fdf0c4",
+}
+SERIF_FAMILIES = ["Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman", "serif"]
+SANS_FAMILIES = ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"]
+MONO_FAMILIES = ["Noto Sans Mono", "DejaVu Sans Mono", "Liberation Mono", "monospace"]
+HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
+MUTED = QColor("#57606a")
+RULE = QColor("#d0d7de")
+ATTACHMENT_NAME = "sentences.tsv"
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """Page and type settings; the defaults give A4 with 10.5 pt serif text."""
+
+    font_size: float = 10.5
+    margin_mm: float = 15.0
+    resolution: int = 300
+
+
+def export_pdf(bilingual: BilingualDocument, path: Path, options: PdfOptions | None = None) -> int:
+    """Write the PDF to ``path`` (atomically) and return its page count.
+
+    Raises OSError when the file cannot be written. Needs a QGuiApplication.
+    """
+    options = options or PdfOptions()
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("export_pdf needs a QGuiApplication")
+    path = Path(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    try:
+        pages = _paint(bilingual, temp_name, options)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def _paint(bilingual: BilingualDocument, file_name: str, options: PdfOptions) -> int:
+    writer = QPdfWriter(file_name)
+    writer.setResolution(options.resolution)
+    margins = QMarginsF(options.margin_mm, options.margin_mm, options.margin_mm, options.margin_mm)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(clean_text(bilingual.document.title))
+    writer.setCreator(f"reader {__version__}")
+    # Qt's PDF text map covers only the BMP, so emoji and other non-BMP characters would not
+    # copy or search out of the pages; the exact sentence pairs travel inside as a TSV.
+    writer.addFileAttachment(
+        ATTACHMENT_NAME, to_tsv(bilingual).encode("utf-8"), "text/tab-separated-values"
+    )
+
+    document = build_text_document(bilingual, options.font_size)
+    # Lay out in the writer's own units so point sizes and page breaks match the paper.
+    document.documentLayout().setPaintDevice(writer)
+    paint_rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    footer_font = _font(SANS_FAMILIES, options.font_size * 0.75)
+    footer_height = QFontMetricsF(footer_font, writer).height() * 2.2
+    body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
+    document.setPageSize(body)
+    page_count = document.pageCount()
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {file_name}")
+    try:
+        for page in range(page_count):
+            if page:
+                writer.newPage()
+            _paint_page(painter, document, page, body)
+            _paint_footer(painter, bilingual, page, page_count, body, footer_height, footer_font)
+    finally:
+        painter.end()
+    return page_count
+
+
+def _paint_page(painter: QPainter, document: QTextDocument, page: int, body: QSizeF) -> None:
+    painter.save()
+    top = page * body.height()
+    painter.translate(0, -top)
+    document.drawContents(painter, QRectF(0, top, body.width(), body.height()))
+    painter.restore()
+
+
+def _paint_footer(
+    painter: QPainter,
+    bilingual: BilingualDocument,
+    page: int,
+    page_count: int,
+    body: QSizeF,
+    footer_height: float,
+    font: QFont,
+) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(RULE)
+    painter.drawLine(
+        0,
+        int(body.height() + footer_height * 0.25),
+        int(body.width()),
+        int(body.height() + footer_height * 0.25),
+    )
+    painter.setPen(MUTED)
+    area = QRectF(0, body.height() + footer_height * 0.3, body.width(), footer_height * 0.7)
+    number = f"{page + 1} / {page_count}"
+    painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
+    metrics = QFontMetricsF(font, painter.device())
+    room = body.width() - metrics.horizontalAdvance(number) * 2
+    title = metrics.elidedText(
+        clean_text(bilingual.document.title), Qt.TextElideMode.ElideRight, room
+    )
+    painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    painter.restore()
+
+
+def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -> QTextDocument:
+    """A QTextDocument holding one two-column table: a header row, then one row per block."""
+    document = QTextDocument()
+    document.setDefaultFont(_font(SERIF_FAMILIES, font_size))
+    document.setDocumentMargin(0)
+    root = document.rootFrame().frameFormat()
+    root.setMargin(0)
+    document.rootFrame().setFrameFormat(root)
+
+    blocks = bilingual.visible_blocks
+    cursor = QTextCursor(document)
+    table = cursor.insertTable(1 + len(blocks), 2, _table_format())
+    # Every edit marks the table's cell grid dirty and the next cellAt() rebuilds it whole:
+    # merge first, then take every cell once, and only then fill them (linear, not n²).
+    code_rows = {row for row, block in enumerate(blocks, 1) if block.kind is BlockKind.CODE}
+    for row in code_rows:
+        table.mergeCells(row, 0, 1, 2)
+    cells = [[table.cellAt(row, column) for column in (0, 1)] for row in range(1 + len(blocks))]
+    header = QTextCharFormat()
+    header.setFont(_font(SANS_FAMILIES, font_size * 0.8))
+    header.setFontWeight(QFont.Weight.Bold)
+    header.setForeground(MUTED)
+    for column, label in enumerate(("Deutsch", "English")):
+        cells[0][column].firstCursorPosition().insertText(label, header)
+    code = QTextCharFormat()
+    code.setFont(_font(MONO_FAMILIES, font_size * 0.85))
+    code_background = QTextTableCellFormat()
+    code_background.setBackground(QColor("#f6f8fa"))
+    for row, block in enumerate(blocks, start=1):
+        if row in code_rows:
+            cell_cursor = cells[row][0].firstCursorPosition()
+            cell_cursor.insertText(clean_text(block.text), code)
+            continue
+        for column, runs in enumerate(
+            (german_runs(bilingual, block), english_runs(bilingual, block))
+        ):
+            _fill_cell(cells[row][column].firstCursorPosition(), block, runs, font_size)
+    for row in code_rows:
+        cells[row][0].setFormat(code_background)
+    return document
+
+
+def _table_format() -> QTextTableFormat:
+    table_format = QTextTableFormat()
+    table_format.setHeaderRowCount(1)  # repeated on every page
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    half = QTextLength(QTextLength.Type.PercentageLength, 50)
+    table_format.setColumnWidthConstraints([half, half])
+    table_format.setCellSpacing(0)
+    table_format.setCellPadding(5)
+    table_format.setBorder(1)
+    table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    table_format.setBorderBrush(RULE)
+    table_format.setBorderCollapse(True)
+    return table_format
+
+
+def _fill_cell(cursor: QTextCursor, block: Block, runs: list[Run], font_size: float) -> None:
+    base = QTextCharFormat()
+    block_format = QTextBlockFormat()
+    if block.kind is BlockKind.HEADING:
+        base.setFontWeight(QFont.Weight.Bold)
+        base.setFontPointSize(font_size * HEADING_SCALE.get(min(max(block.level, 1), 6), 1.0))
+        block_format.setTopMargin(4)
+    elif block.kind is BlockKind.QUOTE:
+        base.setFontItalic(True)
+        base.setForeground(QColor("#424a53"))
+        block_format.setLeftMargin(12)
+    elif block.kind is BlockKind.LIST_ITEM:
+        depth = max(block.level, 1)
+        block_format.setLeftMargin(14 * depth)
+        block_format.setTextIndent(-12)
+    cursor.setBlockFormat(block_format)
+    if block.kind is BlockKind.LIST_ITEM:
+        marker = f"{block.number}. " if block.ordered else "• "
+        cursor.insertText(marker, base)
+    for run in runs:
+        text = clean_text(run.text)
+        if not text:
+            continue
+        char_format = QTextCharFormat(base)
+        if MarkKind.BOLD in run.marks:
+            char_format.setFontWeight(QFont.Weight.Bold)
+        if MarkKind.ITALIC in run.marks:
+            char_format.setFontItalic(True)
+        if MarkKind.LINK in run.marks and is_safe_link(run.href):
+            # Qt's PDF engine turns anchors into link annotations: web links stay clickable.
+            char_format.setAnchor(True)
+            char_format.setAnchorHref(clean_text(run.href or ""))
+            char_format.setForeground(QColor("#0a58ca"))
+            char_format.setFontUnderline(True)
+        if run.entity is not None:
+            char_format.setBackground(QColor(ENTITY_BACKGROUNDS[run.entity.label]))
+        cursor.insertText(text, char_format)
+
+
+def _font(families: list[str], point_size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(families)
+    font.setPointSizeF(point_size)
+    return font

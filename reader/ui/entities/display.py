@@ -1,0 +1,184 @@
+"""Everything the window shows about names besides the highlights themselves.
+
+The legend (status bar), the names panel (a dock), the tooltips, and the mention cycling:
+activating a name in the panel jumps to its next mention, scrolls it into view and marks
+it on both sides, in the label's strong colour, on top of the sentence-pair highlight.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextEdit
+
+from reader.core.document.model import Entity, EntityLabel
+from reader.ui.entities.legend import EntityLegend
+from reader.ui.entities.panel import EntityPanel
+from reader.ui.entities.positions import LABEL_ORDER, english_span, german_span
+from reader.ui.entities.tooltips import EntityTooltips
+
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
+
+
+class EntityDisplay(QObject):
+    """Wires the legend, the names panel, the tooltips and mention cycling to a window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = window.view
+        self.controller = window.entities
+        settings = window.settings
+        hidden = [EntityLabel(value) for value in settings.hidden_entity_labels]
+        self.controller.set_hidden(hidden)
+
+        self.legend = EntityLegend(lambda: self.view.colors, hidden, window.statusBar())
+        # Permanent (a status message must not hide it), first of them: index 1 comes right
+        # after the one ordinary widget, the sentence position.
+        window.statusBar().insertPermanentWidget(1, self.legend)
+        self.legend.setVisible(self.controller.enabled)
+        self.legend.hidden_changed.connect(self._on_legend_hidden_changed)
+
+        self.panel = EntityPanel(window)
+        self.panel.setMinimumWidth(220)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()  # until View › Names Panel (or a restored window state) shows it
+        self.panel.entry_activated.connect(self.show_next_mention)
+        self.panel.escaped.connect(self.view.setFocus)
+        self.panel_action = self.panel.toggleViewAction()
+        self.panel_action.setText(self.tr("Names &Panel"))
+        self.panel_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.panel_action.setToolTip(self.tr("List the names in the document"))
+        self.panel_action.triggered.connect(self._on_panel_action_triggered)
+        if not self.controller.enabled:
+            self.panel.show_switched_off()
+
+        self.tooltips = EntityTooltips(self.view, self.controller)
+        self.mention: Entity | None = None
+        self._next: dict[tuple[EntityLabel, str], int] = {}
+        self.view.overlay = self._mention_selections
+        self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
+        self.controller.recognition_started.connect(self._on_controller_recognition_started)
+        self.controller.entities_changed.connect(self._on_controller_entities_changed)
+
+    def add_to_menu(self, highlight_action: QAction) -> None:
+        """View › Names Panel right after View › Highlight Names, and follow that toggle."""
+        highlight_action.toggled.connect(self.set_highlighting)
+        for menu in highlight_action.associatedObjects():
+            if isinstance(menu, QMenu):
+                items = menu.actions()
+                after = items.index(highlight_action) + 1
+                menu.insertAction(items[after] if after < len(items) else None, self.panel_action)
+
+    # --- window state ------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        """Put the panel back where the reader left it (after the window's geometry)."""
+        state = self.window.settings.window_state
+        if state is not None:
+            self.window.restoreState(state)
+        else:  # wide enough for "Stanford University School of Medicine (1)"
+            self.window.resizeDocks([self.panel], [300], Qt.Orientation.Horizontal)
+
+    def save_state(self) -> None:
+        self.window.settings.window_state = self.window.saveState()
+
+    def set_highlighting(self, enabled: bool) -> None:
+        """View › Highlight Names changed (the controller already knows)."""
+        self.legend.setVisible(enabled)
+        if not enabled:
+            self.clear_mention()
+            self.panel.show_switched_off()
+        elif self.controller.entities:
+            self.panel.set_entities(self.controller.entities)
+
+    # --- mentions ----------------------------------------------------------------------
+
+    def show_next_mention(self, label: EntityLabel, key: str) -> Entity | None:
+        """Jump to the next mention of a name (wrapping), mark it, say which one it is."""
+        entries = dict(self.panel.groups.get(label, []))
+        mentions = entries.get(key)
+        if not mentions:
+            return None
+        index = self._next.get((label, key), 0) % len(mentions)
+        self._next[(label, key)] = index + 1
+        entity = mentions[index]
+        self.mention = entity  # before set_current: its signal must not clear the mark
+        self.view.set_current(entity.sentence_id)
+        self.view.update_highlights()
+        self.window.statusBar().showMessage(
+            self.tr("Mention {number} of {total} — {name}").format(
+                number=index + 1, total=len(mentions), name=key
+            ),
+            6000,
+        )
+        return entity
+
+    def clear_mention(self) -> None:
+        if self.mention is not None:
+            self.mention = None
+            self.view.update_highlights()
+
+    def mention_spans(self) -> list[tuple[int, int]]:
+        """Document positions of the marked mention: German, then English when known."""
+        if self.mention is None:
+            return []
+        renderer = self.view.renderer
+        projected = self.controller.projected_version(self.mention)
+        spans = [german_span(renderer, self.mention), english_span(renderer, projected)]
+        return [span for span in spans if span is not None and span[0] < span[1]]
+
+    def _mention_selections(self) -> list[QTextEdit.ExtraSelection]:
+        if self.mention is None:
+            return []
+        colors = self.view.colors
+        char_format = QTextCharFormat()
+        # The label's strong line colour as background: unlike the pale pair highlight.
+        char_format.setBackground(colors.entity_lines[LABEL_ORDER.index(self.mention.label)])
+        char_format.setForeground(QColor(0x1B, 0x1B, 0x1D) if colors.dark else QColor("white"))
+        selections = []
+        for start, end in self.mention_spans():
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = char_format
+            selections.append(selection)
+        return selections
+
+    # --- slots -------------------------------------------------------------------------
+
+    def _on_legend_hidden_changed(self, hidden: frozenset[EntityLabel]) -> None:
+        self.window.settings.hidden_entity_labels = [
+            label.value for label in LABEL_ORDER if label in hidden
+        ]
+        self.controller.set_hidden(hidden)
+
+    def _on_panel_action_triggered(self, checked: bool) -> None:
+        if checked:
+            self.panel.raise_()
+            # Keyboard users land in the list (or the filter while the list is empty).
+            if self.panel.tree.isVisibleTo(self.panel):
+                self.panel.tree.setFocus()
+            elif self.panel.filter.isEnabled():
+                self.panel.filter.setFocus()
+        else:
+            self.view.setFocus()
+
+    def _on_view_current_sentence_changed(self, sentence_id: int) -> None:
+        if self.mention is not None and sentence_id != self.mention.sentence_id:
+            self.clear_mention()  # the reader moved on
+
+    def _on_controller_recognition_started(self) -> None:
+        self.mention = None
+        self._next = {}
+        self.panel.show_finding()
+
+    def _on_controller_entities_changed(self, _count: int) -> None:
+        self.mention = None
+        self._next = {}
+        self.panel.set_entities(self.controller.entities)

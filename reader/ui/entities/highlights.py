@@ -1,0 +1,249 @@
+"""Named entities in both columns: recognized on the German side in a worker, projected onto
+each sentence's English as it arrives, drawn as extra character formats.
+
+Each label has its own tint *and* its own underline style (person solid, organisation
+dashed, place dotted, other dash-dotted), so labels are told apart without colour.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCharFormat
+
+from reader.core.document.model import Document, Entity, EntityLabel, Sentence, Translation
+from reader.ui.theme import ReaderColors
+from reader.ui.view.bilingual_view import BilingualView
+from reader.ui.view.document_renderer import ExtraFormat, Side
+from reader.workers.entity_worker import EntityService
+
+TICK_BUDGET_S = 0.012  # GUI time per event-loop turn spent laying highlights
+UNIT = 8  # sentences projected or formats laid between two looks at the clock
+LABELS = (EntityLabel.PER, EntityLabel.ORG, EntityLabel.LOC, EntityLabel.MISC)
+UNDERLINES = {
+    EntityLabel.PER: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    EntityLabel.ORG: QTextCharFormat.UnderlineStyle.DashUnderline,
+    EntityLabel.LOC: QTextCharFormat.UnderlineStyle.DotLine,
+    EntityLabel.MISC: QTextCharFormat.UnderlineStyle.DashDotLine,
+}
+
+
+def entity_format(label: EntityLabel, colors: ReaderColors) -> QTextCharFormat:
+    """Tint plus a label-specific underline."""
+    index = LABELS.index(label)
+    char_format = QTextCharFormat()
+    char_format.setBackground(colors.entity_backgrounds[index])
+    char_format.setUnderlineStyle(UNDERLINES[label])
+    char_format.setUnderlineColor(colors.entity_lines[index])
+    return char_format
+
+
+def german_formats(entities: Iterable[Entity], colors: ReaderColors) -> list[ExtraFormat]:
+    return [
+        ExtraFormat(Side.GERMAN, e.block, e.start, e.end, entity_format(e.label, colors))
+        for e in entities
+    ]
+
+
+def english_formats(entities: Iterable[Entity], colors: ReaderColors) -> list[ExtraFormat]:
+    """Formats for entities whose span in the English is known."""
+    return [
+        ExtraFormat(
+            Side.ENGLISH,
+            e.sentence_id,
+            e.target_start,
+            e.target_end,
+            entity_format(e.label, colors),
+        )
+        for e in entities
+        if e.target_start is not None and e.target_end is not None
+    ]
+
+
+class EntityController(QObject):
+    """Keeps the view's entity highlights in step with the document and its English.
+
+    Signals:
+        entities_changed(int): how many entities the open document has (after recognition).
+        recognition_started(): a new document is being searched for names.
+    """
+
+    entities_changed = Signal(int)
+    recognition_started = Signal()
+
+    def __init__(
+        self,
+        view: BilingualView,
+        service: EntityService,
+        *,
+        enabled: bool,
+        hidden: Iterable[EntityLabel] = (),
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.service = service
+        self.enabled = enabled
+        self.hidden = frozenset(hidden)  # labels the legend switched off
+        self.entities: tuple[Entity, ...] = ()
+        self.projected: dict[int, tuple[Entity, ...]] = {}  # sentence id -> with English spans
+        self._sentences: dict[int, Sentence] = {}
+        self._translations: dict[int, Translation] = {}
+        self._job = 0
+        self._document: Document | None = None
+        # Work done a little per event-loop turn: formats to lay, sentences to project.
+        self._pending_formats: list[ExtraFormat] = []
+        self._pending_projection: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        service.entities_recognized.connect(self._on_service_entities_recognized)
+        service.recognition_failed.connect(self._on_service_recognition_failed)
+
+    def reset(self, document: Document, sentences: Sequence[Sentence]) -> None:
+        """A new document: forget the old names and look for new ones (when enabled)."""
+        self._document = document
+        self._sentences = {s.id: s for s in sentences}
+        self._translations = {}
+        self.entities = ()
+        self.projected = {}
+        self._pending_formats = []
+        self._pending_projection = set()
+        self._job = self.service.recognize(document, sentences) if self.enabled else 0
+        if self._job:
+            self.recognition_started.emit()
+
+    def recognize_again(self) -> None:
+        """Another recognizer was chosen: look for the open document's names again."""
+        if self._document is None:
+            return
+        translations = self._translations
+        if self.enabled:
+            self.view.set_extra_formats([])
+        self.reset(self._document, list(self._sentences.values()))
+        self._translations = translations  # the English stays; new names are projected onto it
+
+    def set_enabled(self, enabled: bool) -> None:
+        """View › Highlight Names."""
+        if enabled == self.enabled:
+            return
+        self.enabled = enabled
+        if not enabled:
+            self._job = 0
+            self._pending_formats = []
+            self._pending_projection = set()
+            self.view.set_extra_formats([])
+        elif self.entities:
+            self.view.set_extra_formats(self.all_formats())
+        elif self._document is not None:
+            self._job = self.service.recognize(self._document, list(self._sentences.values()))
+            self.recognition_started.emit()
+
+    def set_hidden(self, labels: Iterable[EntityLabel]) -> None:
+        """The legend's toggles: these labels are not highlighted (on either side)."""
+        hidden = frozenset(labels)
+        if hidden == self.hidden:
+            return
+        self.hidden = hidden
+        if self.enabled and self.entities:
+            self._pending_formats = []  # all_formats covers what is recognized and projected
+            self.view.set_extra_formats(self.all_formats())
+
+    def shown(self, entities: Iterable[Entity]) -> list[Entity]:
+        """The entities whose label is not hidden."""
+        return [e for e in entities if e.label not in self.hidden]
+
+    def projected_version(self, entity: Entity) -> Entity:
+        """The entity with its English span when projection found one (else as given)."""
+        for candidate in self.projected.get(entity.sentence_id, ()):
+            if (candidate.block, candidate.start, candidate.end) == (
+                entity.block,
+                entity.start,
+                entity.end,
+            ):
+                return candidate
+        return entity
+
+    @property
+    def busy(self) -> bool:
+        """Highlights are still being laid (a little per event-loop turn)."""
+        return bool(self._pending_formats or self._pending_projection)
+
+    def all_formats(self) -> list[ExtraFormat]:
+        colors = self.view.colors
+        english = [e for group in self.projected.values() for e in group]
+        return german_formats(self.shown(self.entities), colors) + english_formats(
+            self.shown(english), colors
+        )
+
+    def prepare_recolor(self) -> None:
+        """Store formats in the view's new colours before it rebuilds (theme change)."""
+        if self.enabled:
+            self.view.renderer.set_extra_formats(self.all_formats(), redraw=False)
+
+    def forget_english(self) -> None:
+        """The English is being redone (other decoding settings): old spans no longer fit."""
+        self._translations = {}
+        self.projected = {}
+        self._pending_projection = set()
+        self._pending_formats = [f for f in self._pending_formats if f.side is Side.GERMAN]
+        if self.enabled:
+            colors = self.view.colors
+            self.view.renderer.set_extra_formats(
+                german_formats(self.shown(self.entities), colors), redraw=False
+            )
+
+    def on_translations(self, translations: Mapping[int, Translation]) -> None:
+        """New English is on screen: find each name of those sentences in it."""
+        self._translations.update(translations)
+        if self.enabled and self.entities:
+            self._pending_projection.update(translations)
+            self._timer.start()
+
+    def _project(self, sentence_ids: set[int]) -> None:
+        from reader.core.entities.projection import project_entities
+
+        wanted = [e for e in self.entities if e.sentence_id in sentence_ids]
+        if not wanted:
+            return
+        sentences = [self._sentences[i] for i in sentence_ids if i in self._sentences]
+        found = project_entities(wanted, sentences, self._translations)
+        by_sentence: dict[int, list[Entity]] = {}
+        for entity in found:
+            by_sentence.setdefault(entity.sentence_id, []).append(entity)
+        fresh: list[Entity] = []
+        for sentence_id, group in by_sentence.items():
+            if sentence_id not in self.projected:
+                self.projected[sentence_id] = tuple(group)
+                fresh.extend(group)
+        self._pending_formats.extend(english_formats(self.shown(fresh), self.view.colors))
+
+    def _on_service_entities_recognized(self, job_id: int, entities: tuple[Entity, ...]) -> None:
+        if job_id != self._job or not self.enabled:
+            return
+        self.entities = entities
+        self._pending_formats.extend(german_formats(self.shown(entities), self.view.colors))
+        self._pending_projection.update(self._translations)
+        self._timer.start()
+        self.entities_changed.emit(len(entities))
+
+    def _on_timer_timeout(self) -> None:
+        # Small units until the turn's budget is spent: one unit is a few milliseconds.
+        started = time.perf_counter()
+        while self.busy and time.perf_counter() - started < TICK_BUDGET_S:
+            if self._pending_projection:
+                chosen = sorted(self._pending_projection)[:UNIT]
+                self._pending_projection.difference_update(chosen)
+                self._project(set(chosen))
+            else:
+                chunk = self._pending_formats[:UNIT]
+                del self._pending_formats[:UNIT]
+                self.view.add_extra_formats(chunk)
+        if not self.busy:
+            self._timer.stop()
+
+    def _on_service_recognition_failed(self, job_id: int, _error: object) -> None:
+        if job_id == self._job:
+            self.entities = ()
+            self.entities_changed.emit(0)

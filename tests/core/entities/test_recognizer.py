@@ -1,0 +1,165 @@
+"""Entity recognition with the shipped pipeline: offsets, sentences, fallbacks, lazy import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from reader.core.document.model import Block, BlockKind, Document, EntityLabel, Sentence
+from reader.core.entities.recognizer import (
+    OWN_PIPELINE,
+    EntityRecognizer,
+    NerModelUnavailable,
+    available_pipelines,
+    default_model_path,
+)
+
+
+def _document(*paragraphs: str, kind: BlockKind = BlockKind.PARAGRAPH) -> Document:
+    blocks = tuple(Block(index=i, kind=kind, text=text) for i, text in enumerate(paragraphs))
+    return Document(title="t", blocks=blocks)
+
+
+def _sentences(document: Document) -> tuple[Sentence, ...]:
+    """One sentence per '. '-terminated piece; enough for hand-written test text."""
+    out: list[Sentence] = []
+    for block in document.blocks:
+        start = 0
+        text = block.text
+        while start < len(text):
+            end = text.find(". ", start)
+            end = len(text) if end < 0 else end + 1
+            out.append(Sentence(len(out), block.index, start, end, text[start:end]))
+            start = end + 1
+    return tuple(out)
+
+
+@pytest.fixture(scope="session")
+def recognizer() -> EntityRecognizer:
+    shipped = EntityRecognizer()
+    shipped.load()  # once per session: loading spaCy and the pipeline is the slow part
+    return shipped
+
+
+def test_shipped_pipeline_is_present_and_listed():
+    assert (default_model_path() / "meta.json").is_file()
+    assert available_pipelines()[0] == OWN_PIPELINE
+
+
+def test_offsets_are_exact_and_inside_their_sentence(recognizer: EntityRecognizer):
+    document = _document(
+        "Bundeskanzlerin Angela Merkel reiste am Montag nach Paris. Dort traf sie "
+        "Emmanuel Macron im Élysée-Palast.",
+        "Die Deutsche Bank in Frankfurt meldete Verluste.",
+    )
+    sentences = _sentences(document)
+    entities = recognizer.recognize(document, sentences)
+    assert entities, "the pipeline found nothing in obvious news text"
+    by_id = {s.id: s for s in sentences}
+    for entity in entities:
+        block = document.blocks[entity.block]
+        assert block.text[entity.start : entity.end] == entity.text
+        sentence = by_id[entity.sentence_id]
+        assert sentence.block == entity.block
+        assert sentence.start <= entity.start < entity.end <= sentence.end
+        assert entity.key
+    texts = {(e.text, e.label) for e in entities}
+    assert ("Angela Merkel", EntityLabel.PER) in texts
+    assert any(t == "Paris" for t, _ in texts)
+
+
+def test_entities_never_cross_sentence_boundaries(recognizer: EntityRecognizer):
+    # One block cut into two sentences right inside a name: nothing may span the cut.
+    text = "Gestern sprach Olaf Scholz in Berlin mit Journalisten."
+    document = _document(text)
+    cut = text.index("Scholz")
+    sentences = (
+        Sentence(0, 0, 0, cut, text[:cut]),
+        Sentence(1, 0, cut, len(text), text[cut:]),
+    )
+    for entity in recognizer.recognize(document, sentences):
+        sentence = sentences[entity.sentence_id]
+        assert sentence.start <= entity.start and entity.end <= sentence.end
+
+
+def test_genitive_and_compound_rules_apply(recognizer: EntityRecognizer):
+    document = _document(
+        "Die US-Exportkontrollen treffen Nvidia. Merkels Nachfolger sprach in Berlin."
+    )
+    entities = recognizer.recognize(document, _sentences(document))
+    texts = {e.text: e for e in entities}
+    assert "US" in texts and texts["US"].label is EntityLabel.LOC
+    assert "US-Exportkontrollen" not in texts
+    if "Merkels" in texts:  # recognized by the model: grouped under the base name
+        assert texts["Merkels"].key == "Merkel"
+
+
+def test_code_blocks_and_empty_input_give_nothing(recognizer: EntityRecognizer):
+    code = _document("print('Angela Merkel in Berlin')", kind=BlockKind.CODE)
+    assert recognizer.recognize(code, _sentences(code)) == ()
+    assert recognizer.recognize(_document("x"), ()) == ()
+
+
+def test_missing_installed_pipeline_falls_back_to_ours(recognizer: EntityRecognizer):
+    fallback = EntityRecognizer(prefer_installed="de_core_news_nonexistent")
+    document = _document("Angela Merkel besuchte Paris.")
+    entities = fallback.recognize(document, _sentences(document))
+    assert fallback.name == OWN_PIPELINE
+    assert entities == recognizer.recognize(document, _sentences(document))
+
+
+def test_missing_model_path_raises_typed_error(tmp_path: Path):
+    with pytest.raises(NerModelUnavailable) as caught:
+        EntityRecognizer(tmp_path / "nothing-here").load()
+    assert "nothing-here" in caught.value.name
+
+
+def test_installed_pipeline_is_used_and_its_labels_mapped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A stand-in "de_core_news_sm" package: a rule-based NER with OntoNotes-style labels.
+    package = tmp_path / "de_core_news_sm"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        textwrap.dedent(
+            """
+            import spacy
+
+            def load(**overrides):
+                nlp = spacy.blank("de")
+                ruler = nlp.add_pipe("entity_ruler", name="ner")
+                ruler.add_patterns([
+                    {"label": "PERSON", "pattern": "Zyx"},
+                    {"label": "GPE", "pattern": "Qwertstadt"},
+                    {"label": "DATE", "pattern": "Montag"},
+                ])
+                return nlp
+            """
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert "de_core_news_sm" in available_pipelines()
+    installed = EntityRecognizer(prefer_installed="auto")
+    document = _document("Am Montag kam Zyx nach Qwertstadt.")
+    entities = installed.recognize(document, _sentences(document))
+    assert installed.name == "de_core_news_sm"
+    assert [(e.text, e.label) for e in entities] == [
+        ("Zyx", EntityLabel.PER),
+        ("Qwertstadt", EntityLabel.LOC),
+    ]
+
+
+def test_importing_the_module_does_not_import_spacy():
+    code = (
+        "import sys, reader.core.entities.recognizer, reader.core.entities.projection; "
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,120 @@
+"""The Qt PDF: it opens, holds the first and last sentence, numbers its pages, keeps Unicode."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from reader.core.document.model import Block, BlockKind, Document, Sentence, Translation
+from reader.core.export.model import BilingualDocument
+from reader.qtgui.pdf_export import ATTACHMENT_NAME, build_text_document, export_pdf
+from tests.core.export.export_samples import sample
+
+
+@pytest.fixture(autouse=True)
+def fonts(qapp: object) -> None:
+    """Qt draws no text without a font; a bare machine needs e.g. fonts-dejavu-core."""
+    from PySide6.QtGui import QFontDatabase
+
+    if not QFontDatabase.families():
+        pytest.skip("no fonts installed (apt-get install fonts-dejavu-core)")
+
+
+def page_texts(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def long_document(paragraphs: int = 60) -> BilingualDocument:
+    blocks, sentences, translations = [], [], {}
+    for index in range(paragraphs):
+        german = f"Absatz {index} erzählt von der Straße in Köln und ihren Häusern."
+        english = f"Paragraph {index} tells of the street in Cologne and its houses."
+        blocks.append(Block(index, BlockKind.PARAGRAPH, german))
+        sentences.append(Sentence(index, index, 0, len(german), german))
+        translations[index] = Translation(index, german, english)
+    return BilingualDocument(
+        Document("Eine lange Geschichte", tuple(blocks)), tuple(sentences), translations
+    )
+
+
+def test_pdf_opens_and_holds_the_first_and_last_sentence(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    pages = export_pdf(sample(), target)
+    assert target.read_bytes().startswith(b"%PDF-")
+    reader = PdfReader(target)
+    assert len(reader.pages) == pages == 1
+    text = page_texts(target)[0]
+    assert "Ein Tag in Köln" in text and "A day in Cologne" in text
+    assert 'Ein Link: <a href="javascript:alert(1)"' in text
+    assert "A link: <img src=x onerror=" in text
+    assert "Erstens: „Straße“ mit ß." in text
+    assert "First: “street” with ß." in text
+
+
+def test_pages_are_a4_numbered_and_repeat_the_column_header(tmp_path: Path) -> None:
+    target = tmp_path / "long.pdf"
+    pages = export_pdf(long_document(), target)
+    assert pages >= 3
+    reader = PdfReader(target)
+    assert len(reader.pages) == pages
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842)  # A4 in points
+    texts = page_texts(target)
+    for number, text in enumerate(texts, start=1):
+        assert re.search(rf"\b{number} / {pages}\b", text), (number, text[-80:])
+        assert "Deutsch" in text and "English" in text
+    assert "Absatz 0 erzählt" in texts[0] and "Paragraph 0 tells" in texts[0]
+    assert "Absatz 59 erzählt" in texts[-1] and "Paragraph 59 tells" in texts[-1]
+    # Every paragraph is printed once: rows are not lost or doubled at page breaks.
+    everything = " ".join(texts)
+    for index in range(60):
+        assert everything.count(f"Absatz {index} erzählt") == 1
+
+
+def test_exact_pairs_travel_inside_the_pdf(tmp_path: Path) -> None:
+    """Qt maps only BMP glyphs back to text, so emoji and 𝔘 ride along in an attachment."""
+    target = tmp_path / "out.pdf"
+    export_pdf(sample(), target)
+    attachments = PdfReader(target).attachments
+    assert ATTACHMENT_NAME in attachments
+    tsv = attachments[ATTACHMENT_NAME][0].decode("utf-8")
+    assert "5\tGut gemacht 🙂 und 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.\tWell done 🙂 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢." in tsv.splitlines()
+
+
+def test_the_layout_is_a_two_column_table_with_code_across_both() -> None:
+    document = build_text_document(sample())
+    text = document.toPlainText()
+    assert text.count("nicht übersetzt") == 1
+    table = document.rootFrame().childFrames()[0]
+    assert table.columns() == 2  # type: ignore[attr-defined]
+    assert table.rows() == 1 + len(sample().document.blocks)  # type: ignore[attr-defined]
+
+
+def test_an_unwritable_target_raises_and_leaves_nothing(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        export_pdf(sample(), tmp_path / "missing" / "out.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_can_be_written_off_the_gui_thread(tmp_path: Path) -> None:
+    """The window may hand the export to a worker thread so the GUI never freezes."""
+    target = tmp_path / "threaded.pdf"
+    results: list[int] = []
+    worker = threading.Thread(target=lambda: results.append(export_pdf(sample(), target)))
+    worker.start()
+    worker.join(timeout=60)
+    assert results == [1]
+    assert "Ein Tag in Köln" in page_texts(target)[0]
+
+
+def test_web_links_are_clickable_and_javascript_links_are_not(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    export_pdf(sample(), target)
+    page = PdfReader(target).pages[0]
+    actions = [a.get_object().get("/A") for a in page.get("/Annots", None) or []]
+    assert [a.get("/URI") for a in actions if a] == ["https://koeln.de"]

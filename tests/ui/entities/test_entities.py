@@ -1,0 +1,172 @@
+"""Names highlighted in both columns: German from the recognizer, English by projection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from reader.core.document.model import EntityLabel
+from reader.ui.entities.highlights import LABELS
+from reader.ui.settings import Settings
+from reader.ui.view.document_renderer import Side
+from reader.workers.entity_worker import EntityService
+from tests.ui.window_helpers import install_fake_package
+
+TEXT = "Der Rhein fließt durch Köln. Herr Müller arbeitet bei Siemens.\n\nNichts hier.\n"
+
+
+def format_at(window, sentence_id: int, side: Side, word: str) -> QTextCharFormat:
+    text = (
+        window.view.german_for(sentence_id)
+        if side is Side.GERMAN
+        else window.view.english_for(sentence_id)
+    )
+    start, _end = window.view.renderer.span(sentence_id, side)
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(start + text.index(word) + 1)
+    return cursor.charFormat()
+
+
+def is_entity(char_format: QTextCharFormat, window, label: EntityLabel) -> bool:
+    index = LABELS.index(label)
+    return char_format.background().color() == window.view.colors.entity_backgrounds[index]
+
+
+@pytest.fixture
+def names_file(tmp_path: Path) -> Path:
+    path = tmp_path / "namen.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_names_are_highlighted_in_german_then_in_english(
+    qtbot, make_window, reader_paths, names_file
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window()
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=5000) as found:
+        window.open_file(names_file)
+    assert found.args == [4]
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
+    first, second = window.view.sentence_ids()[:2]
+    koeln = format_at(window, first, Side.GERMAN, "Köln")
+    assert is_entity(koeln, window, EntityLabel.LOC)
+    assert koeln.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine  # not colour only
+    assert is_entity(format_at(window, second, Side.GERMAN, "Müller"), window, EntityLabel.PER)
+    assert not is_entity(
+        format_at(window, second, Side.GERMAN, "arbeitet"), window, EntityLabel.PER
+    )
+    qtbot.waitUntil(lambda: window.view.english_for(second) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: second in window.entities.projected, timeout=5000)
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
+    english = format_at(window, second, Side.ENGLISH, "Siemens")
+    assert is_entity(english, window, EntityLabel.ORG)
+    assert english.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+
+
+def test_highlighting_can_be_switched_off_and_on(
+    qtbot, make_window, reader_paths, names_file
+) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=5000):
+        window.open_file(names_file)
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
+    first = window.view.sentence_ids()[0]
+    window.actions.highlight_entities.trigger()
+    assert not Settings.for_paths(reader_paths).highlight_entities
+    assert not is_entity(format_at(window, first, Side.GERMAN, "Köln"), window, EntityLabel.LOC)
+    window.actions.highlight_entities.trigger()
+    assert is_entity(format_at(window, first, Side.GERMAN, "Köln"), window, EntityLabel.LOC)
+
+
+def test_names_follow_the_theme(qtbot, make_window, names_file) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=5000):
+        window.open_file(names_file)
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
+    window.set_theme("dark")
+    first = window.view.sentence_ids()[0]
+    assert window.view.colors.dark
+    assert is_entity(format_at(window, first, Side.GERMAN, "Köln"), window, EntityLabel.LOC)
+
+
+def test_a_failing_recognizer_leaves_the_text_alone(qtbot, make_window, names_file) -> None:
+    class Broken:
+        def recognize(self, _document, _sentences):
+            raise OSError("no pipeline")
+
+    window = make_window(recognizer=Broken())
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=5000) as found:
+        window.open_file(names_file)
+    assert found.args == [0]
+    assert "Köln" in window.view.toPlainText()
+
+
+def test_the_shipped_pipeline_finds_names_in_the_sample(qtbot, make_window) -> None:
+    from reader.core.entities.recognizer import available_pipelines
+    from reader.ui.application import sample_document
+
+    if not available_pipelines():
+        pytest.skip("no German NER pipeline shipped or installed")
+    from reader.core.entities.recognizer import EntityRecognizer
+
+    window = make_window(real_loading=True, recognizer=EntityRecognizer())
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=60_000) as found:
+        window.open_file(sample_document())
+    assert found.args[0] > 3
+    texts = {e.text for e in window.entities.entities}
+    assert texts & {"München", "Wien", "Salzburg", "Deutsche Bahn", "Budapest"}
+
+
+def test_entity_service_skips_jobs_for_documents_left_behind(qtbot) -> None:
+    from reader.core.document.model import Block, BlockKind, Document, Sentence
+
+    calls: list[str] = []
+
+    class Slow:
+        def recognize(self, document, _sentences):
+            calls.append(document.title)
+            return ()
+
+    service = EntityService(factory=Slow)
+    try:
+        block = (Block(0, BlockKind.PARAGRAPH, "Köln."),)
+        sentence = (Sentence(0, 0, 0, 5, "Köln."),)
+        ids = [service.recognize(Document(f"d{i}", block), sentence) for i in range(3)]
+        with qtbot.waitSignal(service.entities_recognized, timeout=5000) as done:
+            pass
+        assert done.args[0] == ids[-1]
+        assert calls[-1] == "d2"
+    finally:
+        service.shutdown()
+
+
+def test_names_from_the_child_process_reach_the_view(qtbot, make_window, names_file) -> None:
+    from reader.workers.entity_process import ProcessRecognizer
+    from tests.workers.child_functions import names_and_pid
+
+    window = make_window(recognizer=ProcessRecognizer(names_and_pid))
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=60_000) as found:
+        window.open_file(names_file)
+    assert found.args[0] == len(window.view.sentence_ids())
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
+    first = window.view.sentence_ids()[0]
+    assert is_entity(format_at(window, first, Side.GERMAN, "Der"), window, EntityLabel.LOC)
+
+
+def test_closing_the_window_does_not_wait_for_a_busy_child(qtbot, make_window, names_file):
+    import time
+
+    from reader.workers.entity_process import ProcessRecognizer
+    from tests.workers.child_functions import sleeps
+
+    recognizer = ProcessRecognizer(sleeps)
+    window = make_window(recognizer=recognizer)
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
+        window.open_file(names_file)
+    qtbot.waitUntil(lambda: bool(getattr(recognizer._executor, "_processes", None)), timeout=30_000)
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 15  # the child sleeps 60 s; it was stopped instead

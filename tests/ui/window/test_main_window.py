@@ -1,0 +1,368 @@
+"""The window: opening, error messages, no-model banner, translation, recent, zoom, reload."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reader.core import errors
+from reader.ui.settings import Settings
+from reader.ui.view.document_renderer import Side
+from tests.ui.window_helpers import FakeEngine, english_of, german_text, install_fake_package
+
+
+def open_and_wait(qtbot, window, path: Path) -> None:
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
+        window.open_file(path)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "bericht.txt"
+    path.write_text(german_text(), encoding="utf-8")
+    return path
+
+
+def test_without_a_model_the_german_shows_with_the_banner(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    assert window.model_banner.isVisible()
+    assert "Haus Nummer 0-0" in window.view.toPlainText()
+    first = window.view.sentence_ids()[0]
+    start, end = window.view.renderer.span(first, Side.ENGLISH)
+    assert start == end  # no "…" promises while nothing can translate
+    assert not window.progress.isVisible()
+    assert "bericht" in window.windowTitle()
+
+
+ERRORS = [
+    (errors.FileMissing, {}, "could not be found"),
+    (errors.NotAFile, {}, "not a regular file"),
+    (errors.NoPermission, {}, "permission"),
+    (errors.UnsupportedFormat, {"suffix": ".pdf"}, ".pdf"),
+    (errors.FileTooLarge, {"size": 300_000_000, "limit": 20_000_000}, "too large"),
+    (errors.BinaryFile, {}, "binary"),
+    (errors.EmptyDocument, {}, "no text"),
+    (errors.ReadFailed, {"reason": "I/O error"}, "I/O error"),
+]
+
+
+@pytest.mark.parametrize(("error_type", "fields", "words"), ERRORS)
+def test_each_load_error_becomes_a_message_and_the_window_stays_usable(
+    qtbot, make_window, article, tmp_path, error_type, fields, words
+) -> None:
+    window = make_window()
+    real_loader = window.documents.loader
+
+    def failing(path: Path):
+        raise error_type(path, **fields)
+
+    window.documents.loader = failing
+    with qtbot.waitSignal(window.documents.load_failed, timeout=5000):
+        window.open_file(tmp_path / "kaputt.md")
+    assert window.error_bar.isVisible()
+    assert words in window.error_bar.text()
+    assert "kaputt.md" in window.error_bar.text()
+    window.documents.loader = real_loader
+    open_and_wait(qtbot, window, article)
+    assert not window.error_bar.isVisible()
+    assert window.view.sentence_ids()
+
+
+def test_translation_fills_in_progressively_then_finishes(
+    qtbot, make_window, article, reader_paths, gate
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=FakeEngine(batch=2, gate=gate))
+    open_and_wait(qtbot, window, article)
+    assert not window.model_banner.isVisible()
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    ids = window.view.sentence_ids()
+    assert all(window.view.english_for(i) is None for i in ids)
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
+    assert window.progress.value() == 2
+    assert "…" in window.view.toPlainText()  # the rest still waits
+    for _ in ids:
+        gate.release()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        pass
+    assert not window.progress.isVisible()
+    german = window.view.german_for(ids[-1])
+    assert window.view.english_for(ids[-1]) == english_of(german)
+    assert "…" not in window.view.toPlainText()
+
+
+def test_cancel_keeps_what_is_done(qtbot, make_window, article, reader_paths, gate) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=FakeEngine(batch=2, gate=gate))
+    open_and_wait(qtbot, window, article)
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000) as ended:
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert ended.args == [True]
+    assert not window.cancel_button.isVisible()
+    assert len(window.translation.translations) == 2
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_model_installed_later_starts_translation(
+    qtbot, make_window, article, reader_paths
+) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    assert window.model_banner.isVisible()
+    install_fake_package(reader_paths.packages)
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window._on_models_changed()  # what closing Tools › Models does
+    assert not window.model_banner.isVisible()
+    assert all(window.view.english_for(i) for i in window.view.sentence_ids())
+
+
+def test_tools_models_opens_the_model_manager(qtbot, make_window) -> None:
+    window = make_window()
+    window.actions.models.trigger()
+    dialog = window.model_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_recent_files_menu_lists_opened_files(qtbot, make_window, tmp_path) -> None:
+    window = make_window()
+    paths = []
+    for name in ("eins.txt", "zwei.txt"):
+        path = tmp_path / name
+        path.write_text("Ein Satz.")
+        open_and_wait(qtbot, window, path)
+        paths.append(path)
+    window.fill_recent_menu()
+    labels = [a.text() for a in window.actions.recent_menu.actions()]
+    assert labels == ["&1 zwei.txt", "&2 eins.txt"]
+    paths[1].unlink()
+    window.fill_recent_menu()
+    assert [a.text() for a in window.actions.recent_menu.actions()] == ["&1 eins.txt"]
+
+
+def test_zoom_changes_both_columns_and_is_remembered(qtbot, make_window, article, reader_paths):
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    size = window.view.document().defaultFont().pointSizeF()
+    assert window.actions.zoom_in.shortcut().toString() == "Ctrl++"
+    window.actions.zoom_in.trigger()
+    window.actions.zoom_in.trigger()
+    assert window.view.document().defaultFont().pointSizeF() > size
+    assert Settings.for_paths(reader_paths).zoom == 125
+    window.actions.zoom_reset.trigger()
+    assert Settings.for_paths(reader_paths).zoom == 100
+    window.actions.zoom_out.trigger()
+    assert Settings.for_paths(reader_paths).zoom == 90
+
+
+def test_find_jumps_to_sentences_in_either_language(
+    qtbot, make_window, article, reader_paths
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window.open_file(article)
+    window.actions.find.trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "nummer 1-2")
+    target = window.view.current
+    assert window.view.german_for(target).count("Nummer 1-2") == 1
+    assert window.find_bar.status.text() == "1 of 2"  # German and its English copy
+    window.actions.find_next.trigger()
+    assert window.view.current == target
+    assert window.view._match[0] >= window.view.renderer.span(target, Side.ENGLISH)[0]
+    window.actions.find_previous.trigger()
+    assert window.find_bar.status.text() == "1 of 2"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+
+
+def test_file_change_offers_reload_and_keeps_the_position(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    ids = window.view.sentence_ids()
+    window.view.set_current(ids[4])
+    article.write_text(german_text().replace("Bericht", "Nachtrag"), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.file_bar.isVisible(), timeout=5000)
+    assert "changed on disk" in window.file_bar.text()
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
+        qtbot.mouseClick(window.file_bar.buttons[0], Qt.MouseButton.LeftButton)
+    assert "Nachtrag" in window.view.toPlainText()
+    assert window.view.top_sentence_id() <= ids[4] <= window.view.visible_sentence_ids()[-1]
+
+
+def test_deleted_file_is_reported_and_the_text_stays(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    article.unlink()
+    qtbot.waitUntil(lambda: window.file_bar.isVisible(), timeout=5000)
+    assert "deleted" in window.file_bar.text()
+    assert "Haus Nummer 0-0" in window.view.toPlainText()
+
+
+def test_dropping_a_file_opens_it(qtbot, make_window, article) -> None:
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
+        window.dropEvent(event)
+    assert window.path == article
+
+
+def test_dark_theme_is_applied_and_remembered(qtbot, make_window, article, reader_paths):
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    dark = next(a for a in window.actions.theme_group.actions() if a.data() == "dark")
+    dark.trigger()
+    assert window.colors.dark
+    qtbot.waitUntil(lambda: window.palette().window().color().lightness() < 100, timeout=2000)
+    assert Settings.for_paths(reader_paths).theme == "dark"
+    window.set_theme("light")
+    assert not window.colors.dark
+
+
+def test_status_bar_counts_sentences(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    ids = window.view.sentence_ids()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert window.position_label.text() == f"Sentence 2 of {len(ids)}"
+
+
+def test_accessible_names(qtbot, make_window) -> None:
+    window = make_window()
+    assert window.view.accessibleName() == "German original and English translation"
+    assert "left column is the German" in window.view.accessibleDescription()
+    assert window.progress.accessibleName()
+    assert window.cancel_button.accessibleName()
+    assert window.find_bar.field.accessibleName()
+
+
+def test_window_geometry_is_remembered(qtbot, make_window) -> None:
+    first = make_window()
+    first.resize(700, 500)
+    first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_full_screen_toggles(qtbot, make_window) -> None:
+    window = make_window()
+    window.actions.full_screen.trigger()
+    assert window.isFullScreen() and window.actions.full_screen.isChecked()
+    window.actions.full_screen.trigger()
+    assert not window.isFullScreen()
+
+
+def test_a_file_replaced_by_rename_is_still_watched(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    fresh = article.with_suffix(".tmp")
+    fresh.write_text(german_text().replace("Bericht", "Neufassung"), encoding="utf-8")
+    os.replace(fresh, article)  # how many editors save
+    qtbot.waitUntil(lambda: window.file_bar.isVisible(), timeout=5000)
+    assert "changed on disk" in window.file_bar.text()
+    window.file_bar.dismiss()
+    article.write_text(german_text().replace("Bericht", "Dritte"), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.file_bar.isVisible(), timeout=5000)  # watched again
+
+
+@pytest.mark.parametrize("suffix", [".html", ".tsv", ".pdf"])
+def test_export_writes_in_the_background(
+    qtbot, make_window, article, reader_paths, tmp_path, suffix
+) -> None:
+    from reader.ui.dialogs.export import start_export
+
+    install_fake_package(reader_paths.packages)
+    window = make_window()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window.open_file(article)
+    target = tmp_path / f"export{suffix}"
+    with qtbot.waitSignal(window.export_finished, timeout=30_000) as done:
+        start_export(window, target)
+    assert done.args == [str(target)]
+    assert target.stat().st_size > 100
+    if suffix == ".tsv":
+        first = window.view.sentence_ids()[1]
+        assert english_of(window.view.german_for(first)) in target.read_text(encoding="utf-8")
+
+
+def test_export_failure_is_a_message(qtbot, make_window, article, tmp_path) -> None:
+    from reader.ui.dialogs.export import start_export
+
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    start_export(window, tmp_path / "fehlt" / "export.html")
+    qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=10_000)
+    assert "Could not write" in window.error_bar.text()
+
+
+def test_ctrl_wheel_zooms_through_the_setting(qtbot, make_window, article, reader_paths):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    event = QWheelEvent(
+        QPointF(50, 50),
+        QPointF(50, 50),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    window.view.wheelEvent(event)
+    assert Settings.for_paths(reader_paths).zoom == 110
+
+
+def test_reopening_a_file_returns_to_where_the_reader_was(
+    qtbot, make_window, tmp_path, reader_paths
+) -> None:
+    long_text = tmp_path / "lang.txt"
+    long_text.write_text(german_text(paragraphs=60), encoding="utf-8")
+    other = tmp_path / "kurz.txt"
+    other.write_text("Ein Satz.", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, long_text)
+    target = window.view.sentence_ids()[120]
+    window.view.set_current(target)
+    open_and_wait(qtbot, window, other)  # leaving it remembers the place
+    assert Settings.for_paths(reader_paths).reading_position(str(long_text)) == target
+    open_and_wait(qtbot, window, long_text)
+    visible = window.view.visible_sentence_ids()
+    assert visible[0] <= target <= visible[-1]
+
+
+def test_only_web_links_leave_the_application(qtbot, make_window, monkeypatch) -> None:
+    from reader.ui.window import main_window
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        main_window.QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
+    )
+    window = make_window()
+    window._on_view_link_activated(QUrl("file:///etc/passwd"))
+    window._on_view_link_activated(QUrl("javascript:alert(1)"))
+    assert opened == []
+    assert "not opened" in window.statusBar().currentMessage()
+    window._on_view_link_activated(QUrl("https://www.bahn.de"))
+    assert opened == ["https://www.bahn.de"]

@@ -81,6 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"installed {path}")
         return 0
     start_logging(verbose=args.verbose)
+    from reader.platform_check import prepare_display
+
+    problem = prepare_display()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 3
     from reader.ui.application import run_gui
 
     return run_gui(args)

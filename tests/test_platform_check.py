@@ -1,0 +1,171 @@
+"""The display check before the QApplication, and the real start on an X server (Xvfb)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.platform_check import (
+    choose_platform,
+    debian_package,
+    missing_libraries,
+    missing_message,
+    prepare_display,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+LDD_MISSING = (
+    "\tlibxcb-cursor.so.0 => /lib/x86_64-linux-gnu/libxcb-cursor.so.0 (0x7f)\n"
+    "\tlibxcb-icccm.so.4 => not found\n"
+    "\tlibxcb-keysyms.so.1 => not found\n"
+)
+
+
+def test_missing_libraries_are_read_from_ldd_once_each() -> None:
+    files = [Path("a.so"), Path("b.so")]
+    assert missing_libraries(files, ldd=lambda _path: LDD_MISSING) == [
+        "libxcb-icccm.so.4",
+        "libxcb-keysyms.so.1",
+    ]
+    assert missing_libraries(files, ldd=lambda _path: "") == []
+
+
+def test_debian_package_names() -> None:
+    assert debian_package("libxcb-icccm.so.4") == "libxcb-icccm4"
+    assert debian_package("libxcb-cursor.so.0") == "libxcb-cursor0"
+    assert debian_package("libxkbcommon-x11.so.0") == "libxkbcommon-x11-0"
+    assert debian_package("odd-name") == "odd-name"
+
+
+def test_xcb_with_everything_installed_is_left_alone() -> None:
+    choice = choose_platform({"DISPLAY": ":0"}, lambda: [], system="linux")
+    assert choice.platform is None and choice.missing == ()
+
+
+def test_missing_xcb_libraries_prefer_wayland_when_the_session_has_it() -> None:
+    env = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}
+    choice = choose_platform(env, lambda: ["libxcb-icccm.so.4"], system="linux")
+    assert choice.platform == "wayland"
+
+
+def test_missing_xcb_libraries_without_wayland_are_reported() -> None:
+    choice = choose_platform({"DISPLAY": ":0"}, lambda: ["libxcb-icccm.so.4"], system="linux")
+    assert choice.platform is None and choice.missing == ("libxcb-icccm.so.4",)
+    message = missing_message(choice.missing)
+    assert "sudo apt install libxcb-icccm4" in message
+    assert "dnf install" in message and "pacman -S" in message
+    assert "plugin" not in message.lower()
+
+
+def test_an_explicit_other_platform_is_never_checked() -> None:
+    def never() -> list[str]:
+        raise AssertionError("the check must not run")
+
+    for env in ({"QT_QPA_PLATFORM": "offscreen"}, {"QT_QPA_PLATFORM": "wayland"}):
+        assert choose_platform(env, never, system="linux").missing == ()
+    assert choose_platform({"DISPLAY": ":0"}, never, system="darwin").missing == ()
+    wayland_session = {
+        "DISPLAY": ":0",
+        "WAYLAND_DISPLAY": "wayland-0",
+        "XDG_SESSION_TYPE": "wayland",
+    }
+    assert choose_platform(wayland_session, never, system="linux").missing == ()
+
+
+def test_prepare_display_sets_wayland_in_the_environment_it_is_given(monkeypatch) -> None:
+    monkeypatch.setattr(
+        "reader.platform_check.missing_libraries", lambda _files: ["libxcb-keysyms.so.1"]
+    )
+    env = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the xcb check runs on Linux only")
+    assert prepare_display(env) is None
+    assert env["QT_QPA_PLATFORM"] == "wayland"
+    assert "libxcb-keysyms1" in (prepare_display({"DISPLAY": ":0"}) or "")
+
+
+GRAB = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+image = app.primaryScreen().grabWindow(0).toImage()
+image.save(sys.argv[1])
+step = 4
+colours = {image.pixel(x, y) for x in range(0, image.width(), step)
+           for y in range(0, image.height(), step)}
+print(len(colours))
+"""
+
+
+def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        server.kill()
+        pytest.fail("Xvfb did not report a display number")
+    return server, f":{number}"
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("Xvfb") is None,
+    reason="Xvfb is not installed on this machine (.ci/run installs it)",
+)
+def test_the_real_application_opens_a_window_on_an_x_server(tmp_path: Path) -> None:
+    server, display = _start_xvfb()
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=display, READER_DATA_DIR=str(tmp_path / "data"))
+    article = tmp_path / "artikel.md"
+    article.write_text("# Nachrichten\n\nDer Rat tagte am Montag in Berlin.\n", encoding="utf-8")
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "reader", str(article)],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    shot = tmp_path / "screen.png"
+    colours = 0
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and reader.poll() is None:
+            grab = subprocess.run(
+                [sys.executable, "-c", GRAB, str(shot)],
+                env={**env, "QT_QPA_PLATFORM": "xcb"},
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            assert grab.returncode == 0, grab.stderr
+            colours = int(grab.stdout.strip().splitlines()[-1])
+            if colours > 20:
+                break
+            time.sleep(0.5)  # polling an external X server: no signal to wait on
+        still_running = reader.poll() is None
+    finally:
+        reader.terminate()
+        try:
+            _, stderr = reader.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            reader.kill()
+            _, stderr = reader.communicate()
+        server.terminate()
+        server.wait(timeout=30)
+    assert still_running, stderr.decode(errors="replace")
+    assert "could not load the qt platform plugin" not in stderr.decode(errors="replace").lower()
+    assert colours > 20, f"the screen stayed blank ({colours} colours)"
+    assert shot.stat().st_size > 1000

@@ -21,14 +21,29 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def beam_argument(text: str) -> int:
+    """``--beam``'s value, checked against the beams the settings accept too."""
+    from reader.cli.messages import describe
+    from reader.core.errors import InvalidBeamSize
+    from reader.core.translation.decoding import check_beam_size
+
+    try:
+        return check_beam_size(text)
+    except InvalidBeamSize as error:
+        raise argparse.ArgumentTypeError(describe(error)) from None
+
+
 def add_decoding_options(parser: argparse.ArgumentParser) -> None:
     """``--beam`` and ``--no-cache``, for every command that translates."""
+    from reader.core.translation.decoding import BEAM_SIZES, DEFAULT_BEAM_SIZE
+
+    others = ", ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
     parser.add_argument(
         "--beam",
-        type=int,
-        choices=(1, 2, 4),
-        default=4,
-        help="beam size: 4 (default) decodes as Argos does, 1 or 2 is faster",
+        type=beam_argument,
+        default=DEFAULT_BEAM_SIZE,
+        metavar="N",
+        help=f"beam size: {DEFAULT_BEAM_SIZE} (default) decodes as Argos does, {others} is faster",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.cancel import CancelToken
 from reader.core.errors import FileMissing
-from reader.workers.jobs import JobCancelled, JobRunner, ProgressFn
+from reader.workers.jobs import JobCancelled, JobRunner, ProgressFn, new_job_id
 
 WAIT_MS = 10_000
 
@@ -148,3 +148,16 @@ def test_progress_is_reported_on_the_gui_thread(qtbot, runner: JobRunner) -> Non
     qtbot.waitUntil(lambda: done != [], timeout=WAIT_MS)
     assert reports[-1] == (3, 3, True)  # the last step always reaches the GUI
     assert all(on_gui for _d, _t, on_gui in reports)
+
+
+def test_job_ids_come_from_one_increasing_sequence(qtbot, runner: JobRunner) -> None:
+    from reader.workers.translation_worker import TranslationService
+
+    first = runner.start(lambda _p, _c: None, success=lambda _r: None).id
+    service = TranslationService(engine_factory=lambda _package: pytest.fail("not used"))
+    try:
+        service_id = service.next_job_id()
+    finally:
+        service.shutdown()
+    later = new_job_id()
+    assert first < service_id < later

@@ -11,6 +11,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from reader.cli.common import add_common_options, start_logging
+
 # command name -> module under reader.cli that implements it
 COMMANDS: dict[str, str] = {
     "sentences": "reader.cli.sentences",
@@ -51,8 +53,6 @@ def add_decoding_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.app import add_common_options
-
     parser = argparse.ArgumentParser(prog="reader")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_name in COMMANDS.values():
@@ -69,8 +69,6 @@ def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
-    from reader.app import start_logging
-
     start_logging(verbose=args.verbose)
     try:
         return int(args.handler(args) or 0)

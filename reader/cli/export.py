@@ -15,7 +15,8 @@ from pathlib import Path
 
 from reader.cli import add_decoding_options
 from reader.core.document.model import Document, Entity, Sentence, Translation
-from reader.core.export.model import BilingualDocument, render, write_text_atomically
+from reader.core.export.formats import render, write_text_atomically
+from reader.core.export.model import BilingualDocument
 
 FORMATS = ("html", "md", "tsv", "tmx", "pdf")
 SUFFIXES = {

@@ -23,13 +23,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import errors
 from reader.core.packages.store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths
 from reader.ui.models import manager_text as model_manager_text
-from reader.ui.models.manager_layout import build_widgets, show_status
+from reader.ui.models.manager_layout import ManagerLayout
 from reader.ui.models.manager_text import package_title
 from reader.ui.models.package_list import ITEM_ROLE, fill_available, fill_installed, wanted_packages
 from reader.workers import model_jobs
@@ -37,7 +37,7 @@ from reader.workers.jobs import Job, JobCancelled, JobRunner, Work
 from reader.workers.model_jobs import PackageListing
 
 
-class ModelManagerDialog(QDialog):
+class ModelManagerDialog(ManagerLayout):
     """Lists installed translation models and installs, downloads or removes them.
 
     Signals:
@@ -78,7 +78,7 @@ class ModelManagerDialog(QDialog):
     # --- layout --------------------------------------------------------------------
 
     def _build(self) -> None:
-        build_widgets(self)
+        self.build_widgets()
         self.package_list.itemSelectionChanged.connect(self._on_package_list_selection)
         self.package_list.installEventFilter(self)  # Delete key removes
         self.available_list.itemSelectionChanged.connect(self._update_buttons)
@@ -387,7 +387,7 @@ class ModelManagerDialog(QDialog):
     # --- words ---------------------------------------------------------------------
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
-        show_status(self, text, error=error)
+        self.show_status(text, error=error)
 
     def describe_error(self, error: object) -> str:
         """One clear sentence for each typed error the install, download or scan can raise."""

@@ -39,13 +39,14 @@ def add_decoding_options(parser: argparse.ArgumentParser) -> None:
     """``--beam`` and ``--no-cache``, for every command that translates."""
     from reader.core.translation.decoding import BEAM_SIZES, DEFAULT_BEAM_SIZE
 
-    others = ", ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
+    others = " or ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
     parser.add_argument(
         "--beam",
         type=beam_argument,
         default=DEFAULT_BEAM_SIZE,
         metavar="N",
-        help=f"beam size: {DEFAULT_BEAM_SIZE} (default) decodes as Argos does, {others} is faster",
+        help=f"beam size: {DEFAULT_BEAM_SIZE} (default) decodes as Argos does, {others} is "
+        "faster; the settings accept the same",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"

@@ -40,7 +40,9 @@ Failure = Callable[[BaseException], None]
 
 # Progress callbacks can fire per 64 KiB chunk; the GUI needs a few updates a second at most.
 _PROGRESS_INTERVAL_S = 0.1
-POOL_THREADS = 2  # a scan or a load beside a download; the machine's cores are shared
+# Enough that a long download (and a scan beside it) never keeps a document load or an
+# export waiting; the heavy work (translation, names) runs on its own threads.
+POOL_THREADS = 4
 
 _ids = itertools.count(1)
 _ids_lock = threading.Lock()

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.cancel import CancelToken
 from reader.core.errors import FileMissing
-from reader.workers.jobs import JobCancelled, JobRunner, ProgressFn, new_job_id
+from reader.workers.jobs import POOL_THREADS, JobCancelled, JobRunner, ProgressFn, new_job_id
 
 WAIT_MS = 10_000
 
@@ -87,7 +87,7 @@ def test_a_job_cancelled_before_it_runs_never_calls_its_work(qtbot, qapp) -> Non
     ran: list[str] = []
     errors: list[BaseException] = []
     blockers = JobRunner()
-    gates = [threading.Event() for _ in range(2)]
+    gates = [threading.Event() for _ in range(POOL_THREADS)]
     try:
         # Fill the pool so the next job waits in its queue.
         for event in gates:

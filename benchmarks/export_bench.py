@@ -36,7 +36,8 @@ from reader.core.document.model import (  # noqa: E402
     Sentence,
     Translation,
 )
-from reader.core.export.model import BilingualDocument, ExportFormat, render  # noqa: E402
+from reader.core.export.formats import render  # noqa: E402
+from reader.core.export.model import BilingualDocument, ExportFormat  # noqa: E402
 
 RESULTS = REPO / "bench-results" / "export.json"
 GERMAN = "Die Bürgermeisterin von Köln eröffnete am Montag die neue Brücke über den Rhein."

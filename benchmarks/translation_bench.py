@@ -40,7 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from reader.core.packages.store import InstalledPackage, read_package  # noqa: E402
 from reader.core.translation.cache import TranslationCache  # noqa: E402
-from reader.core.translation.engine import LENGTH_PENALTY, TranslationEngine  # noqa: E402
+from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY  # noqa: E402
+from reader.core.translation.engine import TranslationEngine  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation"
 RESULTS = ROOT / "bench-results"
@@ -122,7 +123,7 @@ def run_argos_style(engine: TranslationEngine, paragraphs: list[list[str]]) -> f
             replace_unknowns=True,
             max_batch_size=32,
             batch_type="tokens",
-            beam_size=4,
+            beam_size=DEFAULT_BEAM_SIZE,
             num_hypotheses=1,
             length_penalty=LENGTH_PENALTY,
             return_scores=True,
@@ -156,7 +157,7 @@ def run_raw(engine: TranslationEngine, sentences: list[str], batch_tokens: int) 
         replace_unknowns=True,
         max_batch_size=batch_tokens,
         batch_type="tokens",
-        beam_size=4,
+        beam_size=DEFAULT_BEAM_SIZE,
         length_penalty=LENGTH_PENALTY,
         return_scores=True,
     )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.cli import COMMANDS, run_command
+from reader.cli.common import add_common_options, start_logging
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -34,27 +35,10 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """Options every entry point understands."""
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="keep settings, caches and models in DIR (also READER_DATA_DIR)",
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
-
-
 def prepare_environment() -> None:
     """Settings that must be in place before any third-party import."""
     # onnxruntime (never imported by us) would otherwise write a device id under ~/.cache.
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-
-
-def start_logging(*, verbose: bool) -> None:
-    from reader.core.logs import configure_logging
-    from reader.core.paths import resolve_paths
-
-    configure_logging(resolve_paths().logs, verbose=verbose)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

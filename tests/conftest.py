@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "reader-data"
     monkeypatch.setenv("READER_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_jobs_end() -> Iterator[None]:
+    """After the last test, every background job has returned: the job pool's threads are
+    idle before Python tears the pool down, so no thread is destroyed while running."""
+    yield
+    import sys
+
+    jobs = sys.modules.get("reader.workers.jobs")
+    if jobs is not None:
+        assert jobs.cancel_all_jobs(20_000), "a background job was still running at the end"

@@ -11,6 +11,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from reader.cli.common import add_common_options, start_logging
+
 # command name -> module under reader.cli that implements it
 COMMANDS: dict[str, str] = {
     "sentences": "reader.cli.sentences",
@@ -21,14 +23,30 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def beam_argument(text: str) -> int:
+    """``--beam``'s value, checked against the beams the settings accept too."""
+    from reader.cli.messages import describe
+    from reader.core.errors import InvalidBeamSize
+    from reader.core.translation.decoding import check_beam_size
+
+    try:
+        return check_beam_size(text)
+    except InvalidBeamSize as error:
+        raise argparse.ArgumentTypeError(describe(error)) from None
+
+
 def add_decoding_options(parser: argparse.ArgumentParser) -> None:
     """``--beam`` and ``--no-cache``, for every command that translates."""
+    from reader.core.translation.decoding import BEAM_SIZES, DEFAULT_BEAM_SIZE
+
+    others = " or ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
     parser.add_argument(
         "--beam",
-        type=int,
-        choices=(1, 2, 4),
-        default=4,
-        help="beam size: 4 (default) decodes as Argos does, 1 or 2 is faster",
+        type=beam_argument,
+        default=DEFAULT_BEAM_SIZE,
+        metavar="N",
+        help=f"beam size: {DEFAULT_BEAM_SIZE} (default) decodes as Argos does, {others} is "
+        "faster; the settings accept the same",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"
@@ -36,8 +54,6 @@ def add_decoding_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.app import add_common_options
-
     parser = argparse.ArgumentParser(prog="reader")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_name in COMMANDS.values():
@@ -54,8 +70,6 @@ def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
-    from reader.app import start_logging
-
     start_logging(verbose=args.verbose)
     try:
         return int(args.handler(args) or 0)

@@ -58,8 +58,7 @@ def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, T
     try:
         from reader.core.packages.store import installed_translation_package
         from reader.core.paths import resolve_paths
-        from reader.core.translation.cache import TranslationCache
-        from reader.core.translation.engine import TranslationEngine
+        from reader.core.translation.session import TranslationSession
     except ImportError:
         return None
     paths = resolve_paths()
@@ -68,19 +67,11 @@ def _translations(sentences: Sequence[Sentence], translate: bool) -> dict[int, T
         return None
     if not translate and not paths.translation_cache.is_file():
         return {}
-    if translate:
-        paths.ensure()
-    cache = TranslationCache(paths.translation_cache)
-    try:
-        engine = TranslationEngine(package, cache=cache)
+    with TranslationSession.open(package, paths.translation_cache) as session:
         if translate:
-            done = engine.translate([(s.id, s.text) for s in sentences])
+            done = session.translate([(s.id, s.text) for s in sentences])
             return {t.sentence_id: t for t in done if t.text}
-        hits = cache.get_many(engine.model_key, engine.settings_key, [s.text for s in sentences])
-    finally:
-        if translate:
-            cache.prune()  # one query when under the cap
-        cache.close()
+        hits = session.cached(s.text for s in sentences)
     return {
         s.id: Translation(s.id, s.text, hit.text, hit.score, hit.alignment)
         for s in sentences

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from reader.cli import add_decoding_options
 from reader.core.document.model import Document, Entity, Sentence, Translation
-from reader.core.export.model import BilingualDocument, render, write_text_atomically
+from reader.core.export.formats import render, write_text_atomically
+from reader.core.export.model import BilingualDocument
 
 FORMATS = ("html", "md", "tsv", "tmx", "pdf")
 SUFFIXES = {
@@ -41,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--to",
         choices=FORMATS,
-        help="output format (default: from the suffix of OUT)",
+        help="output format (default: from the suffix of OUT); pdf is drawn with Qt "
+        "(PySide6's QtGui, offscreen when there is no display), the others need no Qt",
     )
     parser.add_argument(
         "-o",
@@ -115,23 +117,16 @@ def _translate(
     """English for every sentence (cache first), and the model's name and version."""
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
-    from reader.core.translation.cache import TranslationCache
-    from reader.core.translation.engine import TranslationEngine
+    from reader.core.translation.session import TranslationSession
 
     paths = resolve_paths()
     package = require_translation_package(paths)
-    cache = None
-    if not args.no_cache:
-        paths.ensure()
-        cache = TranslationCache(paths.translation_cache)
-    try:
-        engine = TranslationEngine(package, beam_size=args.beam, cache=cache)
+    cache_path = None if args.no_cache else paths.translation_cache
+    with TranslationSession.open(package, cache_path) as session:
         # Alignments help entity projection; without entities they are wasted work.
-        done = engine.translate([(s.id, s.text) for s in sentences], align=not args.no_entities)
-    finally:
-        if cache is not None:
-            cache.prune()  # one query when under the cap, as it nearly always is
-            cache.close()
+        done = session.translate(
+            [(s.id, s.text) for s in sentences], beam_size=args.beam, align=not args.no_entities
+        )
     return {t.sentence_id: t for t in done}, package.code, package.package_version
 
 

@@ -34,6 +34,9 @@ def describe(error: errors.ReaderError) -> str:
             )
         case errors.ModelLoadFailed(path=path, reason=reason):
             return f"{path}: the translation model could not be loaded ({reason})"
+        case errors.InvalidBeamSize(value=value, allowed=allowed):
+            choices = ", ".join(str(beam) for beam in allowed)
+            return f"invalid beam size {value!r} (choose one of {choices})"
     if isinstance(error, errors.PackageError):
         return describe_package_error(error)
     return str(error) or type(error).__name__

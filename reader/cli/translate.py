@@ -48,23 +48,17 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.document.segmentation import segment_document
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
-    from reader.core.translation.cache import TranslationCache
-    from reader.core.translation.engine import TranslationEngine
+    from reader.core.translation.session import TranslationSession
 
     document = load_document(Path(args.file))
     paths = resolve_paths()
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]
-    cache = None if args.no_cache else TranslationCache(paths.translation_cache)
-    try:
-        engine = TranslationEngine(package, beam_size=args.beam, cache=cache)
+    cache_path = None if args.no_cache else paths.translation_cache
+    with TranslationSession.open(package, cache_path) as session:
         printer = InOrderPrinter([sentence_id for sentence_id, _text in sentences], args.format)
-        engine.translate(sentences, on_batch=printer.take, align=False)
+        session.translate(sentences, beam_size=args.beam, on_batch=printer.take, align=False)
         printer.flush()
-    finally:
-        if cache is not None:
-            cache.prune()  # one query when under the cap, as it nearly always is
-            cache.close()
     return 0
 
 

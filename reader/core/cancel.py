@@ -6,7 +6,7 @@ import threading
 
 
 class CancelToken:
-    """Thread-safe; ``package_installer.is_cancelled`` accepts it through ``is_cancelled()``."""
+    """Thread-safe: ``cancel()`` from any thread, ``cancelled`` polled by the work."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
@@ -18,5 +18,7 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
+
+def is_cancelled(token: CancelToken | None) -> bool:
+    """True when there is a token and it was cancelled (core work may run without one)."""
+    return token is not None and token.cancelled

@@ -260,3 +260,11 @@ class ModelLoadFailed(TranslationError):
 
     path: Path
     reason: str = ""
+
+
+@dataclass
+class InvalidBeamSize(TranslationError):
+    """A beam size the reader does not offer (the command line or a settings file)."""
+
+    value: str
+    allowed: tuple[int, ...] = ()

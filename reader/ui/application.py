@@ -106,6 +106,7 @@ def run_gui(args: argparse.Namespace) -> int:
     paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
     settings = Settings.for_paths(paths)
     app = create_application(language=settings.language)
+    from reader.workers.jobs import cancel_all_jobs
     from reader.workers.single_instance import SingleInstance, server_name
 
     instance = SingleInstance(server_name(paths.data))
@@ -116,6 +117,8 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(paths, settings)
     instance.files_received.connect(window.open_from_other_launch)
     app.aboutToQuit.connect(window.shutdown)  # threads stop even if the window never closed
+    # A download or export still running is cancelled; its cleanup gets a moment to finish.
+    app.aboutToQuit.connect(lambda: cancel_all_jobs(2000))
     marker_path = os.environ.get(FIRST_PAINT_ENV)
     marker = None
     if marker_path:

@@ -7,17 +7,20 @@ Never the platform default location: the file is ``resolve_paths().settings_file
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.errors import InvalidBeamSize
 from reader.core.paths import DataPaths
+from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, check_beam_size
+
+log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 THEMES = ("system", "light", "dark")
-BEAM_FAST = 1
-BEAM_ACCURATE = 4
 LANGUAGES = ("system", "en", "de")  # the UI's language; "system" follows the desktop
 
 
@@ -125,12 +128,19 @@ class Settings:
 
     @property
     def beam_size(self) -> int:
-        value = _as_int(self._qsettings.value("translation/beam_size"), BEAM_ACCURATE)
-        return value if value in (BEAM_FAST, BEAM_ACCURATE) else BEAM_ACCURATE
+        """Any beam the command line accepts too; the default for anything else."""
+        value = self._qsettings.value("translation/beam_size")
+        if value is None:
+            return DEFAULT_BEAM_SIZE
+        try:
+            return check_beam_size(value)
+        except InvalidBeamSize:
+            log.warning("settings: ignoring beam size %r", value)
+            return DEFAULT_BEAM_SIZE
 
     @beam_size.setter
     def beam_size(self, value: int) -> None:
-        self._qsettings.setValue("translation/beam_size", int(value))
+        self._qsettings.setValue("translation/beam_size", check_beam_size(value))
 
     @property
     def highlight_entities(self) -> bool:

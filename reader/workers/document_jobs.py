@@ -1,23 +1,21 @@
-"""Loading and segmenting documents off the GUI thread (a light QThreadPool job runner).
+"""Loading and segmenting documents off the GUI thread, as jobs of ``reader.workers.jobs``.
 
-Each request gets a job id; the window keeps only the answer to its latest request, so a
-slow load finishing after a newer one is dropped there. The core functions are imported
-in the pool thread, so the GUI never pays for them before its first paint.
+Each request gets a job id; only the answer to the latest request arrives, so a slow load
+finishing after a newer one is dropped. The core functions are imported in the pool
+thread, so the GUI never pays for them before its first paint.
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
+from reader.core.cancel import CancelToken
 from reader.core.document.model import Document, Sentence
-
-log = logging.getLogger(__name__)
+from reader.workers.jobs import JobRunner, ProgressFn, Work
 
 
 @dataclass(frozen=True)
@@ -44,39 +42,10 @@ def default_segmenter(document: Document) -> tuple[Sentence, ...]:
     return segment_document(document)
 
 
-class _Relay(QObject):
-    """Lives in the GUI thread; signals emitted from pool threads arrive queued."""
-
-    finished = Signal(int, object)
-    failed = Signal(int, object)
-
-
-class _LoadTask(QRunnable):
-    def __init__(self, job_id: int, work: Callable[[], LoadedDocument], relay: _Relay) -> None:
-        super().__init__()
-        self.job_id = job_id
-        self.work = work
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:  # every failure becomes a message, never a crash
-            if not _is_reader_error(error):
-                log.exception("loading failed unexpectedly")
-            self.relay.failed.emit(self.job_id, error)
-        else:
-            self.relay.finished.emit(self.job_id, result)
-
-
-def _is_reader_error(error: Exception) -> bool:
-    from reader.core.errors import ReaderError
-
-    return isinstance(error, ReaderError)
-
-
 class DocumentJobs(QObject):
-    """Loads files (or text) and segments them in a thread pool.
+    """Loads files (or text) and segments them as background jobs (``reader.workers.jobs``).
+
+    Only the newest request is answered: starting one drops the answer of any older one.
 
     Signals:
         document_loaded(int, LoadedDocument): job id and the result.
@@ -96,34 +65,41 @@ class DocumentJobs(QObject):
         super().__init__(parent)
         self.loader = loader
         self.segmenter = segmenter
-        self._ids = itertools.count(1)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one load at a time; the newest wins anyway
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self.document_loaded)
-        self._relay.failed.connect(self.load_failed)
+        self._runner = JobRunner(self, latest_only=True)
 
     def load(self, path: Path) -> int:
         """Start loading ``path``; returns the job id its answer will carry."""
         loader, segmenter = self.loader, self.segmenter
 
-        def work() -> LoadedDocument:
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> LoadedDocument:
             document = loader(path)
             return LoadedDocument(document, tuple(segmenter(document)))
 
-        return self._start(work)
+        return self._start(work, f"load {path.name}")
 
     def show(self, document: Document) -> int:
         """Segment an already built Document (tests, screenshots, pasted text)."""
         segmenter = self.segmenter
-        return self._start(lambda: LoadedDocument(document, tuple(segmenter(document))))
 
-    def _start(self, work: Callable[[], LoadedDocument]) -> int:
-        job_id = next(self._ids)
-        self._pool.start(_LoadTask(job_id, work, self._relay))
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> LoadedDocument:
+            return LoadedDocument(document, tuple(segmenter(document)))
+
+        return self._start(work, "segment")
+
+    def _start(self, work: Work[LoadedDocument], name: str) -> int:
+        job_id = 0
+
+        def loaded(result: LoadedDocument) -> None:
+            self.document_loaded.emit(job_id, result)
+
+        def failed(error: BaseException) -> None:
+            self.load_failed.emit(job_id, error)
+
+        job = self._runner.start(work, success=loaded, failure=failed, name=name)
+        job_id = job.id
         return job_id
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Wait for a running load to end (loads are short and cannot be interrupted)."""
-        self._pool.clear()
-        self._pool.waitForDone(timeout_ms)
+        self._runner.cancel_all()
+        self._runner.wait(timeout_ms)

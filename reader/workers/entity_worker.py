@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.document.model import Document, Entity, Sentence
-from reader.workers.translation_worker import lower_thread_priority
+from reader.workers.service import ThreadService, ThreadWorker
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class RecognitionRequest:
     sentences: tuple[Sentence, ...]
 
 
-class _Worker(QObject):
+class _Worker(ThreadWorker):
     entities_recognized = Signal(int, object)
     recognition_failed = Signal(int, object)
 
@@ -52,15 +52,10 @@ class _Worker(QObject):
         self._factory = factory
         self._recognizer: Any = None
         self._pipeline = ""
-        self.latest = 0  # written by the GUI thread: older queued jobs are skipped
-
-    @Slot()
-    def _on_thread_started(self) -> None:
-        lower_thread_priority()
 
     @Slot(object)
     def _on_service_recognition_requested(self, request: RecognitionRequest) -> None:
-        if request.job_id < self.latest:
+        if self.is_stale(request.job_id):
             return  # the window moved on to another document
         try:
             if self._recognizer is None:
@@ -73,6 +68,10 @@ class _Worker(QObject):
             self.recognition_failed.emit(request.job_id, error)
         else:
             self.entities_recognized.emit(request.job_id, tuple(entities))
+
+    def interrupt(self) -> None:
+        # A job waiting on the child process ends when the child is stopped.
+        self.close_recognizer()
 
     def close_recognizer(self) -> None:
         """Stop the recognizer's child process (safe from any thread)."""
@@ -89,16 +88,12 @@ class _Worker(QObject):
         self.close_recognizer()
         self._recognizer = None
 
-    @Slot()
-    def _on_service_close_requested(self) -> None:
+    def close(self) -> None:
         self.close_recognizer()
         self._recognizer = None
-        thread = QThread.currentThread()
-        if thread is not None:
-            thread.quit()
 
 
-class EntityService(QObject):
+class EntityService(ThreadService):
     """The GUI side of the entity thread.
 
     Signals:
@@ -110,47 +105,27 @@ class EntityService(QObject):
     recognition_failed = Signal(int, object)
     _recognition_requested = Signal(object)
     _pipeline_changed = Signal(str)
-    _close_requested = Signal()
 
     def __init__(
         self, parent: QObject | None = None, *, factory: RecognizerFactory = default_recognizer
     ) -> None:
-        super().__init__(parent)
-        self._last_id = 0
-        self._closed = False
-        self._thread = QThread()
-        self._thread.setObjectName("entities")
-        self._worker = _Worker(factory)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker._on_thread_started)
-        self._recognition_requested.connect(self._worker._on_service_recognition_requested)
-        self._pipeline_changed.connect(self._worker._on_service_pipeline_changed)
-        self._close_requested.connect(self._worker._on_service_close_requested)
-        self._worker.entities_recognized.connect(self.entities_recognized)
-        self._worker.recognition_failed.connect(self.recognition_failed)
-        self._thread.start()
+        worker = _Worker(factory)
+        super().__init__(worker, "entities", parent)
+        self._worker: _Worker = worker
+        self._recognition_requested.connect(worker._on_service_recognition_requested)
+        self._pipeline_changed.connect(worker._on_service_pipeline_changed)
+        worker.entities_recognized.connect(self.entities_recognized)
+        worker.recognition_failed.connect(self.recognition_failed)
+        self.start_thread()
 
     def recognize(self, document: Document, sentences: Sequence[Sentence]) -> int:
-        """Queue recognition of a document; returns the job id."""
-        self._last_id += 1
-        self._worker.latest = self._last_id
-        self._recognition_requested.emit(
-            RecognitionRequest(self._last_id, document, tuple(sentences))
-        )
-        return self._last_id
+        """Queue recognition of a document; returns the job id. Older queued jobs are
+        dropped: only the newest document's names are wanted."""
+        job_id = self.next_job_id()
+        self._worker.drop_up_to(job_id - 1)
+        self._recognition_requested.emit(RecognitionRequest(job_id, document, tuple(sentences)))
+        return job_id
 
     def set_pipeline(self, pipeline: str) -> None:
         """Recognize later documents with an installed spaCy pipeline ("" for ours)."""
         self._pipeline_changed.emit(pipeline)
-
-    def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Stop the thread (after the job it is running, if any)."""
-        if self._closed:
-            return
-        self._closed = True
-        self._worker.latest = self._last_id + 1  # skip whatever is still queued
-        # A job waiting on the child process ends when the child is stopped.
-        self._worker.close_recognizer()
-        self._close_requested.emit()
-        if not self._thread.wait(timeout_ms):
-            log.warning("entity thread did not stop in time")

@@ -1,44 +1,35 @@
 """One long-lived thread that owns the translation engine and runs jobs one at a time.
 
 CTranslate2 is not fork-safe and loading a model costs seconds, so the engine is created
-once, in this thread, and kept while the package and beam size stay the same. The GUI talks
-to it through ``TranslationService``: requests go in as queued signals, results come back
-as signals carrying the job id, and cancelling sets the job's CancelToken directly (the
-engine polls it between batches while this thread is busy).
+once, in this thread, by a ``TranslationSession`` kept while the package stays the same (the
+beam size comes with each job). The GUI talks to it through ``TranslationService`` (a
+``reader.workers.service`` thread): requests go in as queued signals, results come back as
+signals carrying the job id, and cancelling sets the job's CancelToken directly (the engine
+polls it between batches while this thread is busy).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from reader.core.document.model import Translation
+from reader.core.cancel import CancelToken
 from reader.core.packages.store import InstalledPackage
 from reader.core.paths import sqlite_file_bytes
+from reader.workers.service import ThreadService, ThreadWorker
+
+if TYPE_CHECKING:
+    from reader.core.translation.cache import TranslationCache
+    from reader.core.translation.session import EngineFactory, TranslationSession
 
 log = logging.getLogger(__name__)
-
-
-class Engine(Protocol):
-    def translate(
-        self,
-        sentences: Sequence[tuple[int, str]],
-        *,
-        on_batch: Callable[[list[Translation]], None] | None = None,
-        cancel: Any = None,
-        align: bool = True,
-    ) -> list[Translation]: ...
-
-
-EngineFactory = Callable[[InstalledPackage, int], Engine]
 
 
 @dataclass(frozen=True)
@@ -51,21 +42,7 @@ class TranslationRequest:
     beam_size: int
 
 
-WORKER_NICENESS = int(os.environ.get("READER_WORKER_NICENESS", "10"))
-
-
-def lower_thread_priority(niceness: int = WORKER_NICENESS) -> None:
-    """Make the calling thread (and the threads it starts, e.g. CTranslate2's) yield the
-    CPU to the GUI thread: on Linux niceness is per thread and inherited by new threads."""
-    if niceness <= 0 or not hasattr(os, "setpriority"):
-        return
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
-    except OSError:
-        log.debug("could not lower the translation thread's priority", exc_info=True)
-
-
-class _Worker(QObject):
+class _Worker(ThreadWorker):
     """Lives in the translation thread."""
 
     batch_translated = Signal(int, object)
@@ -78,13 +55,11 @@ class _Worker(QObject):
         super().__init__()
         self._factory = factory
         self._cache_path = cache_path
-        self._cache: Any = None
-        self._engine: Any = None
-        self._engine_key: tuple[Path, int] | None = None
+        self._cache: TranslationCache | None = None
+        self._session: TranslationSession | None = None
         self._lock = threading.Lock()
-        self._tokens: dict[int, Any] = {}
+        self._tokens: dict[int, CancelToken] = {}
         self._cancelled: set[int] = set()
-        self._cancel_up_to = 0
 
     # Called from the GUI thread.
     def request_cancel(self, job_id: int) -> None:
@@ -96,17 +71,16 @@ class _Worker(QObject):
 
     def request_cancel_up_to(self, last_job_id: int) -> None:
         """Cancel the running job and every queued job with an id up to ``last_job_id``."""
+        self.drop_up_to(last_job_id)
+        self.interrupt()
+
+    def interrupt(self) -> None:
         with self._lock:
-            self._cancel_up_to = max(self._cancel_up_to, last_job_id)
             for token in self._tokens.values():
                 token.cancel()
 
     def _is_cancelled(self, job_id: int) -> bool:
-        return job_id in self._cancelled or job_id <= self._cancel_up_to
-
-    @Slot()
-    def _on_thread_started(self) -> None:
-        lower_thread_priority()
+        return job_id in self._cancelled or self.is_stale(job_id)
 
     @Slot(object)
     def _on_service_translation_requested(self, request: TranslationRequest) -> None:
@@ -116,17 +90,18 @@ class _Worker(QObject):
                 self.translation_finished.emit(request.job_id, True)
                 return
         try:
-            from reader.core.translation.engine import CancelToken, TranslationCancelled
+            from reader.core.translation.engine import TranslationCancelled
 
-            engine = self._engine_for(request.package, request.beam_size)
+            session = self._session_for(request.package)
             token = CancelToken()
             with self._lock:
                 self._tokens[request.job_id] = token
                 if self._is_cancelled(request.job_id):
                     token.cancel()
             job_id = request.job_id
-            engine.translate(
+            session.translate(
                 list(request.sentences),
+                beam_size=request.beam_size,
                 on_batch=lambda batch: self.batch_translated.emit(job_id, list(batch)),
                 cancel=token,
             )
@@ -137,21 +112,12 @@ class _Worker(QObject):
             self.translation_failed.emit(request.job_id, error)
         else:
             self.translation_finished.emit(request.job_id, False)
-            self._prune_cache()
+            # Keep the cache under its cap here, after a document, never on the GUI thread.
+            session.prune()
         finally:
             with self._lock:
                 self._tokens.pop(request.job_id, None)
                 self._cancelled.discard(request.job_id)
-
-    def _prune_cache(self) -> None:
-        """Keep the cache under its cap, here after a document, never on the GUI thread;
-        a no-op under the cap, and pruning a cache is never worth failing a job for."""
-        if self._cache is None:
-            return
-        try:
-            self._cache.prune()
-        except Exception:
-            log.warning("pruning the translation cache failed", exc_info=True)
 
     @Slot()
     def _on_service_cache_count_requested(self) -> None:
@@ -179,7 +145,7 @@ class _Worker(QObject):
                     copy.unlink()
         self.cache_cleared.emit()
 
-    def _open_cache(self, *, create: bool = True) -> Any:
+    def _open_cache(self, *, create: bool = True) -> TranslationCache | None:
         """The cache this thread owns, opened on first use; None without a path, when it
         cannot be opened, or (``create=False``) when there is no file to open yet."""
         if self._cache is None and self._cache_path is not None:
@@ -193,45 +159,36 @@ class _Worker(QObject):
                 log.warning("translation cache unavailable", exc_info=True)
         return self._cache
 
-    @Slot()
-    def _on_service_close_requested(self) -> None:
-        self._drop_engine()
+    def close(self) -> None:
+        self._drop_session()
         if self._cache is not None:
             try:
                 self._cache.close()
             except Exception:  # closing a broken cache is not worth a crash on exit
                 log.debug("closing the translation cache failed", exc_info=True)
             self._cache = None
-        thread = QThread.currentThread()
-        if thread is not None:
-            thread.quit()
 
-    def _engine_for(self, package: InstalledPackage, beam_size: int) -> Engine:
-        key = (package.path, beam_size)
-        if self._engine is None or self._engine_key != key:
-            self._drop_engine()
-            if self._factory is not None:
-                self._engine = self._factory(package, beam_size)
-            else:
-                self._engine = self._default_engine(package, beam_size)
-            self._engine_key = key
-        return self._engine
+    def _session_for(self, package: InstalledPackage) -> TranslationSession:
+        """The session for ``package``, kept while the package stays the same: the beam
+        comes with each job, so switching Accurate/Fast does not reload the model."""
+        session = self._session
+        if session is None or session.package.path != package.path:
+            from reader.core.translation.session import TranslationSession
 
-    def _default_engine(self, package: InstalledPackage, beam_size: int) -> Engine:
-        from reader.core.translation.engine import TranslationEngine
+            self._drop_session()
+            session = TranslationSession(
+                package, cache=self._open_cache(), engine_factory=self._factory
+            )
+            self._session = session
+        return session
 
-        engine = TranslationEngine(package, beam_size=beam_size, cache=self._open_cache())
-        engine.load()
-        return engine
-
-    def _drop_engine(self) -> None:
-        if self._engine is not None and hasattr(self._engine, "close"):
-            self._engine.close()
-        self._engine = None
-        self._engine_key = None
+    def _drop_session(self) -> None:
+        if self._session is not None:
+            self._session.close()  # frees the engine; the cache is this worker's
+        self._session = None
 
 
-class TranslationService(QObject):
+class TranslationService(ThreadService):
     """The GUI side of the translation thread.
 
     Signals:
@@ -250,7 +207,6 @@ class TranslationService(QObject):
     _translation_requested = Signal(object)
     _cache_count_requested = Signal()
     _cache_clear_requested = Signal()
-    _close_requested = Signal()
 
     def __init__(
         self,
@@ -259,25 +215,19 @@ class TranslationService(QObject):
         cache_path: Path | None = None,
         engine_factory: EngineFactory | None = None,
     ) -> None:
-        super().__init__(parent)
+        worker = _Worker(engine_factory, cache_path)
+        super().__init__(worker, "translation", parent)
         self.cache_path = cache_path
-        self._last_id = 0
-        self._thread = QThread()
-        self._thread.setObjectName("translation")
-        self._worker = _Worker(engine_factory, cache_path)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker._on_thread_started)
-        self._translation_requested.connect(self._worker._on_service_translation_requested)
-        self._cache_count_requested.connect(self._worker._on_service_cache_count_requested)
-        self._cache_clear_requested.connect(self._worker._on_service_cache_clear_requested)
-        self._close_requested.connect(self._worker._on_service_close_requested)
-        self._worker.cache_counted.connect(self.cache_counted)
-        self._worker.cache_cleared.connect(self.cache_cleared)
-        self._worker.batch_translated.connect(self.batch_translated)
-        self._worker.translation_finished.connect(self.translation_finished)
-        self._worker.translation_failed.connect(self.translation_failed)
-        self._thread.start()
-        self._closed = False
+        self._worker: _Worker = worker
+        self._translation_requested.connect(worker._on_service_translation_requested)
+        self._cache_count_requested.connect(worker._on_service_cache_count_requested)
+        self._cache_clear_requested.connect(worker._on_service_cache_clear_requested)
+        worker.cache_counted.connect(self.cache_counted)
+        worker.cache_cleared.connect(self.cache_cleared)
+        worker.batch_translated.connect(self.batch_translated)
+        worker.translation_finished.connect(self.translation_finished)
+        worker.translation_failed.connect(self.translation_failed)
+        self.start_thread()
 
     def translate(
         self,
@@ -286,8 +236,7 @@ class TranslationService(QObject):
         beam_size: int,
     ) -> int:
         """Queue a job; returns its id (carried by every signal about it)."""
-        self._last_id += 1
-        job_id = self._last_id
+        job_id = self.next_job_id()
         request = TranslationRequest(job_id, package, tuple(sentences), beam_size)
         self._translation_requested.emit(request)
         return job_id
@@ -302,21 +251,11 @@ class TranslationService(QObject):
     def count_cache(self) -> None:
         """Count the stored translations in the translation thread (after a running job);
         the answer comes as ``cache_counted``."""
-        if not self._closed:
+        if not self.closed:
             self._cache_count_requested.emit()
 
     def clear_cache(self) -> None:
         """Erase the stored translations in the translation thread, which owns the open
         database (after a running job, so its results go too); then ``cache_cleared``."""
-        if not self._closed:
+        if not self.closed:
             self._cache_clear_requested.emit()
-
-    def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Cancel everything, free the engine in its thread, and wait for the thread."""
-        if self._closed:
-            return
-        self._closed = True
-        self._worker.request_cancel_up_to(self._last_id)
-        self._close_requested.emit()
-        if not self._thread.wait(timeout_ms):
-            log.warning("translation thread did not stop in time")

@@ -136,3 +136,21 @@ def test_runs_headless_without_qt(installed: Path, article: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:2] == [SENTENCES[0], SENTENCES[0]]
+
+
+def test_beam_two_is_accepted(
+    installed: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_command(["translate", str(article), "--beam", "2", "--format", "tsv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"0\t{SENTENCES[0]}\t{SENTENCES[0]}"
+
+
+@pytest.mark.parametrize("beam", ["3", "zwei"])
+def test_a_beam_the_reader_does_not_offer_is_refused_clearly(
+    article: Path, beam: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run_command(["translate", str(article), "--beam", beam])
+    assert exited.value.code == 2  # argparse's usage error
+    err = capsys.readouterr().err
+    assert f"invalid beam size '{beam}' (choose one of 1, 2, 4)" in err

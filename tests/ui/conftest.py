@@ -45,7 +45,7 @@ def make_window(qtbot, reader_paths: DataPaths) -> Iterator[Callable[..., object
         fake = engine or FakeEngine()
         service = TranslationService(
             cache_path=reader_paths.translation_cache,
-            engine_factory=None if real_engine else (lambda _package, _beam: fake),
+            engine_factory=None if real_engine else (lambda _package: fake),
         )
         names = recognizer or FakeRecognizer()
         entities = EntityService(factory=lambda: names)  # real spaCy only where asked for

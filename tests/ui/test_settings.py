@@ -47,3 +47,12 @@ def test_recent_files_newest_first_capped_and_missing_dropped(qapp, tmp_path: Pa
     assert files[5].absolute() not in listed
     assert len(settings.recent_files) == MAX_RECENT - 1  # dropped from the settings too
     assert recent_files.last_document(settings) == listed[0]
+
+
+def test_every_beam_the_command_line_accepts_is_kept(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[translation]\nbeam_size=2\n")
+    assert Settings(path).beam_size == 2
+    settings = Settings(path)
+    settings.beam_size = 1
+    assert Settings(path).beam_size == 1

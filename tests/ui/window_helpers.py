@@ -58,6 +58,11 @@ class FakeEngine:
         self.batch = batch
         self.gate = gate
         self.calls: list[list[int]] = []
+        self.beams: list[int | None] = []  # the beam size of each call
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
 
     def translate(
         self,
@@ -66,10 +71,12 @@ class FakeEngine:
         on_batch: Callable[[list[Translation]], None] | None = None,
         cancel: object = None,
         align: bool = True,
+        beam_size: int | None = None,
     ) -> list[Translation]:
         from reader.core.translation.engine import TranslationCancelled
 
         self.calls.append([sid for sid, _text in sentences])
+        self.beams.append(beam_size)
         done: list[Translation] = []
         for first in range(0, len(sentences), self.batch):
             if self.gate is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 
@@ -29,4 +30,12 @@ def names_and_pid(document: Document, sentences: Sequence[Sentence]) -> tuple[En
 
 def sleeps(document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
     time.sleep(60)
+    return ()
+
+
+def marks_then_waits(document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
+    """Writes ``document.source`` (the parent waits for that file), then stays busy."""
+    assert document.source is not None
+    document.source.write_text(str(os.getpid()), encoding="utf-8")
+    threading.Event().wait(60)
     return ()

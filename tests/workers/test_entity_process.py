@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -48,14 +49,14 @@ def test_the_child_is_one_process_loaded_once_and_not_this_one() -> None:
     assert int(pid) != os.getpid()
 
 
-def test_closing_stops_a_busy_child_at_once() -> None:
+def test_closing_stops_a_busy_child_at_once(tmp_path: Path) -> None:
     import threading
-    import time
 
-    from tests.workers.child_functions import sleeps
+    from tests.workers.child_functions import marks_then_waits
 
-    document = Document("t", (Block(0, BlockKind.PARAGRAPH, "Köln."),))
-    recognizer = ProcessRecognizer(sleeps)
+    picked_up = tmp_path / "picked-up"  # the child writes it once it runs the job
+    document = Document("t", (Block(0, BlockKind.PARAGRAPH, "Köln."),), source=picked_up)
+    recognizer = ProcessRecognizer(marks_then_waits)
     errors: list[BaseException] = []
 
     def run() -> None:
@@ -66,10 +67,12 @@ def test_closing_stops_a_busy_child_at_once() -> None:
 
     thread = threading.Thread(target=run)
     thread.start()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not getattr(recognizer._executor, "_processes", None):
-        time.sleep(0.01)
-    time.sleep(0.5)  # let the child pick the job up
+    waiting = threading.Event()
+    for _ in range(3000):  # up to 30 s for the child to start and pick the job up
+        if picked_up.exists():
+            break
+        waiting.wait(0.01)
+    assert picked_up.exists()
     recognizer.close()
     thread.join(timeout=20)
     assert not thread.is_alive()

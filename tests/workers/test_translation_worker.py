@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ def gate() -> Iterator[threading.Semaphore]:
 
 
 def make_service(qtbot, engine: FakeEngine) -> TranslationService:
-    service = TranslationService(engine_factory=lambda _package, _beam: engine)
+    service = TranslationService(engine_factory=lambda _package: engine)
     return service
 
 
@@ -78,7 +79,7 @@ def test_queued_jobs_are_cancelled_too_and_shutdown_joins(qtbot, gate) -> None:
 
 
 def test_a_failing_engine_reports_instead_of_crashing(qtbot) -> None:
-    def broken(_package, _beam):
+    def broken(_package):
         raise RuntimeError("model.bin is damaged")
 
     service = TranslationService(engine_factory=broken)
@@ -89,3 +90,26 @@ def test_a_failing_engine_reports_instead_of_crashing(qtbot) -> None:
         assert "damaged" in str(failed.args[1])
     finally:
         service.shutdown()
+
+
+def test_switching_the_beam_reuses_the_engine(qtbot) -> None:
+    made: list[FakeEngine] = []
+
+    def factory(_package: InstalledPackage) -> FakeEngine:
+        made.append(FakeEngine(batch=6))
+        return made[-1]
+
+    service = TranslationService(engine_factory=factory)
+    try:
+        for beam in (4, 1, 2):
+            with qtbot.waitSignal(service.translation_finished, timeout=5000):
+                service.translate(PACKAGE, SENTENCES, beam)
+        assert len(made) == 1
+        assert made[0].beams == [4, 1, 2]
+        other = dataclasses.replace(PACKAGE, path=Path("/elsewhere"))
+        with qtbot.waitSignal(service.translation_finished, timeout=5000):
+            service.translate(other, SENTENCES, 4)
+        assert len(made) == 2 and made[0].closed  # another package: a new engine
+    finally:
+        service.shutdown()
+    assert made[1].closed  # freed in its thread at shutdown

@@ -1,21 +1,19 @@
 """Export of a translated document: the shared input, sentence pairs, TSV and the clipboard.
 
 Every exporter takes one :class:`BilingualDocument`. The richer formats live beside this
-module (``export_html``, ``export_markdown``, ``export_tmx``); :func:`render` picks one by
-name. PDF needs Qt's painter and lives in ``reader.qtgui.pdf_export``.
+module (``html``, ``markdown``, ``tmx``) and import this one; ``formats.render`` picks one
+by name, so this module imports none of them. PDF needs Qt's painter and lives in
+``reader.qtgui.pdf_export``.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -161,46 +159,6 @@ def to_tsv(bilingual: BilingualDocument) -> str:
         for p in sentence_pairs(bilingual)
     )
     return "\n".join(lines) + "\n"
-
-
-def render(bilingual: BilingualDocument, fmt: ExportFormat | str, *, table: bool = False) -> str:
-    """The document in one text format; ``table`` asks Markdown for a two-column table."""
-    match ExportFormat(fmt):
-        case ExportFormat.HTML:
-            from reader.core.export.html import to_html
-
-            return to_html(bilingual)
-        case ExportFormat.MARKDOWN:
-            from reader.core.export.markdown import to_markdown
-
-            return to_markdown(bilingual, table=table)
-        case ExportFormat.TSV:
-            return to_tsv(bilingual)
-        case ExportFormat.TMX:
-            from reader.core.export.tmx import to_tmx
-
-            return to_tmx(bilingual)
-    raise AssertionError(fmt)  # pragma: no cover - StrEnum() already rejected it
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write UTF-8 text so a reader never sees half a file and a failure leaves no litter."""
-    path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def export_to_file(
-    bilingual: BilingualDocument, fmt: ExportFormat | str, path: Path, *, table: bool = False
-) -> None:
-    """Render one text format and write it to ``path`` (OSError when it cannot be written)."""
-    write_text_atomically(path, render(bilingual, fmt, table=table))
 
 
 def entities_in_sentence(bilingual: BilingualDocument, sentence: Sentence) -> list[Entity]:

@@ -24,18 +24,18 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reader.core import errors
+from reader.core.cancel import CancelToken, is_cancelled
 
 CHECK_TIMEOUT = 120.0  # seconds; a real 90 MB model loads in well under one
 _POLL = 0.05
 
 
 def check_model(
-    folder: Path, *, cancel: object | None = None, timeout: float = CHECK_TIMEOUT
+    folder: Path, *, cancel: CancelToken | None = None, timeout: float = CHECK_TIMEOUT
 ) -> None:
     """Raise ``PackageModelBroken`` unless ``folder/model`` and its tokenizer load.
 
-    ``cancel`` (anything ``package_installer.is_cancelled`` accepts) stops the child and
-    raises ``PackageInstallCancelled``.
+    A cancelled ``cancel`` token stops the child and raises ``PackageInstallCancelled``.
     """
     if _in_frozen_build():
         problem = _check_in_spawned_process(folder, cancel, timeout)
@@ -77,8 +77,7 @@ def _crashed(code: int | None) -> str:
     return f"the model crashed the loader (exit code {code})"
 
 
-def _check_in_subprocess(folder: Path, cancel: object | None, timeout: float) -> str | None:
-    from reader.core.packages.installer import is_cancelled
+def _check_in_subprocess(folder: Path, cancel: CancelToken | None, timeout: float) -> str | None:
 
     env = dict(os.environ)
     # The child must import this very ``reader``, installed or not.
@@ -116,8 +115,9 @@ def _check_in_subprocess(folder: Path, cancel: object | None, timeout: float) ->
     return answer.get("problem") if isinstance(answer, dict) else _crashed(child.returncode)
 
 
-def _check_in_spawned_process(folder: Path, cancel: object | None, timeout: float) -> str | None:
-    from reader.core.packages.installer import is_cancelled
+def _check_in_spawned_process(
+    folder: Path, cancel: CancelToken | None, timeout: float
+) -> str | None:
 
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)

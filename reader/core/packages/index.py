@@ -24,7 +24,8 @@ from typing import Any
 
 from reader import __version__
 from reader.core import errors
-from reader.core.packages.installer import InstallLimits, install_package, is_cancelled
+from reader.core.cancel import CancelToken, is_cancelled
+from reader.core.packages.installer import InstallLimits, install_package
 from reader.core.packages.store import InstalledPackage, split_pair
 
 INDEX_ENV = "ARGOS_PACKAGE_INDEX"
@@ -66,7 +67,7 @@ def index_url(base: str | None = None) -> str:
 
 
 def fetch_index(
-    url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT, cancel: object | None = None
+    url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT, cancel: CancelToken | None = None
 ) -> list[AvailablePackage]:
     """Download and parse the index; ``IndexUnreachable``/``IndexInvalid`` on failure.
 
@@ -165,7 +166,7 @@ def download_package(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     progress: ProgressCallback | None = None,
-    cancel: object | None = None,
+    cancel: CancelToken | None = None,
     max_size: int = InstallLimits().max_archive_size,
 ) -> Path:
     """Download the archive to a hidden temp file in ``dest_dir``; return its path.
@@ -188,7 +189,7 @@ def download_and_install(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     progress: ProgressCallback | None = None,
-    cancel: object | None = None,
+    cancel: CancelToken | None = None,
     limits: InstallLimits | None = None,
     check_model: bool = True,
 ) -> InstalledPackage:
@@ -228,7 +229,7 @@ def _download(
     dest_dir: Path,
     timeout: float,
     progress: ProgressCallback | None,
-    cancel: object | None,
+    cancel: CancelToken | None,
     max_size: int,
 ) -> Path:
     _require_http(url, errors.DownloadFailed)
@@ -251,7 +252,7 @@ def _stream(
     output: Any,
     timeout: float,
     progress: ProgressCallback | None,
-    cancel: object | None,
+    cancel: CancelToken | None,
     max_size: int,
 ) -> None:
     try:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from reader.core import errors
+from reader.core.cancel import CancelToken, is_cancelled
 from reader.core.packages.store import (
     MODEL_FILE,
     TOKENIZER_FILES,
@@ -64,27 +65,13 @@ class InstallLimits:
     max_model_check_size: int = 1 << 30
 
 
-def is_cancelled(cancel: object | None) -> bool:
-    """True when a cancel token says stop: anything with ``is_cancelled()`` or ``is_set()``
-    (a ``threading.Event`` works), or a plain callable returning bool."""
-    if cancel is None:
-        return False
-    for name in ("is_cancelled", "is_set", "is_interruption_requested"):
-        method = getattr(cancel, name, None)
-        if callable(method):
-            return bool(method())
-    if callable(cancel):
-        return bool(cancel())
-    return False
-
-
 def install_package(
     archive: Path,
     packages_dir: Path,
     *,
     limits: InstallLimits | None = None,
     progress: ProgressCallback | None = None,
-    cancel: object | None = None,
+    cancel: CancelToken | None = None,
     expect: tuple[str, str] | None = None,
     replace: bool = True,
     check_model: bool = True,
@@ -291,7 +278,7 @@ def _extract(
     target: Path,
     limits: InstallLimits,
     progress: ProgressCallback | None,
-    cancel: object | None,
+    cancel: CancelToken | None,
     archive: Path,
 ) -> None:
     try:
@@ -351,7 +338,7 @@ def _read_chunk(member: IO[bytes], name: str) -> bytes:
         raise errors.PackageTruncated(name, str(error) or type(error).__name__) from error
 
 
-def _check_model(folder: Path, limits: InstallLimits, cancel: object | None) -> None:
+def _check_model(folder: Path, limits: InstallLimits, cancel: CancelToken | None) -> None:
     """Load the model and tokenizer once (in a child process: see ``package_check``)."""
     if (folder / MODEL_FILE).stat().st_size > limits.max_model_check_size:
         return

@@ -1,10 +1,10 @@
 """The offline translation engine: an Argos package driven through CTranslate2 directly.
 
 We never import ``argostranslate.translate`` (it pulls torch and stanza). Decoding uses
-Argos's own settings (beam 4, ``length_penalty=0.2``, ``replace_unknowns``, the package's
-``target_prefix``) and detokenizes as Argos does, so each sentence's English equals what
-``argostranslate``'s ``apply_packaged_translation`` gives for that sentence. What we do
-differently is everything around it: all sentences of a document go through large batches
+Argos's own settings (``decoding.py``: beam 4, ``length_penalty=0.2``; ``replace_unknowns``,
+the package's ``target_prefix``) and detokenizes as Argos does, so each sentence's English
+equals what ``argostranslate``'s ``apply_packaged_translation`` gives for that sentence. What
+we do differently is everything around it: all sentences of a document go through large batches
 (in the caller's order, visible text first), results stream batch by batch, a persistent
 cache answers repeats without touching the model, and cancelling takes effect between
 batches.
@@ -25,12 +25,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.cancel import CancelToken
-from reader.core.document.model import AlignedSpan, Translation
+from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
 from reader.core.translation.alignment import align_words
 from reader.core.translation.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
+from reader.core.translation.chunks import join_chunks, split_long
+from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
 from reader.core.translation.tokenizers import Span, Tokenizer, open_tokenizer
 
 if TYPE_CHECKING:
@@ -38,10 +40,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LENGTH_PENALTY = 0.2  # Argos's value
 MIN_DECODING_LENGTH = 256  # CTranslate2's default, which Argos uses
 MAX_DECODING_LENGTH = 1024
-MAX_SOURCE_PIECES = 200  # longer "sentences" are translated in chunks (see split_long)
 
 BatchCallback = Callable[[list[Translation]], None]
 _EMPTY = CachedTranslation("", 0.0, ())
@@ -77,7 +77,7 @@ class TranslationEngine:
         package: InstalledPackage,
         *,
         threads: int | None = None,
-        beam_size: int = 4,
+        beam_size: int = DEFAULT_BEAM_SIZE,
         cache: TranslationCache | None = None,
         batch_tokens: int = DEFAULT_BATCH_TOKENS,
         first_batch_tokens: int | None = FIRST_BATCH_TOKENS,
@@ -144,7 +144,10 @@ class TranslationEngine:
     @property
     def settings_key(self) -> str:
         """The decoding settings that change results (part of the cache key)."""
-        return f"beam={self.beam_size};lp={LENGTH_PENALTY};prefix={self.package.target_prefix}"
+        return self.settings_key_for(self.beam_size)
+
+    def settings_key_for(self, beam_size: int) -> str:
+        return f"beam={beam_size};lp={LENGTH_PENALTY};prefix={self.package.target_prefix}"
 
     # --- translating ----------------------------------------------------------------
 
@@ -155,10 +158,12 @@ class TranslationEngine:
         on_batch: BatchCallback | None = None,
         cancel: CancelToken | None = None,
         align: bool = True,
+        beam_size: int | None = None,
     ) -> list[Translation]:
         """Translate ``(sentence id, German)`` pairs; return Translations in the given order.
 
-        Cached and empty sentences are delivered first, in one ``on_batch`` call, without
+        ``beam_size`` overrides the engine's for this call (the model stays loaded). Cached
+        and empty sentences are delivered first, in one ``on_batch`` call, without
         touching the model; the rest follow batch by batch in the given order. With a cache,
         alignments are always computed (so stored entries are complete).
         """
@@ -166,7 +171,9 @@ class TranslationEngine:
         done: list[Translation] = []
         ready: list[Translation] = []
         missing: dict[str, list[int]] = {}
-        cached = self._cached({text for _id, text in sentences if text.strip()})
+        beam = self.beam_size if beam_size is None else max(1, int(beam_size))
+        settings = self.settings_key_for(beam)
+        cached = self._cached({text for _id, text in sentences if text.strip()}, settings)
         for position, (sentence_id, text) in enumerate(sentences):
             hit = cached.get(text)
             if not text.strip() or hit is not None:
@@ -187,14 +194,21 @@ class TranslationEngine:
                 on_batch(ready)
         if missing:
             self._translate_missing(
-                sentences, missing, results, done, on_batch, cancel, align or self.cache is not None
+                sentences,
+                missing,
+                results,
+                done,
+                on_batch,
+                cancel,
+                align or self.cache is not None,
+                (beam, settings),
             )
         return [translation for translation in results if translation is not None]
 
-    def _cached(self, sources: set[str]) -> dict[str, CachedTranslation]:
+    def _cached(self, sources: set[str], settings: str) -> dict[str, CachedTranslation]:
         if self.cache is None or not sources:
             return {}
-        return self.cache.get_many(self.model_key, self.settings_key, sources)
+        return self.cache.get_many(self.model_key, settings, sources)
 
     def _translate_missing(
         self,
@@ -205,7 +219,9 @@ class TranslationEngine:
         on_batch: BatchCallback | None,
         cancel: CancelToken | None,
         align: bool,
+        decoding: tuple[int, str],
     ) -> None:
+        beam, settings = decoding
         if cancel is not None and cancel.cancelled:
             raise TranslationCancelled(list(done))
         self.load()
@@ -230,14 +246,14 @@ class TranslationEngine:
             if cancel is not None and cancel.cancelled:
                 raise TranslationCancelled(list(done))
             items = [pending[i] for i in batch]
-            outputs = self._decode(items, align)
+            outputs = self._decode(items, align, beam)
             finished: list[Translation] = []
             for item, output in zip(items, outputs, strict=True):
                 finished.extend(self._place(sentences, missing, results, item.source, output))
             if self.cache is not None:
                 self.cache.put_many(
                     self.model_key,
-                    self.settings_key,
+                    settings,
                     [(item.source, output) for item, output in zip(items, outputs, strict=True)],
                 )
             done.extend(finished)
@@ -277,7 +293,7 @@ class TranslationEngine:
         if on_batch is not None:
             on_batch(placed)
 
-    def _decode(self, items: list[_Pending], align: bool) -> list[CachedTranslation]:
+    def _decode(self, items: list[_Pending], align: bool, beam: int) -> list[CachedTranslation]:
         """One ``translate_batch`` call for ``items``; Argos's settings and detokenization.
 
         Overlong sentences go in as several chunks whose English is joined with spaces.
@@ -295,7 +311,7 @@ class TranslationEngine:
         results = translator.translate_batch(
             [pieces for _index, (pieces, _spans) in units],
             target_prefix=[[prefix]] * len(units) if prefix else None,
-            beam_size=self.beam_size,
+            beam_size=beam,
             num_hypotheses=1,
             length_penalty=LENGTH_PENALTY,
             replace_unknowns=True,
@@ -310,7 +326,7 @@ class TranslationEngine:
         parts: list[list[CachedTranslation]] = [[] for _item in items]
         for (index, (_pieces, spans)), result in zip(units, results, strict=True):
             parts[index].append(self._finish(items[index].source, spans, result, align))
-        return [_join(chunks) for chunks in parts]
+        return [join_chunks(chunks) for chunks in parts]
 
     def _finish(
         self, source: str, spans: list[Span], result: TranslationResult, align: bool
@@ -327,57 +343,3 @@ class TranslationEngine:
         alignment = align_words(source, spans, text, target_spans, attention) if align else ()
         scores = result.scores
         return CachedTranslation(text, float(scores[0]) if scores else 0.0, alignment)
-
-
-def split_long(
-    pieces: list[str], spans: list[Span], limit: int = MAX_SOURCE_PIECES
-) -> list[tuple[list[str], list[Span]]]:
-    """Cut an overlong piece sequence into chunks of at most ``limit``, at word starts.
-
-    Real sentences stay whole; this guards against "sentences" of hundreds of words (tables,
-    lists without punctuation) that would decode slowly and badly. ``spans`` may be empty
-    (no alignment wanted) or parallel to ``pieces``.
-    """
-    if len(pieces) <= limit:
-        return [(pieces, spans)]
-    sentencepiece = any(piece.startswith("▁") for piece in pieces)
-
-    def starts_word(i: int) -> bool:
-        if sentencepiece:
-            return pieces[i].startswith("▁")
-        return not pieces[i - 1].endswith("@@")  # BPE marks continued words instead
-
-    chunks = []
-    start = 0
-    while start < len(pieces):
-        end = min(len(pieces), start + limit)
-        if end < len(pieces):
-            word_starts = [i for i in range(start + limit // 2, end + 1) if starts_word(i)]
-            if word_starts:
-                end = word_starts[-1]
-        chunks.append((pieces[start:end], spans[start:end] if spans else []))
-        start = end
-    return chunks
-
-
-def _join(chunks: list[CachedTranslation]) -> CachedTranslation:
-    """One sentence's translation from its chunks' (usually just one)."""
-    if len(chunks) == 1:
-        return chunks[0]
-    texts: list[str] = []
-    alignment: list[AlignedSpan] = []
-    offset = 0
-    for chunk in chunks:
-        if not chunk.text:
-            continue
-        if texts:
-            offset += 1  # the joining space
-        alignment.extend(
-            AlignedSpan(
-                a.source_start, a.source_end, a.target_start + offset, a.target_end + offset
-            )
-            for a in chunk.alignment
-        )
-        texts.append(chunk.text)
-        offset += len(chunk.text)
-    return CachedTranslation(" ".join(texts), sum(c.score for c in chunks), tuple(alignment))

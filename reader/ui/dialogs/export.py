@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from reader.core.cancel import CancelToken
 from reader.ui.dialogs import export_actions
+from reader.workers.jobs import JobRunner, ProgressFn
 
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
@@ -67,43 +69,38 @@ def start_export(window: MainWindow, path: Path, chosen_filter: str = "") -> Pat
     window.statusBar().showMessage(
         translate("Export", "Exporting to {name}…").format(name=path.name)
     )
-    relay = _ExportRelay(window)
-    relay.finished.connect(lambda: _on_export_finished(window, path, relay))
-    relay.failed.connect(lambda error: _on_export_failed(window, path, error, relay))
+    fmt = choice.fmt
+
+    def work(_progress: ProgressFn, _cancel: CancelToken) -> None:
+        export_actions.export_to_path(bilingual, path, fmt)
+
     # Writing (a long PDF takes seconds) happens off the GUI thread.
-    QThreadPool.globalInstance().start(_ExportTask(bilingual, path, choice.fmt, relay))
+    _export_jobs(window).start(
+        work,
+        success=lambda _none: _on_export_finished(window, path),
+        failure=lambda error: _on_export_failed(window, path, error),
+        name=f"export {path.name}",
+    )
     return path
 
 
-class _ExportRelay(QObject):
-    finished = Signal()
-    failed = Signal(object)
+def _export_jobs(window: MainWindow) -> JobRunner:
+    """The window's runner for exports, made on the first one."""
+    runner = window.findChild(JobRunner, "exportJobs")
+    if runner is None:
+        runner = JobRunner(window)
+        runner.setObjectName("exportJobs")
+    return runner
 
 
-class _ExportTask(QRunnable):
-    def __init__(self, bilingual, path: Path, fmt: str, relay: _ExportRelay) -> None:  # type: ignore[no-untyped-def]
-        super().__init__()
-        self.bilingual, self.path, self.fmt, self.relay = bilingual, path, fmt, relay
-
-    def run(self) -> None:
-        try:
-            export_actions.export_to_path(self.bilingual, self.path, self.fmt)
-        except Exception as error:  # shown as a message, never a crash
-            self.relay.failed.emit(error)
-        else:
-            self.relay.finished.emit()
-
-
-def _on_export_finished(window: MainWindow, path: Path, relay: _ExportRelay) -> None:
-    relay.deleteLater()
+def _on_export_finished(window: MainWindow, path: Path) -> None:
     window.statusBar().showMessage(
         translate("Export", "Exported to {path}").format(path=path), 6000
     )
     window.export_finished.emit(str(path))
 
 
-def _on_export_failed(window: MainWindow, path: Path, error: object, relay: _ExportRelay) -> None:
-    relay.deleteLater()
+def _on_export_failed(window: MainWindow, path: Path, error: BaseException) -> None:
     reason = getattr(error, "strerror", None) or str(error)
     window.statusBar().clearMessage()
     window.error_bar.show_message(

@@ -13,12 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from reader.core.export.model import (
-    BilingualDocument,
-    SentencePair,
-    export_to_file,
-    pairs_as_clipboard,
-)
+from reader.core.export.formats import export_to_file
+from reader.core.export.model import BilingualDocument, SentencePair, pairs_as_clipboard
 
 
 @dataclass(frozen=True)

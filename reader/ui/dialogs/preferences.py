@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.paths import sqlite_file_bytes
+from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, FAST_BEAM_SIZE
 from reader.ui.i18n import language_names
-from reader.ui.settings import BEAM_ACCURATE, BEAM_FAST, LANGUAGES, THEMES
+from reader.ui.settings import LANGUAGES, THEMES
 
 if TYPE_CHECKING:
     from reader.workers.translation_worker import TranslationService
@@ -100,7 +101,7 @@ class PreferencesDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.fast)
         group.addButton(self.accurate)
-        (self.fast if current.beam_size == BEAM_FAST else self.accurate).setChecked(True)
+        (self.fast if current.beam_size == FAST_BEAM_SIZE else self.accurate).setChecked(True)
         tradeoff = QLabel(
             self.tr(
                 "Accurate weighs four candidate translations of every sentence and matches "
@@ -239,7 +240,7 @@ class PreferencesDialog(QDialog):
             font_family=self.font_box.currentFont().family(),
             font_size=self.size_box.value(),
             theme=str(self.theme_box.currentData()),
-            beam_size=BEAM_FAST if self.fast.isChecked() else BEAM_ACCURATE,
+            beam_size=FAST_BEAM_SIZE if self.fast.isChecked() else DEFAULT_BEAM_SIZE,
             reopen_last=self.reopen.isChecked(),
             german_column_percent=self.column_box.value(),
             language=str(self.language_box.currentData()),

@@ -1,8 +1,8 @@
 """The model manager: installed Argos packages, install from file, download, remove.
 
-Every slow step (scan with sizes, install, remove, index fetch, download) runs through
-``reader.workers.model_jobs``; this dialog only shows state and turns typed errors into
-words. The network is touched only when the user presses Download.
+Every slow step (scan with sizes, install, remove, index fetch, download) is a work function
+of ``reader.workers.model_jobs`` run by ``reader.workers.jobs``; this dialog only shows state
+and turns typed errors into words. The network is touched only when the user presses Download.
 
 Wiring in the main window (one dialog per window, kept):
 
@@ -10,7 +10,7 @@ Wiring in the main window (one dialog per window, kept):
     dialog.packages_changed.connect(window.rescan_models)
     banner.install_requested.connect(lambda: (dialog.show(), dialog.open_install_dialog()))
     banner.download_requested.connect(lambda: (dialog.show(), dialog.start_download()))
-    # at exit: reader.workers.model_jobs.cancel_all_jobs(2000)
+    # at exit: reader.workers.jobs.cancel_all_jobs(2000)
 
 ``index_url=None`` means ``$ARGOS_PACKAGE_INDEX`` or Argos's own index.
 """
@@ -23,20 +23,21 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import errors
 from reader.core.packages.store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths
 from reader.ui.models import manager_text as model_manager_text
-from reader.ui.models.manager_layout import build_widgets, show_status
+from reader.ui.models.manager_layout import ManagerLayout
 from reader.ui.models.manager_text import package_title
 from reader.ui.models.package_list import ITEM_ROLE, fill_available, fill_installed, wanted_packages
 from reader.workers import model_jobs
-from reader.workers.model_jobs import JobCancelled, ModelJob, ModelJobRunner, PackageListing
+from reader.workers.jobs import Job, JobCancelled, JobRunner, Work
+from reader.workers.model_jobs import PackageListing
 
 
-class ModelManagerDialog(QDialog):
+class ModelManagerDialog(ManagerLayout):
     """Lists installed translation models and installs, downloads or removes them.
 
     Signals:
@@ -57,12 +58,12 @@ class ModelManagerDialog(QDialog):
         super().__init__(parent)
         self.paths = paths
         self.index_url = index_url
-        self.runner = ModelJobRunner(self)
+        self.runner = JobRunner(self)
         self.listing = PackageListing([], [])
         self.available: list[Any] = []
-        self._operation: ModelJob | None = None
+        self._operation: Job | None = None
         self._after_operation: Callable[[object], None] | None = None
-        self._scan: ModelJob | None = None
+        self._scan: Job | None = None
         self._rescan_pending = False
         self._stale = False
         self._after_transfer_message = ""
@@ -77,7 +78,7 @@ class ModelManagerDialog(QDialog):
     # --- layout --------------------------------------------------------------------
 
     def _build(self) -> None:
-        build_widgets(self)
+        self.build_widgets()
         self.package_list.itemSelectionChanged.connect(self._on_package_list_selection)
         self.package_list.installEventFilter(self)  # Delete key removes
         self.available_list.itemSelectionChanged.connect(self._update_buttons)
@@ -96,14 +97,14 @@ class ModelManagerDialog(QDialog):
         if self._scan is not None:
             self._rescan_pending = True  # one scan at a time; repeat once it reports
             return
-        self._scan = self.runner.submit(
+        self._scan = self.runner.start(
             model_jobs.scan_work(self.paths),
-            "scan",
-            finished=self._on_scan_finished,
-            failed=self._on_scan_failed,
+            success=self._on_scan_finished,
+            failure=self._on_scan_failed,
+            name="scan",
         )
 
-    def open_install_dialog(self) -> ModelJob | None:
+    def open_install_dialog(self) -> Job | None:
         """Ask for a ``.argosmodel`` file and install it."""
         path, _filter = QFileDialog.getOpenFileName(
             self,
@@ -115,7 +116,7 @@ class ModelManagerDialog(QDialog):
             return None
         return self.install_from_path(Path(path))
 
-    def install_from_path(self, path: Path) -> ModelJob | None:
+    def install_from_path(self, path: Path) -> Job | None:
         """Install the package file at ``path`` in the background; None while busy."""
         if self.is_busy():
             return None
@@ -126,7 +127,7 @@ class ModelManagerDialog(QDialog):
         )
         return job
 
-    def start_download(self) -> ModelJob | None:
+    def start_download(self) -> Job | None:
         """Fetch the package index (only now, never on open) and list what can be had."""
         if self.is_busy():
             return None
@@ -137,7 +138,7 @@ class ModelManagerDialog(QDialog):
         )
         return job
 
-    def download_selected(self) -> ModelJob | None:
+    def download_selected(self) -> Job | None:
         """Download and install the model selected in the available list."""
         item = self.available_list.currentItem()
         if item is None or self.is_busy():
@@ -153,7 +154,7 @@ class ModelManagerDialog(QDialog):
         )
         return job
 
-    def remove_selected(self) -> ModelJob | None:
+    def remove_selected(self) -> Job | None:
         """Ask, then delete the selected package (only ones in our own folder)."""
         package = self.selected_package()
         if not isinstance(package, InstalledPackage) or not package.writable or self.is_busy():
@@ -220,21 +221,21 @@ class ModelManagerDialog(QDialog):
 
     def _start_operation(
         self,
-        work: model_jobs.Work,
+        work: Work[Any],
         message: str,
         *,
         after: Callable[[object], None],
         cancellable: bool = True,
-    ) -> ModelJob:
+    ) -> Job:
         self._after_operation = after
         self._after_transfer_message = ""
         self.progress_bar.setFormat("%p%")
-        job = self.runner.submit(
+        job = self.runner.start(
             work,
-            message,
-            finished=self._on_operation_finished,
-            failed=self._on_operation_failed,
-            progressed=self._on_operation_progressed,
+            success=self._on_operation_finished,
+            failure=self._on_operation_failed,
+            progress=self._on_operation_progressed,
+            name=message,
         )
         self._operation = job
         self.progress_bar.setRange(0, 0)  # busy until the first progress report
@@ -386,7 +387,7 @@ class ModelManagerDialog(QDialog):
     # --- words ---------------------------------------------------------------------
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
-        show_status(self, text, error=error)
+        self.show_status(text, error=error)
 
     def describe_error(self, error: object) -> str:
         """One clear sentence for each typed error the install, download or scan can raise."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from reader.core import errors
 from reader.core.packages.store import InstalledPackage
-from reader.workers.model_jobs import JobCancelled
+from reader.workers.jobs import JobCancelled
 
 # Called by this name so that lupdate sees the context and text of every message.
 translate = QCoreApplication.translate

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.document.model import BlockKind, Translation
 from reader.core.packages.store import InstalledPackage
+from reader.core.translation.decoding import DEFAULT_BEAM_SIZE
 from reader.ui.view.bilingual_view import BilingualView
 from reader.workers.translation_worker import TranslationService
 
@@ -45,7 +46,7 @@ class TranslationController(QObject):
         self.service = service
         self.translations: dict[int, Translation] = {}
         self.package: InstalledPackage | None = None
-        self.beam_size = 4
+        self.beam_size = DEFAULT_BEAM_SIZE
         self._job = 0
         self._live_jobs: set[int] = set()
         self._order: list[int] = []

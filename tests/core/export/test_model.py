@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from reader.core.document.model import MarkKind
+from reader.core.export.formats import export_to_file, render
 from reader.core.export.model import (
     ExportFormat,
     SentencePair,
-    export_to_file,
     pairs_as_clipboard,
     pairs_for_ids,
-    render,
     sentence_pairs,
     to_tsv,
 )

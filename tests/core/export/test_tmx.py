@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from reader import __version__
-from reader.core.export.model import export_to_file
+from reader.core.export.formats import export_to_file
 from reader.core.export.tmx import XML_LANG, to_tmx
 from tests.core.export.export_samples import sample
 

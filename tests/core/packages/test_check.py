@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import errors
+from reader.core.cancel import CancelToken
 from reader.core.packages.check import check_model
 
 
@@ -68,7 +69,7 @@ def test_cancel_stops_the_child(
 ) -> None:
     monkeypatch.setattr(sys, "executable", fake_interpreter(tmp_path, "exec sleep 30"))
     with pytest.raises(errors.PackageInstallCancelled):
-        check_model(package_copy, cancel=lambda: True)
+        check_model(package_copy, cancel=cancelled())
 
 
 def test_frozen_build_uses_a_spawned_process(
@@ -83,3 +84,9 @@ def test_frozen_build_uses_a_spawned_process(
     with pytest.raises(errors.PackageModelBroken) as caught:
         check_model(package_copy)
     assert caught.value.reason.startswith("model: ")  # the child's own answer
+
+
+def cancelled() -> CancelToken:
+    token = CancelToken()
+    token.cancel()
+    return token

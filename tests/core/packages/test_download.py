@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.core import errors
+from reader.core.cancel import CancelToken
 from reader.core.packages.index import (
     DEFAULT_INDEX_BASE,
     AvailablePackage,
@@ -153,7 +153,7 @@ def test_dripping_index_times_out(server: PackageServer) -> None:
 def test_index_fetch_can_be_cancelled(server: PackageServer) -> None:
     server.add_index([])
     with pytest.raises(errors.DownloadCancelled):
-        fetch_index(server.url("/"), timeout=QUICK, cancel=lambda: True)
+        fetch_index(server.url("/"), timeout=QUICK, cancel=cancelled())
 
 
 def test_closed_port_is_unreachable() -> None:
@@ -251,11 +251,11 @@ def test_cancelled_download_leaves_nothing(
     server: PackageServer, real_package: Path, packages_dir: Path
 ) -> None:
     url = server.add_package("/p.argosmodel", real_package)
-    stop = threading.Event()
+    stop = CancelToken()
 
     def progress(done: int, _total: int) -> None:
         if done > 0:
-            stop.set()  # the user presses Cancel after the first chunk
+            stop.cancel()  # the user presses Cancel after the first chunk
 
     error = expect_failure(
         package_for(url), packages_dir, errors.DownloadCancelled, progress=progress, cancel=stop
@@ -303,3 +303,9 @@ def test_hostile_download_is_refused(
 def test_non_http_link_is_refused(packages_dir: Path) -> None:
     error = expect_failure(package_for("file:///etc/passwd"), packages_dir, errors.DownloadFailed)
     assert "http" in error.reason
+
+
+def cancelled() -> CancelToken:
+    token = CancelToken()
+    token.cancel()
+    return token

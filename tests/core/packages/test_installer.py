@@ -9,13 +9,13 @@ from __future__ import annotations
 import io
 import os
 import stat
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from reader.core import errors
+from reader.core.cancel import CancelToken
 from reader.core.packages.installer import InstallLimits, install_package
 from reader.core.packages.store import find_translation_package, scan_packages
 from tests.fixtures import hostile_packages as hostile
@@ -442,11 +442,11 @@ def test_permission_denied_is_not_writable(
 
 def test_cancel_leaves_nothing_behind(tmp_path: Path, packages_dir: Path) -> None:
     archive = hostile.zip_bomb(tmp_path / "big.argosmodel", 4 << 20)  # several 1 MiB chunks
-    stop = threading.Event()
+    stop = CancelToken()
 
     def progress(done: int, _total: int) -> None:
         if done > 0:
-            stop.set()
+            stop.cancel()
 
     error = expect_refused(
         archive, packages_dir, errors.PackageInstallCancelled, progress=progress, cancel=stop
@@ -454,9 +454,9 @@ def test_cancel_leaves_nothing_behind(tmp_path: Path, packages_dir: Path) -> Non
     assert error.path == archive
 
 
-def test_cancel_accepts_plain_callable(tmp_path: Path, packages_dir: Path) -> None:
+def test_a_token_cancelled_beforehand_stops_the_install(tmp_path: Path, packages_dir: Path) -> None:
     archive = hostile.structural_package(tmp_path / "p.argosmodel")
-    expect_refused(archive, packages_dir, errors.PackageInstallCancelled, cancel=lambda: True)
+    expect_refused(archive, packages_dir, errors.PackageInstallCancelled, cancel=cancelled())
 
 
 def test_packages_dir_is_created(tmp_path: Path) -> None:
@@ -479,11 +479,11 @@ def test_cancel_during_model_check_leaves_nothing(
 ) -> None:
     from reader.core.packages import check as package_check
 
-    checking = threading.Event()  # the cancel token: set once the model check starts
+    checking = CancelToken()  # cancelled once the model check starts
     real_check = package_check.check_model
 
     def check_then_cancel(folder: Path, **kwargs: object) -> None:
-        checking.set()
+        checking.cancel()
         real_check(folder, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(package_check, "check_model", check_then_cancel)
@@ -493,3 +493,9 @@ def test_cancel_during_model_check_leaves_nothing(
     assert caught.value.path == real_package
     assert isinstance(caught.value.__cause__, errors.PackageInstallCancelled)  # from the check
     assert snapshot(packages_dir) == before
+
+
+def cancelled() -> CancelToken:
+    token = CancelToken()
+    token.cancel()
+    return token

@@ -238,7 +238,7 @@ def test_overlong_sentence_is_translated_in_chunks(engine: TranslationEngine) ->
 
 
 def test_split_long_cuts_at_word_starts() -> None:
-    from reader.core.translation.engine import split_long
+    from reader.core.translation.chunks import split_long
 
     pieces = ["▁Ab", "c", "▁de", "▁f", "g", "h", "▁i"] * 20
     spans = [(i, i + 1) for i in range(len(pieces))]

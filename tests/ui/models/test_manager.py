@@ -22,7 +22,7 @@ from reader.core.packages.store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths, resolve_paths
 from reader.ui.models import manager as model_manager
 from reader.ui.models.manager import ModelManagerDialog
-from reader.workers.model_jobs import cancel_all_jobs, model_pool
+from reader.workers.jobs import cancel_all_jobs, job_pool
 from tests.fixtures.model_builder import build_package_dir
 from tests.fixtures.package_server import closed_port, index_entry, serve
 
@@ -55,7 +55,7 @@ def make_dialog(qtbot, paths: DataPaths) -> Iterator[Callable[..., ModelManagerD
     yield make
     for dialog in dialogs:
         dialog.runner.cancel_all()
-    assert model_pool().waitForDone(WAIT_MS)
+    assert job_pool().waitForDone(WAIT_MS)
 
 
 def rows(dialog: ModelManagerDialog) -> list[object]:

@@ -33,12 +33,12 @@ def test_choosing_fast_translation_translates_again_with_beam_one(
     qtbot, make_window, reader_paths, tmp_path: Path
 ) -> None:
     install_fake_package(reader_paths.packages)
-    beams: list[int] = []
+    made: list[object] = []
     engine = FakeEngine()
     window = make_window(engine=engine)
     factory = window.translation.service._worker._factory
-    window.translation.service._worker._factory = lambda package, beam: (
-        beams.append(beam) or factory(package, beam)
+    window.translation.service._worker._factory = lambda package: (
+        made.append(package) or factory(package)
     )
     path = tmp_path / "kurz.txt"
     path.write_text(german_text(), encoding="utf-8")
@@ -50,7 +50,8 @@ def test_choosing_fast_translation_translates_again_with_beam_one(
     )
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
         window.apply_preferences(chosen)
-    assert beams == [4, 1]
+    assert engine.beams == [4, 1]
+    assert len(made) == 1  # the same engine translated with both beams: no reload
     again = Settings.for_paths(reader_paths)
     assert (again.beam_size, again.font_size, again.reopen_last) == (1, 15, True)
     assert all(window.view.english_for(i) for i in window.view.sentence_ids())
@@ -73,7 +74,7 @@ def test_a_model_that_fails_to_load_is_explained(qtbot, make_window, reader_path
     install_fake_package(reader_paths.packages)
     window = make_window()
 
-    def broken(_package, _beam):
+    def broken(_package):
         from reader.core.errors import ModelLoadFailed
 
         raise ModelLoadFailed(reader_paths.packages / "translate-de_en-fake", "bad model.bin")

@@ -1,0 +1,26 @@
+"""What every entry point shares, the GUI's and the commands': common options, logging.
+
+Lives under ``reader.cli`` so that ``reader.app`` imports the commands and this module, and
+nothing here imports ``reader.app`` back.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options every entry point understands."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep settings, caches and models in DIR (also READER_DATA_DIR)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+
+
+def start_logging(*, verbose: bool) -> None:
+    from reader.core.logs import configure_logging
+    from reader.core.paths import resolve_paths
+
+    configure_logging(resolve_paths().logs, verbose=verbose)

@@ -17,7 +17,7 @@
 <context>
     <name>ColumnHeaders</name>
     <message>
-        <location filename="../reader/ui/window/parts.py" line="+16"/>
+        <location filename="../reader/ui/window/column_headers.py" line="+15"/>
         <source>German — original</source>
         <translation>Deutsch — Original</translation>
     </message>
@@ -36,7 +36,7 @@
 <context>
     <name>EntityDisplay</name>
     <message>
-        <location filename="../reader/ui/entities/display.py" line="+52"/>
+        <location filename="../reader/ui/entities/display.py" line="+59"/>
         <source>Names &amp;Panel</source>
         <translation>Namens&amp;liste</translation>
     </message>
@@ -46,7 +46,7 @@
         <translation>Die Namen im Dokument auflisten</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+37"/>
         <source>Mention {number} of {total} — {name}</source>
         <translation>Erwähnung {number} von {total} — {name}</translation>
     </message>
@@ -220,6 +220,24 @@
         <location line="+10"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FileChangeNotice</name>
+    <message>
+        <location filename="../reader/ui/window/file_notice.py" line="+36"/>
+        <source>“{name}” changed on disk. Reload it?</source>
+        <translation>„{name}“ wurde auf dem Datenträger geändert. Neu laden?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” was deleted or moved. The text stays open here.</source>
+        <translation>„{name}“ wurde gelöscht oder verschoben. Der Text bleibt hier geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -405,98 +423,19 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainMenu</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+68"/>
-        <source>Bilingual Reader</source>
-        <translation>Zweisprachiger Leser</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/main_window.py" line="+60"/>
-        <source>Opening {name}…</source>
-        <translation>{name} wird geöffnet …</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/file_menu.py" line="+27"/>
-        <source>Open document</source>
-        <translation>Dokument öffnen</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No recent documents</source>
-        <translation>Keine zuletzt geöffneten Dokumente</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/main_window.py" line="+54"/>
-        <source>{title} — Bilingual Reader</source>
-        <translation>{title} — Zweisprachiger Leser</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HTML</source>
-        <translation>HTML</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plain text</source>
-        <translation>Reiner Text</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Translation cancelled: {done} of {total} sentences done.</source>
-        <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Copied the sentence pair.</source>
-        <translation>Satzpaar kopiert.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Links of this kind are not opened: {url}</source>
-        <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>“{name}” changed on disk. Reload it?</source>
-        <translation>„{name}“ wurde auf dem Datenträger geändert. Neu laden?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reload</source>
-        <translation>Neu laden</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>“{name}” was deleted or moved. The text stays open here.</source>
-        <translation>„{name}“ wurde gelöscht oder verschoben. Der Text bleibt hier geöffnet.</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/view_settings.py" line="+38"/>
-        <source>Zoom {percent} %</source>
-        <translation>Zoom {percent} %</translation>
-    </message>
-</context>
-<context>
-    <name>Menu</name>
-    <message>
-        <location filename="../reader/ui/window/actions.py" line="+59"/>
+        <location filename="../reader/ui/window/menu_bar.py" line="+50"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open &amp;Recent</source>
         <translation>Zuletzt &amp;geöffnet</translation>
     </message>
@@ -506,82 +445,82 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Exportieren als …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Copy Sentence &amp;Pair</source>
         <translation>Satz&amp;paar kopieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Find &amp;Next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Find Pre&amp;vious</source>
         <translation>&amp;Rückwärts suchen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Next Sentence</source>
         <translation>&amp;Nächster Satz</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Previous Sentence</source>
         <translation>&amp;Vorheriger Satz</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Highlight &amp;Names</source>
         <translation>Namen &amp;hervorheben</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>People, organisations, places and other names</source>
         <translation>Personen, Organisationen, Orte und andere Namen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
@@ -601,12 +540,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&amp;Full Screen</source>
         <translation>Voll&amp;bild</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Tools</source>
         <translation>E&amp;xtras</translation>
     </message>
@@ -616,12 +555,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Übersetzungs&amp;modelle …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Cancel Translation</source>
         <translation>Übersetzung &amp;abbrechen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -631,14 +570,53 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Open &amp;Log Folder</source>
         <translation>Protokoll&amp;ordner öffnen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>Ü&amp;ber den Zweisprachigen Leser</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../reader/ui/application.py" line="+89"/>
+        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <source>Bilingual Reader</source>
+        <translation>Zweisprachiger Leser</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/window/main_window.py" line="+128"/>
+        <source>Opening {name}…</source>
+        <translation>{name} wird geöffnet …</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open document</source>
+        <translation>Dokument öffnen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{title} — Bilingual Reader</source>
+        <translation>{title} — Zweisprachiger Leser</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Copied the sentence pair.</source>
+        <translation>Satzpaar kopiert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Links of this kind are not opened: {url}</source>
+        <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Zoom {percent} %</source>
+        <translation>Zoom {percent} %</translation>
     </message>
 </context>
 <context>
@@ -717,7 +695,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The translation model in “{folder}” could not be loaded. Reinstall it from Tools › Translation models.</source>
         <translation>Das Übersetzungsmodell in „{folder}“ konnte nicht geladen werden. Installieren Sie es unter Extras › Übersetzungsmodelle neu.</translation>
     </message>
@@ -1294,14 +1272,22 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
     </message>
 </context>
 <context>
-    <name>StatusWidgets</name>
+    <name>RecentMenu</name>
     <message>
-        <location filename="../reader/ui/window/parts.py" line="+10"/>
+        <location filename="../reader/ui/window/file_menu.py" line="+39"/>
+        <source>No recent documents</source>
+        <translation>Keine zuletzt geöffneten Dokumente</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../reader/ui/window/status_bar.py" line="+32"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Document format and encoding</source>
         <translation>Dokumentformat und Zeichenkodierung</translation>
     </message>
@@ -1353,6 +1339,21 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
             <numerusform>%n Sätze</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>
@@ -1360,6 +1361,14 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location filename="../reader/ui/dialogs/help.py" line="-19"/>
         <source>&amp;Copy All</source>
         <translation>&amp;Alles kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationRunner</name>
+    <message>
+        <location filename="../reader/ui/window/translation_runner.py" line="+94"/>
+        <source>Translation cancelled: {done} of {total} sentences done.</source>
+        <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
     </message>
 </context>
 </TS>

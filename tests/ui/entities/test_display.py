@@ -196,7 +196,7 @@ def test_the_panel_says_when_names_are_being_found_or_none_exist(
     assert panel.empty.text() == "No names found"
     assert panel.tree.topLevelItemCount() == 0
 
-    window.actions.highlight_entities.trigger()
+    window.main_menu.highlight_entities.trigger()
     assert "Highlight Names" in panel.empty.text()
     assert not window.entity_display.legend.isVisibleTo(window)
 
@@ -350,7 +350,7 @@ def test_hiding_a_type_in_a_long_document_still_builds_every_row(
 
 def test_the_legend_swatches_follow_the_theme(qtbot, make_window) -> None:
     window = make_window()
-    window.set_theme("light")
+    window.view_preferences.set_theme("light")
     button = window.entity_display.legend.buttons[EntityLabel.PER]
 
     def swatch_colour():  # type: ignore[no-untyped-def]
@@ -359,6 +359,6 @@ def test_the_legend_swatches_follow_the_theme(qtbot, make_window) -> None:
 
     light = swatch_colour()
     assert light == window.view.colors.entity_backgrounds[0]
-    window.set_theme("dark")
+    window.view_preferences.set_theme("dark")
     qtbot.waitUntil(lambda: swatch_colour() == window.view.colors.entity_backgrounds[0])
     assert swatch_colour() != light

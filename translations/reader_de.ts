@@ -299,26 +299,57 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../reader/ui/dialogs/help.py" line="+40"/>
-        <source>J or Alt+Down: next sentence
-K or Alt+Up: previous sentence
-Enter: copy the German and English of the current sentence
-Ctrl+F: find; F3 / Shift+F3: next / previous match; Esc: close find
-Ctrl++ / Ctrl+- / Ctrl+0 (or Ctrl+wheel): zoom in / out / reset
-Ctrl+Shift+N: highlight names on or off
-F11: full screen
-Ctrl+O: open; Ctrl+E: export; Ctrl+Q: quit</source>
-        <translation>J oder Alt+Pfeil ab: nächster Satz
-K oder Alt+Pfeil auf: vorheriger Satz
-Eingabetaste: Deutsch und Englisch des aktuellen Satzes kopieren
-Strg+F: suchen; F3 / Umschalt+F3: nächster / vorheriger Treffer; Esc: Suche schließen
-Strg++ / Strg+- / Strg+0 (oder Strg+Mausrad): vergrößern / verkleinern / Originalgröße
-Strg+Umschalt+N: Namen hervorheben ein oder aus
-F11: Vollbild
-Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
+        <location filename="../reader/ui/dialogs/help.py" line="+52"/>
+        <source>J / K</source>
+        <translation>J / K</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next / previous sentence</source>
+        <translation>Nächster / vorheriger Satz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the German and English of the current sentence</source>
+        <translation>Deutsch und Englisch des aktuellen Satzes kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+wheel</source>
+        <translation>Strg+Mausrad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom in or out</source>
+        <translation>Vergrößern oder verkleinern</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>In the menus</source>
+        <translation>In den Menüs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the text</source>
+        <translation>Im Text</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>not installed</source>
         <translation>nicht installiert</translation>
     </message>
@@ -425,7 +456,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
 <context>
     <name>MainMenu</name>
     <message>
-        <location filename="../reader/ui/window/menu_bar.py" line="+50"/>
+        <location filename="../reader/ui/window/menu_bar.py" line="+42"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

@@ -310,7 +310,7 @@ def test_the_main_window_and_every_dialog_speak_german(
     # The dialogs.
     preferences = PreferencesDialog(Preferences("Sans", 12, "system", 4, False, 50), window)
     about = help_dialogs.about_dialog(window)
-    shortcuts = help_dialogs.shortcuts_dialog(window)
+    shortcuts = help_dialogs.shortcuts_dialog(window.main_menu.shortcut_entries(), window)
     window.main_menu.models.trigger()
     manager = window.model_dialog
     assert manager is not None

@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
             (menu.full_screen, self.toggle_full_screen),
             (menu.models, self.manage_models),
             (menu.cancel_translation, self.translation_runner.cancel),
-            (menu.shortcuts, lambda: help_dialogs.show_shortcuts(self)),
+            (menu.shortcuts, lambda: help_dialogs.show_shortcuts(self, menu.shortcut_entries())),
             (menu.log_folder, lambda: help_dialogs.open_log_folder(self.paths.logs)),
             (menu.about, lambda: help_dialogs.show_about(self)),
         ):

@@ -7,24 +7,16 @@ action's ``triggered`` (and the few signals below) to the part that does the wor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from reader.ui.dialogs.help import ShortcutEntry
 from reader.ui.settings import Settings
 from reader.ui.window.file_menu import RecentMenu
 
 Shortcut = str | QKeySequence.StandardKey
-
-
-@dataclass(frozen=True)
-class ShortcutEntry:
-    """One action that has a shortcut, as the Shortcuts dialog lists it."""
-
-    text: str  # the menu text without its & mnemonic
-    keys: tuple[str, ...]  # in the platform's native spelling, e.g. "Ctrl+Shift+C"
 
 
 def plain_text(action: QAction) -> str:
@@ -142,13 +134,11 @@ class MainMenu(QObject):
 
     def shortcut_entries(self) -> list[ShortcutEntry]:
         """Each action with a keyboard shortcut, in menu order: what the Shortcuts dialog lists."""
-        return [
-            ShortcutEntry(
-                plain_text(item),
-                tuple(
-                    key.toString(QKeySequence.SequenceFormat.NativeText) for key in item.shortcuts()
-                ),
-            )
-            for item in self.all_actions()
-            if item.shortcuts()
-        ]
+        entries = []
+        native = QKeySequence.SequenceFormat.NativeText
+        for item in self.all_actions():
+            # A standard key the platform does not bind (Quit on some) leaves an empty one.
+            keys = tuple(key.toString(native) for key in item.shortcuts() if not key.isEmpty())
+            if keys:
+                entries.append(ShortcutEntry(plain_text(item), keys))
+        return entries

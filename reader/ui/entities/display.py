@@ -29,9 +29,11 @@ class EntityDisplay(QObject):
 
     Signals:
         mention_shown(str): a mention was marked; the words say which one.
+        mention_cleared(): no mention is marked any more (those words are out of date).
     """
 
     mention_shown = Signal(str)
+    mention_cleared = Signal()
 
     def __init__(
         self,
@@ -60,6 +62,7 @@ class EntityDisplay(QObject):
         self.panel_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.panel_action.setToolTip(self.tr("List the names in the document"))
         self.panel_action.triggered.connect(self._on_panel_action_triggered)
+        self.panel.visibilityChanged.connect(self._on_panel_visibility_changed)
         if not self.controller.enabled:
             self.panel.show_switched_off()
 
@@ -105,6 +108,7 @@ class EntityDisplay(QObject):
         if self.mention is not None:
             self.mention = None
             self.view.update_highlights()
+            self.mention_cleared.emit()
 
     def mention_spans(self) -> list[tuple[int, int]]:
         """Document positions of the marked mention: German, then English when known."""
@@ -157,12 +161,19 @@ class EntityDisplay(QObject):
         if self.mention is not None and sentence_id != self.mention.sentence_id:
             self.clear_mention()  # the reader moved on
 
+    def _on_panel_visibility_changed(self, visible: bool) -> None:
+        if not visible and self.panel.isHidden():  # closed, not just tabbed away
+            self.clear_mention()  # stepping through a name's mentions ends with the panel
+
     def _on_controller_recognition_started(self) -> None:
-        self.mention = None
-        self._next = {}
+        self._forget_mentions()
         self.panel.show_finding()
 
     def _on_controller_entities_changed(self, _count: int) -> None:
-        self.mention = None
-        self._next = {}
+        self._forget_mentions()
         self.panel.set_entities(self.controller.entities)
+
+    def _forget_mentions(self) -> None:
+        had_mention, self.mention, self._next = self.mention is not None, None, {}
+        if had_mention:
+            self.mention_cleared.emit()

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.file_notice.reload_requested.connect(self.reload)
         self.status_bar.cancel_requested.connect(runner.cancel)
         self.entity_display.mention_shown.connect(self._on_entity_display_mention_shown)
+        self.entity_display.mention_cleared.connect(self._on_entity_display_mention_cleared)
         preferences = self.view_preferences
         preferences.zoom_changed.connect(self._on_view_preferences_zoom_changed)
         preferences.theme_changed.connect(self.main_menu.show_theme)
@@ -346,7 +347,10 @@ class MainWindow(QMainWindow):
         self.view_preferences.follow_system_scheme()
 
     def _on_entity_display_mention_shown(self, text: str) -> None:
-        self.statusBar().showMessage(text, 6000)
+        self.status_bar.show_message_from(self.entity_display, text, 6000)
+
+    def _on_entity_display_mention_cleared(self) -> None:
+        self.status_bar.clear_messages_from(self.entity_display)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

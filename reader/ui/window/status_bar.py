@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from reader.core.document.model import Document, EntityLabel
@@ -46,6 +46,20 @@ class StatusBar(QStatusBar):
         self.cancel.clicked.connect(self.cancel_requested)
         for widget in (self.legend, self.source, self.progress, self.cancel):
             self.addPermanentWidget(widget)
+        self._owner: QObject | None = None  # who showed the current message, if it says so
+        self._owned_text = ""
+
+    def show_message_from(self, owner: QObject, text: str, timeout_ms: int = 0) -> None:
+        """Show ``text`` on behalf of ``owner``: ``clear_messages_from(owner)`` takes it away."""
+        self.showMessage(text, timeout_ms)
+        self._owner, self._owned_text = owner, text
+
+    def clear_messages_from(self, owner: QObject) -> None:
+        """Take ``owner``'s message away, if it is still the one shown (others stay)."""
+        if self._owner is owner and self.currentMessage() == self._owned_text:
+            self.clearMessage()
+        if self._owner is owner:
+            self._owner, self._owned_text = None, ""
 
     def show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)

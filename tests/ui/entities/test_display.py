@@ -240,6 +240,44 @@ def test_activating_a_name_cycles_through_its_mentions_and_wraps(
     assert seen[4] == seen[0]  # wrapped around
 
 
+def test_the_mention_message_leaves_with_the_names_panel(
+    qtbot, make_window, reader_paths, names_file
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(recognizer=KnownNames())
+    open_with_names(qtbot, window, names_file)
+    translated(qtbot, window)
+    display = window.entity_display
+    display.panel_action.trigger()
+    display.show_next_mention(EntityLabel.PER, "Merkel")
+    assert window.statusBar().currentMessage().startswith("Mention 1 of 4")
+    display.panel_action.trigger()  # View › Names Panel: closed
+    assert not display.panel.isVisible()
+    assert window.statusBar().currentMessage() == ""
+    assert display.mention is None
+
+    # Closed with its own close button: the same.
+    display.panel_action.trigger()
+    display.show_next_mention(EntityLabel.LOC, "Köln")
+    assert window.statusBar().currentMessage().startswith("Mention 1 of 2")
+    display.panel.close()
+    assert window.statusBar().currentMessage() == ""
+
+    # Moving on to another sentence ends the mention, and its words go with it.
+    display.panel_action.trigger()
+    display.show_next_mention(EntityLabel.PER, "Merkel")
+    window.view.move_current(1)
+    assert display.mention is None
+    assert window.statusBar().currentMessage() == ""
+
+    # Someone else's message stays when the panel closes.
+    display.show_next_mention(EntityLabel.PER, "Merkel")
+    window.main_menu.zoom_in.trigger()
+    assert window.statusBar().currentMessage().startswith("Zoom")
+    display.panel_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Zoom")
+
+
 def test_a_click_on_another_name_starts_at_its_first_mention(
     qtbot, make_window, names_file
 ) -> None:

@@ -36,7 +36,7 @@
 <context>
     <name>EntityDisplay</name>
     <message>
-        <location filename="../reader/ui/entities/display.py" line="+59"/>
+        <location filename="../reader/ui/entities/display.py" line="+61"/>
         <source>Names &amp;Panel</source>
         <translation>Namens&amp;liste</translation>
     </message>
@@ -46,7 +46,7 @@
         <translation>Die Namen im Dokument auflisten</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Mention {number} of {total} — {name}</source>
         <translation>Erwähnung {number} von {total} — {name}</translation>
     </message>
@@ -339,7 +339,7 @@
         <translation>Vergrößern oder verkleinern</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>In the menus</source>
         <translation>In den Menüs</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>Im Text</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>not installed</source>
         <translation>nicht installiert</translation>
     </message>
@@ -620,7 +620,7 @@
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+128"/>
+        <location filename="../reader/ui/window/main_window.py" line="+129"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1313,7 +1313,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../reader/ui/window/status_bar.py" line="+32"/>
+        <location filename="../reader/ui/window/status_bar.py" line="+34"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
@@ -1343,22 +1343,38 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Übersetzung anhalten (Fertiges bleibt erhalten)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+31"/>
+        <location line="+15"/>
         <source>Loading the model…</source>
         <translation>Modell wird geladen …</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Translating… %p%</source>
-        <translation>Übersetzung … %p %</translation>
+        <location line="+5"/>
+        <source>{done} / {total}</source>
+        <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{done} of {total} sentences translated</source>
         <translation>{done} von {total} Sätzen übersetzt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>under a minute left</source>
+        <translation>noch weniger als eine Minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>about {minutes} min left</source>
+        <translation>noch etwa {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>about {hours} h {minutes} min left</source>
+        <translation>noch etwa {hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sentence {number} of {total}</source>
         <translation>Satz {number} von {total}</translation>
     </message>
@@ -1397,7 +1413,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>TranslationRunner</name>
     <message>
-        <location filename="../reader/ui/window/translation_runner.py" line="+94"/>
+        <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
     </message>

@@ -60,6 +60,7 @@ class TranslationRunner(QObject):
         if self.package is None:
             self._show_progress(False)
             return
+        self._status_bar.begin_progress()
         self._controller.start(self.package, self._settings.beam_size)
         self._show_progress(self._controller.running)
 
@@ -70,6 +71,7 @@ class TranslationRunner(QObject):
         """Translate everything again with another beam size (the old English goes)."""
         if self.package is not None:
             self._entities.forget_english()
+            self._status_bar.begin_progress()
             self._controller.retranslate(beam_size)
             self._show_progress(self._controller.running)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,56 @@ def test_translation_fills_in_progressively_then_finishes(
     german = window.view.german_for(ids[-1])
     assert window.view.english_for(ids[-1]) == english_of(german)
     assert "…" not in window.view.toPlainText()
+
+
+def test_progress_says_the_model_is_loading_then_counts_sentences(
+    qtbot, make_window, tmp_path, reader_paths, tiny_package_dir
+) -> None:
+    import shutil
+
+    shutil.copytree(tiny_package_dir, reader_paths.packages / tiny_package_dir.name)
+    window = make_window(real_engine=True)  # the copy model, loaded by CTranslate2
+    progress = window.status_bar.progress
+    seen: list[tuple[str, int]] = []
+    window.translation.progress_changed.connect(
+        lambda _done, _total: seen.append((progress.text(), progress.value()))
+    )
+    path = tmp_path / "lang.txt"
+    path.write_text(german_text(paragraphs=40, sentences=4), encoding="utf-8")
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=60_000):
+        window.open_file(path)
+    total = len(window.translation.translations)
+    assert total == 161  # the heading and 160: one sentence is less than a percent
+    assert seen[0] == ("Loading the model…", 0)  # shown, and not a blank bar at −1
+    counts = [text for text, _value in seen[1:]]
+    assert counts and all(re.match(r"\d+ / 161\b", text) for text in counts)
+    assert counts[-1].startswith("161 / 161")
+    assert not progress.isVisible()
+
+
+def test_progress_estimates_the_time_left_once_a_few_sentences_are_done(
+    qtbot, make_window, article, reader_paths, gate
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=FakeEngine(batch=2, gate=gate))
+    clock = [1000.0]
+    window.status_bar.time_left.clock = lambda: clock[0]
+    open_and_wait(qtbot, window, article)
+    progress = window.status_bar.progress
+    total = window.translation.done_count()[1]
+    assert progress.text() == "Loading the model…"
+    clock[0] += 20  # the model loads
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
+    assert progress.text() == f"2 / {total}"  # the pace is not known yet
+    for done in (4, 6, 8):
+        clock[0] += 2  # one batch of two sentences every two seconds
+        gate.release()
+        qtbot.waitUntil(lambda d=done: len(window.translation.translations) == d, timeout=5000)
+    # 6 sentences in 6 s since the first batch, 2 left at that pace.
+    assert total == 10  # the heading and nine
+    assert progress.text() == "8 / 10 · under a minute left"
+    assert "under a minute left" in progress.accessibleDescription()
 
 
 def test_cancel_keeps_what_is_done(qtbot, make_window, article, reader_paths, gate) -> None:

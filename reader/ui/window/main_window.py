@@ -28,6 +28,7 @@ from reader.ui.view.find_bar import FindBar
 from reader.ui.view.translation_controller import TranslationController
 from reader.ui.window import recent_files
 from reader.ui.window.column_headers import ColumnHeaders
+from reader.ui.window.dock_placement import DockPlacement
 from reader.ui.window.file_menu import OPEN_FILTER
 from reader.ui.window.file_notice import FileChangeNotice
 from reader.ui.window.layout import central_widget
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             self.view, self.entities, settings, self.status_bar.legend, self
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_display.panel)
+        self.dock_placement = DockPlacement(self, self.entity_display.panel)
         self.view_preferences = ViewPreferences(
             settings, self.view, self.entities, self.headers, self.translation.service, self
         )
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(settings.geometry)
         else:
             self.resize(1200, 800)
-        self._restore_docks()
+        self.dock_placement.restore(settings.window_state)  # after the window's geometry
 
     def _connect_parts(self) -> None:
         """Each part's signals to the part (or the window slot) that acts on them."""
@@ -369,13 +371,6 @@ class MainWindow(QMainWindow):
             current = self.view.current if self.view.current >= 0 else self.view.top_sentence_id()
             if current >= 0:
                 self.settings.set_reading_position(str(self.path), current)
-
-    def _restore_docks(self) -> None:
-        """Put the names panel back where the reader left it (after the window's geometry)."""
-        if self.settings.window_state is not None:
-            self.restoreState(self.settings.window_state)
-        else:  # wide enough for "Stanford University School of Medicine (1)"
-            self.resizeDocks([self.entity_display.panel], [300], Qt.Orientation.Horizontal)
 
     def shutdown(self) -> None:
         """Save the window's settings and stop every worker thread (idempotent)."""

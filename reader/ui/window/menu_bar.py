@@ -115,7 +115,10 @@ class MainMenu(QObject):
             if isinstance(menu, QMenu):
                 items = menu.actions()
                 after = items.index(anchor) + 1
-                menu.insertAction(items[after] if after < len(items) else None, action)
+                if after < len(items):
+                    menu.insertAction(items[after], action)
+                else:
+                    menu.addAction(action)
 
     def all_actions(self) -> list[QAction]:
         """Every action in every menu and submenu, in menu order (separators left out)."""

@@ -150,7 +150,7 @@ def window_with(
     window.setWindowTitle("Neuer Chip sortiert Zellen — Bilingual Reader")
     if translated:
         window.model_banner.hide()
-        window.english_header.setText("English — human reference translation (FLORES-200)")
+        window.headers.english.setText("English — human reference translation (FLORES-200)")
         window.view.set_placeholders(True)
         window.view.set_translations(reference)
     window.view.finish_rendering()

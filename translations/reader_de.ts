@@ -17,7 +17,7 @@
 <context>
     <name>ColumnHeaders</name>
     <message>
-        <location filename="../reader/ui/window/parts.py" line="+16"/>
+        <location filename="../reader/ui/window/column_headers.py" line="+15"/>
         <source>German — original</source>
         <translation>Deutsch — Original</translation>
     </message>
@@ -36,7 +36,7 @@
 <context>
     <name>EntityDisplay</name>
     <message>
-        <location filename="../reader/ui/entities/display.py" line="+52"/>
+        <location filename="../reader/ui/entities/display.py" line="+61"/>
         <source>Names &amp;Panel</source>
         <translation>Namens&amp;liste</translation>
     </message>
@@ -46,7 +46,7 @@
         <translation>Die Namen im Dokument auflisten</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+38"/>
         <source>Mention {number} of {total} — {name}</source>
         <translation>Erwähnung {number} von {total} — {name}</translation>
     </message>
@@ -223,6 +223,24 @@
     </message>
 </context>
 <context>
+    <name>FileChangeNotice</name>
+    <message>
+        <location filename="../reader/ui/window/file_notice.py" line="+36"/>
+        <source>“{name}” changed on disk. Reload it?</source>
+        <translation>„{name}“ wurde auf dem Datenträger geändert. Neu laden?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” was deleted or moved. The text stays open here.</source>
+        <translation>„{name}“ wurde gelöscht oder verschoben. Der Text bleibt hier geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../reader/ui/view/find_bar.py" line="+60"/>
@@ -281,26 +299,57 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../reader/ui/dialogs/help.py" line="+40"/>
-        <source>J or Alt+Down: next sentence
-K or Alt+Up: previous sentence
-Enter: copy the German and English of the current sentence
-Ctrl+F: find; F3 / Shift+F3: next / previous match; Esc: close find
-Ctrl++ / Ctrl+- / Ctrl+0 (or Ctrl+wheel): zoom in / out / reset
-Ctrl+Shift+N: highlight names on or off
-F11: full screen
-Ctrl+O: open; Ctrl+E: export; Ctrl+Q: quit</source>
-        <translation>J oder Alt+Pfeil ab: nächster Satz
-K oder Alt+Pfeil auf: vorheriger Satz
-Eingabetaste: Deutsch und Englisch des aktuellen Satzes kopieren
-Strg+F: suchen; F3 / Umschalt+F3: nächster / vorheriger Treffer; Esc: Suche schließen
-Strg++ / Strg+- / Strg+0 (oder Strg+Mausrad): vergrößern / verkleinern / Originalgröße
-Strg+Umschalt+N: Namen hervorheben ein oder aus
-F11: Vollbild
-Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
+        <location filename="../reader/ui/dialogs/help.py" line="+52"/>
+        <source>J / K</source>
+        <translation>J / K</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <source>Next / previous sentence</source>
+        <translation>Nächster / vorheriger Satz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the German and English of the current sentence</source>
+        <translation>Deutsch und Englisch des aktuellen Satzes kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+wheel</source>
+        <translation>Strg+Mausrad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom in or out</source>
+        <translation>Vergrößern oder verkleinern</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In the menus</source>
+        <translation>In den Menüs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the text</source>
+        <translation>Im Text</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>not installed</source>
         <translation>nicht installiert</translation>
     </message>
@@ -405,98 +454,19 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainMenu</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+68"/>
-        <source>Bilingual Reader</source>
-        <translation>Zweisprachiger Leser</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/main_window.py" line="+60"/>
-        <source>Opening {name}…</source>
-        <translation>{name} wird geöffnet …</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/file_menu.py" line="+27"/>
-        <source>Open document</source>
-        <translation>Dokument öffnen</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No recent documents</source>
-        <translation>Keine zuletzt geöffneten Dokumente</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/main_window.py" line="+54"/>
-        <source>{title} — Bilingual Reader</source>
-        <translation>{title} — Zweisprachiger Leser</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HTML</source>
-        <translation>HTML</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plain text</source>
-        <translation>Reiner Text</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Translation cancelled: {done} of {total} sentences done.</source>
-        <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Copied the sentence pair.</source>
-        <translation>Satzpaar kopiert.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Links of this kind are not opened: {url}</source>
-        <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>“{name}” changed on disk. Reload it?</source>
-        <translation>„{name}“ wurde auf dem Datenträger geändert. Neu laden?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reload</source>
-        <translation>Neu laden</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>“{name}” was deleted or moved. The text stays open here.</source>
-        <translation>„{name}“ wurde gelöscht oder verschoben. Der Text bleibt hier geöffnet.</translation>
-    </message>
-    <message>
-        <location filename="../reader/ui/window/view_settings.py" line="+38"/>
-        <source>Zoom {percent} %</source>
-        <translation>Zoom {percent} %</translation>
-    </message>
-</context>
-<context>
-    <name>Menu</name>
-    <message>
-        <location filename="../reader/ui/window/actions.py" line="+59"/>
+        <location filename="../reader/ui/window/menu_bar.py" line="+42"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open &amp;Recent</source>
         <translation>Zuletzt &amp;geöffnet</translation>
     </message>
@@ -506,82 +476,82 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Exportieren als …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Copy Sentence &amp;Pair</source>
         <translation>Satz&amp;paar kopieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Find &amp;Next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Find Pre&amp;vious</source>
         <translation>&amp;Rückwärts suchen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Next Sentence</source>
         <translation>&amp;Nächster Satz</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Previous Sentence</source>
         <translation>&amp;Vorheriger Satz</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Highlight &amp;Names</source>
         <translation>Namen &amp;hervorheben</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>People, organisations, places and other names</source>
         <translation>Personen, Organisationen, Orte und andere Namen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
@@ -601,12 +571,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&amp;Full Screen</source>
         <translation>Voll&amp;bild</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Tools</source>
         <translation>E&amp;xtras</translation>
     </message>
@@ -616,12 +586,12 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>Übersetzungs&amp;modelle …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Cancel Translation</source>
         <translation>Übersetzung &amp;abbrechen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -631,14 +601,53 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Open &amp;Log Folder</source>
         <translation>Protokoll&amp;ordner öffnen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>Ü&amp;ber den Zweisprachigen Leser</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../reader/ui/application.py" line="+89"/>
+        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <source>Bilingual Reader</source>
+        <translation>Zweisprachiger Leser</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/window/main_window.py" line="+129"/>
+        <source>Opening {name}…</source>
+        <translation>{name} wird geöffnet …</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open document</source>
+        <translation>Dokument öffnen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{title} — Bilingual Reader</source>
+        <translation>{title} — Zweisprachiger Leser</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Copied the sentence pair.</source>
+        <translation>Satzpaar kopiert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Links of this kind are not opened: {url}</source>
+        <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Zoom {percent} %</source>
+        <translation>Zoom {percent} %</translation>
     </message>
 </context>
 <context>
@@ -717,7 +726,7 @@ Strg+O: öffnen; Strg+E: exportieren; Strg+Q: beenden</translation>
         <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The translation model in “{folder}” could not be loaded. Reinstall it from Tools › Translation models.</source>
         <translation>Das Übersetzungsmodell in „{folder}“ konnte nicht geladen werden. Installieren Sie es unter Extras › Übersetzungsmodelle neu.</translation>
     </message>
@@ -1294,14 +1303,22 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
     </message>
 </context>
 <context>
-    <name>StatusWidgets</name>
+    <name>RecentMenu</name>
     <message>
-        <location filename="../reader/ui/window/parts.py" line="+10"/>
+        <location filename="../reader/ui/window/file_menu.py" line="+39"/>
+        <source>No recent documents</source>
+        <translation>Keine zuletzt geöffneten Dokumente</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../reader/ui/window/status_bar.py" line="+34"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Document format and encoding</source>
         <translation>Dokumentformat und Zeichenkodierung</translation>
     </message>
@@ -1326,22 +1343,38 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Übersetzung anhalten (Fertiges bleibt erhalten)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+31"/>
+        <location line="+15"/>
         <source>Loading the model…</source>
         <translation>Modell wird geladen …</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Translating… %p%</source>
-        <translation>Übersetzung … %p %</translation>
+        <location line="+5"/>
+        <source>{done} / {total}</source>
+        <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{done} of {total} sentences translated</source>
         <translation>{done} von {total} Sätzen übersetzt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>under a minute left</source>
+        <translation>noch weniger als eine Minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>about {minutes} min left</source>
+        <translation>noch etwa {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>about {hours} h {minutes} min left</source>
+        <translation>noch etwa {hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sentence {number} of {total}</source>
         <translation>Satz {number} von {total}</translation>
     </message>
@@ -1353,6 +1386,21 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
             <numerusform>%n Sätze</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>
@@ -1360,6 +1408,14 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location filename="../reader/ui/dialogs/help.py" line="-19"/>
         <source>&amp;Copy All</source>
         <translation>&amp;Alles kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationRunner</name>
+    <message>
+        <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
+        <source>Translation cancelled: {done} of {total} sentences done.</source>
+        <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
     </message>
 </context>
 </TS>

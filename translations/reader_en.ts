@@ -34,7 +34,7 @@
     </message>
 </context>
 <context>
-    <name>StatusWidgets</name>
+    <name>StatusBar</name>
     <message numerus="yes">
         <source>%n sentence(s)</source>
         <translation>

@@ -94,7 +94,7 @@ def test_catalogue_is_complete_and_keeps_placeholders_and_accelerators() -> None
 def test_menu_accelerators_do_not_clash(qapp, german) -> None:
     translate = QCoreApplication.translate
     menu_titles = ["&File", "&Edit", "&View", "&Tools", "&Help"]
-    keys = [translate("Menu", title).lower().split("&")[1][0] for title in menu_titles]
+    keys = [translate("MainMenu", title).lower().split("&")[1][0] for title in menu_titles]
     assert len(set(keys)) == len(keys), keys
 
 
@@ -150,10 +150,10 @@ def test_english_installs_only_its_plural_forms(qapp, tmp_path) -> None:
     try:
         assert len(installed) == 1
         translate = QCoreApplication.translate
-        assert translate("StatusWidgets", "%n sentence(s)", "", 1) == "1 sentence"
-        assert translate("StatusWidgets", "%n sentence(s)", "", 87) == "87 sentences"
+        assert translate("StatusBar", "%n sentence(s)", "", 1) == "1 sentence"
+        assert translate("StatusBar", "%n sentence(s)", "", 87) == "87 sentences"
         assert translate("FindBar", "%n match(es)", "", 1) == "1 match"
-        assert translate("Menu", "&File") == "&File"  # everything else: the source
+        assert translate("MainMenu", "&File") == "&File"  # everything else: the source
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
@@ -162,9 +162,9 @@ def test_english_installs_only_its_plural_forms(qapp, tmp_path) -> None:
 def test_german_installs_both_catalogues(qapp, tmp_path) -> None:
     installed = i18n.install_translators(qapp, i18n.locale_for("de"), tmp_path)
     try:
-        assert QCoreApplication.translate("Menu", "&File") == "&Datei"
-        assert QCoreApplication.translate("StatusWidgets", "%n sentence(s)", "", 1) == "1 Satz"
-        assert QCoreApplication.translate("StatusWidgets", "%n sentence(s)", "", 3) == "3 Sätze"
+        assert QCoreApplication.translate("MainMenu", "&File") == "&Datei"
+        assert QCoreApplication.translate("StatusBar", "%n sentence(s)", "", 1) == "1 Satz"
+        assert QCoreApplication.translate("StatusBar", "%n sentence(s)", "", 3) == "3 Sätze"
         if len(installed) == 2:  # Qt's own German is part of PySide6's wheel
             assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
     finally:
@@ -288,21 +288,21 @@ def test_the_main_window_and_every_dialog_speak_german(
     install_fake_package(reader_paths.packages)
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
         window._on_models_changed()
-    window.status.set_progress(0, 9)
-    window.status.show_progress(True)
+    window.status_bar.set_progress(0, 9)
+    window.status_bar.show_progress(True)
     seen += visible_strings(window, (main_view,))
-    window.status.set_progress(3, 9)
+    window.status_bar.set_progress(3, 9)
     seen += visible_strings(window, (main_view,))
-    window.status.show_progress(False)
-    window._on_watcher_file_changed(article)
+    window.status_bar.show_progress(False)
+    window.file_notice.show_changed(article)
     assert window.file_bar.isVisible() and window.file_bar.buttons
     window.find_bar.open_bar()
     window.find_bar.field.setText("Haus")
     seen += visible_strings(window, (main_view,))
     window.find_bar.field.setText("Qxzzy")
     seen += visible_strings(window, (main_view,))
-    window._on_watcher_file_deleted(article)
-    window.fill_recent_menu()
+    window.file_notice.show_deleted(article)
+    window.main_menu.recent_menu.fill()
     seen += visible_strings(window, (main_view,))
     for action in window.menuBar().actions():
         assert action.menu() is not None
@@ -310,8 +310,8 @@ def test_the_main_window_and_every_dialog_speak_german(
     # The dialogs.
     preferences = PreferencesDialog(Preferences("Sans", 12, "system", 4, False, 50), window)
     about = help_dialogs.about_dialog(window)
-    shortcuts = help_dialogs.shortcuts_dialog(window)
-    window.actions.models.trigger()
+    shortcuts = help_dialogs.shortcuts_dialog(window.main_menu.shortcut_entries(), window)
+    window.main_menu.models.trigger()
     manager = window.model_dialog
     assert manager is not None
     for dialog in (preferences, about, shortcuts):
@@ -363,7 +363,7 @@ def test_the_setting_overrides_the_system_language_at_start(
         "settings = Settings.for_paths(resolve_paths())\n"
         f"settings.language = {setting!r}\n"
         "create_application(language=settings.language)\n"
-        "print(QCoreApplication.translate('Menu', '&File'))\n"
+        "print(QCoreApplication.translate('MainMenu', '&File'))\n"
     )
     env = dict(os.environ, LANG=system, LC_ALL=system, LANGUAGE="", QT_QPA_PLATFORM="offscreen")
     env["READER_DATA_DIR"] = str(tmp_path / "data")

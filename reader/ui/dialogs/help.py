@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import html
 import importlib.metadata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -36,15 +38,46 @@ COMPONENTS = (
 translate = QCoreApplication.translate
 
 
-def shortcuts_text() -> str:
-    return translate(
-        "Help",
-        "J or Alt+Down: next sentence\nK or Alt+Up: previous sentence\n"
-        "Enter: copy the German and English of the current sentence\n"
-        "Ctrl+F: find; F3 / Shift+F3: next / previous match; Esc: close find\n"
-        "Ctrl++ / Ctrl+- / Ctrl+0 (or Ctrl+wheel): zoom in / out / reset\n"
-        "Ctrl+Shift+N: highlight names on or off\nF11: full screen\n"
-        "Ctrl+O: open; Ctrl+E: export; Ctrl+Q: quit",
+@dataclass(frozen=True)
+class ShortcutEntry:
+    """One menu action with its keys, as the Shortcuts dialog lists it."""
+
+    text: str  # the menu text without its & mnemonic and trailing ellipsis
+    keys: tuple[str, ...]  # in the platform's native spelling, e.g. "Ctrl+Shift+C"
+
+
+def text_keys() -> list[tuple[str, str]]:
+    """(keys, what they do) for keys the text itself handles: they have no menu action."""
+    return [
+        (translate("Help", "J / K"), translate("Help", "Next / previous sentence")),
+        (
+            translate("Help", "Enter"),
+            translate("Help", "Copy the German and English of the current sentence"),
+        ),
+        (translate("Help", "Esc"), translate("Help", "Close the find bar")),
+        (translate("Help", "Ctrl+wheel"), translate("Help", "Zoom in or out")),
+    ]
+
+
+def shortcuts_html(entries: Sequence[ShortcutEntry]) -> str:
+    """One table: every menu action's keys, then the keys the text handles itself."""
+
+    def rows(pairs: Sequence[tuple[str, str]]) -> str:
+        return "".join(
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>&nbsp;&nbsp;{html.escape(text)}</td></tr>"
+            for keys, text in pairs
+        )
+
+    def heading(title: str) -> str:
+        return f"<tr><td colspan='2'><h3>{html.escape(title)}</h3></td></tr>"
+
+    # Not inside the f-string: lupdate does not look into f-strings.
+    menus_title = translate("Help", "In the menus")
+    text_title = translate("Help", "In the text")
+    menu_rows = [(", ".join(entry.keys), entry.text) for entry in entries]
+    return (
+        f"<table cellspacing='2'>{heading(menus_title)}{rows(menu_rows)}"
+        f"{heading(text_title)}{rows(text_keys())}</table>"
     )
 
 
@@ -170,17 +203,17 @@ class TextDialog(QDialog):
         QGuiApplication.clipboard().setText(self.browser.toPlainText())
 
 
-def shortcuts_dialog(parent: QWidget | None = None) -> TextDialog:
-    lines = "".join(f"<p>{html.escape(line)}</p>" for line in shortcuts_text().splitlines())
-    return TextDialog(translate("Help", "Keyboard shortcuts"), lines, parent)
+def shortcuts_dialog(entries: Sequence[ShortcutEntry], parent: QWidget | None = None) -> TextDialog:
+    """The keyboard shortcuts: ``entries`` from the window's menus, plus the text's keys."""
+    return TextDialog(translate("Help", "Keyboard shortcuts"), shortcuts_html(entries), parent)
 
 
 def about_dialog(parent: QWidget | None = None) -> TextDialog:
     return TextDialog(translate("Help", "About Bilingual Reader"), about_html(), parent)
 
 
-def show_shortcuts(parent: QWidget) -> None:
-    shortcuts_dialog(parent).exec()
+def show_shortcuts(parent: QWidget, entries: Sequence[ShortcutEntry]) -> None:
+    shortcuts_dialog(entries, parent).exec()
 
 
 def show_about(parent: QWidget) -> None:

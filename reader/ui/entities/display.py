@@ -7,44 +7,53 @@ it on both sides, in the label's strong colour, on top of the sentence-pair high
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextEdit
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.core.document.model import Entity, EntityLabel
+from reader.ui.entities.highlights import EntityController
 from reader.ui.entities.legend import EntityLegend
 from reader.ui.entities.panel import EntityPanel
 from reader.ui.entities.positions import LABEL_ORDER, english_span, german_span
 from reader.ui.entities.tooltips import EntityTooltips
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.settings import Settings
+from reader.ui.view.bilingual_view import BilingualView
 
 
 class EntityDisplay(QObject):
-    """Wires the legend, the names panel, the tooltips and mention cycling to a window."""
+    """Owns the names panel, its action, the tooltips and mention cycling; drives the legend.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.view = window.view
-        self.controller = window.entities
-        settings = window.settings
-        hidden = [EntityLabel(value) for value in settings.hidden_entity_labels]
-        self.controller.set_hidden(hidden)
+    The window places the panel (a dock) and the legend (in the status bar), and shows the
+    messages this part signals.
 
-        self.legend = EntityLegend(lambda: self.view.colors, hidden, window.statusBar())
-        # Permanent (a status message must not hide it), first of them: index 1 comes right
-        # after the one ordinary widget, the sentence position.
-        window.statusBar().insertPermanentWidget(1, self.legend)
+    Signals:
+        mention_shown(str): a mention was marked; the words say which one.
+        mention_cleared(): no mention is marked any more (those words are out of date).
+    """
+
+    mention_shown = Signal(str)
+    mention_cleared = Signal()
+
+    def __init__(
+        self,
+        view: BilingualView,
+        controller: EntityController,
+        settings: Settings,
+        legend: EntityLegend,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.controller = controller
+        self._settings = settings
+        self.controller.set_hidden(legend.hidden)
+        self.legend = legend
         self.legend.setVisible(self.controller.enabled)
         self.legend.hidden_changed.connect(self._on_legend_hidden_changed)
 
-        self.panel = EntityPanel(window)
+        self.panel = EntityPanel(parent)
         self.panel.setMinimumWidth(220)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()  # until View › Names Panel (or a restored window state) shows it
         self.panel.entry_activated.connect(self.show_next_mention)
         self.panel.escaped.connect(self.view.setFocus)
@@ -53,6 +62,7 @@ class EntityDisplay(QObject):
         self.panel_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.panel_action.setToolTip(self.tr("List the names in the document"))
         self.panel_action.triggered.connect(self._on_panel_action_triggered)
+        self.panel.visibilityChanged.connect(self._on_panel_visibility_changed)
         if not self.controller.enabled:
             self.panel.show_switched_off()
 
@@ -63,28 +73,6 @@ class EntityDisplay(QObject):
         self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
         self.controller.recognition_started.connect(self._on_controller_recognition_started)
         self.controller.entities_changed.connect(self._on_controller_entities_changed)
-
-    def add_to_menu(self, highlight_action: QAction) -> None:
-        """View › Names Panel right after View › Highlight Names, and follow that toggle."""
-        highlight_action.toggled.connect(self.set_highlighting)
-        for menu in highlight_action.associatedObjects():
-            if isinstance(menu, QMenu):
-                items = menu.actions()
-                after = items.index(highlight_action) + 1
-                menu.insertAction(items[after] if after < len(items) else None, self.panel_action)
-
-    # --- window state ------------------------------------------------------------------
-
-    def restore_state(self) -> None:
-        """Put the panel back where the reader left it (after the window's geometry)."""
-        state = self.window.settings.window_state
-        if state is not None:
-            self.window.restoreState(state)
-        else:  # wide enough for "Stanford University School of Medicine (1)"
-            self.window.resizeDocks([self.panel], [300], Qt.Orientation.Horizontal)
-
-    def save_state(self) -> None:
-        self.window.settings.window_state = self.window.saveState()
 
     def set_highlighting(self, enabled: bool) -> None:
         """View › Highlight Names changed (the controller already knows)."""
@@ -109,11 +97,10 @@ class EntityDisplay(QObject):
         self.mention = entity  # before set_current: its signal must not clear the mark
         self.view.set_current(entity.sentence_id)
         self.view.update_highlights()
-        self.window.statusBar().showMessage(
+        self.mention_shown.emit(
             self.tr("Mention {number} of {total} — {name}").format(
                 number=index + 1, total=len(mentions), name=key
-            ),
-            6000,
+            )
         )
         return entity
 
@@ -121,6 +108,7 @@ class EntityDisplay(QObject):
         if self.mention is not None:
             self.mention = None
             self.view.update_highlights()
+            self.mention_cleared.emit()
 
     def mention_spans(self) -> list[tuple[int, int]]:
         """Document positions of the marked mention: German, then English when known."""
@@ -153,7 +141,7 @@ class EntityDisplay(QObject):
     # --- slots -------------------------------------------------------------------------
 
     def _on_legend_hidden_changed(self, hidden: frozenset[EntityLabel]) -> None:
-        self.window.settings.hidden_entity_labels = [
+        self._settings.hidden_entity_labels = [
             label.value for label in LABEL_ORDER if label in hidden
         ]
         self.controller.set_hidden(hidden)
@@ -173,12 +161,19 @@ class EntityDisplay(QObject):
         if self.mention is not None and sentence_id != self.mention.sentence_id:
             self.clear_mention()  # the reader moved on
 
+    def _on_panel_visibility_changed(self, visible: bool) -> None:
+        if not visible and self.panel.isHidden():  # closed, not just tabbed away
+            self.clear_mention()  # stepping through a name's mentions ends with the panel
+
     def _on_controller_recognition_started(self) -> None:
-        self.mention = None
-        self._next = {}
+        self._forget_mentions()
         self.panel.show_finding()
 
     def _on_controller_entities_changed(self, _count: int) -> None:
-        self.mention = None
-        self._next = {}
+        self._forget_mentions()
         self.panel.set_entities(self.controller.entities)
+
+    def _forget_mentions(self) -> None:
+        had_mention, self.mention, self._next = self.mention is not None, None, {}
+        if had_mention:
+            self.mention_cleared.emit()

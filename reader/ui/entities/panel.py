@@ -206,37 +206,40 @@ class EntityPanel(QDockWidget):
 
     def entry_item(self, label: EntityLabel, key: str) -> QTreeWidgetItem | None:
         """The tree item of one name (tests, keyboard selection)."""
-        for top in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(top)
-            for row in range(group.childCount()):
-                child = group.child(row)
+        for _group, children in self._items():
+            for child in children:
                 if entry_of(child) == (label, key):
                     return child
         return None
 
     def visible_entries(self) -> list[tuple[EntityLabel, str]]:
         """(label, key) of every name the filter lets through, top to bottom."""
-        out = []
-        for top in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(top)
-            if group.isHidden():
-                continue
-            for row in range(group.childCount()):
-                child = group.child(row)
-                if not child.isHidden():
-                    out.append(entry_of(child))
-        return out
+        return [
+            entry_of(child)
+            for group, children in self._items()
+            if not group.isHidden()
+            for child in children
+            if not child.isHidden()
+        ]
 
     # --- internals ---------------------------------------------------------------------
 
-    def _apply_filter(self, text: str) -> None:
-        wanted = text.strip().casefold()
+    def _items(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        """Each label's group item with its name items, top to bottom."""
+        found = []
         for top in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(top)
-            entries = dict(self.groups[list(self.groups)[top]])
+            if group is not None:
+                children = [group.child(row) for row in range(group.childCount())]
+                found.append((group, [child for child in children if child is not None]))
+        return found
+
+    def _apply_filter(self, text: str) -> None:
+        wanted = text.strip().casefold()
+        for label, (group, children) in zip(self.groups, self._items(), strict=False):
+            entries = dict(self.groups[label])
             shown = 0
-            for row in range(group.childCount()):
-                child = group.child(row)
+            for child in children:
                 _label, key = entry_of(child)
                 forms = [key, *(m.text for m in entries[key])]
                 match = not wanted or any(wanted in form.casefold() for form in forms)
@@ -267,14 +270,17 @@ class EntityPanel(QDockWidget):
         entries = self.visible_entries()
         if entries:
             item = self.entry_item(*entries[0])
-            self.tree.setCurrentItem(item)
+            if item is not None:
+                self.tree.setCurrentItem(item)
             self.tree.setFocus()
             self.entry_activated.emit(*entries[0])
 
     def _on_filter_down_pressed(self) -> None:
         entries = self.visible_entries()
         if entries:
-            self.tree.setCurrentItem(self.entry_item(*entries[0]))
+            item = self.entry_item(*entries[0])
+            if item is not None:
+                self.tree.setCurrentItem(item)
             self.tree.setFocus()
 
     def _on_tree_entry_activated(self, item: QTreeWidgetItem) -> None:

@@ -1,45 +1,39 @@
-"""The File menu's ways to pick a document: the Open dialog and the recent documents."""
+"""File › Open Recent: the recent documents that still exist, numbered for the keyboard."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
+from reader.ui.settings import Settings
 from reader.ui.window import recent_files
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
 
 OPEN_FILTER = "Documents (*.md *.markdown *.txt *.text *.html *.htm);;All files (*)"
 
-# Called by this name so that lupdate sees the context and text of every message.
-translate = QCoreApplication.translate
 
+class RecentMenu(QMenu):
+    """Fills itself from the settings each time it opens.
 
-def choose_file(window: MainWindow) -> None:
-    """Ask for a document (starting beside the open one) and open it."""
-    folder = str(window.path.parent) if window.path else str(Path.home())
-    name, _filter = QFileDialog.getOpenFileName(
-        window,
-        translate("MainWindow", "Open document"),
-        folder,
-        translate("MainWindow", OPEN_FILTER),
-    )
-    if name:
-        window.open_file(name)
+    Signals:
+        file_chosen(Path): the reader picked one of the recent documents.
+    """
 
+    file_chosen = Signal(Path)
 
-def fill_recent_menu(window: MainWindow) -> None:
-    """List the recent documents that still exist, numbered for the keyboard."""
-    menu = window.actions.recent_menu
-    menu.clear()
-    files = recent_files.existing(window.settings)
-    for number, path in enumerate(files, 1):
-        item = menu.addAction(f"&{number % 10} {path.name}")
-        item.setToolTip(str(path))
-        item.triggered.connect(lambda _checked=False, p=path: window.open_file(p))
-    if not files:
-        menu.addAction(translate("MainWindow", "No recent documents")).setEnabled(False)
+    def __init__(self, title: str, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self._settings = settings
+        self.aboutToShow.connect(self.fill)
+
+    def fill(self) -> None:
+        """List the recent documents that still exist (missing ones are dropped for good)."""
+        self.clear()
+        files = recent_files.existing(self._settings)
+        for number, path in enumerate(files, 1):
+            item = self.addAction(f"&{number % 10} {path.name}")
+            item.setToolTip(str(path))
+            item.triggered.connect(lambda _checked=False, p=path: self.file_chosen.emit(p))
+        if not files:
+            self.addAction(self.tr("No recent documents")).setEnabled(False)

@@ -1,23 +1,24 @@
 """The application window: reading view, banners, find bar, status bar, menus.
 
-Behaviour lives in small helpers (renderer, view, translation controller, find bar, file
-watcher); the window wires them and turns events into words.
+The window composes parts that own their widgets (menu, status bar, view preferences, names
+display, reading view, translation controller, find bar, file watcher), wires their signals
+and turns events into words.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
-from reader.core.document.model import Document
+from reader.core.document.model import Document, EntityLabel
+from reader.core.packages.store import InstalledPackage
 from reader.core.paths import DataPaths
 from reader.ui import theme
 from reader.ui.dialogs import help as help_dialogs
-from reader.ui.dialogs.preferences import Preferences
 from reader.ui.entities.display import EntityDisplay
 from reader.ui.entities.highlights import EntityController
 from reader.ui.models.support import make_model_banner, open_model_manager
@@ -25,17 +26,24 @@ from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.find_bar import FindBar
 from reader.ui.view.translation_controller import TranslationController
-from reader.ui.window import file_menu, recent_files, view_settings
-from reader.ui.window.actions import build_menus
-from reader.ui.window.file_watch import DocumentWatcher
-from reader.ui.window.layout import build_layout, build_status_bar
+from reader.ui.window import recent_files
+from reader.ui.window.column_headers import ColumnHeaders
+from reader.ui.window.dock_placement import DockPlacement
+from reader.ui.window.file_menu import OPEN_FILTER
+from reader.ui.window.file_notice import FileChangeNotice
+from reader.ui.window.layout import central_widget
+from reader.ui.window.menu_bar import MainMenu
 from reader.ui.window.message_bar import MessageBar
-from reader.ui.window.messages import describe_load_error, describe_translation_error
+from reader.ui.window.messages import describe_load_error
+from reader.ui.window.status_bar import StatusBar
+from reader.ui.window.translation_runner import TranslationRunner
+from reader.ui.window.view_preferences import ViewPreferences
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
 from reader.workers.translation_worker import TranslationService
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from reader.ui.models.manager import ModelManagerDialog
 
 
 class MainWindow(QMainWindow):
@@ -61,62 +69,132 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.loaded: LoadedDocument | None = None
         self.path: Path | None = None
-        self.package = None
         self._load_job = 0
         self._reload_anchor = -1
-        self.model_dialog = None
+        self.model_dialog: ModelManagerDialog | None = None
         self.setWindowTitle(self.tr("Bilingual Reader"))
         self.setAcceptDrops(True)
 
-        self.colors = theme.apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
-        self.view = BilingualView(self.colors, self)
+        colors = theme.apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
+        self.view = BilingualView(colors, self)
         self.view.renderer.german_percent = settings.german_column_percent
         self.documents = documents or DocumentJobs(self)
-        self.documents.document_loaded.connect(self._on_documents_document_loaded)
-        self.documents.load_failed.connect(self._on_documents_load_failed)
         self.translation = TranslationController(
             self.view,
             translations or TranslationService(self, cache_path=paths.translation_cache),
         )
-        self.translation.progress_changed.connect(self._on_translation_progress_changed)
-        self.translation.translation_finished.connect(self._on_translation_translation_finished)
-        self.translation.translation_failed.connect(self._on_translation_translation_failed)
         self.entities = EntityController(
             self.view,
             entities or EntityService(self),
             enabled=settings.highlight_entities,
         )
-        self.translation.translations_applied.connect(self.entities.on_translations)
         if settings.name_pipeline:
             self.entities.service.set_pipeline(settings.name_pipeline)
 
         self.find_bar = FindBar(self.view, self)
-        self.find_bar.closed.connect(self.view.setFocus)
         self.model_banner = make_model_banner(self)
         self.model_banner.hide()
-        self.model_banner.install_requested.connect(lambda: self.manage_models("install"))
-        self.model_banner.download_requested.connect(lambda: self.manage_models("download"))
         self.error_bar = MessageBar("errorBar", self)
         self.file_bar = MessageBar("fileBar", self)
-        self.watcher = DocumentWatcher(self)
-        self.watcher.file_changed.connect(self._on_watcher_file_changed)
-        self.watcher.file_deleted.connect(self._on_watcher_file_deleted)
-        build_layout(self)
-        build_status_bar(self)
-        self.entity_display = EntityDisplay(self)  # legend, names panel, tooltips
-        self.actions = build_menus(self)
-        self.entity_display.add_to_menu(self.actions.highlight_entities)
-        self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
-        self.view.pair_copied.connect(self._on_view_pair_copied)
-        self.view.link_activated.connect(self._on_view_link_activated)
-        self.view.zoom_requested.connect(self.zoom_by)
-        QApplication.styleHints().colorSchemeChanged.connect(self._on_style_hints_scheme_changed)
-        self.apply_font()
+        self.headers = ColumnHeaders(settings.german_column_percent, self)
+        self.file_notice = FileChangeNotice(self.file_bar, self)
+        self.setCentralWidget(
+            central_widget(
+                self,
+                (self.model_banner, self.error_bar, self.file_bar, self.headers),
+                self.view,
+                self.find_bar,
+            )
+        )
+        hidden = [EntityLabel(value) for value in settings.hidden_entity_labels]
+        self.status_bar = StatusBar(lambda: self.view.colors, hidden, self)
+        self.setStatusBar(self.status_bar)
+        self.entity_display = EntityDisplay(
+            self.view, self.entities, settings, self.status_bar.legend, self
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_display.panel)
+        self.dock_placement = DockPlacement(self, self.entity_display.panel)
+        self.view_preferences = ViewPreferences(
+            settings, self.view, self.entities, self.headers, self.translation.service, self
+        )
+        self.main_menu = MainMenu(self.menuBar(), settings, self)
+        self.translation_runner = TranslationRunner(
+            paths,
+            settings,
+            self.translation,
+            self.entities,
+            self.status_bar,
+            self.main_menu.cancel_translation,
+            self,
+        )
+        self.main_menu.insert_after(
+            self.main_menu.highlight_entities, self.entity_display.panel_action
+        )
+        self._connect_parts()
+        self.view_preferences.apply_font()
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
         else:
             self.resize(1200, 800)
-        self.entity_display.restore_state()
+        self.dock_placement.restore(settings.window_state)  # after the window's geometry
+
+    def _connect_parts(self) -> None:
+        """Each part's signals to the part (or the window slot) that acts on them."""
+        self.documents.document_loaded.connect(self._on_documents_document_loaded)
+        self.documents.load_failed.connect(self._on_documents_load_failed)
+        self.translation.translations_applied.connect(self.entities.on_translations)
+        self.translation.translation_finished.connect(lambda _c: self.find_bar.refresh())
+        runner = self.translation_runner
+        runner.model_found.connect(self._on_translation_runner_model_found)
+        runner.failed.connect(self._on_translation_runner_failed)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.model_banner.install_requested.connect(lambda: self.manage_models("install"))
+        self.model_banner.download_requested.connect(lambda: self.manage_models("download"))
+        self.file_notice.reload_requested.connect(self.reload)
+        self.status_bar.cancel_requested.connect(runner.cancel)
+        self.entity_display.mention_shown.connect(self._on_entity_display_mention_shown)
+        self.entity_display.mention_cleared.connect(self._on_entity_display_mention_cleared)
+        preferences = self.view_preferences
+        preferences.zoom_changed.connect(self._on_view_preferences_zoom_changed)
+        preferences.theme_changed.connect(self.main_menu.show_theme)
+        preferences.highlighting_changed.connect(self.main_menu.highlight_entities.setChecked)
+        preferences.highlighting_changed.connect(self.entity_display.set_highlighting)
+        preferences.beam_size_changed.connect(self._on_view_preferences_beam_size_changed)
+        self.view.current_sentence_changed.connect(self._on_view_current_sentence_changed)
+        self.view.pair_copied.connect(self._on_view_pair_copied)
+        self.view.link_activated.connect(self._on_view_link_activated)
+        self.view.zoom_requested.connect(preferences.zoom_by)
+        QApplication.styleHints().colorSchemeChanged.connect(self._on_style_hints_scheme_changed)
+        self._connect_menu()
+
+    def _connect_menu(self) -> None:
+        menu, view, find_bar = self.main_menu, self.view, self.find_bar
+        preferences = self.view_preferences
+        for action, slot in (
+            (menu.open, self.choose_file),
+            (menu.export, self.export_document),
+            (menu.quit, self.close),
+            (menu.copy_pair, view.copy_current_pair),
+            (menu.find, find_bar.open_bar),
+            (menu.find_next, find_bar.find_next),
+            (menu.find_previous, find_bar.find_previous),
+            (menu.preferences, preferences.edit),
+            (menu.next_sentence, lambda: view.move_current(1)),
+            (menu.previous_sentence, lambda: view.move_current(-1)),
+            (menu.zoom_in, lambda: preferences.zoom_by(1)),
+            (menu.zoom_out, lambda: preferences.zoom_by(-1)),
+            (menu.zoom_reset, preferences.reset_zoom),
+            (menu.full_screen, self.toggle_full_screen),
+            (menu.models, self.manage_models),
+            (menu.cancel_translation, self.translation_runner.cancel),
+            (menu.shortcuts, lambda: help_dialogs.show_shortcuts(self, menu.shortcut_entries())),
+            (menu.log_folder, lambda: help_dialogs.open_log_folder(self.paths.logs)),
+            (menu.about, lambda: help_dialogs.show_about(self)),
+        ):
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+        menu.recent_menu.file_chosen.connect(self.open_file)
+        menu.theme_chosen.connect(preferences.set_theme)
+        menu.highlight_entities.toggled.connect(preferences.set_highlighting)
 
     # --- opening -----------------------------------------------------------------------
 
@@ -124,14 +202,12 @@ class MainWindow(QMainWindow):
         """Start loading ``path``; the result arrives in ``_on_documents_document_loaded``."""
         path = Path(path).expanduser()
         self._load_job = self.documents.load(path)
-        self._loading_path = path
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
         return self._load_job
 
     def show_document(self, document: Document) -> int:
         """Show a Document built elsewhere (segmented in the background like a file)."""
         self._load_job = self.documents.show(document)
-        self._loading_path = document.source
         return self._load_job
 
     def open_from_other_launch(self, files: list[str]) -> None:
@@ -143,10 +219,13 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def choose_file(self) -> None:
-        file_menu.choose_file(self)
-
-    def fill_recent_menu(self) -> None:
-        file_menu.fill_recent_menu(self)
+        """Ask for a document (starting beside the open one) and open it."""
+        folder = str(self.path.parent) if self.path else str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open document"), folder, self.tr(OPEN_FILTER)
+        )
+        if name:
+            self.open_file(name)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -174,36 +253,23 @@ class MainWindow(QMainWindow):
         self._reload_anchor = -1
         self.loaded = loaded
         self.error_bar.dismiss()
-        self.file_bar.dismiss()
         self.statusBar().clearMessage()
-        self.watcher.watch(loaded.document.source)
+        self.file_notice.watch(loaded.document.source)
         self.path = loaded.document.source
         title = loaded.document.title or (self.path.name if self.path else "")
         self.setWindowTitle(self.tr("{title} — Bilingual Reader").format(title=title))
         if self.path is not None:
             recent_files.remember(self.settings, self.path)
-        self.source_label.setText(self._describe_source(loaded.document))
-        self.package = self.find_package()
-        self.view.set_document(
-            loaded.document, loaded.sentences, placeholders=self.package is not None
-        )
+        self.status_bar.set_source(loaded.document)
+        package = self.translation_runner.find_package()
+        self.view.set_document(loaded.document, loaded.sentences, placeholders=package is not None)
         self.translation.reset()
         self.entities.reset(loaded.document, loaded.sentences)
         self.find_bar.refresh()
         if reload_anchor >= 0:
             self.view.scroll_to_sentence(reload_anchor)
         self._update_position_label()
-        self._start_translation()
-
-    def _describe_source(self, document: Document) -> str:
-        formats = {
-            "markdown": self.tr("Markdown"),
-            "html": self.tr("HTML"),
-            "text": self.tr("Plain text"),
-        }
-        # The encoding matters when it was guessed (cp1252): say which one was used.
-        encoding = document.encoding.upper().replace("CP1252", "Windows-1252")
-        return f"{formats.get(document.format, document.format)} · {encoding}"
+        self.translation_runner.start()
 
     def _on_documents_load_failed(self, job_id: int, error: Exception) -> None:
         if job_id != self._load_job:
@@ -213,64 +279,32 @@ class MainWindow(QMainWindow):
 
     # --- translation -------------------------------------------------------------------
 
-    def find_package(self):  # type: ignore[no-untyped-def]
-        """The installed de→en package, or None (then the banner offers to get one)."""
-        from reader.core.packages.store import installed_translation_package
+    @property
+    def package(self) -> InstalledPackage | None:
+        """The installed de→en package the document is translated with (None: no model)."""
+        return self.translation_runner.package
 
-        package = installed_translation_package(self.paths)
-        self.model_banner.setVisible(package is None)
-        self.headers.set_model_installed(package is not None)
-        return package
+    def _on_translation_runner_model_found(self, found: bool) -> None:
+        self.model_banner.setVisible(not found)
+        self.headers.set_model_installed(found)
 
-    def _start_translation(self) -> None:
-        if self.package is None or self.loaded is None:
-            self._show_progress(False)
-            return
-        self.translation.start(self.package, self.settings.beam_size)
-        self._show_progress(self.translation.running)
-
-    def cancel_translation(self) -> None:
-        self.translation.cancel()
-
-    def _show_progress(self, shown: bool) -> None:
-        self.status.show_progress(shown)
-        self.actions.cancel_translation.setEnabled(shown)
-
-    def _on_translation_progress_changed(self, done: int, total: int) -> None:
-        self.status.set_progress(done, total)
-
-    def _on_translation_translation_finished(self, cancelled: bool) -> None:
-        self._show_progress(False)
-        if cancelled:
-            done, total = self.translation.done_count()
-            self.statusBar().showMessage(
-                self.tr("Translation cancelled: {done} of {total} sentences done.").format(
-                    done=done, total=total
-                ),
-                8000,
-            )
-        self.find_bar.refresh()
-
-    def _on_translation_translation_failed(self, error: object) -> None:
-        self._show_progress(False)
-        self.error_bar.show_message(describe_translation_error(error), error=True)  # type: ignore[arg-type]
+    def _on_translation_runner_failed(self, text: str) -> None:
+        self.error_bar.show_message(text, error=True)
 
     def manage_models(self, intent: str = "") -> None:
         """Tools › Translation models; afterwards, translate if a model appeared."""
         self.model_dialog = open_model_manager(self, self.paths, intent, self._on_models_changed)
 
     def _on_models_changed(self) -> None:
-        had_package = self.package is not None
-        self.package = self.find_package()
-        if self.package is not None and self.loaded is not None:
+        if self.translation_runner.models_changed() and self.loaded is not None:
             self.view.set_placeholders(True)
-            if not had_package or not self.translation.running:
-                self._start_translation()
+            self.translation_runner.start()
+
+    def _on_view_preferences_beam_size_changed(self, beam_size: int) -> None:
+        if self.loaded is not None:
+            self.translation_runner.retranslate(beam_size)
 
     # --- sentences ---------------------------------------------------------------------
-
-    def copy_pair(self) -> None:
-        self.view.copy_current_pair()
 
     def _on_view_current_sentence_changed(self, _sentence_id: int) -> None:
         self._update_position_label()
@@ -291,22 +325,11 @@ class MainWindow(QMainWindow):
     def _update_position_label(self) -> None:
         ids = self.view.sentence_ids()
         current = self.view.current
-        self.status.set_position(ids.index(current) + 1 if current >= 0 and ids else 0, len(ids))
+        self.status_bar.set_position(
+            ids.index(current) + 1 if current >= 0 and ids else 0, len(ids)
+        )
 
     # --- file on disk ------------------------------------------------------------------
-
-    def _on_watcher_file_changed(self, path: Path) -> None:
-        self.file_bar.show_message(
-            self.tr("“{name}” changed on disk. Reload it?").format(name=path.name),
-            [(self.tr("Reload"), self.reload)],
-        )
-
-    def _on_watcher_file_deleted(self, path: Path) -> None:
-        self.file_bar.show_message(
-            self.tr("“{name}” was deleted or moved. The text stays open here.").format(
-                name=path.name
-            )
-        )
 
     def reload(self) -> None:
         """Load the current file again, keeping the reading position by sentence."""
@@ -319,43 +342,21 @@ class MainWindow(QMainWindow):
 
     # --- view settings -----------------------------------------------------------------
 
-    def apply_font(self) -> None:
-        view_settings.apply_font(self)
-
-    def zoom_by(self, steps: int) -> None:
-        view_settings.zoom_by(self, steps)
-
-    def reset_zoom(self) -> None:
-        self.set_zoom(100)
-
-    def set_zoom(self, percent: int) -> None:
-        view_settings.set_zoom(self, percent)
-
-    def set_theme(self, key: str) -> None:
-        view_settings.set_theme(self, key)
+    def _on_view_preferences_zoom_changed(self, percent: int) -> None:
+        self.statusBar().showMessage(self.tr("Zoom {percent} %").format(percent=percent), 2000)
 
     def _on_style_hints_scheme_changed(self, _scheme: object) -> None:
-        view_settings.follow_system_scheme(self)
+        self.view_preferences.follow_system_scheme()
 
-    def set_entity_highlighting(self, enabled: bool) -> None:
-        """View › Highlight Names: people, organisations, places in both columns."""
-        self.settings.highlight_entities = enabled
-        self.entities.set_enabled(enabled)
-        self.actions.highlight_entities.setChecked(enabled)
+    def _on_entity_display_mention_shown(self, text: str) -> None:
+        self.status_bar.show_message_from(self.entity_display, text, 6000)
+
+    def _on_entity_display_mention_cleared(self) -> None:
+        self.status_bar.clear_messages_from(self.entity_display)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
-        self.actions.full_screen.setChecked(self.isFullScreen())
-
-    def edit_preferences(self) -> None:
-        view_settings.edit_preferences(self)
-
-    def apply_preferences(self, chosen: Preferences) -> None:
-        beam_changed = view_settings.apply_preferences(self, chosen)
-        if beam_changed and self.package is not None and self.loaded is not None:
-            self.entities.forget_english()
-            self.translation.retranslate(chosen.beam_size)
-            self._show_progress(self.translation.running)
+        self.main_menu.full_screen.setChecked(self.isFullScreen())
 
     # --- help and export ---------------------------------------------------------------
 
@@ -363,12 +364,6 @@ class MainWindow(QMainWindow):
         from reader.ui.dialogs.export import export_with_dialog
 
         export_with_dialog(self)
-
-    def show_shortcuts(self) -> None:
-        help_dialogs.show_shortcuts(self)
-
-    def show_about(self) -> None:
-        help_dialogs.show_about(self)
 
     def remember_position(self) -> None:
         """Store which sentence the reader is at in the open file, for next time."""
@@ -381,7 +376,7 @@ class MainWindow(QMainWindow):
         """Save the window's settings and stop every worker thread (idempotent)."""
         self.remember_position()
         self.settings.geometry = self.saveGeometry()
-        self.entity_display.save_state()
+        self.settings.window_state = self.saveState()
         self.settings.sync()
         self.translation.service.shutdown()
         self.entities.service.shutdown()

@@ -51,15 +51,14 @@ def describe_load_error(error: BaseException) -> str:
     )
 
 
-def describe_translation_error(error: BaseException) -> str:
+def describe_translation_error(error: object) -> str:
     """Words for a failed translation job."""
-    path = getattr(error, "path", None)
-    if type(error).__name__ == "ModelLoadFailed":
+    if isinstance(error, errors.ModelLoadFailed):
         return translate(
             "Messages",
             "The translation model in “{folder}” could not be loaded. Reinstall it from "
             "Tools › Translation models.",
-        ).format(folder=getattr(path, "name", "") or str(path))
+        ).format(folder=error.path.name or str(error.path))
     return translate("Messages", "Translation stopped: {error}").format(
         error=str(error) or type(error).__name__
     )

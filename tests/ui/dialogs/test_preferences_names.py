@@ -71,7 +71,7 @@ def test_window_applies_the_choice_and_looks_for_names_again(
         window.settings.language,
         pipeline,
     )
-    window.apply_preferences(chosen)
+    window.view_preferences.apply(chosen)
     assert window.settings.name_pipeline == pipeline
     qtbot.waitUntil(lambda: recognizer.calls > calls and window.entities.entities != ())
     assert recognizer.pipeline == pipeline

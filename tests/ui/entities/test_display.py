@@ -196,7 +196,7 @@ def test_the_panel_says_when_names_are_being_found_or_none_exist(
     assert panel.empty.text() == "No names found"
     assert panel.tree.topLevelItemCount() == 0
 
-    window.actions.highlight_entities.trigger()
+    window.main_menu.highlight_entities.trigger()
     assert "Highlight Names" in panel.empty.text()
     assert not window.entity_display.legend.isVisibleTo(window)
 
@@ -238,6 +238,44 @@ def test_activating_a_name_cycles_through_its_mentions_and_wraps(
         (ids[3], "Merkel"),
     ]
     assert seen[4] == seen[0]  # wrapped around
+
+
+def test_the_mention_message_leaves_with_the_names_panel(
+    qtbot, make_window, reader_paths, names_file
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(recognizer=KnownNames())
+    open_with_names(qtbot, window, names_file)
+    translated(qtbot, window)
+    display = window.entity_display
+    display.panel_action.trigger()
+    display.show_next_mention(EntityLabel.PER, "Merkel")
+    assert window.statusBar().currentMessage().startswith("Mention 1 of 4")
+    display.panel_action.trigger()  # View › Names Panel: closed
+    assert not display.panel.isVisible()
+    assert window.statusBar().currentMessage() == ""
+    assert display.mention is None
+
+    # Closed with its own close button: the same.
+    display.panel_action.trigger()
+    display.show_next_mention(EntityLabel.LOC, "Köln")
+    assert window.statusBar().currentMessage().startswith("Mention 1 of 2")
+    display.panel.close()
+    assert window.statusBar().currentMessage() == ""
+
+    # Moving on to another sentence ends the mention, and its words go with it.
+    display.panel_action.trigger()
+    display.show_next_mention(EntityLabel.PER, "Merkel")
+    window.view.move_current(1)
+    assert display.mention is None
+    assert window.statusBar().currentMessage() == ""
+
+    # Someone else's message stays when the panel closes.
+    display.show_next_mention(EntityLabel.PER, "Merkel")
+    window.main_menu.zoom_in.trigger()
+    assert window.statusBar().currentMessage().startswith("Zoom")
+    display.panel_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Zoom")
 
 
 def test_a_click_on_another_name_starts_at_its_first_mention(
@@ -350,7 +388,7 @@ def test_hiding_a_type_in_a_long_document_still_builds_every_row(
 
 def test_the_legend_swatches_follow_the_theme(qtbot, make_window) -> None:
     window = make_window()
-    window.set_theme("light")
+    window.view_preferences.set_theme("light")
     button = window.entity_display.legend.buttons[EntityLabel.PER]
 
     def swatch_colour():  # type: ignore[no-untyped-def]
@@ -359,6 +397,6 @@ def test_the_legend_swatches_follow_the_theme(qtbot, make_window) -> None:
 
     light = swatch_colour()
     assert light == window.view.colors.entity_backgrounds[0]
-    window.set_theme("dark")
+    window.view_preferences.set_theme("dark")
     qtbot.waitUntil(lambda: swatch_colour() == window.view.colors.entity_backgrounds[0])
     assert swatch_colour() != light

@@ -74,10 +74,10 @@ def test_highlighting_can_be_switched_off_and_on(
         window.open_file(names_file)
     qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
     first = window.view.sentence_ids()[0]
-    window.actions.highlight_entities.trigger()
+    window.main_menu.highlight_entities.trigger()
     assert not Settings.for_paths(reader_paths).highlight_entities
     assert not is_entity(format_at(window, first, Side.GERMAN, "Köln"), window, EntityLabel.LOC)
-    window.actions.highlight_entities.trigger()
+    window.main_menu.highlight_entities.trigger()
     assert is_entity(format_at(window, first, Side.GERMAN, "Köln"), window, EntityLabel.LOC)
 
 
@@ -86,7 +86,7 @@ def test_names_follow_the_theme(qtbot, make_window, names_file) -> None:
     with qtbot.waitSignal(window.entities.entities_changed, timeout=5000):
         window.open_file(names_file)
     qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
-    window.set_theme("dark")
+    window.view_preferences.set_theme("dark")
     first = window.view.sentence_ids()[0]
     assert window.view.colors.dark
     assert is_entity(format_at(window, first, Side.GERMAN, "Köln"), window, EntityLabel.LOC)

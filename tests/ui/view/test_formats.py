@@ -103,5 +103,5 @@ def test_the_encoding_used_is_shown(qtbot, make_window, tmp_path) -> None:
     path = tmp_path / "alt.txt"
     path.write_bytes("„Grüße“ kosten 5 €. Noch ein Satz.".encode("cp1252"))
     open_and_wait(qtbot, window, path)
-    assert "Windows-1252" in window.source_label.text()
+    assert "Windows-1252" in window.status_bar.source.text()
     assert "„Grüße“" in window.view.toPlainText()

@@ -49,7 +49,7 @@ def test_choosing_fast_translation_translates_again_with_beam_one(
         settings.font_family, 15, "system", 1, True, settings.german_column_percent
     )
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
-        window.apply_preferences(chosen)
+        window.view_preferences.apply(chosen)
     assert engine.beams == [4, 1]
     assert len(made) == 1  # the same engine translated with both beams: no reload
     again = Settings.for_paths(reader_paths)
@@ -86,4 +86,4 @@ def test_a_model_that_fails_to_load_is_explained(qtbot, make_window, reader_path
         window.open_file(path)
     assert window.error_bar.isVisible()
     assert "could not be loaded" in window.error_bar.text()
-    assert not window.progress.isVisible()
+    assert not window.status_bar.progress.isVisible()

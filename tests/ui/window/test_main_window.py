@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def test_without_a_model_the_german_shows_with_the_banner(qtbot, make_window, ar
     first = window.view.sentence_ids()[0]
     start, end = window.view.renderer.span(first, Side.ENGLISH)
     assert start == end  # no "…" promises while nothing can translate
-    assert not window.progress.isVisible()
+    assert not window.status_bar.progress.isVisible()
     assert "bericht" in window.windowTitle()
 
 
@@ -80,21 +81,71 @@ def test_translation_fills_in_progressively_then_finishes(
     window = make_window(engine=FakeEngine(batch=2, gate=gate))
     open_and_wait(qtbot, window, article)
     assert not window.model_banner.isVisible()
-    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    assert window.status_bar.progress.isVisible() and window.status_bar.cancel.isVisible()
     ids = window.view.sentence_ids()
     assert all(window.view.english_for(i) is None for i in ids)
     gate.release()
     qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
-    assert window.progress.value() == 2
+    assert window.status_bar.progress.value() == 2
     assert "…" in window.view.toPlainText()  # the rest still waits
     for _ in ids:
         gate.release()
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
         pass
-    assert not window.progress.isVisible()
+    assert not window.status_bar.progress.isVisible()
     german = window.view.german_for(ids[-1])
     assert window.view.english_for(ids[-1]) == english_of(german)
     assert "…" not in window.view.toPlainText()
+
+
+def test_progress_says_the_model_is_loading_then_counts_sentences(
+    qtbot, make_window, tmp_path, reader_paths, tiny_package_dir
+) -> None:
+    import shutil
+
+    shutil.copytree(tiny_package_dir, reader_paths.packages / tiny_package_dir.name)
+    window = make_window(real_engine=True)  # the copy model, loaded by CTranslate2
+    progress = window.status_bar.progress
+    seen: list[tuple[str, int]] = []
+    window.translation.progress_changed.connect(
+        lambda _done, _total: seen.append((progress.text(), progress.value()))
+    )
+    path = tmp_path / "lang.txt"
+    path.write_text(german_text(paragraphs=40, sentences=4), encoding="utf-8")
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=60_000):
+        window.open_file(path)
+    total = len(window.translation.translations)
+    assert total == 161  # the heading and 160: one sentence is less than a percent
+    assert seen[0] == ("Loading the model…", 0)  # shown, and not a blank bar at −1
+    counts = [text for text, _value in seen[1:]]
+    assert counts and all(re.match(r"\d+ / 161\b", text) for text in counts)
+    assert counts[-1].startswith("161 / 161")
+    assert not progress.isVisible()
+
+
+def test_progress_estimates_the_time_left_once_a_few_sentences_are_done(
+    qtbot, make_window, article, reader_paths, gate
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=FakeEngine(batch=2, gate=gate))
+    clock = [1000.0]
+    window.status_bar.time_left.clock = lambda: clock[0]
+    open_and_wait(qtbot, window, article)
+    progress = window.status_bar.progress
+    total = window.translation.done_count()[1]
+    assert progress.text() == "Loading the model…"
+    clock[0] += 20  # the model loads
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
+    assert progress.text() == f"2 / {total}"  # the pace is not known yet
+    for done in (4, 6, 8):
+        clock[0] += 2  # one batch of two sentences every two seconds
+        gate.release()
+        qtbot.waitUntil(lambda d=done: len(window.translation.translations) == d, timeout=5000)
+    # 6 sentences in 6 s since the first batch, 2 left at that pace.
+    assert total == 10  # the heading and nine
+    assert progress.text() == "8 / 10 · under a minute left"
+    assert "under a minute left" in progress.accessibleDescription()
 
 
 def test_cancel_keeps_what_is_done(qtbot, make_window, article, reader_paths, gate) -> None:
@@ -104,9 +155,9 @@ def test_cancel_keeps_what_is_done(qtbot, make_window, article, reader_paths, ga
     gate.release()
     qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000) as ended:
-        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.status_bar.cancel, Qt.MouseButton.LeftButton)
     assert ended.args == [True]
-    assert not window.cancel_button.isVisible()
+    assert not window.status_bar.cancel.isVisible()
     assert len(window.translation.translations) == 2
     assert "cancelled" in window.statusBar().currentMessage()
 
@@ -126,7 +177,7 @@ def test_a_model_installed_later_starts_translation(
 
 def test_tools_models_opens_the_model_manager(qtbot, make_window) -> None:
     window = make_window()
-    window.actions.models.trigger()
+    window.main_menu.models.trigger()
     dialog = window.model_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
@@ -140,26 +191,26 @@ def test_recent_files_menu_lists_opened_files(qtbot, make_window, tmp_path) -> N
         path.write_text("Ein Satz.")
         open_and_wait(qtbot, window, path)
         paths.append(path)
-    window.fill_recent_menu()
-    labels = [a.text() for a in window.actions.recent_menu.actions()]
+    window.main_menu.recent_menu.fill()
+    labels = [a.text() for a in window.main_menu.recent_menu.actions()]
     assert labels == ["&1 zwei.txt", "&2 eins.txt"]
     paths[1].unlink()
-    window.fill_recent_menu()
-    assert [a.text() for a in window.actions.recent_menu.actions()] == ["&1 eins.txt"]
+    window.main_menu.recent_menu.fill()
+    assert [a.text() for a in window.main_menu.recent_menu.actions()] == ["&1 eins.txt"]
 
 
 def test_zoom_changes_both_columns_and_is_remembered(qtbot, make_window, article, reader_paths):
     window = make_window()
     open_and_wait(qtbot, window, article)
     size = window.view.document().defaultFont().pointSizeF()
-    assert window.actions.zoom_in.shortcut().toString() == "Ctrl++"
-    window.actions.zoom_in.trigger()
-    window.actions.zoom_in.trigger()
+    assert window.main_menu.zoom_in.shortcut().toString() == "Ctrl++"
+    window.main_menu.zoom_in.trigger()
+    window.main_menu.zoom_in.trigger()
     assert window.view.document().defaultFont().pointSizeF() > size
     assert Settings.for_paths(reader_paths).zoom == 125
-    window.actions.zoom_reset.trigger()
+    window.main_menu.zoom_reset.trigger()
     assert Settings.for_paths(reader_paths).zoom == 100
-    window.actions.zoom_out.trigger()
+    window.main_menu.zoom_out.trigger()
     assert Settings.for_paths(reader_paths).zoom == 90
 
 
@@ -170,16 +221,16 @@ def test_find_jumps_to_sentences_in_either_language(
     window = make_window()
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
         window.open_file(article)
-    window.actions.find.trigger()
+    window.main_menu.find.trigger()
     assert window.find_bar.isVisible()
     qtbot.keyClicks(window.find_bar.field, "nummer 1-2")
     target = window.view.current
     assert window.view.german_for(target).count("Nummer 1-2") == 1
     assert window.find_bar.status.text() == "1 of 2"  # German and its English copy
-    window.actions.find_next.trigger()
+    window.main_menu.find_next.trigger()
     assert window.view.current == target
     assert window.view._match[0] >= window.view.renderer.span(target, Side.ENGLISH)[0]
-    window.actions.find_previous.trigger()
+    window.main_menu.find_previous.trigger()
     assert window.find_bar.status.text() == "1 of 2"
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
@@ -227,13 +278,13 @@ def test_dropping_a_file_opens_it(qtbot, make_window, article) -> None:
 def test_dark_theme_is_applied_and_remembered(qtbot, make_window, article, reader_paths):
     window = make_window()
     open_and_wait(qtbot, window, article)
-    dark = next(a for a in window.actions.theme_group.actions() if a.data() == "dark")
+    dark = next(a for a in window.main_menu.theme_group.actions() if a.data() == "dark")
     dark.trigger()
-    assert window.colors.dark
+    assert window.view_preferences.colors.dark
     qtbot.waitUntil(lambda: window.palette().window().color().lightness() < 100, timeout=2000)
     assert Settings.for_paths(reader_paths).theme == "dark"
-    window.set_theme("light")
-    assert not window.colors.dark
+    window.view_preferences.set_theme("light")
+    assert not window.view_preferences.colors.dark
 
 
 def test_status_bar_counts_sentences(qtbot, make_window, article) -> None:
@@ -243,15 +294,15 @@ def test_status_bar_counts_sentences(qtbot, make_window, article) -> None:
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_J)
     qtbot.keyClick(window.view, Qt.Key.Key_J)
-    assert window.position_label.text() == f"Sentence 2 of {len(ids)}"
+    assert window.status_bar.position.text() == f"Sentence 2 of {len(ids)}"
 
 
 def test_accessible_names(qtbot, make_window) -> None:
     window = make_window()
     assert window.view.accessibleName() == "German original and English translation"
     assert "left column is the German" in window.view.accessibleDescription()
-    assert window.progress.accessibleName()
-    assert window.cancel_button.accessibleName()
+    assert window.status_bar.progress.accessibleName()
+    assert window.status_bar.cancel.accessibleName()
     assert window.find_bar.field.accessibleName()
 
 
@@ -265,9 +316,9 @@ def test_window_geometry_is_remembered(qtbot, make_window) -> None:
 
 def test_full_screen_toggles(qtbot, make_window) -> None:
     window = make_window()
-    window.actions.full_screen.trigger()
-    assert window.isFullScreen() and window.actions.full_screen.isChecked()
-    window.actions.full_screen.trigger()
+    window.main_menu.full_screen.trigger()
+    assert window.isFullScreen() and window.main_menu.full_screen.isChecked()
+    window.main_menu.full_screen.trigger()
     assert not window.isFullScreen()
 
 

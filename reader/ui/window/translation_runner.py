@@ -1,0 +1,104 @@
+"""Starting, cancelling and reporting the translation of the open document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+
+from reader.core.packages.store import InstalledPackage
+from reader.core.paths import DataPaths
+from reader.ui.entities.highlights import EntityController
+from reader.ui.settings import Settings
+from reader.ui.view.translation_controller import TranslationController
+from reader.ui.window.messages import describe_translation_error
+from reader.ui.window.status_bar import StatusBar
+
+
+class TranslationRunner(QObject):
+    """Finds the installed model, runs the translation controller, shows its progress.
+
+    Signals:
+        model_found(bool): whether a German→English model is installed (after each look).
+        failed(str): the translation stopped with an error; the words say which.
+    """
+
+    model_found = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        paths: DataPaths,
+        settings: Settings,
+        controller: TranslationController,
+        entities: EntityController,
+        status_bar: StatusBar,
+        cancel_action: QAction,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._settings = settings
+        self._controller = controller
+        self._entities = entities
+        self._status_bar = status_bar
+        self._cancel_action = cancel_action
+        self.package: InstalledPackage | None = None
+        controller.progress_changed.connect(self._on_controller_progress_changed)
+        controller.translation_finished.connect(self._on_controller_translation_finished)
+        controller.translation_failed.connect(self._on_controller_translation_failed)
+
+    def find_package(self) -> InstalledPackage | None:
+        """Look for the installed de→en package (None: the banner offers to get one)."""
+        from reader.core.packages.store import installed_translation_package
+
+        self.package = installed_translation_package(self._paths)
+        self.model_found.emit(self.package is not None)
+        return self.package
+
+    def start(self) -> None:
+        """Translate the document the controller was reset to (when there is a model)."""
+        if self.package is None:
+            self._show_progress(False)
+            return
+        self._status_bar.begin_progress()
+        self._controller.start(self.package, self._settings.beam_size)
+        self._show_progress(self._controller.running)
+
+    def cancel(self) -> None:
+        self._controller.cancel()
+
+    def retranslate(self, beam_size: int) -> None:
+        """Translate everything again with another beam size (the old English goes)."""
+        if self.package is not None:
+            self._entities.forget_english()
+            self._status_bar.begin_progress()
+            self._controller.retranslate(beam_size)
+            self._show_progress(self._controller.running)
+
+    def models_changed(self) -> bool:
+        """A model was installed or removed; True if the open document should start now."""
+        had_package = self.package is not None
+        self.find_package()
+        return self.package is not None and (not had_package or not self._controller.running)
+
+    def _show_progress(self, shown: bool) -> None:
+        self._status_bar.show_progress(shown)
+        self._cancel_action.setEnabled(shown)
+
+    def _on_controller_progress_changed(self, done: int, total: int) -> None:
+        self._status_bar.set_progress(done, total)
+
+    def _on_controller_translation_finished(self, cancelled: bool) -> None:
+        self._show_progress(False)
+        if cancelled:
+            done, total = self._controller.done_count()
+            self._status_bar.showMessage(
+                self.tr("Translation cancelled: {done} of {total} sentences done.").format(
+                    done=done, total=total
+                ),
+                8000,
+            )
+
+    def _on_controller_translation_failed(self, error: BaseException) -> None:
+        self._show_progress(False)
+        self.failed.emit(describe_translation_error(error))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -110,14 +113,29 @@ def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
+    ready, _, _ = select.select([read_end], [], [], 30)
+    number = os.read(read_end, 64).decode().strip() if ready else ""
+    os.close(read_end)
     if not number:
         server.kill()
-        pytest.fail("Xvfb did not report a display number")
+        server.wait(timeout=30)
+        pytest.fail("Xvfb did not report a display number within 30 s")
     return server, f":{number}"
+
+
+def _group_alive(group: int) -> bool:
+    """A process of the group still runs (zombies waiting to be reaped do not count)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            return True
+    return False
 
 
 @pytest.mark.skipif(
@@ -130,15 +148,23 @@ def test_the_real_application_opens_a_window_on_an_x_server(tmp_path: Path) -> N
     env.update(DISPLAY=display, READER_DATA_DIR=str(tmp_path / "data"))
     article = tmp_path / "artikel.md"
     article.write_text("# Nachrichten\n\nDer Rat tagte am Montag in Berlin.\n", encoding="utf-8")
-    reader = subprocess.Popen(
-        [sys.executable, "-m", "reader", str(article)],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "reader.log"
+    # Its own session, output to a file: the reader's child processes (name finding) must
+    # never keep a pipe of this test open.
+    with log.open("wb") as output:
+        reader = subprocess.Popen(
+            [sys.executable, "-m", "reader", str(article)],
+            env=env,
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     shot = tmp_path / "screen.png"
     colours = 0
+    code: int | None = None
+    group_left = True
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and reader.poll() is None:
@@ -156,16 +182,24 @@ def test_the_real_application_opens_a_window_on_an_x_server(tmp_path: Path) -> N
                 break
             time.sleep(0.5)  # polling an external X server: no signal to wait on
         still_running = reader.poll() is None
+        # What a logout does: SIGTERM. The reader closes the normal way, child included.
+        reader.send_signal(signal.SIGTERM)
+        code = reader.wait(timeout=30)
+        end = time.monotonic() + 10
+        while _group_alive(reader.pid) and time.monotonic() < end:
+            time.sleep(0.2)  # the child notices its parent left within a second
+        group_left = not _group_alive(reader.pid)
     finally:
-        reader.terminate()
-        try:
-            _, stderr = reader.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            reader.kill()
-            _, stderr = reader.communicate()
-        server.terminate()
+        if _group_alive(reader.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(reader.pid, signal.SIGKILL)
+        reader.wait(timeout=30)
+        server.kill()
         server.wait(timeout=30)
-    assert still_running, stderr.decode(errors="replace")
-    assert "could not load the qt platform plugin" not in stderr.decode(errors="replace").lower()
+    output_text = log.read_text(encoding="utf-8", errors="replace")
+    assert still_running, output_text
+    assert "could not load the qt platform plugin" not in output_text.lower()
     assert colours > 20, f"the screen stayed blank ({colours} colours)"
     assert shot.stat().st_size > 1000
+    assert code == 0, output_text
+    assert group_left, "a child process of the reader outlived it"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -101,6 +102,22 @@ def initial_file(args: argparse.Namespace, settings: Settings) -> Path:
     return sample_document()
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM (logout, ``kill``) and Ctrl+C in the terminal close the window the normal way:
+    the place is saved and the name-finding child process is stopped, never orphaned."""
+
+    def request_quit(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.quit)
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, request_quit)
+    # Python runs signal handlers only between bytecodes; a idle tick lets it do so while
+    # Qt's event loop waits.
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Show the window and run the event loop; returns the exit code."""
     paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
@@ -127,6 +144,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     window.view.setFocus()  # J/K and the arrow keys work from the start
     window.open_file(initial_file(args, settings))
+    _quit_on_signals(app)
     if getattr(args, "self_test", False):
         QTimer.singleShot(0, app.quit)
     code = app.exec()

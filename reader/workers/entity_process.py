@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -35,6 +38,18 @@ def _recognize_in_child(
     return tuple(_child_recognizer.recognize(document, sentences))
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Runs first in the child: end it when the reader is gone, however the reader ended
+    (killed, crashed), so no orphan keeps spaCy's memory or the terminal's pipes."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class ProcessRecognizer:
     """``recognize`` like ``EntityRecognizer``, answered by a child process."""
 
@@ -53,7 +68,10 @@ class ProcessRecognizer:
         """Blocks the calling (worker) thread until the child answers."""
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
             )
         if self._function is not None:
             future = self._executor.submit(self._function, document, tuple(sentences))

@@ -77,3 +77,59 @@ def test_closing_stops_a_busy_child_at_once(tmp_path: Path) -> None:
     thread.join(timeout=20)
     assert not thread.is_alive()
     assert errors
+
+
+PARENT_THAT_DIES = """
+import os, sys, threading, time
+from pathlib import Path
+from reader.core.document.model import Block, BlockKind, Document
+from reader.core.document.segmentation import segment_document
+from reader.workers.entity_process import ProcessRecognizer
+from tests.workers.child_functions import marks_then_waits
+
+marker = Path(sys.argv[1])
+document = Document("t", (Block(0, BlockKind.PARAGRAPH, "Köln."),), source=marker)
+recognizer = ProcessRecognizer(marks_then_waits)
+threading.Thread(
+    target=recognizer.recognize, args=(document, segment_document(document)), daemon=True
+).start()
+for _ in range(3000):  # up to 30 s for the child to start and pick the job up
+    if marker.exists() and marker.read_text():
+        break
+    time.sleep(0.01)
+os._exit(0)  # gone while the child is busy, as if killed
+"""
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_a_busy_child_ends_when_the_reader_dies_without_closing_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    repo = Path(__file__).resolve().parents[2]
+    marker = tmp_path / "child-pid"
+    subprocess.run(
+        [sys.executable, "-c", PARENT_THAT_DIES, str(marker)],
+        cwd=repo,
+        timeout=120,
+        check=True,
+    )
+    child = int(marker.read_text(encoding="utf-8"))
+    deadline = time.monotonic() + 15
+    alive = True
+    while alive and time.monotonic() < deadline:
+        alive = _running(child)
+        if alive:
+            time.sleep(0.2)  # the child looks for its parent once a second
+    if alive:
+        os.kill(child, 9)
+    assert not alive, f"child {child} outlived its parent"

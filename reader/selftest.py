@@ -132,7 +132,7 @@ def _check_spacy() -> str:
     words = [token.text for token in nlp("Das ist z. B. ein Test.")]
     if "z." not in words:
         raise CheckFailed(f"German tokenizer exceptions missing: {words}")
-    return f"{spacy.__version__} (German language data)"
+    return f"{spacy.about.__version__} (German language data)"
 
 
 def _check_ner() -> str:

@@ -30,7 +30,9 @@ SUFFIXES = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``export`` command."""
     parser = subparsers.add_parser(
         "export",

@@ -307,7 +307,9 @@ class ModelManagerDialog(ManagerLayout):
         fill_available(self.available_list, wanted, self.listing.installed)
         self.available_box.show()
         if wanted:
-            self.available_list.setCurrentItem(self.available_list.topLevelItem(0))
+            first = self.available_list.topLevelItem(0)
+            if first is not None:
+                self.available_list.setCurrentItem(first)
             self.available_list.setFocus()
             self._show_status(
                 self.tr(

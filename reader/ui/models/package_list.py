@@ -65,9 +65,11 @@ def fill_installed(tree: QTreeWidget, listing: PackageListing) -> None:
             item.setForeground(column, grey)
         tree.addTopLevelItem(item)
     for index in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(index)
-        if selected_path is not None and item.data(0, ITEM_ROLE).path == selected_path:
-            tree.setCurrentItem(item)
+        row = tree.topLevelItem(index)
+        if row is None:
+            continue
+        if selected_path is not None and row.data(0, ITEM_ROLE).path == selected_path:
+            tree.setCurrentItem(row)
 
 
 def wanted_packages(packages: object) -> list[Any]:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
 from reader.core.document.model import Translation
 
 _LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")

@@ -8,7 +8,6 @@ Installing is ``package_installer``'s job; downloading is ``package_index``'s.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import shutil
@@ -18,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.bounded_json import JsonRejected, read_json_file
 from reader.core.errors import NoTranslationModel, PackageNotOwned
 from reader.core.paths import DataPaths
 
@@ -96,15 +96,14 @@ def read_package(folder: Path, *, writable: bool = True) -> InstalledPackage:
     """Parse one package folder; raises ValueError with a reason when it is not usable."""
     metadata_path = folder / "metadata.json"
     try:
-        with metadata_path.open("rb") as handle:
-            raw = handle.read(METADATA_READ_LIMIT + 1)
-        if len(raw) > METADATA_READ_LIMIT:
-            raise ValueError("metadata.json is too large")
-        metadata = json.loads(raw.decode("utf-8"))
+        # Only a regular file is opened, never blocking: a FIFO here hung the listing.
+        metadata = read_json_file(metadata_path, max_bytes=METADATA_READ_LIMIT)
     except FileNotFoundError as error:
         raise ValueError("no metadata.json") from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"unreadable metadata.json: {error}") from error
+    except JsonRejected as error:
+        raise ValueError(f"unreadable metadata.json: {error.reason}") from error
+    except OSError as error:
+        raise ValueError(f"unreadable metadata.json: {error.strerror or error}") from error
     if not isinstance(metadata, dict):
         raise ValueError("metadata.json is not an object")
     from_code = metadata.get("from_code")

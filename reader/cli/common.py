@@ -7,6 +7,11 @@ nothing here imports ``reader.app`` back.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.document.model import Document
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -24,3 +29,18 @@ def start_logging(*, verbose: bool) -> None:
     from reader.core.paths import resolve_paths
 
     configure_logging(resolve_paths().logs, verbose=verbose)
+
+
+def load_document_for_command(path: Path) -> Document:
+    """Load a document for a command, saying on stderr how many bad bytes were replaced."""
+    from reader.cli.messages import complain
+    from reader.core.document.loading import load_document
+
+    document = load_document(path)
+    if document.replaced_bytes:
+        count = document.replaced_bytes
+        complain(
+            f"{path}: {count} invalid byte{'s' if count != 1 else ''} "
+            f"({document.encoding}) shown as \ufffd"
+        )
+    return document

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.cli import add_decoding_options
+from reader.cli.messages import complain
 from reader.core.document.model import Document, Entity, Sentence, Translation
 from reader.core.export.formats import render, write_text_atomically
 from reader.core.export.model import BilingualDocument
@@ -72,19 +73,16 @@ def run(args: argparse.Namespace) -> int:
     """Load, segment, translate, find entities, write."""
     fmt = output_format(args)
     if fmt is None:
-        print(
-            f"reader: cannot tell the format of {args.output!r}; give --to ({', '.join(FORMATS)})",
-            file=sys.stderr,
-        )
+        complain(f"cannot tell the format of {args.output!r}; give --to ({', '.join(FORMATS)})")
         return 2
     if fmt == "pdf" and args.output == "-":
-        print("reader: a PDF cannot go to standard output; give a file name", file=sys.stderr)
+        complain("a PDF cannot go to standard output; give a file name")
         return 2
 
-    from reader.core.document.loading import load_document
+    from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
 
-    document = load_document(Path(args.file))
+    document = load_document_for_command(Path(args.file))
     sentences = tuple(segment_document(document))
     translations, model_name, model_version = _translate(sentences, args)
     entities = () if args.no_entities else _entities(document, sentences, translations)
@@ -106,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             write_text_atomically(Path(args.output), render(bilingual, fmt, table=args.table))
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"reader: {args.output}: could not be written ({reason})", file=sys.stderr)
+        complain(f"{args.output}: could not be written ({reason})")
         return 1
     return 0
 
@@ -142,7 +140,7 @@ def _entities(
     try:
         found = EntityRecognizer().recognize(document, sentences)
     except NerModelUnavailable as error:
-        print(f"reader: names not marked ({error})", file=sys.stderr)
+        complain(f"names not marked ({error})")
         return ()
     return tuple(project_entities(found, sentences, translations))
 

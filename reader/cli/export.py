@@ -18,6 +18,7 @@ from reader.cli.messages import complain
 from reader.core.document.model import Document, Entity, Sentence, Translation
 from reader.core.export.formats import render, write_text_atomically
 from reader.core.export.model import BilingualDocument
+from reader.core.safe_io import NotRegularTarget, check_target
 
 FORMATS = ("html", "md", "tsv", "tmx", "pdf")
 SUFFIXES = {
@@ -82,6 +83,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
 
+    if args.output != "-":
+        try:  # before hours of translating: a device or a folder is never a target
+            check_target(Path(args.output))
+        except OSError as error:
+            return _write_failed(args.output, error)
+
     document = load_document_for_command(Path(args.file))
     sentences = tuple(segment_document(document))
     translations, model_name, model_version = _translate(sentences, args)
@@ -103,10 +110,15 @@ def run(args: argparse.Namespace) -> int:
         else:
             write_text_atomically(Path(args.output), render(bilingual, fmt, table=args.table))
     except OSError as error:
-        reason = error.strerror or str(error)
-        complain(f"{args.output}: could not be written ({reason})")
-        return 1
+        return _write_failed(args.output, error)
     return 0
+
+
+def _write_failed(output: str, error: OSError) -> int:
+    reason = error.strerror or str(error)
+    hint = "; give -o - for standard output" if isinstance(error, NotRegularTarget) else ""
+    complain(f"{output}: could not be written ({reason}){hint}")
+    return 1
 
 
 def _translate(

@@ -50,7 +50,10 @@ class Settings:
     """Typed access to the reader's settings; every key lives here and nowhere else."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # read-only or a file in the way: defaults, nothing saved
+            log.warning("settings cannot be kept in %s: %s", path.parent, error)
         self.path = path
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 

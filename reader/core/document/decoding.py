@@ -51,6 +51,7 @@ _JUDGE_CHARS = 65536
 _MIN_JUDGED_CHARS = 32
 _MIN_LETTER_SHARE = 0.3
 _MAX_STRANGE_SHARE = 0.05
+_FREE_REPLACEMENTS = 8
 # cp1252 German is almost all ASCII (umlauts and ß are ~2 % of letters); random high bytes
 # decode to mostly accented letters and symbols.
 _MAX_CP1252_NON_ASCII_SHARE = 0.3
@@ -156,10 +157,13 @@ def _wide_encoding(data: bytes) -> str | None:
 def _judged(decoded: Decoded) -> Decoded:
     """Refuse text that is mostly controls, unassigned or private code points, or no letters."""
     sample = decoded.text[:_JUDGE_CHARS]
-    visible = [ch for ch in sample if not ch.isspace()]
+    # Zero-width and other format characters are neither letters nor garbage: not counted.
+    visible = [ch for ch in sample if not ch.isspace() and unicodedata.category(ch) != "Cf"]
     if len(visible) < _MIN_JUDGED_CHARS:
         return decoded
+    # A handful of stray bytes is repaired, not a verdict on the file.
     strange = sum(1 for ch in visible if _is_strange(ch))
+    strange -= min(visible.count("\ufffd"), _FREE_REPLACEMENTS)
     if strange > len(visible) * _MAX_STRANGE_SHARE:
         raise NotText("control")
     # ASCII punctuation runs ("[[[…", ">>>…") are odd but harmless text; symbol soup from

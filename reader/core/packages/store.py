@@ -28,6 +28,8 @@ MODEL_FILE = "model/model.bin"
 LEFTOVER_PREFIXES = (".install-", ".download-", ".removing-", ".replaced-")
 # A real metadata.json is well under 1 KB; a hostile folder must not make listing read GBs.
 METADATA_READ_LIMIT = 1 << 20
+# A real package has about ten files.
+MAX_COUNTED_FILES = 10_000
 # "de-en", "de_en", "de→en", "de>en": a language pair rather than a package code.
 _PAIR = re.compile(r"^\s*([A-Za-z]{2,3})\s*(?:-|_|→|>|->)\s*([A-Za-z]{2,3})\s*$")
 
@@ -59,9 +61,15 @@ class InstalledPackage:
         return None
 
     def size_on_disk(self) -> int:
+        """Bytes of the package's files; counting stops after ``MAX_COUNTED_FILES`` (a folder
+        linked to a big tree must not make listing walk the whole disk)."""
         total = 0
+        counted = 0
         for root, _dirs, files in os.walk(self.path):
             for name in files:
+                counted += 1
+                if counted > MAX_COUNTED_FILES:
+                    return total
                 with contextlib.suppress(OSError):
                     total += (Path(root) / name).lstat().st_size
         return total

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+# The main window's fixtures, for the cases that open a document in it.
+from tests.ui.conftest import make_window, reader_paths  # noqa: F401
+
 REPO = Path(__file__).resolve().parents[2]
 NOBODY = 65534
 CHILD_TIMEOUT = 120

@@ -180,4 +180,7 @@ class SingleInstance(QObject):
         wanted = message.get("open") if isinstance(message, dict) else None
         if not isinstance(wanted, list):
             return
-        self.files_received.emit([f for f in wanted if isinstance(f, str) and "\0" not in f])
+        files = [f for f in wanted if isinstance(f, str) and "\0" not in f]
+        if wanted and not files:
+            return  # only things that are not paths: not one of ours
+        self.files_received.emit(files)

@@ -36,8 +36,10 @@ def _as_bool(value: object, default: bool) -> bool:
 
 
 def _as_int(value: object, default: int) -> int:
+    if not isinstance(value, (str, int, float)):
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except (TypeError, ValueError, OverflowError):
         return default
 
@@ -206,6 +208,10 @@ class Settings:
             value = [value] if value else []
         return [str(item) for item in (value or []) if item][:MAX_RECENT]
 
+    @recent_files.setter
+    def recent_files(self, value: list[str]) -> None:
+        self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])
+
     def reading_position(self, path: str) -> int:
         """The sentence the reader was at in ``path`` (-1: none remembered)."""
         return int(self._positions().get(_file_key(path), -1))
@@ -233,7 +239,3 @@ class Settings:
         if len(positions) < len(value):
             log.warning("files/positions: %d invalid entries dropped", len(value) - len(positions))
         return positions
-
-    @recent_files.setter
-    def recent_files(self, value: list[str]) -> None:
-        self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])

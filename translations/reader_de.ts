@@ -131,7 +131,7 @@
         <translation>{name} ({count})</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Finding names…</source>
         <translation>Namen werden gesucht …</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
@@ -212,12 +212,12 @@
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -614,13 +614,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <location filename="../reader/ui/application.py" line="+90"/>
+        <location filename="../reader/ui/window/main_window.py" line="+75"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+129"/>
+        <location filename="../reader/ui/window/main_window.py" line="+130"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -777,13 +777,13 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/models/manager.py" line="+70"/>
+        <location filename="../reader/ui/models/manager.py" line="+71"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models/manager_layout.py" line="+48"/>
+        <location filename="../reader/ui/models/manager_layout.py" line="+61"/>
         <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
@@ -1124,7 +1124,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+68"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1400,6 +1400,14 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location line="+1"/>
         <source>Plain text</source>
         <translation>Reiner Text</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n invalid byte(s) shown as �</source>
+        <translation>
+            <numerusform>%n ungültiges Byte als � angezeigt</numerusform>
+            <numerusform>%n ungültige Bytes als � angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -46,13 +46,13 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Load, segment, translate and print the document."""
-    from reader.core.document.loading import load_document
+    from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation.session import TranslationSession
 
-    document = load_document(Path(args.file))
+    document = load_document_for_command(Path(args.file))
     paths = resolve_paths()
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]

@@ -55,19 +55,29 @@ def _mentions(text: str, table: dict[str, str]) -> list[tuple[int, int, str]]:
 
 
 def check_currencies(german: str, english: str) -> list[Finding]:
-    """Currencies named in ``german`` that ``english`` does not name."""
+    """Currencies named in ``german`` that ``english`` does not name, or names instead."""
     english_mentions = _mentions(english, _ENGLISH)
     english_codes = {code for _s, _e, code in english_mentions}
+    german_mentions = _mentions(german, _GERMAN)
+    german_codes = {code for _s, _e, code in german_mentions}
+    # What the English names that the German does not: the likely replacement.
+    extra = [english[s:e] for s, e, code in english_mentions if code not in german_codes]
     findings = []
     seen: set[str] = set()
-    for start, end, code in _mentions(german, _GERMAN):
+    for start, end, code in german_mentions:
         if code in english_codes or code in seen:
             continue
         seen.add(code)
-        other = (
-            english[english_mentions[0][0] : english_mentions[0][1]] if english_mentions else None
-        )
+        other = extra[0] if extra else None
         findings.append(
             Finding(CheckKind.CURRENCY, start, end, german[start:end], _ENGLISH_NAMES[code], other)
+        )
+    if german_mentions and extra and not findings:
+        # All the German's currencies are there, and another one too ("US$11,000 to £22,500").
+        start, end, code = german_mentions[0]
+        findings.append(
+            Finding(
+                CheckKind.CURRENCY, start, end, german[start:end], _ENGLISH_NAMES[code], extra[0]
+            )
         )
     return findings

@@ -105,10 +105,27 @@ def time_spans(german: str) -> list[tuple[int, int]]:
     return [(time.start, time.end) for time in german_times(german)]
 
 
-def _words(text: str, table: dict[str, int]) -> list[tuple[int, int, int]]:
+def _words(
+    text: str, table: dict[str, int], *, compounds: bool = False
+) -> list[tuple[int, int, int]]:
     out = []
     for match in _WORD.finditer(text):
-        value = table.get(match.group().lower())
+        word = match.group().lower()
+        value = table.get(word)
+        if value is None and compounds:
+            # "Mittwochnachmittag", "Oktobertagung": the name in front of a noun
+            value = next(
+                (
+                    v
+                    for name, v in table.items()
+                    if len(name) >= 4 and word.startswith(name) and len(word) - len(name) >= 4
+                ),
+                None,
+            )
+            if value is not None:
+                name_length = next(len(n) for n in table if word.startswith(n) and len(n) >= 4)
+                out.append((match.start(), match.start() + name_length, value))
+            continue
         if value is not None:
             out.append((match.start(), match.end(), value))
     return out
@@ -121,7 +138,7 @@ def check_dates(german: str, english: str) -> list[Finding]:
     # "May" and "March" are also ordinary English words; a capital marks the month.
     english_months = [m for m in english_months if english[m[0]].isupper()]
     month_values = {value for _s, _e, value in english_months}
-    for start, end, value in _words(german, GERMAN_MONTHS):
+    for start, end, value in _words(german, GERMAN_MONTHS, compounds=True):
         if not german[start].isupper() or value in month_values:
             continue
         other = english[english_months[0][0] : english_months[0][1]] if english_months else None
@@ -130,7 +147,7 @@ def check_dates(german: str, english: str) -> list[Finding]:
         )
     english_days = _words(english, _ENGLISH_WEEKDAYS)
     day_values = {value for _s, _e, value in english_days}
-    for start, end, value in _words(german, GERMAN_WEEKDAYS):
+    for start, end, value in _words(german, GERMAN_WEEKDAYS, compounds=True):
         if value in day_values:
             continue
         other = english[english_days[0][0] : english_days[0][1]] if english_days else None

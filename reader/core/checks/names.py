@@ -21,7 +21,7 @@ from reader.core.entities.rules import fold
 
 # Transliteration variants of one name look alike after this ("selenskyj" ~ "zelensky").
 _SPELLING = (
-    ("tsch", "ch"), ("sch", "sh"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("c", "k"),
+    ("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("kh", "k"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("c", "k"),
     ("j", "y"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ie", "i"), ("ei", "ai"), ("ij", "i"),
 )  # fmt: skip
 _SIMILAR = 85.0
@@ -53,7 +53,55 @@ _GENERIC = _wordset(
     ozean ocean wald forest dom cathedral palast palace burg castle schloss tower turm bridge
     brücke medizin medicine"""
 )
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD = re.compile(r"[^\W_]+")
+# "U.S." is "US"
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+# Compass points and the like in front of a German place: "Nordkalifornien" is "northern
+# California", "Südosteuropas" "southeastern Europe".
+_PLACE_PREFIXES = (
+    "Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Zentral",
+    "Mittel", "Ober", "Nieder", "Unter", "Inner", "Groß", "Alt", "Neu",
+)  # fmt: skip
+# "Rossmeer" is the "Ross Sea": the name in front of the kind of place.
+_PLACE_SUFFIXES = (
+    "halbinsel", "meer", "see", "inseln", "insel", "gebirge", "berg", "fluss", "straße",
+    "platz", "kanal", "wüste", "tal",
+)  # fmt: skip
+# Capitalised adjectives are parts of names ("Vereinigten Staaten") that English says another
+# way ("United States"); alone they are not checked.
+_ADJECTIVE_ENDINGS = (
+    "isch", "ische", "ischen", "ischer", "isches", "ischem", "liche", "lichen", "licher",
+    "liches", "igte", "igten", "inte", "inten", "ene", "enen",
+)  # fmt: skip
+# Names with more than one usual English form, and proper nouns too common for the exonym
+# tables; each German form -> its English forms.
+_MORE_FORMS = {
+    "usa": ("United States", "US", "America"),
+    "us": ("United States", "US", "America", "American"),
+    "vereinigte staaten": ("United States", "US", "America"),
+    "eu": ("European Union", "EU", "Europe"),
+    "uno": ("United Nations", "UN"),
+    "un": ("United Nations", "UN"),
+    "nato": ("NATO", "Nato"),
+    "sonne": ("Sun",),
+    "mond": ("Moon",),
+    "erde": ("Earth",),
+    "ersten weltkrieg": ("First World War", "World War I", "World War One"),
+    "zweiten weltkrieg": ("Second World War", "World War II", "World War Two"),
+    "erster weltkrieg": ("First World War", "World War I", "World War One"),
+    "zweiter weltkrieg": ("Second World War", "World War II", "World War Two"),
+}
+_ACRONYM_LIKE = re.compile(r"[A-ZÄÖÜ]{2,5}")
+# A German word and an English word sharing this many first letters (after spelling_key)
+# are taken as one name in two languages ("Olympischen" / "Olympic", "Sesamstraße" /
+# "Sesame"), when the German word is longer than that.
+_SHARED_PREFIX = 5
+# Checked elsewhere (currencies, dates) or not names: "v. Chr."
+_NOT_NAMES = _wordset(
+    "euro dollar franken pfund yen yuan rubel chr mio mrd tsd nr montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag januar februar märz april mai juni juli august september "
+    "oktober november dezember"
+)
 _ENGLISH_FUNCTION = _wordset("the a an i in on at of and but it this that he she")
 
 
@@ -102,20 +150,35 @@ class EnglishSide:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = f" {' '.join(fold(w) for w in _WORD.findall(text))} "
-        self.words = [m for m in _WORD.finditer(text)]
-        self.keys = {spelling_key(m.group()) for m in self.words if len(m.group()) >= 3}
+        undotted = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", text)
+        self.folded = f" {' '.join(fold(w) for w in _WORD.findall(undotted))} "
+        self.words = list(_WORD.finditer(text))
+        self.keys = {spelling_key(w) for w in _WORD.findall(undotted) if len(w) >= 3}
+        # plurals: "euros", "Olympics"
+        self.keys |= {key[:-1] for key in self.keys if key.endswith("s") and len(key) > 3}
+        self.prefixes = {key[:_SHARED_PREFIX] for key in self.keys if len(key) >= _SHARED_PREFIX}
 
     def has_phrase(self, phrase: str) -> bool:
         words = [fold(w) for w in _WORD.findall(phrase)]
         return bool(words) and f" {' '.join(words)} " in self.folded
 
     def has_similar(self, word: str) -> bool:
+        if spelling_key(word) in self.keys:
+            return True
+        if _ACRONYM_LIKE.fullmatch(word):
+            # German and English acronyms differ in a letter ("ADHS" / "ADHD", "IOK" / "IOC")
+            return any(
+                _ACRONYM_LIKE.fullmatch(w)
+                and (word in w or w in word or (len(w) == len(word) and w[0] == word[0]))
+                for w in (m.group() for m in self.words)
+            )
         key = spelling_key(word)
         if key in self.keys:
             return True
         if len(key) < _SHORTEST_FUZZY:
             return False
+        if len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes:
+            return True
         return any(fuzz.ratio(key, other) >= _SIMILAR for other in self.keys)
 
     def names(self) -> list[str]:
@@ -139,11 +202,45 @@ def english_form(name: str) -> str:
     return " ".join(table.get(fold(_genitive_free(w)[-1]), w) for w in words)
 
 
-def name_kept(name: str, english: EnglishSide) -> bool:
-    """Whether ``english`` has a counterpart of the German ``name``."""
+def _word_kept(word: str, english: EnglishSide) -> bool:
+    """Whether one word of a German name has a counterpart in ``english``."""
+    table = folded_exonyms()
+    forms = _genitive_free(word)
+    for prefix in _PLACE_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 3 and rest[0].islower():
+            forms += _genitive_free(rest.capitalize())
+            break
+    lower = word.lower()
+    for suffix in _PLACE_SUFFIXES:
+        if lower.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)])
+            break
+    for form in forms:
+        exonym = table.get(fold(form))
+        if exonym is not None and (
+            english.has_phrase(exonym) or english.has_similar(exonym.split()[-1])
+        ):
+            return True
+        if any(english.has_phrase(other) for other in _MORE_FORMS.get(fold(form), ())):
+            return True
+        if english.has_phrase(form) or english.has_similar(form):
+            return True
+    return False
+
+
+def name_kept(name: str, english: EnglishSide, label: str = "") -> bool:
+    """Whether ``english`` has a counterpart of the German ``name``.
+
+    A person is kept with the surname alone ("Angela Merkel" → "Merkel"); another name of
+    several words needs half of its distinctive words (not kinds of things like "University",
+    adjectives or common nouns).
+    """
     table = folded_exonyms()
     for form in _genitive_free(name):
         if english.has_phrase(form) or english.has_phrase(table.get(fold(form), "\0")):
+            return True
+        if any(english.has_phrase(other) for other in _MORE_FORMS.get(fold(form), ())):
             return True
     words = [
         w
@@ -151,14 +248,18 @@ def name_kept(name: str, english: EnglishSide) -> bool:
         if len(w) >= 2 and w[0].isupper() and fold(w) not in _FILLERS
     ]
     distinctive = [w for w in words if fold(_genitive_free(w)[-1]) not in _GENERIC]
-    for word in distinctive or words:
-        for form in _genitive_free(word):
-            exonym = table.get(fold(form))
-            if exonym is not None and english.has_phrase(exonym):
-                return True
-            if english.has_phrase(form) or english.has_similar(form):
-                return True
-    return False
+    nouns = _common_nouns()
+    distinctive = [
+        w
+        for w in distinctive
+        if not w.lower().endswith(_ADJECTIVE_ENDINGS) and _genitive_free(w)[-1] not in nouns
+    ]
+    if not distinctive:
+        return any(_word_kept(word, english) for word in words)
+    if label == "PER":
+        return _word_kept(distinctive[-1], english)
+    kept = sum(_word_kept(word, english) for word in distinctive)
+    return 2 * kept >= len(distinctive)
 
 
 def _mentioned_in(german: str) -> set[str]:
@@ -173,6 +274,75 @@ def _mentioned_in(german: str) -> set[str]:
     return keys
 
 
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """The shipped tagger's word lists: (common nouns, names that are never common nouns).
+
+    The tagger sometimes takes a common noun ("Bild", "Antike") for a name; a sentence is not
+    flagged for those. And it misses some listed names ("Palermo"), which are checked too.
+    """
+    path = resource_path("ner", "de_reader_crf", "names.tsv")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset(), frozenset()
+    nouns, names = set(), set()
+    for word, _, codes in (line.partition("\t") for line in lines):
+        # N: a common noun form; C, T, W: a country, town or place; l, o: mostly a place or
+        # an organisation in tagged text. Surnames and first names are often nouns too
+        # ("Koch", "Brand"), so they do not outweigh N.
+        place_or_org = any(code in codes for code in "CTWlo")
+        if "N" in codes and not place_or_org:
+            nouns.add(word)
+        elif "N" not in codes and codes:
+            names.add(word)
+    return frozenset(nouns), frozenset(names)
+
+
+def _common_nouns() -> frozenset[str]:
+    return _lexicon()[0]
+
+
+_TOKEN = re.compile(r"[^\W_][\w]*")
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]+")
+
+
+def unrecognized_names(
+    german: str, entities: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Names the recognizer missed: acronyms ("HIV") and listed names, not sentence-initial."""
+    listed = _lexicon()[1]
+    found = []
+    for match in _TOKEN.finditer(german):
+        start, end = match.span()
+        word = match.group()
+        before = german[:start].rstrip()
+        if not before or before[-1] in '.!?:;„“"»«(–-' or not word[0].isupper():
+            continue
+        if any(start < b and end > a for a, b, _label in entities):
+            continue
+        compound = german[end : end + 1] == "-" and german[end + 1 : end + 2].isalpha()
+        if fold(word) in _NOT_NAMES or compound:  # "US-Dollar", not "COVID-19"
+            continue
+        if _ACRONYM.fullmatch(word) or word in listed:
+            found.append((start, end, "MISC"))
+    return found
+
+
+def _checked(name: str, label: str) -> bool:
+    """Whether a German entity is a name the English must keep."""
+    if not name or not name[0].isupper() or any(ch in name for ch in ",;:()"):
+        return False
+    if " " not in name and fold(name) in _NOT_NAMES:
+        return False
+    # A person the tagger found is a name even when it is a noun too ("Lee", "Brand").
+    if " " not in name and label != "PER" and name in _common_nouns():
+        return False
+    if " " not in name and name.lower().endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return len(name.split()) <= 5
+
+
 def check_names(
     german: str, english: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[Finding]:
@@ -180,9 +350,9 @@ def check_names(
     side = EnglishSide(english)
     findings = []
     changed: list[str] | None = None
-    for start, end, _label in entities:
+    for start, end, label in sorted([*entities, *unrecognized_names(german, entities)]):
         name = german[start:end]
-        if not name or not name[0].isupper() or name_kept(name, side):
+        if not _checked(name, label) or name_kept(name, side, label):
             continue
         if changed is None:
             known = _mentioned_in(german)

@@ -21,8 +21,8 @@ from reader.core.entities.rules import fold
 
 # Transliteration variants of one name look alike after this ("selenskyj" ~ "zelensky").
 _SPELLING = (
-    ("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("kh", "k"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("c", "k"),
-    ("j", "y"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ie", "i"), ("ei", "ai"), ("ij", "i"),
+    ("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("kh", "k"), ("ck", "k"), ("ph", "f"),
+    ("th", "t"), ("c", "k"), ("j", "y"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ie", "i"), ("ei", "ai"), ("ij", "i"),
 )  # fmt: skip
 _SIMILAR = 85.0
 _SHORTEST_FUZZY = 5
@@ -98,8 +98,8 @@ _ACRONYM_LIKE = re.compile(r"[A-ZÄÖÜ]{2,5}")
 _SHARED_PREFIX = 5
 # Checked elsewhere (currencies, dates) or not names: "v. Chr."
 _NOT_NAMES = _wordset(
-    "euro dollar franken pfund yen yuan rubel chr mio mrd tsd nr montag dienstag mittwoch donnerstag "
-    "freitag samstag sonntag januar februar märz april mai juni juli august september "
+    "euro dollar franken pfund yen yuan rubel chr mio mrd tsd nr montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
     "oktober november dezember"
 )
 _ENGLISH_FUNCTION = _wordset("the a an i in on at of and but it this that he she")

@@ -22,7 +22,8 @@ from reader.core.entities.rules import fold
 # Transliteration variants of one name look alike after this ("selenskyj" ~ "zelensky").
 _SPELLING = (
     ("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("kh", "k"), ("ck", "k"), ("ph", "f"),
-    ("th", "t"), ("c", "k"), ("j", "y"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ie", "i"), ("ei", "ai"), ("ij", "i"),
+    ("th", "t"), ("c", "k"), ("j", "y"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ie", "i"),
+    ("ei", "ai"), ("ij", "i"),
 )  # fmt: skip
 _SIMILAR = 85.0
 _SHORTEST_FUZZY = 5

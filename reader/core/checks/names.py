@@ -35,8 +35,8 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 _FILLERS = _wordset(
-    "der die das des dem den und von vom zu zum zur für im am in an bei auf aus mit of the "
-    "and for de la le van von da del di du st sankt new neue neuen neuer neues"
+    "junior jr senior sr nr der die das des dem den und von vom zu zum zur für im am in an bei "
+    "auf aus mit of the and for de la le van von da del di du st sankt new neue neuen neuer neues"
 )
 # Words that say what kind of thing a name is, not which one: "Dalhousie University" swapped
 # for "Stanford University" keeps "University" and must still be flagged.
@@ -52,7 +52,8 @@ _GENERIC = _wordset(
     commission senat senate parlament parliament gericht court regierung government staat state
     states provinz province region bezirk district county kreis grafschaft tal valley meer sea
     ozean ocean wald forest dom cathedral palast palace burg castle schloss tower turm bridge
-    brücke medizin medicine"""
+    brücke medizin medicine spiele spielen games weltmeisterschaft meisterschaft championship
+    marine navy armee army reich reichs empire krieg war"""
 )
 _WORD = re.compile(r"[^\W_]+")
 # "U.S." is "US"
@@ -87,6 +88,15 @@ _MORE_FORMS = {
     "sonne": ("Sun",),
     "mond": ("Moon",),
     "erde": ("Earth",),
+    "schwarze meer": ("Black Sea",),
+    "schwarzes meer": ("Black Sea",),
+    "mittelmeer": ("Mediterranean",),
+    "ägäis": ("Aegean",),
+    "nordsee": ("North Sea",),
+    "ostsee": ("Baltic",),
+    "nordpolarmeer": ("Arctic",),
+    "atlantik": ("Atlantic",),
+    "pazifik": ("Pacific",),
     "ersten weltkrieg": ("First World War", "World War I", "World War One"),
     "zweiten weltkrieg": ("Second World War", "World War II", "World War Two"),
     "erster weltkrieg": ("First World War", "World War I", "World War One"),
@@ -101,7 +111,7 @@ _SHARED_PREFIX = 5
 _NOT_NAMES = _wordset(
     "euro dollar franken pfund yen yuan rubel chr mio mrd tsd nr montag dienstag mittwoch "
     "donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
-    "oktober november dezember"
+    "oktober november dezember dutzend"
 )
 _ENGLISH_FUNCTION = _wordset("the a an i in on at of and but it this that he she")
 
@@ -170,7 +180,7 @@ class EnglishSide:
             # German and English acronyms differ in a letter ("ADHS" / "ADHD", "IOK" / "IOC")
             return any(
                 _ACRONYM_LIKE.fullmatch(w)
-                and (word in w or w in word or (len(w) == len(word) and w[0] == word[0]))
+                and (word in w or w in word or (abs(len(w) - len(word)) <= 1 and w[0] == word[0]))
                 for w in (m.group() for m in self.words)
             )
         key = spelling_key(word)
@@ -276,8 +286,8 @@ def _mentioned_in(german: str) -> set[str]:
 
 
 @cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """The shipped tagger's word lists: (common nouns, names that are never common nouns).
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The shipped tagger's word lists: common nouns, names that are never common nouns, all.
 
     The tagger sometimes takes a common noun ("Bild", "Antike") for a name; a sentence is not
     flagged for those. And it misses some listed names ("Palermo"), which are checked too.
@@ -286,18 +296,19 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return frozenset(), frozenset()
-    nouns, names = set(), set()
+        return frozenset(), frozenset(), frozenset()
+    nouns, names, words = set(), set(), set()
     for word, _, codes in (line.partition("\t") for line in lines):
+        words.add(word)
         # N: a common noun form; C, T, W: a country, town or place; l, o: mostly a place or
         # an organisation in tagged text. Surnames and first names are often nouns too
         # ("Koch", "Brand"), so they do not outweigh N.
         place_or_org = any(code in codes for code in "CTWlo")
         if "N" in codes and not place_or_org:
             nouns.add(word)
-        elif "N" not in codes and codes:
+        elif "N" not in codes and any(code in codes for code in "CTWEFlop"):
             names.add(word)
-    return frozenset(nouns), frozenset(names)
+    return frozenset(nouns), frozenset(names), frozenset(words)
 
 
 def _common_nouns() -> frozenset[str]:
@@ -306,6 +317,29 @@ def _common_nouns() -> frozenset[str]:
 
 _TOKEN = re.compile(r"[^\W_][\w]*")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]+")
+
+
+# Endings of German words that are not names: nouns of abstraction, verbs and adjectives
+# used as nouns, inflected plurals ("Gleichaltrigen", "Wisenschaftler", "Versicherers").
+_GERMAN_ENDINGS = (
+    "ung", "ungen", "keit", "heit", "schaft", "ion", "ionen", "tät", "ismus", "ieren", "lich",
+    "isch", "chen", "lein", "en", "ern", "ler", "ers",
+)  # fmt: skip
+_PRONOUNS = _wordset("ihr ihre ihren ihrer ihres ihrem ihnen sie dein deine deinen euer eure")
+
+
+def _unknown_word(word: str) -> bool:
+    """A capitalised word that no list knows and that is no compound of known words.
+
+    German compounds ("Feuerwehrwagen") are in no list either, so a word with German
+    endings, umlauts, or a known word at its end does not count.
+    """
+    words = _lexicon()[2]
+    if len(word) < 4 or not word.isalpha() or word in words or fold(word) in _PRONOUNS:
+        return False
+    if any(ch in word for ch in "äöüßÄÖÜ") or word.lower().endswith(_GERMAN_ENDINGS):
+        return False
+    return not any(word[i:].capitalize() in words for i in range(1, len(word) - 3))
 
 
 def unrecognized_names(
@@ -325,7 +359,7 @@ def unrecognized_names(
         compound = german[end : end + 1] == "-" and german[end + 1 : end + 2].isalpha()
         if fold(word) in _NOT_NAMES or compound:  # "US-Dollar", not "COVID-19"
             continue
-        if _ACRONYM.fullmatch(word) or word in listed:
+        if _ACRONYM.fullmatch(word) or word in listed or _unknown_word(word):
             found.append((start, end, "MISC"))
     return found
 

@@ -82,6 +82,9 @@ def german_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Numb
         word = match.group().lower()
         if word in _GERMAN_MULTIPLIERS or skipped(*match.span()):
             continue
+        # Capitalised mid-sentence, a number word is a noun ("in Acht nehmen", "die Elf").
+        if match.group()[0].isupper() and text[: match.start()].rstrip()[-1:].isalnum():
+            continue
         try:
             value = float(text2num(word, "de"))
         except ValueError:

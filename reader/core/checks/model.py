@@ -28,9 +28,3 @@ class Finding:
     de: str
     expected: str
     found: str | None = None
-
-    def describe(self) -> str:
-        """A one-line summary: ``"20 Prozent → 2 %"`` or ``"Dalhousie: not in the English"``."""
-        if self.found is None:
-            return f"{self.de}: not in the English (expected {self.expected})"
-        return f"{self.de} → {self.found} (expected {self.expected})"

@@ -37,6 +37,9 @@ _GERMAN_DIGITS = re.compile(
 )
 _ENGLISH_DIGITS = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?")
 _WORD = re.compile(r"[^\W\d_]+")
+# What a number is counted in, kept with it in messages: "20 Prozent → 2 %".
+_GERMAN_UNIT = re.compile(r"\s?(?:%|Prozent\b|Prozentpunkte\b)")
+_ENGLISH_UNIT = re.compile(r"\s?(?:%|percent\b|per cent\b|percentage points\b)")
 _FOLLOWING_WORD = re.compile(r"\s*([^\W\d_]+)(\.?)")
 
 
@@ -77,6 +80,8 @@ def german_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Numb
         if skipped(*match.span()):
             continue
         factor, end = _multiplier(text, match.end(), _GERMAN_MULTIPLIERS)
+        unit = _GERMAN_UNIT.match(text, end)
+        end = unit.end() if unit else end
         found.append(NumberMention(match.start(), end, _german_value(match.group()) * factor))
     for match in _WORD.finditer(text):
         word = match.group().lower()
@@ -112,7 +117,10 @@ def english_numbers(text: str) -> list[tuple[str, float, float]]:
     for match in _ENGLISH_DIGITS.finditer(spelled):
         value = float(match.group().replace(",", ""))
         position = match.start() / length
-        values.append((match.group(), value, position))
+        unit = _ENGLISH_UNIT.match(spelled, match.end())
+        values.append(
+            (spelled[match.start() : unit.end() if unit else match.end()], value, position)
+        )
         factor, end = _multiplier(spelled, match.end(), _ENGLISH_MULTIPLIERS)
         if factor == 1.0:
             # alpha2digit turns "3.5 million" into "3.5 1000000".
@@ -129,6 +137,10 @@ def format_english(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.6f}".rstrip("0")
+
+
+def _percent(german: str, mention: NumberMention) -> bool:
+    return bool(re.search(r"%|Prozent", german[mention.start : mention.end]))
 
 
 def _same(a: float, b: float) -> bool:
@@ -166,7 +178,7 @@ def check_numbers(
                 mention.start,
                 mention.end,
                 german[mention.start : mention.end],
-                format_english(mention.value),
+                format_english(mention.value) + ("%" if _percent(german, mention) else ""),
                 nearest[0] if nearest else None,
             )
         )

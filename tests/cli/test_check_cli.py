@@ -137,3 +137,24 @@ def test_translate_check_adds_the_flags(
     assert run_command(["translate", str(article), "--check", "--format", "tsv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("\t")[3] for line in lines] == ["", "1.000 → 1.000 (expected 1,000)"]
+
+
+def test_export_check_adds_a_tsv_column_and_html_notes(
+    installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "artikel.txt"
+    article.write_text("Köln ist groß. Es kamen 1.000 Menschen.\n", encoding="utf-8")
+    tsv = tmp_path / "out.tsv"
+    assert run_command(["export", str(article), "-o", str(tsv), "--check"]) == 0
+    rows = [line.split("\t") for line in tsv.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["id", "german", "english", "checks"]
+    assert [row[3] for row in rows[1:]] == ["", "number: 1.000 → 1.000 (expected 1,000)"]
+    page = tmp_path / "out.html"
+    assert run_command(["export", str(article), "-o", str(page), "--check"]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.count('class="check"') == 1
+    assert 'class="s flagged" id="s1-en"' in text
+    assert "number: 1.000 → 1.000 (expected 1,000)" in text
+    # without --check the TSV keeps its three columns
+    assert run_command(["export", str(article), "-o", str(tsv)]) == 0
+    assert tsv.read_text(encoding="utf-8").splitlines()[0] == "id\tgerman\tenglish"

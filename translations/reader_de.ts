@@ -15,6 +15,96 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <location filename="../reader/ui/checks/display.py" line="+35"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{german}: not in the English (expected {expected})</source>
+        <translation>{german}: fehlt im Englischen (erwartet: {expected})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{german} → {english} (expected {expected})</source>
+        <translation>{german} → {english} (erwartet: {expected})</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDisplay</name>
+    <message>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>Translation checks</source>
+        <translation>Prüfung der Übersetzung</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Numbers, dates and names the English may have lost</source>
+        <translation>Zahlen, Daten und Namen, die im Englischen verloren gegangen sein könnten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Check Translation</source>
+        <translation>Übersetzung &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Flag numbers, currencies, dates and names the English lost or changed</source>
+        <translation>Zahlen, Währungen, Daten und Namen markieren, die das Englische verloren oder verändert hat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next Fin&amp;ding</source>
+        <translation>Nächster &amp;Befund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous Findin&amp;g</source>
+        <translation>Vorheriger B&amp;efund</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checks Pane&amp;l</source>
+        <translation>Prüfungs&amp;leiste</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>⚑ %n check(s)</source>
+        <translation>
+            <numerusform>⚑ %n Befund</numerusform>
+            <numerusform>⚑ %n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sentence {number}</source>
+        <translation>Satz {number}</translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeaders</name>
     <message>
         <location filename="../reader/ui/window/column_headers.py" line="+15"/>
@@ -131,7 +221,7 @@
         <translation>{name} ({count})</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Finding names…</source>
         <translation>Namen werden gesucht …</translation>
     </message>
@@ -172,7 +262,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,7 +287,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
@@ -212,12 +302,12 @@
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -614,13 +704,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <location filename="../reader/ui/application.py" line="+90"/>
+        <location filename="../reader/ui/window/main_window.py" line="+76"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+129"/>
+        <location filename="../reader/ui/window/main_window.py" line="+132"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -645,7 +735,7 @@
         <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -777,13 +867,13 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/models/manager.py" line="+70"/>
+        <location filename="../reader/ui/models/manager.py" line="+71"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models/manager_layout.py" line="+48"/>
+        <location filename="../reader/ui/models/manager_layout.py" line="+61"/>
         <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
@@ -1124,7 +1214,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+68"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>

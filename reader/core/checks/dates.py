@@ -105,6 +105,15 @@ def time_spans(german: str) -> list[tuple[int, int]]:
     return [(time.start, time.end) for time in german_times(german)]
 
 
+def _compound_prefix(table: dict[str, int]) -> re.Pattern[str]:
+    names = sorted((name for name in table if len(name) >= 4), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(names)})\w{{4,}}")
+
+
+# "Mittwochnachmittag", "Oktobertagung": the name in front of a noun
+_COMPOUNDS = {id(t): _compound_prefix(t) for t in (GERMAN_MONTHS, GERMAN_WEEKDAYS)}
+
+
 def _words(
     text: str, table: dict[str, int], *, compounds: bool = False
 ) -> list[tuple[int, int, int]]:
@@ -112,22 +121,11 @@ def _words(
     for match in _WORD.finditer(text):
         word = match.group().lower()
         value = table.get(word)
-        if value is None and compounds:
-            # "Mittwochnachmittag", "Oktobertagung": the name in front of a noun
-            value = next(
-                (
-                    v
-                    for name, v in table.items()
-                    if len(name) >= 4 and word.startswith(name) and len(word) - len(name) >= 4
-                ),
-                None,
-            )
-            if value is not None:
-                name_length = next(len(n) for n in table if word.startswith(n) and len(n) >= 4)
-                out.append((match.start(), match.start() + name_length, value))
-            continue
         if value is not None:
             out.append((match.start(), match.end(), value))
+        elif compounds and (head := _COMPOUNDS[id(table)].fullmatch(word)):
+            name = head.group(1)
+            out.append((match.start(), match.start() + len(name), table[name]))
     return out
 
 

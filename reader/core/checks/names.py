@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
 from reader.core.bundled import resource_path
 from reader.core.checks.model import CheckKind, Finding
 from reader.core.entities.projection import exonyms
-from reader.core.entities.rules import fold
+from reader.core.entities.rules import fold as fold_name
 
+# Names and words repeat from sentence to sentence: fold each once.
+fold = lru_cache(maxsize=65536)(fold_name)
 # Transliteration variants of one name look alike after this ("selenskyj" ~ "zelensky").
 _SPELLING = (
     ("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("kh", "k"), ("ck", "k"), ("ph", "f"),
@@ -139,6 +141,7 @@ def folded_exonyms() -> Mapping[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """A folded word with transliteration differences evened out."""
     key = fold(word)
@@ -161,13 +164,20 @@ class EnglishSide:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        undotted = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", text)
-        self.folded = f" {' '.join(fold(w) for w in _WORD.findall(undotted))} "
+        self._undotted = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", text)
+        self.folded = f" {' '.join(fold(w) for w in _WORD.findall(self._undotted))} "
         self.words = list(_WORD.finditer(text))
-        self.keys = {spelling_key(w) for w in _WORD.findall(undotted) if len(w) >= 3}
+
+    @cached_property
+    def keys(self) -> set[str]:
+        """Spelling keys of the words (only worked out when a name needs them)."""
+        keys = {spelling_key(w) for w in _WORD.findall(self._undotted) if len(w) >= 3}
         # plurals: "euros", "Olympics"
-        self.keys |= {key[:-1] for key in self.keys if key.endswith("s") and len(key) > 3}
-        self.prefixes = {key[:_SHARED_PREFIX] for key in self.keys if len(key) >= _SHARED_PREFIX}
+        return keys | {key[:-1] for key in keys if key.endswith("s") and len(key) > 3}
+
+    @cached_property
+    def prefixes(self) -> set[str]:
+        return {key[:_SHARED_PREFIX] for key in self.keys if len(key) >= _SHARED_PREFIX}
 
     def has_phrase(self, phrase: str) -> bool:
         words = [fold(w) for w in _WORD.findall(phrase)]

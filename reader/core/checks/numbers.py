@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import alpha2digit, text2num
 
@@ -59,6 +60,15 @@ def _german_value(digits: str) -> float:
     return float(plain.replace(",", "."))
 
 
+@lru_cache(maxsize=65536)
+def _german_word_value(word: str) -> float | None:
+    """The value of a German number word ("einundzwanzig" → 21), or None."""
+    try:
+        return float(text2num(word, "de"))
+    except ValueError:
+        return None
+
+
 def _multiplier(text: str, end: int, table: dict[str, float]) -> tuple[float, int]:
     """The multiplier word right after ``end`` and where it ends, or (1, end)."""
     match = _FOLLOWING_WORD.match(text, end)
@@ -90,11 +100,8 @@ def german_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Numb
         # Capitalised mid-sentence, a number word is a noun ("in Acht nehmen", "die Elf").
         if match.group()[0].isupper() and text[: match.start()].rstrip()[-1:].isalnum():
             continue
-        try:
-            value = float(text2num(word, "de"))
-        except ValueError:
-            continue
-        if value < _SMALLEST_GERMAN_WORD:
+        value = _german_word_value(word)
+        if value is None or value < _SMALLEST_GERMAN_WORD:
             continue
         following = _FOLLOWING_WORD.match(text, match.end())
         if following and following.group(1).lower() in _FRACTIONS:

@@ -17,7 +17,7 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../reader/ui/checks/display.py" line="+35"/>
+        <location filename="../reader/ui/checks/display.py" line="+37"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
@@ -86,12 +86,27 @@
         <translation>Vorheriger B&amp;efund</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Least Confident &amp;Sentence</source>
+        <translation>Unsicherster &amp;Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sentences the model was least sure of, least confident first</source>
+        <translation>Die Sätze, bei denen das Modell am unsichersten war, der unsicherste zuerst</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Checks Pane&amp;l</source>
         <translation>Prüfungs&amp;leiste</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
+        <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+19"/>
         <source>⚑ %n check(s)</source>
         <translation>
             <numerusform>⚑ %n Befund</numerusform>

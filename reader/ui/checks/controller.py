@@ -3,7 +3,9 @@
 Each time English arrives (and again when the names of the document are known) the pairs
 are checked off the GUI thread through the job API; findings come back by sentence id and
 are laid over the text as calm marks: the German span and the English that replaced it (or
-the whole English sentence when nothing replaced it) get an amber dotted underline.
+the whole English sentence when nothing replaced it) get an amber dotted underline. Once
+the document is translated, the sentences the model was least sure of get a faint grey
+dotted underline on their English (``reader.core.checks.confidence``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.core.cancel import CancelToken
+from reader.core.checks.confidence import confidence, least_confident
 from reader.core.checks.model import Finding
 from reader.core.checks.pairs import check_pair
 from reader.core.document.model import Document, Entity, Translation
@@ -27,6 +30,7 @@ from reader.workers.jobs import JobRunner, ProgressFn
 Pair = tuple[int, str, str, tuple[tuple[int, int, str], ...]]
 MARK_COLOR = QColor(188, 108, 0)
 MARK_BACKGROUND = QColor(255, 196, 0, 48)
+UNSURE_COLOR = QColor(128, 128, 128)
 
 
 def check_batch(pairs: Sequence[Pair]) -> dict[int, tuple[Finding, ...]]:
@@ -34,11 +38,11 @@ def check_batch(pairs: Sequence[Pair]) -> dict[int, tuple[Finding, ...]]:
     return {sid: tuple(check_pair(de, en, names)) for sid, de, en, names in pairs}
 
 
-def mark_format(background: bool) -> QTextCharFormat:
+def mark_format(background: bool, color: QColor = MARK_COLOR) -> QTextCharFormat:
     """The calm mark of a finding: amber dotted underline, a faint tint on the German."""
     char_format = QTextCharFormat()
     char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    char_format.setUnderlineColor(MARK_COLOR)
+    char_format.setUnderlineColor(color)
     if background:
         char_format.setBackground(MARK_BACKGROUND)
     return char_format
@@ -76,12 +80,15 @@ class ChecksController(QObject):
         self.entities = entities
         self.enabled = enabled
         self.findings: dict[int, tuple[Finding, ...]] = {}
+        self.confidence: dict[int, float] = {}
+        self.unsure: list[int] = []  # least confident first, once the document is translated
         self._source: Document | None = None
         self._generation = 0
         self._runner = JobRunner(self)
         translation.translations_applied.connect(self._on_translation_translations_applied)
         entities.entities_changed.connect(self._on_entities_entities_changed)
         entities.recognition_started.connect(self._forget_other_document)
+        translation.translation_finished.connect(self._on_translation_translation_finished)
 
     @property
     def count(self) -> int:
@@ -105,6 +112,14 @@ class ChecksController(QObject):
             return later[0] if later else flagged[0]
         earlier = [sid for sid in flagged if where < 0 or order.index(sid) < where]
         return earlier[-1] if earlier else flagged[-1]
+
+    def next_unsure(self) -> int | None:
+        """The next sentence in least-confident-first order after the current one, wrapping."""
+        if not self.unsure:
+            return None
+        current = self.view.current
+        at = self.unsure.index(current) if current in self.unsure else -1
+        return self.unsure[(at + 1) % len(self.unsure)]
 
     def go_to(self, sentence_id: int) -> None:
         """Make a flagged sentence the current one, on screen."""
@@ -135,6 +150,8 @@ class ChecksController(QObject):
         if source is not self._source:
             self._source = source
             self._generation += 1
+            self.confidence = {}
+            self.unsure = []
             if self.findings:
                 self.findings = {}
                 self.findings_changed.emit(0)
@@ -174,17 +191,20 @@ class ChecksController(QObject):
     def _on_checked(self, generation: int, found: dict[int, tuple[Finding, ...]]) -> None:
         if generation != self._generation or not self.enabled:
             return  # another document, or checks switched off meanwhile
-        changed = False
-        for sid, findings in found.items():
-            if self.findings.get(sid, ()) != findings:
-                changed = True
-                if findings:
-                    self.findings[sid] = findings
-                else:
-                    self.findings.pop(sid, None)
-        if changed:
-            self.view.add_extra_formats(self._formats(found))
-            self.findings_changed.emit(self.count)
+        changed = [sid for sid, findings in found.items() if self.findings.get(sid, ()) != findings]
+        if not changed:
+            return
+        marked_before = any(sid in self.findings for sid in changed)
+        for sid in changed:
+            if found[sid]:
+                self.findings[sid] = found[sid]
+            else:
+                self.findings.pop(sid, None)
+        if marked_before:  # old marks must go: lay everything again
+            self._redraw()
+        else:
+            self.view.add_extra_formats(self._formats({sid: found[sid] for sid in changed}))
+        self.findings_changed.emit(self.count)
 
     # --- marks -------------------------------------------------------------------------
 
@@ -205,15 +225,34 @@ class ChecksController(QObject):
                 formats.append(ExtraFormat(Side.ENGLISH, sid, en_start, en_end, mark_format(False)))
         return formats
 
+    def _unsure_formats(self) -> list[ExtraFormat]:
+        english = self.view.renderer.english
+        return [
+            ExtraFormat(
+                Side.ENGLISH, sid, 0, len(english.get(sid, "")), mark_format(False, UNSURE_COLOR)
+            )
+            for sid in self.unsure
+            if sid not in self.findings
+        ]
+
     def _redraw(self) -> None:
         """Marks again from scratch: the names' highlights, then ours on top."""
         base = self.entities.all_formats() if self.entities.enabled else []
-        self.view.set_extra_formats(base + self._formats(self.findings))
+        ours = self._formats(self.findings) + self._unsure_formats() if self.enabled else []
+        self.view.set_extra_formats(base + ours)
 
     def _on_translation_translations_applied(self, translations: Mapping[int, Translation]) -> None:
         self._forget_other_document()
+        for sid, translation in translations.items():
+            if translation.text:
+                self.confidence[sid] = confidence(translation.score, translation.text)
         if self.enabled:
             self._check(translations)
+
+    def _on_translation_translation_finished(self, _cancelled: bool) -> None:
+        self.unsure = least_confident(self.confidence)
+        if self.enabled and self.unsure:
+            self._redraw()
 
     def _on_entities_entities_changed(self, _count: int) -> None:
         self.recheck_all()

@@ -2,8 +2,10 @@
 
 The *Checks* panel (a dock) lists every finding of the document; activating one makes its
 sentence current. The status bar shows how many there are; F8 / Shift+F8 step through the
-flagged sentences; hovering a flagged sentence shows what is wrong with it. View › Check
-Translation turns it all on or off (a setting).
+flagged sentences; hovering a flagged sentence shows what is wrong with it. Once the document
+is translated, the sentences the model was least sure of carry a faint cue, explained by
+their tooltip, and Ctrl+F8 visits them least confident first. View › Check Translation
+turns it all on or off (a setting).
 """
 
 from __future__ import annotations
@@ -100,10 +102,21 @@ class ChecksDisplay(QObject):
         self.previous_action = QAction(self.tr("Previous Findin&g"), window)
         self.previous_action.setShortcut(QKeySequence("Shift+F8"))
         self.previous_action.triggered.connect(lambda _checked=False: self.step(-1))
+        self.unsure_action = QAction(self.tr("Least Confident &Sentence"), window)
+        self.unsure_action.setShortcut(QKeySequence("Ctrl+F8"))
+        self.unsure_action.setToolTip(
+            self.tr("The sentences the model was least sure of, least confident first")
+        )
+        self.unsure_action.triggered.connect(lambda _checked=False: self.next_unsure())
         self.panel_action = self.panel.toggleViewAction()
         self.panel_action.setText(self.tr("Checks Pane&l"))
         anchor = menu.highlight_entities
-        for action in (self.panel_action, self.previous_action, self.next_action):
+        for action in (
+            self.panel_action,
+            self.unsure_action,
+            self.previous_action,
+            self.next_action,
+        ):
             menu.insert_after(anchor, action)
         menu.insert_after(anchor, self.check_action)
         self.controller.findings_changed.connect(self._on_controller_findings_changed)
@@ -113,7 +126,7 @@ class ChecksDisplay(QObject):
         """View › Check Translation (a setting)."""
         self._settings.check_translation = enabled
         self.controller.set_enabled(enabled)
-        for action in (self.next_action, self.previous_action):
+        for action in (self.next_action, self.previous_action, self.unsure_action):
             action.setEnabled(enabled)
 
     def step(self, direction: int) -> None:
@@ -128,12 +141,25 @@ class ChecksDisplay(QObject):
                 self.list.setCurrentRow(row)
                 break
 
+    def next_unsure(self) -> None:
+        """Ctrl+F8: the next of the least confident sentences, least confident first."""
+        target = self.controller.next_unsure()
+        if target is not None:
+            self.controller.go_to(target)
+
     def tooltip_at(self, sentence_id: int) -> str | None:
         """The problems of one sentence, one a line, or None when it has none."""
-        findings = self.controller.findings.get(sentence_id)
-        if not findings:
-            return None
-        return "\n".join(describe_finding(f) for f in findings)
+        controller = self.controller
+        lines = [describe_finding(f) for f in controller.findings.get(sentence_id, ())]
+        if controller.enabled and sentence_id in controller.unsure:
+            percent = round(100 * controller.confidence[sentence_id])
+            lines.append(
+                self.tr(
+                    "Model confidence {percent} %: among the sentences the model was least "
+                    "sure of in this document. Worth a second look."
+                ).format(percent=percent)
+            )
+        return "\n".join(lines) or None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Installed after the names' tooltips, so asked first: answer only over a flagged

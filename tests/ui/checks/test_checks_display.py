@@ -117,3 +117,38 @@ def test_the_setting_turns_checks_off_and_on(qtbot, checked_window, reader_paths
     assert not window.checks.next_action.isEnabled()
     window.checks.check_action.setChecked(True)
     qtbot.waitUntil(lambda: window.checks.controller.count == 2, timeout=10_000)
+
+
+class ScoredEngine(MappedEngine):
+    """The same English, with the model much less sure of "40 guests came."."""
+
+    def translate(self, sentences, *, on_batch=None, cancel=None, align=True, beam_size=None):  # type: ignore[no-untyped-def]
+        done = [
+            Translation(
+                sid, text, ENGLISH[text], -6.0 if ENGLISH[text] == "40 guests came." else -0.1
+            )
+            for sid, text in sentences
+        ]
+        if on_batch is not None:
+            on_batch(done)
+        return done
+
+
+def test_least_confident_sentence_gets_a_cue_a_tooltip_and_ctrl_f8(
+    qtbot, make_window, reader_paths, tmp_path: Path
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=ScoredEngine())
+    path = tmp_path / "bericht.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    window.open_file(path)
+    controller = window.checks.controller
+    qtbot.waitUntil(lambda: controller.unsure == [3] and controller.count == 2, timeout=10_000)
+    assert controller.confidence[3] < 0.6 < controller.confidence[0]
+    tooltip = window.checks.tooltip_at(3)
+    assert tooltip is not None and "Model confidence" in tooltip
+    assert "Number · 30 → 40" in tooltip
+    assert window.checks.tooltip_at(0) is None
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.current == 3

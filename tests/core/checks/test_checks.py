@@ -136,3 +136,33 @@ def test_a_swapped_name_names_the_replacement() -> None:
         german, "Stanford in Halifax", [_span(german, "Dalhousie University", "ORG")]
     )
     assert [(f.de, f.found) for f in findings] == [("Dalhousie University", "Stanford")]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Saison 1995-96 war gut.", "The 1995-96 season was good."),
+        ("Es waren 10 bis 12 Leute.", "There were 10 to 12 people."),
+        ("Nimm dich in Acht.", "Take care."),  # a noun, not the number eight
+        ("Das kostet 5 US-Dollar.", "That costs $5."),  # "US" inside the currency
+        ("Um 11.00 Uhr begann es.", "It began at 11:00."),
+        ("Am Mittwochnachmittag regnete es.", "On Wednesday afternoon it rained."),
+        ("Zwei Drittel stimmten zu.", "Two-thirds agreed."),
+        ("Die Zahl stieg um 3,5 %.", "The number rose by 3.5%."),
+    ],
+)
+def test_more_faithful_pairs_pass(german: str, english: str) -> None:
+    assert check_pair(german, english) == []
+
+
+def test_a_compound_weekday_and_a_range_end_are_checked() -> None:
+    assert _kinds(check_pair("Am Mittwochnachmittag", "On Thursday afternoon")) == [
+        ("date", "Mittwoch")
+    ]
+    assert _kinds(check_pair("10 bis 12 Leute", "10 to 13 people")) == [("number", "12")]
+
+
+def test_a_name_no_recognizer_found_is_still_checked_when_unknown_to_german() -> None:
+    # "Noosa" is in no German word list and no compound: a name, dropped here.
+    findings = check_pair("Dort gewann Noosa mit 11 Punkten.", "There they won by 11 points.")
+    assert _kinds(findings) == [("name", "Noosa")]

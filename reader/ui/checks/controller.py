@@ -132,7 +132,7 @@ class ChecksController(QObject):
         self.enabled = enabled
         self._generation += 1
         self.findings = {}
-        self._redraw()
+        self.redraw()
         if enabled:
             self._check(self.translation.translations)
         self.findings_changed.emit(self.count)
@@ -201,7 +201,7 @@ class ChecksController(QObject):
             else:
                 self.findings.pop(sid, None)
         if marked_before:  # old marks must go: lay everything again
-            self._redraw()
+            self.redraw()
         else:
             self.view.add_extra_formats(self._formats({sid: found[sid] for sid in changed}))
         self.findings_changed.emit(self.count)
@@ -235,7 +235,7 @@ class ChecksController(QObject):
             if sid not in self.findings
         ]
 
-    def _redraw(self) -> None:
+    def redraw(self) -> None:
         """Marks again from scratch: the names' highlights, then ours on top."""
         base = self.entities.all_formats() if self.entities.enabled else []
         ours = self._formats(self.findings) + self._unsure_formats() if self.enabled else []
@@ -252,7 +252,7 @@ class ChecksController(QObject):
     def _on_translation_translation_finished(self, _cancelled: bool) -> None:
         self.unsure = least_confident(self.confidence)
         if self.enabled and self.unsure:
-            self._redraw()
+            self.redraw()
 
     def _on_entities_entities_changed(self, _count: int) -> None:
         self.recheck_all()

@@ -10,7 +10,7 @@ turns it all on or off (a setting).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -121,6 +121,11 @@ class ChecksDisplay(QObject):
         menu.insert_after(anchor, self.check_action)
         self.controller.findings_changed.connect(self._on_controller_findings_changed)
         view.viewport().installEventFilter(self)
+        # Names highlighting, its legend and the theme lay all extra formats anew, without
+        # ours: lay ours again right after them.
+        menu.highlight_entities.toggled.connect(self._redraw_soon)
+        menu.theme_chosen.connect(self._redraw_soon)
+        status_bar.legend.hidden_changed.connect(self._redraw_soon)
 
     def set_checking(self, enabled: bool) -> None:
         """View › Check Translation (a setting)."""
@@ -185,6 +190,9 @@ class ChecksDisplay(QObject):
                 item.setData(Qt.ItemDataRole.UserRole, sid)
                 item.setToolTip(item.text())
                 self.list.addItem(item)
+
+    def _redraw_soon(self, *_changed: object) -> None:
+        QTimer.singleShot(0, self.controller.redraw)
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         sentence_id = item.data(Qt.ItemDataRole.UserRole)

@@ -152,3 +152,12 @@ def test_least_confident_sentence_gets_a_cue_a_tooltip_and_ctrl_f8(
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     assert window.view.current == 3
+
+
+def test_marks_come_back_after_names_highlighting_is_switched(qtbot, checked_window) -> None:
+    window = checked_window
+    qtbot.waitUntil(lambda: _underline_at(window, 3, Side.GERMAN, "30") == MARK_COLOR)
+    window.main_menu.highlight_entities.setChecked(False)
+    qtbot.waitUntil(lambda: _underline_at(window, 3, Side.GERMAN, "30") == MARK_COLOR)
+    window.main_menu.highlight_entities.setChecked(True)
+    qtbot.waitUntil(lambda: _underline_at(window, 3, Side.GERMAN, "30") == MARK_COLOR)

@@ -36,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from reader.core.checks.document import german_names  # noqa: E402
 from reader.core.checks.model import CheckKind, Finding  # noqa: E402
+from reader.cli.check import message  # noqa: E402
+from reader.core.checks.names import unrecognized_names  # noqa: E402
 from reader.core.checks.pairs import check_pair  # noqa: E402
 from reader.core.entities.recognizer import EntityRecognizer  # noqa: E402
 from reader.core.entities.rules import fold  # noqa: E402
@@ -64,6 +66,17 @@ _NAME = re.compile(r"(?<![\w.])[A-Z][\w’'-]*[a-zA-Z](?:\s+(?:of\s+)?[A-Z][\w-]
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d|(?<![\w.,])\d(?![\w])")
 _WORDS = re.compile(r"[^\W_]+")
 _GERMAN_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+# The name the last name corruption chose (to tell names the check knows from the others).
+CHOSEN: dict[str, str] = {}
+
+
+def known_to_check(german: str, name: str, entities: list[tuple[int, int, str]]) -> bool:
+    """Whether a German name the check looks at (recognized, or listed) covers ``name``."""
+    spans = [*entities, *unrecognized_names(german, entities)]
+    folded = fold(name)
+    return any(folded in fold(german[a:b]) or fold(german[a:b]) in folded for a, b, _ in spans)
 
 
 def read_pairs(folder: Path) -> list[tuple[str, str]]:
@@ -138,6 +151,7 @@ def corrupt_name_drop(german: str, english: str, rng: random.Random) -> str | No
     if not names:
         return None
     name = rng.choice(names).group()
+    CHOSEN["name"] = name
     dropped = re.sub(rf"(?:\s+(?:the|of))?\s*{re.escape(name)}(?:['’]s)?", "", english)
     return dropped if name not in dropped else None
 
@@ -147,6 +161,7 @@ def corrupt_name_swap(german: str, english: str, rng: random.Random, pool: list[
     if not names:
         return None
     name = rng.choice(names).group()
+    CHOSEN["name"] = name
     folded = fold(german)
     others = [p for p in pool if fold(p) not in folded and fold(p) not in fold(english)]
     if not others:
@@ -187,19 +202,26 @@ def main() -> int:
     results: dict[str, dict[str, float]] = {}
     total_caught = total_made = 0
     for label, (kind, corrupt) in corruptions.items():
-        made = hits = 0
+        made = hits = known_made = known_hits = 0
         misses = []
         for (german, english), entities, before in zip(pairs, names, clean, strict=True):
+            CHOSEN.clear()
             corrupted = corrupt(german, english)
             if corrupted is None or corrupted == english:
                 continue
             made += 1
             after = check_pair(german, corrupted, entities)
-            if caught(before, after, kind):
-                hits += 1
-            else:
+            hit = caught(before, after, kind)
+            hits += hit
+            if "name" in CHOSEN and known_to_check(german, CHOSEN["name"], entities):
+                known_made += 1
+                known_hits += hit
+            if not hit:
                 misses.append((german, corrupted))
         results[label] = {"corrupted": made, "caught": hits, "recall": hits / max(made, 1)}
+        if known_made:
+            results[label]["known_names"] = known_made
+            results[label]["recall_known_names"] = known_hits / known_made
         total_caught += hits
         total_made += made
         for german, corrupted in misses[: args.show]:
@@ -207,7 +229,7 @@ def main() -> int:
     flagged = [i for i, found in enumerate(clean) if found]
     for i in flagged[: args.show]:
         print(f"ALARM\n  DE {pairs[i][0]}\n  EN {pairs[i][1]}")
-        print("  " + "; ".join(f"{f.kind}: {f.describe()}" for f in clean[i]))
+        print("  " + "; ".join(f"{f.kind}: {message(f)}" for f in clean[i]))
     seconds = time.perf_counter() - started
     summary = {
         "pairs": len(pairs),
@@ -221,7 +243,12 @@ def main() -> int:
     }
     print(f"{'kind':<11} {'corrupted':>9} {'caught':>7} {'recall':>7}")
     for label, row in results.items():
-        print(f"{label:<11} {row['corrupted']:>9} {row['caught']:>7} {row['recall']:>7.3f}")
+        known = (
+            f"   names the check knows: {row['recall_known_names']:.3f} of {row['known_names']:.0f}"
+            if "known_names" in row
+            else ""
+        )
+        print(f"{label:<11} {row['corrupted']:>9} {row['caught']:>7} {row['recall']:>7.3f}{known}")
     print(f"all corruptions: recall {summary['recall_all']:.3f}")
     print(
         f"false alarms on untouched pairs: {len(flagged)} of {len(pairs)} "

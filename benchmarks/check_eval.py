@@ -34,9 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from reader.cli.check import message  # noqa: E402
 from reader.core.checks.document import german_names  # noqa: E402
 from reader.core.checks.model import CheckKind, Finding  # noqa: E402
-from reader.cli.check import message  # noqa: E402
 from reader.core.checks.names import unrecognized_names  # noqa: E402
 from reader.core.checks.pairs import check_pair  # noqa: E402
 from reader.core.entities.recognizer import EntityRecognizer  # noqa: E402
@@ -53,9 +53,8 @@ DATA = (
 )
 RESULTS = ROOT / "bench-results"
 
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()  # fmt: skip
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]  # fmt: skip
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 DATE_WORDS = frozenset(MONTHS + WEEKDAYS)
 CURRENCIES = {
     "euro": "dollar", "euros": "dollars", "€": "$", "dollar": "pound", "dollars": "pounds",

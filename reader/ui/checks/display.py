@@ -146,6 +146,13 @@ class ChecksDisplay(QObject):
                 self.list.setCurrentRow(row)
                 break
 
+    def notes(self) -> dict[int, tuple[str, ...]] | None:
+        """The findings in words by sentence id, for an export; None while checks are off."""
+        if not self.controller.enabled:
+            return None
+        findings = self.controller.findings
+        return {sid: tuple(describe_finding(f) for f in found) for sid, found in findings.items()}
+
     def next_unsure(self) -> None:
         """Ctrl+F8: the next of the least confident sentences, least confident first."""
         target = self.controller.next_unsure()

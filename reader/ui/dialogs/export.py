@@ -36,6 +36,7 @@ def bilingual_document(window: MainWindow):  # type: ignore[no-untyped-def]
         entities=entities,
         model_name=getattr(package, "code", "") if package else "",
         model_version=getattr(package, "package_version", "") if package else "",
+        check_notes=window.checks.notes(),
     )
 
 

@@ -161,3 +161,19 @@ def test_marks_come_back_after_names_highlighting_is_switched(qtbot, checked_win
     qtbot.waitUntil(lambda: _underline_at(window, 3, Side.GERMAN, "30") == MARK_COLOR)
     window.main_menu.highlight_entities.setChecked(True)
     qtbot.waitUntil(lambda: _underline_at(window, 3, Side.GERMAN, "30") == MARK_COLOR)
+
+
+def test_exports_from_the_window_carry_the_findings(checked_window) -> None:
+    from reader.core.export.model import to_tsv
+    from reader.ui.dialogs.export import bilingual_document
+
+    window = checked_window
+    bilingual = bilingual_document(window)
+    assert bilingual.check_notes == {
+        2: ("Date · Montag → Tuesday (expected Monday)",),
+        3: ("Number · 30 → 40 (expected 30)",),
+    }
+    rows = [line.split("\t") for line in to_tsv(bilingual).splitlines()]
+    assert rows[0][3] == "checks" and rows[4][3] == "Number · 30 → 40 (expected 30)"
+    window.checks.check_action.setChecked(False)
+    assert bilingual_document(window).check_notes is None

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "models": "reader.cli.models",
     "translate": "reader.cli.translate",
     "export": "reader.cli.export",
+    "check": "reader.cli.check",
 }
 
 

@@ -60,6 +60,12 @@ def register(
         "--table", action="store_true", help="md: one two-column table instead of paragraphs"
     )
     parser.add_argument("--no-entities", action="store_true", help="do not look for names (faster)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="flag numbers, currencies, dates and names the English lost or changed: a "
+        "checks column in tsv, a note after the sentence in html",
+    )
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -102,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         entities=entities,
         model_name=model_name,
         model_version=model_version,
+        check_notes=_check_notes(sentences, translations) if args.check else None,
     )
     try:
         if fmt == "pdf":
@@ -157,6 +164,22 @@ def _entities(
         complain(f"names not marked ({error})")
         return ()
     return tuple(project_entities(found, sentences, translations))
+
+
+def _check_notes(
+    sentences: tuple[Sentence, ...], translations: dict[int, Translation]
+) -> dict[int, tuple[str, ...]]:
+    """What the check finds in each translated sentence, in words, by sentence id."""
+    from reader.cli.check import message, name_finder
+    from reader.core.checks.document import check_pairs
+
+    done = [s for s in sentences if s.id in translations]
+    found = check_pairs([(s.text, translations[s.id].text) for s in done], name_finder())
+    return {
+        s.id: tuple(f"{f.kind.value}: {message(f)}" for f in findings)
+        for s, findings in zip(done, found, strict=True)
+        if findings
+    }
 
 
 def _write_pdf(bilingual: BilingualDocument, path: Path) -> None:

@@ -159,6 +159,15 @@ class Settings:
         self._qsettings.setValue("view/highlight_entities", bool(value))
 
     @property
+    def check_translation(self) -> bool:
+        """View › Check Translation: flag numbers, dates and names the English lost."""
+        return _as_bool(self._qsettings.value("view/check_translation"), True)
+
+    @check_translation.setter
+    def check_translation(self, value: bool) -> None:
+        self._qsettings.setValue("view/check_translation", bool(value))
+
+    @property
     def name_pipeline(self) -> str:
         """An installed spaCy pipeline to find names with ("de_core_news_lg"), "" for ours."""
         return str(self._qsettings.value("names/pipeline", "") or "")

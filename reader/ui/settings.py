@@ -200,25 +200,35 @@ class Settings:
             value = [value] if value else []
         return [str(item) for item in (value or []) if item][:MAX_RECENT]
 
-    def reading_position(self, path: str) -> int:
-        """The sentence the reader was at in ``path`` (-1: none remembered)."""
-        return int(self._positions().get(_file_key(path), -1))
+    @recent_files.setter
+    def recent_files(self, value: list[str]) -> None:
+        self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])
 
-    def set_reading_position(self, path: str, sentence_id: int) -> None:
+    def reading_position(self, path: str) -> tuple[int, float]:
+        """Where the reader was in ``path``: the top sentence and how far into it
+        (a fraction of its height); sentence -1: none remembered."""
+        return self._positions().get(_file_key(path), (-1, 0.0))
+
+    def set_reading_position(self, path: str, sentence_id: int, fraction: float = 0.0) -> None:
         # Kept only for files in the recent list, so the map never grows without bound.
         key = _file_key(path)
         recent = {_file_key(entry) for entry in self.recent_files} | {key}
-        positions = {k: v for k, v in self._positions().items() if k in recent}
-        positions[key] = int(sentence_id)
+        positions = {k: list(v) for k, v in self._positions().items() if k in recent}
+        positions[key] = [int(sentence_id), round(float(fraction), 4)]
         self._qsettings.setValue("files/positions", json.dumps(positions))
 
-    def _positions(self) -> dict[str, int]:
+    def _positions(self) -> dict[str, tuple[int, float]]:
         try:
             value = json.loads(str(self._qsettings.value("files/positions", "{}") or "{}"))
         except ValueError:
             return {}
-        return {str(k): int(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-    @recent_files.setter
-    def recent_files(self, value: list[str]) -> None:
-        self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])
+        if not isinstance(value, dict):
+            return {}
+        positions: dict[str, tuple[int, float]] = {}
+        for key, place in value.items():
+            try:  # a plain sentence id (older settings) or [sentence id, fraction]
+                sentence, fraction = place if isinstance(place, list) else (place, 0.0)
+                positions[str(key)] = (int(sentence), float(fraction))
+            except (TypeError, ValueError):
+                continue
+        return positions

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -26,7 +27,8 @@ from reader.ui.view.geometry import (
     visible_rows,
 )
 from reader.ui.view.highlights import highlight_selections
-from reader.ui.view.reading_position import KeepReadingPosition
+from reader.ui.view.pair_copy import copy_selected_pairs
+from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
 
 SCROLL_SETTLE_MS = 250
 RENDER_CHUNK = 25  # rows appended per call when everything must be built now
@@ -96,6 +98,7 @@ class BilingualView(QTextBrowser):
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
         self.anchorClicked.connect(self.link_activated)
+        self.anchors = AnchorMemory(self)
 
     # --- content -----------------------------------------------------------------------
 
@@ -112,6 +115,7 @@ class BilingualView(QTextBrowser):
         self.current = -1
         self.hovered = -1
         self._match = None
+        self.anchors.forget()
         self.renderer.placeholders = placeholders
         self.renderer.render(source, sentences, english)
         self._update_selections()
@@ -252,23 +256,11 @@ class BilingualView(QTextBrowser):
         self._update_selections()
 
     def copy_current_pair(self) -> bool:
-        """The selected pairs (or the current one) to the clipboard as plain text and HTML.
-
-        A text selection on either side selects every sentence it touches; the German and
-        English of each go together, in reading order.
-        """
-        ids = self.selected_sentence_ids() or ([self.current] if self.current >= 0 else [])
-        if not ids:
-            return False
-        from reader.core.export.model import SentencePair
-        from reader.ui.dialogs.export_actions import copy_pairs
-
-        copy_pairs(
-            SentencePair(sid, self.german_for(sid) or "", self.english_for(sid) or "")
-            for sid in ids
-        )
-        self.pair_copied.emit(ids[0])
-        return True
+        """The selected pairs (or the current one) to the clipboard; see ``pair_copy``."""
+        copied = copy_selected_pairs(self)
+        if copied is not None:
+            self.pair_copied.emit(copied)
+        return copied is not None
 
     def selected_sentence_ids(self) -> list[int]:
         """Sentences whose German or English the text selection touches, in document order."""
@@ -288,17 +280,21 @@ class BilingualView(QTextBrowser):
         return visible_rows(self)
 
     def top_sentence_id(self) -> int:
-        """The first sentence whose row shows at the top of the view (-1: none)."""
-        ids = self.visible_sentence_ids()
-        return ids[0] if ids else -1
+        """The sentence at the top of the view (-1: none); see ``reading_position``."""
+        anchor = self.anchors.capture()
+        return anchor.sentence_id if anchor else -1
+
+    def reading_anchor(self) -> ReadingAnchor | None:
+        """The reader's place: the top sentence and how far into it the view starts."""
+        return self.anchors.capture()
+
+    def scroll_to_anchor(self, anchor: ReadingAnchor) -> None:
+        """Put a place (from ``reading_anchor``, maybe of an earlier session) at the top."""
+        self.anchors.restore(anchor)
 
     def scroll_to_sentence(self, sentence_id: int) -> None:
-        """Put the row of a sentence at the top of the view (used after a reload)."""
-        self.renderer.ensure_sentence(sentence_id)
-        rect = self._span_rect(sentence_id, Side.GERMAN)
-        if rect is not None:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - 8)
+        """Put a sentence at the top of the view (used after a reload)."""
+        self.anchors.restore(ReadingAnchor(sentence_id))
 
     def reading_order(self, pending: Sequence[int]) -> list[int]:
         """``pending`` ids ordered for translation: on screen first, then on down, then up."""
@@ -337,6 +333,14 @@ class BilingualView(QTextBrowser):
         )
         if found:
             self.set_current(found[0], ensure_visible=False)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        # Qt keeps the pixel offset while the text wraps anew; keep the sentence instead.
+        if event.size().width() == event.oldSize().width():
+            super().resizeEvent(event)
+            return
+        with KeepReadingPosition(self):
+            super().resizeEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         # QTextEdit would zoom the document font itself, past the window's zoom setting.

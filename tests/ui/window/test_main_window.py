@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from reader.core import errors
 from reader.ui.settings import Settings
 from reader.ui.view.document_renderer import Side
+from reader.ui.view.reading_position import ReadingAnchor, capture_anchor
 from tests.ui.window_helpers import FakeEngine, english_of, german_text, install_fake_package
 
 
@@ -395,12 +397,30 @@ def test_reopening_a_file_returns_to_where_the_reader_was(
     window = make_window()
     open_and_wait(qtbot, window, long_text)
     target = window.view.sentence_ids()[120]
-    window.view.set_current(target)
+    window.view.scroll_to_anchor(ReadingAnchor(target, 0.5))
     open_and_wait(qtbot, window, other)  # leaving it remembers the place
-    assert Settings.for_paths(reader_paths).reading_position(str(long_text)) == target
+    sentence, fraction = Settings.for_paths(reader_paths).reading_position(str(long_text))
+    assert sentence == target and 0.3 < fraction < 0.7
     open_and_wait(qtbot, window, long_text)
-    visible = window.view.visible_sentence_ids()
-    assert visible[0] <= target <= visible[-1]
+    anchor = capture_anchor(window.view)
+    assert anchor is not None
+    assert anchor.sentence_id == target and abs(anchor.fraction - fraction) < 0.1
+
+
+def test_opening_the_names_panel_keeps_the_top_sentence(qtbot, make_window, tmp_path) -> None:
+    long_text = tmp_path / "lang.txt"
+    long_text.write_text(german_text(paragraphs=80), encoding="utf-8")
+    window = make_window()
+    window.resize(1200, 800)
+    open_and_wait(qtbot, window, long_text)
+    window.view.finish_rendering()
+    target = window.view.sentence_ids()[150]
+    window.view.scroll_to_anchor(ReadingAnchor(target, 0.3))
+    width = window.view.width()
+    window.entity_display.panel_action.trigger()
+    qtbot.waitUntil(lambda: window.view.width() != width)
+    QApplication.processEvents()
+    assert capture_anchor(window.view).sentence_id == target
 
 
 def test_only_web_links_leave_the_application(qtbot, make_window, monkeypatch) -> None:

@@ -162,7 +162,8 @@ for _ in range(10):
 last[0] = time.perf_counter()
 began = time.perf_counter()
 view.setFocus()
-app.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier))
+ctrl = Qt.KeyboardModifier.ControlModifier
+app.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_End, ctrl))
 app.processEvents()
 end_time = time.perf_counter() - began
 ids = view.sentence_ids()

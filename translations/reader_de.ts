@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+72"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+74"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>{name} ({count})</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Finding names…</source>
         <translation>Namen werden gesucht …</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
@@ -212,12 +212,12 @@
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -591,6 +591,16 @@
         <translation>Übersetzung &amp;abbrechen</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Translate the Rest</source>
+        <translation>&amp;Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
@@ -614,13 +624,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <location filename="../reader/ui/application.py" line="+90"/>
+        <location filename="../reader/ui/window/main_window.py" line="+77"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+129"/>
+        <location filename="../reader/ui/window/main_window.py" line="+131"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -645,7 +655,7 @@
         <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -777,13 +787,13 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/models/manager.py" line="+70"/>
+        <location filename="../reader/ui/models/manager.py" line="+71"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models/manager_layout.py" line="+48"/>
+        <location filename="../reader/ui/models/manager_layout.py" line="+61"/>
         <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
@@ -1124,7 +1134,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+68"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1313,7 +1323,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../reader/ui/window/status_bar.py" line="+34"/>
+        <location filename="../reader/ui/window/status_bar.py" line="+36"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
@@ -1343,7 +1353,17 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Übersetzung anhalten (Fertiges bleibt erhalten)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>Translate the Rest</source>
+        <translation>Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <location line="+15"/>
         <source>Loading the model…</source>
         <translation>Modell wird geladen …</translation>
@@ -1413,7 +1433,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>TranslationRunner</name>
     <message>
-        <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
+        <location filename="../reader/ui/window/translation_runner.py" line="+117"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
     </message>

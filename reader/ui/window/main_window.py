@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
             self.entities,
             self.status_bar,
             self.main_menu.cancel_translation,
+            self.main_menu.translate_rest,
             self,
         )
         self.main_menu.insert_after(

@@ -164,6 +164,35 @@ def test_cancel_keeps_what_is_done(qtbot, make_window, article, reader_paths, ga
     assert "cancelled" in window.statusBar().currentMessage()
 
 
+def test_translate_the_rest_finishes_only_what_is_missing(
+    qtbot, make_window, article, reader_paths, gate
+) -> None:
+    install_fake_package(reader_paths.packages)
+    engine = FakeEngine(batch=2, gate=gate)
+    window = make_window(engine=engine)
+    open_and_wait(qtbot, window, article)
+    assert not window.status_bar.rest.isVisible()
+    assert not window.main_menu.translate_rest.isEnabled()
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window.main_menu.cancel_translation.trigger()
+    done = set(window.translation.translations)
+    assert window.status_bar.rest.isVisible()
+    assert window.main_menu.translate_rest.isEnabled()
+    for _ in range(100):
+        gate.release()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000) as ended:
+        qtbot.mouseClick(window.status_bar.rest, Qt.MouseButton.LeftButton)
+    assert ended.args == [False]
+    ids = set(window.view.sentence_ids())
+    assert set(window.translation.translations) == ids
+    assert set(engine.calls[-1]) == ids - done  # only the untranslated sentences
+    assert not window.status_bar.rest.isVisible()
+    assert not window.main_menu.translate_rest.isEnabled()
+    assert window.view.english_for(max(ids)) == english_of(window.view.german_for(max(ids)))
+
+
 def test_a_model_installed_later_starts_translation(
     qtbot, make_window, article, reader_paths
 ) -> None:

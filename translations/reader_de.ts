@@ -243,7 +243,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../reader/ui/view/find_bar.py" line="+60"/>
+        <location filename="../reader/ui/view/find_bar.py" line="+62"/>
         <source>Find in German or English</source>
         <translation>Im Deutschen oder Englischen suchen</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>Suchleiste schließen (Esc)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+95"/>
         <source>No matches</source>
         <translation>Keine Treffer</translation>
     </message>

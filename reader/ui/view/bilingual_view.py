@@ -89,11 +89,12 @@ class BilingualView(QTextBrowser):
         self._match: tuple[int, int] | None = None
         # More selections drawn on top of the pair highlights (the names panel's mention).
         self.overlay: Callable[[], list[QTextEdit.ExtraSelection]] | None = None
+        self.find_marks: Callable[[], list[QTextEdit.ExtraSelection]] | None = None  # under it
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SCROLL_SETTLE_MS)
         self._settle.timeout.connect(self.visible_range_settled)
-        self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._settle.start())
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
@@ -367,6 +368,8 @@ class BilingualView(QTextBrowser):
             and (self.current >= 0 or self.textCursor().hasSelection())
         ):
             self.copy_current_pair()
+        elif plain and key == Qt.Key.Key_Escape and self.current >= 0:
+            self.set_current(-1, ensure_visible=False)
         else:
             super().keyPressEvent(event)
 
@@ -379,9 +382,6 @@ class BilingualView(QTextBrowser):
 
     # --- internals -----------------------------------------------------------------------
 
-    def _on_scrollbar_value_changed(self, _value: int) -> None:
-        self._settle.start()
-
     def _span_rect(self, sentence_id: int, side: Side) -> QRect | None:
         return span_rect(self, sentence_id, side)
 
@@ -393,6 +393,6 @@ class BilingualView(QTextBrowser):
         selections = highlight_selections(
             self.document(), self.renderer, self.colors, self.current, self.hovered, self._match
         )
-        if self.overlay is not None:
-            selections += self.overlay()
+        for extra in (self.find_marks, self.overlay):
+            selections += extra() if extra is not None else []
         self.setExtraSelections(selections)

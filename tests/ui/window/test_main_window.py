@@ -267,6 +267,47 @@ def test_find_jumps_to_sentences_in_either_language(
     assert not window.find_bar.isVisible()
 
 
+def marked_texts(window) -> list[str]:
+    return [
+        selection.cursor.selectedText()
+        for selection in window.view.extraSelections()
+        if selection.cursor.hasSelection()
+    ]
+
+
+def test_find_marks_every_match_in_both_columns_with_a_count(
+    qtbot, make_window, article, reader_paths
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window.open_file(article)
+    window.main_menu.find.trigger()
+    qtbot.keyClicks(window.find_bar.field, "rand der")
+    matches = window.find_bar.matches
+    assert len(matches) == 18  # 9 German sentences and their 9 English copies
+    assert {match.side for match in matches} == set(Side)
+    assert window.find_bar.status.text() == "1 of 18"
+    assert [text.lower() for text in marked_texts(window)].count("rand der") == 18
+    window.main_menu.find_next.trigger()
+    assert window.find_bar.status.text() == "2 of 18"
+    assert [text.lower() for text in marked_texts(window)].count("rand der") == 18
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert "Rand der" not in marked_texts(window)  # closing the bar takes the marks away
+
+
+def test_escape_clears_the_current_sentence(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    window.view.set_current(window.view.sentence_ids()[2])
+    window.view.setFocus()
+    with qtbot.waitSignal(window.view.current_sentence_changed, timeout=1000) as changed:
+        qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert changed.args == [-1]
+    assert window.view.current == -1
+    assert window.status_bar.position.text() == "10 sentences"
+
+
 def test_file_change_offers_reload_and_keeps_the_position(qtbot, make_window, article) -> None:
     window = make_window()
     open_and_wait(qtbot, window, article)

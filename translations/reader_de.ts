@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+74"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+75"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -23,7 +23,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>English — translation</source>
         <translation>Englisch — Übersetzung</translation>
     </message>
@@ -1134,7 +1134,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+76"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1178,6 +1178,21 @@
         <location line="+10"/>
         <source>Width of the German column</source>
         <translation>Breite der deutschen Spalte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest line</source>
+        <translation>Längste Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On wider windows the two columns stay centred</source>
+        <translation>In breiteren Fenstern bleiben die beiden Spalten in der Mitte</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1243,6 +1258,11 @@
         <location line="+1"/>
         <source>&amp;German column:</source>
         <translation>&amp;Deutsche Spalte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ongest line:</source>
+        <translation>Längste &amp;Zeile:</translation>
     </message>
     <message>
         <location line="+1"/>

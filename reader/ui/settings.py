@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 MAX_RECENT = 10
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 THEMES = ("system", "light", "dark")
+DEFAULT_MAX_LINE_CHARS = 75  # a comfortable line; the columns are centred beyond it
+MIN_LINE_CHARS, MAX_LINE_CHARS = 40, 200
 LANGUAGES = ("system", "en", "de")  # the UI's language; "system" follows the desktop
 
 
@@ -87,6 +89,17 @@ class Settings:
     @german_column_percent.setter
     def german_column_percent(self, value: int) -> None:
         self._qsettings.setValue("view/german_column_percent", max(25, min(75, int(value))))
+
+    @property
+    def max_line_chars(self) -> int:
+        """The longest line of a column, in characters; wider windows centre the text."""
+        value = _as_int(self._qsettings.value("view/max_line_chars"), DEFAULT_MAX_LINE_CHARS)
+        return max(MIN_LINE_CHARS, min(MAX_LINE_CHARS, value))
+
+    @max_line_chars.setter
+    def max_line_chars(self, value: int) -> None:
+        value = max(MIN_LINE_CHARS, min(MAX_LINE_CHARS, int(value)))
+        self._qsettings.setValue("view/max_line_chars", value)
 
     # --- reading -----------------------------------------------------------------------
 

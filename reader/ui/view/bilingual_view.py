@@ -27,6 +27,7 @@ from reader.ui.view.geometry import (
     visible_rows,
 )
 from reader.ui.view.highlights import highlight_selections
+from reader.ui.view.line_length import LineLength
 from reader.ui.view.pair_copy import copy_selected_pairs
 from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
 
@@ -100,6 +101,7 @@ class BilingualView(QTextBrowser):
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
         self.anchorClicked.connect(self.link_activated)
         self.anchors = AnchorMemory(self)
+        self.line_length = LineLength(self)
 
     # --- content -----------------------------------------------------------------------
 
@@ -145,6 +147,7 @@ class BilingualView(QTextBrowser):
 
     def set_german_percent(self, percent: int) -> None:
         self.renderer.german_percent = percent
+        self.line_length.apply()
         self.relayout()
 
     def set_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
@@ -203,6 +206,7 @@ class BilingualView(QTextBrowser):
         font.setPointSizeF(point_size)
         with KeepReadingPosition(self):
             self.document().setDefaultFont(font)
+            self.line_length.apply()
         self._update_selections()
 
     def sentence_ids(self) -> list[int]:
@@ -271,14 +275,11 @@ class BilingualView(QTextBrowser):
 
     def visible_sentence_ids(self) -> list[int]:
         """Sentences of the rows that intersect the viewport, in reading order."""
-        rows = self.visible_rows()
+        rows = visible_rows(self)
         if rows is None:
             return []
         first, last = rows
         return [sid for row in self.renderer.rows[first : last + 1] for sid in row.sentence_ids]
-
-    def visible_rows(self) -> tuple[int, int] | None:
-        return visible_rows(self)
 
     def top_sentence_id(self) -> int:
         """The sentence at the top of the view (-1: none); see ``reading_position``."""

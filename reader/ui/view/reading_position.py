@@ -88,8 +88,9 @@ def restore_anchor(view: BilingualView, anchor: ReadingAnchor) -> None:
     bar = view.verticalScrollBar()
     target = max(0, bar.value() + top + offset)
     # After a rebuild Qt reports the new document height a turn later; widen the range now
-    # so the value is not clamped (Qt sets the exact range itself).
-    if target > bar.maximum():
+    # so the value is not clamped (Qt sets the exact range itself). Not when everything
+    # fits: a scroll bar forced in would narrow the text, which then fits again, and so on.
+    if target > bar.maximum() > 0:
         bar.setMaximum(target)
     bar.setValue(target)
 

@@ -1006,7 +1006,17 @@
         <translation>{version} (installiert)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>German → English</source>
+        <translation>Deutsch → Englisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English → German</source>
+        <translation>Englisch → Deutsch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
@@ -1196,13 +1206,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Fast (greedy search)</source>
-        <translation>&amp;Schnell (gierige Suche)</translation>
+        <source>&amp;Fast</source>
+        <translation>&amp;Schnell</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Accurate (beam search, 4 beams)</source>
-        <translation>&amp;Genau (Strahlsuche, 4 Strahlen)</translation>
+        <source>&amp;Accurate (recommended)</source>
+        <translation>&amp;Genau (empfohlen)</translation>
     </message>
     <message>
         <location line="+7"/>

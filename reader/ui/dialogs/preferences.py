@@ -110,8 +110,8 @@ class PreferencesDialog(QDialog):
         self.line_box.setAccessibleName(self.tr("Longest line"))
         self.line_box.setToolTip(self.tr("On wider windows the two columns stay centred"))
 
-        self.fast = QRadioButton(self.tr("&Fast (greedy search)"), self)
-        self.accurate = QRadioButton(self.tr("&Accurate (beam search, 4 beams)"), self)
+        self.fast = QRadioButton(self.tr("&Fast"), self)
+        self.accurate = QRadioButton(self.tr("&Accurate (recommended)"), self)
         group = QButtonGroup(self)
         group.addButton(self.fast)
         group.addButton(self.accurate)

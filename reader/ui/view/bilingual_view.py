@@ -30,6 +30,7 @@ from reader.ui.view.highlights import highlight_selections
 from reader.ui.view.line_length import LineLength
 from reader.ui.view.pair_copy import copy_selected_pairs
 from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
+from reader.ui.view.view_keys import handle_key
 
 SCROLL_SETTLE_MS = 250
 RENDER_CHUNK = 25  # rows appended per call when everything must be built now
@@ -355,23 +356,7 @@ class BilingualView(QTextBrowser):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        plain = modifiers == Qt.KeyboardModifier.NoModifier
-        alt = modifiers == Qt.KeyboardModifier.AltModifier
-        if (plain and key == Qt.Key.Key_J) or (alt and key == Qt.Key.Key_Down):
-            self.move_current(1)
-        elif (plain and key == Qt.Key.Key_K) or (alt and key == Qt.Key.Key_Up):
-            self.move_current(-1)
-        elif (
-            plain
-            and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and (self.current >= 0 or self.textCursor().hasSelection())
-        ):
-            self.copy_current_pair()
-        elif plain and key == Qt.Key.Key_Escape and self.current >= 0:
-            self.set_current(-1, ensure_visible=False)
-        else:
+        if not handle_key(self, event):
             super().keyPressEvent(event)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:

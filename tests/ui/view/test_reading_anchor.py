@@ -137,3 +137,22 @@ def test_an_anchor_brings_back_the_same_place_at_another_width(qtbot, long_view)
     QApplication.processEvents()
     view.scroll_to_anchor(ReadingAnchor(target, 0.0))
     assert top_is(view, target)
+
+
+def test_ctrl_end_and_ctrl_home_reach_both_ends_before_every_row_is_built(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    view = BilingualView(colors_for(QApplication.palette(), dark=False))
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    document = long_document()
+    sentences = simple_segmenter(document)
+    view.set_document(document, sentences)
+    assert not view.renderer.complete  # the rest would follow from a timer
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert sentences[-1].id in view.visible_sentence_ids()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.verticalScrollBar().value() == 0
+    assert sentences[0].id in view.visible_sentence_ids()

@@ -55,9 +55,13 @@ def run(args: argparse.Namespace) -> int:
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]
     cache_path = None if args.no_cache else paths.translation_cache
-    with TranslationSession.open(package, cache_path) as session:
+    with TranslationSession.open(package, cache_path, threads=args.threads) as session:
         printer = InOrderPrinter([sentence_id for sentence_id, _text in sentences], args.format)
-        session.translate(sentences, beam_size=args.beam, on_batch=printer.take, align=False)
+        # One pass sorted by length is fastest for a whole document; the printer restores
+        # document order.
+        session.translate(
+            sentences, beam_size=args.beam, on_batch=printer.take, align=False, by_length=True
+        )
         printer.flush()
     return 0
 

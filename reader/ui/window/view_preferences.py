@@ -54,6 +54,8 @@ class ViewPreferences(QObject):
         self._translations = translations
         self._parent = parent  # the Preferences dialog is window-modal over it
         self.colors: ReaderColors = view.colors
+        if settings.leave_core_free:
+            translations.leave_core_free(True)
 
     def apply_font(self) -> None:
         """Give the reading view the chosen font, its size multiplied by the zoom."""
@@ -109,6 +111,7 @@ class ViewPreferences(QObject):
             settings.german_column_percent,
             settings.language,
             settings.name_pipeline,
+            settings.leave_core_free,
         )
 
     def edit(self) -> None:
@@ -127,6 +130,9 @@ class ViewPreferences(QObject):
         settings.reopen_last = chosen.reopen_last
         settings.beam_size = chosen.beam_size
         settings.language = chosen.language  # read at the next start
+        if chosen.leave_core_free != settings.leave_core_free:
+            settings.leave_core_free = chosen.leave_core_free
+            self._translations.leave_core_free(chosen.leave_core_free)
         if chosen.name_pipeline != settings.name_pipeline:
             settings.name_pipeline = chosen.name_pipeline
             self._entities.service.set_pipeline(chosen.name_pipeline)

@@ -43,7 +43,7 @@ from translation_engine_bench import build_article, build_real_package  # noqa: 
 
 from reader.core.document.loading import load_document  # noqa: E402
 from reader.core.document.segmentation import segment_document  # noqa: E402
-from reader.core.translation.engine import available_cores  # noqa: E402
+from reader.core.translation.threads import available_cores  # noqa: E402
 
 RESULTS = ROOT / "bench-results"
 RUNNERS = ("reader", "argos", "raw")

@@ -269,7 +269,7 @@ class TranslationService(ThreadService):
 
     def leave_core_free(self, leave: bool) -> None:
         """Preferences' "leave one core free": every core but one, or every core."""
-        from reader.core.translation.engine import default_threads
+        from reader.core.translation.threads import default_threads
 
         self.set_threads(default_threads(leave_one_free=True) if leave else None)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reader.core.packages.store import InstalledPackage
-from reader.core.translation.engine import TranslationEngine, available_cores
+from reader.core.translation.engine import TranslationEngine
+from reader.core.translation.threads import available_cores
 from reader.workers.translation_worker import TranslationService
 
 SENTENCES = [(0, "Die Stadt Köln plant eine neue Brücke."), (1, "Der Rhein ist breit.")]

@@ -18,7 +18,6 @@ CTranslate2 is not fork-safe: never fork a process after ``load()``.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,13 @@ from reader.core.translation.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_T
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
+from reader.core.translation.threads import (
+    MIN_SUB_BATCH_TOKENS,
+    SORTED_CALL_BATCHES,
+    TOKENS_IN_FLIGHT,
+    default_threads,
+    thread_layout,
+)
 from reader.core.translation.tokenizers import Span, Tokenizer, open_tokenizer
 
 if TYPE_CHECKING:
@@ -53,40 +59,6 @@ class TranslationCancelled(Exception):
     def __init__(self, completed: list[Translation]) -> None:
         super().__init__(f"cancelled after {len(completed)} sentences")
         self.completed = completed
-
-
-# Decoding several batches at once (CTranslate2's ``inter_threads``, one thread each) beat
-# one batch on all threads: on 2 cores a ~1,000-word article took 5.0-5.3 s against 5.7 s
-# with ``intra_threads=2`` and 8.3-9.0 s with one thread, same output. More than four
-# parallel batches only costs memory (each keeps its own working buffers).
-MAX_PARALLEL_BATCHES = 4
-MIN_SUB_BATCH_TOKENS = 64  # below this a split call gains nothing
-# A length-sorted pass is cut into calls of this many sub-batches per parallel decoder: large
-# enough that padding and idle decoders cost little, small enough that results, cache
-# writes and cancelling still come every few seconds.
-SORTED_CALL_BATCHES = 4
-
-
-def available_cores() -> int:
-    """The cores this process may run on (its CPU affinity where the system tells it)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
-def default_threads(*, leave_one_free: bool = False) -> int:
-    """Every core, or all but one (at least one) when the user wants one left free."""
-    cores = available_cores()
-    return max(1, cores - 1) if leave_one_free else cores
-
-
-def thread_layout(threads: int) -> tuple[int, int]:
-    """``(inter_threads, intra_threads)`` for ``threads``: parallel batches of one thread
-    each up to ``MAX_PARALLEL_BATCHES``, then more threads per batch."""
-    threads = max(1, threads)
-    parallel = min(threads, MAX_PARALLEL_BATCHES)
-    return parallel, max(1, threads // parallel)
 
 
 @dataclass(frozen=True)
@@ -375,9 +347,10 @@ class TranslationEngine:
 
     def sub_batch_tokens(self, call_tokens: int) -> int:
         """The sub-batch size for one call of ``call_tokens`` source tokens: small enough
-        that every parallel decoder gets a share, never above ``batch_tokens``."""
+        that every parallel decoder gets a share and memory stays bounded."""
         share = -(-call_tokens // self.parallel_batches)
-        return max(MIN_SUB_BATCH_TOKENS, min(self.batch_tokens, share))
+        budget = TOKENS_IN_FLIGHT // self.parallel_batches
+        return max(MIN_SUB_BATCH_TOKENS, min(self.batch_tokens, budget, share))
 
     def _finish(
         self, source: str, spans: list[Span], result: TranslationResult, align: bool

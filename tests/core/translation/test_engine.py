@@ -11,10 +11,9 @@ import pytest
 from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage, read_package
-from reader.core.translation.engine import (
-    CancelToken,
-    TranslationCancelled,
-    TranslationEngine,
+from reader.core.translation.engine import CancelToken, TranslationCancelled, TranslationEngine
+from reader.core.translation.threads import (
+    TOKENS_IN_FLIGHT,
     available_cores,
     default_threads,
     thread_layout,
@@ -188,10 +187,14 @@ def test_a_call_is_split_so_every_parallel_decoder_gets_a_share(
     tiny_package: InstalledPackage,
 ) -> None:
     engine = TranslationEngine(tiny_package, threads=2, batch_tokens=2048)
-    assert engine.sub_batch_tokens(2048) == 1024
-    assert engine.sub_batch_tokens(100_000) == 2048
+    assert engine.sub_batch_tokens(600) == 300  # one half each
+    # Never more than TOKENS_IN_FLIGHT at once over all decoders: memory stays bounded.
+    assert engine.sub_batch_tokens(2048) == TOKENS_IN_FLIGHT // 2
+    assert engine.sub_batch_tokens(100_000) == TOKENS_IN_FLIGHT // 2
     assert engine.sub_batch_tokens(10) == 64
-    assert TranslationEngine(tiny_package, threads=1).sub_batch_tokens(1500) == 1500
+    single = TranslationEngine(tiny_package, threads=1)
+    assert single.sub_batch_tokens(700) == 700
+    assert single.sub_batch_tokens(5000) == TOKENS_IN_FLIGHT
 
 
 def test_damaged_model_is_a_typed_error(tmp_path: Path) -> None:

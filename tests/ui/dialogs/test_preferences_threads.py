@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from reader.core.translation.engine import available_cores
+from reader.core.translation.threads import available_cores
 from reader.ui.dialogs.preferences import Preferences, PreferencesDialog
 from reader.ui.settings import Settings
 

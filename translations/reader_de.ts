@@ -131,7 +131,7 @@
         <translation>{name} ({count})</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Finding names…</source>
         <translation>Namen werden gesucht …</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
@@ -212,12 +212,12 @@
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -614,13 +614,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <location filename="../reader/ui/application.py" line="+90"/>
+        <location filename="../reader/ui/window/main_window.py" line="+75"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+129"/>
+        <location filename="../reader/ui/window/main_window.py" line="+130"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -687,8 +687,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt) or HTML (.html) files.</source>
-        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt) oder HTML-Dateien (.html).</translation>
+        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt), HTML (.html), EPUB, Word (.docx) or PDF files.</source>
+        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt), HTML- (.html), EPUB-, Word- (.docx) oder PDF-Dateien.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -717,11 +717,57 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+31"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-22"/>
+        <source>“{name}” was refused: it holds more than {limit} files.</source>
+        <translation>„{name}“ wurde abgelehnt: Es enthält mehr als {limit} Dateien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” was refused: it unpacks to far more data than a document holds (a zip bomb?).</source>
+        <translation>„{name}“ wurde abgelehnt: Es entpackt sich zu weit mehr Daten, als ein Dokument enthält (eine Zip-Bombe?).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” was refused: it declares XML entities, which the reader never expands.</source>
+        <translation>„{name}“ wurde abgelehnt: Es deklariert XML-Entitäten, die hier nie aufgelöst werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” was refused: its entry “{entry}” is a link or an unsafe path.</source>
+        <translation>„{name}“ wurde abgelehnt: Sein Eintrag „{entry}“ ist ein Link oder ein unsicherer Pfad.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” is damaged and cannot be read ({reason}).</source>
+        <translation>„{name}“ ist beschädigt und kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is protected by a password or copy protection; the reader cannot open it.</source>
+        <translation>„{name}“ ist durch ein Passwort oder einen Kopierschutz geschützt und lässt sich hier nicht öffnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” has no text to read: its pages are images (a scan). Run text recognition (OCR) on it first.</source>
+        <translation>„{name}“ enthält keinen lesbaren Text: Seine Seiten sind Bilder (ein Scan). Lassen Sie zuerst eine Texterkennung (OCR) darüber laufen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” has {pages} pages; the reader opens at most {limit}.</source>
+        <translation>„{name}“ hat {pages} Seiten; geöffnet werden höchstens {limit}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening “{name}” was stopped.</source>
+        <translation>Das Öffnen von „{name}“ wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>“{name}” could not be opened: {error}</source>
         <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
     </message>
@@ -777,13 +823,13 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/models/manager.py" line="+70"/>
+        <location filename="../reader/ui/models/manager.py" line="+71"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models/manager_layout.py" line="+48"/>
+        <location filename="../reader/ui/models/manager_layout.py" line="+61"/>
         <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
@@ -1124,7 +1170,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+68"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1305,7 +1351,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../reader/ui/window/file_menu.py" line="+39"/>
+        <location filename="../reader/ui/window/file_menu.py" line="+41"/>
         <source>No recent documents</source>
         <translation>Keine zuletzt geöffneten Dokumente</translation>
     </message>
@@ -1400,6 +1446,21 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location line="+1"/>
         <source>Plain text</source>
         <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EPUB book</source>
+        <translation>EPUB-Buch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>Word-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,11 @@
-"""Load a local German document (Markdown, plain text, HTML) into a Qt-free ``Document``.
+"""Load a local German document (Markdown, plain text, HTML, EPUB, DOCX, PDF) into a Qt-free
+``Document``.
 
 The whole path is defensive: the file is checked with ``stat`` before it is opened (a FIFO
 must never block), read with a byte cap, decoded (``decoding``), sanitized (``sanitize``) and
-turned into blocks (``html_blocks``/``unwrap``). Every problem ends as a typed ``LoadError``.
+turned into blocks (``html_blocks``/``unwrap``). EPUB and DOCX (zip archives, ``archive``)
+become HTML and PDF becomes plain text, then take the same path. Every problem ends as a
+typed ``LoadError``.
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ import errno
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
+from reader.core.cancel import CancelToken
 from reader.core.document.decoding import NotText, decode_bytes
 from reader.core.document.html_blocks import html_to_blocks
 from reader.core.document.markdown_source import markdown_to_html
-from reader.core.document.model import Block, BlockKind, Document
+from reader.core.document.model import Block, BlockKind, Chapter, Document
 from reader.core.document.sanitize import sanitize_html
 from reader.core.document.unwrap import normalize_inline, normalize_newlines, split_paragraphs
 from reader.core.errors import (
@@ -37,7 +42,13 @@ from reader.core.errors import (
 # 4 MB on the CPU takes hours. Above this the reader refuses the file with a clear message.
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html", ".htm")
+# Containers hold pictures and markup besides the text; their text is capped on its own
+# (``MAX_FILE_BYTES`` of text, checked after extraction).
+MAX_CONTAINER_BYTES = 64 * 1024 * 1024
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".md", ".markdown", ".txt", ".html", ".htm", ".epub", ".docx", ".pdf"
+)  # fmt: skip
 FORMATS: tuple[str, ...] = ("markdown", "text", "html")
 _FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -45,7 +56,11 @@ _FORMAT_BY_SUFFIX = {
     ".txt": "text",
     ".html": "html",
     ".htm": "html",
+    ".epub": "epub",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
+_CONTAINERS = frozenset({"epub", "docx", "pdf"})
 
 MAX_TITLE_CHARS = 200
 _READ_CHUNK = 1 << 20
@@ -59,8 +74,14 @@ _MAX_TITLE_LINE = 100
 _NOT_TITLE_ENDINGS = (".", ",", ";", ":", "-", "–", "—")
 
 
-def load_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
-    """Read, decode and parse the file at ``path``. Raises a ``LoadError`` subclass."""
+def load_document(
+    path: str | Path, *, max_bytes: int = MAX_FILE_BYTES, cancel: CancelToken | None = None
+) -> Document:
+    """Read, decode and parse the file at ``path``. Raises a ``LoadError`` subclass.
+
+    ``max_bytes`` caps text files; EPUB, DOCX and PDF files may be up to
+    ``MAX_CONTAINER_BYTES`` and their text up to ``max_bytes``. ``cancel`` stops a long PDF.
+    """
     path = Path(path)
     info = _stat(path)
     if not stat.S_ISREG(info.st_mode):
@@ -69,6 +90,8 @@ def load_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
     fmt = _FORMAT_BY_SUFFIX.get(suffix)
     if fmt is None:
         raise UnsupportedFormat(path, suffix=suffix)
+    if fmt in _CONTAINERS:
+        return _load_container(path, fmt, info.st_size, max_bytes, cancel)
     if info.st_size > max_bytes:
         raise FileTooLarge(path, size=info.st_size, limit=max_bytes)
     data = _read_capped(path, max_bytes)
@@ -93,6 +116,71 @@ def load_text(text: str, *, format: str, title: str = "") -> Document:
     return _build(text, format, fallback_title=title, source=None, encoding="utf-8")
 
 
+def _load_container(
+    path: Path, fmt: str, size: int, max_text: int, cancel: CancelToken | None
+) -> Document:
+    if size > MAX_CONTAINER_BYTES:
+        raise FileTooLarge(path, size=size, limit=MAX_CONTAINER_BYTES)
+    data = _read_capped(path, MAX_CONTAINER_BYTES)
+    if fmt == "pdf":
+        from reader.core.document.pdf_source import pdf_to_text
+
+        text = pdf_to_text(path, data, cancel)
+        return _finish(
+            _build(text, "text", fallback_title=path.stem, source=path, encoding=""), fmt
+        )
+    if fmt == "docx":
+        from reader.core.document.docx_source import docx_to_html
+
+        html = docx_to_html(path, data)
+        _check_text_size(path, len(html), max_text * 4)  # markup costs a few bytes per char
+        return _finish(
+            _build(html, "html", fallback_title=path.stem, source=path, encoding=""), fmt
+        )
+    from reader.core.document.epub import read_epub
+
+    book = read_epub(path, data)
+    _check_text_size(path, sum(len(chapter) for chapter in book.chapters), max_text * 4)
+    blocks: list[Block] = []
+    chapters: list[Chapter] = []
+    for chapter in book.chapters:
+        found = html_to_blocks(sanitize_html(chapter))
+        if not found:
+            continue
+        first = len(blocks)
+        blocks.extend(replace(block, index=first + i) for i, block in enumerate(found))
+        heading = next((b.text for b in found if b.kind is BlockKind.HEADING), "")
+        if heading:
+            chapters.append(Chapter(_short_title(heading), first))
+    if not blocks:
+        raise EmptyDocument(path)
+    title = book.title or next((b.text for b in blocks if b.kind is BlockKind.HEADING), path.stem)
+    return Document(
+        title=_short_title(title),
+        blocks=tuple(blocks),
+        source=path,
+        encoding="",
+        format="epub",
+        chapters=tuple(chapters),
+    )
+
+
+def _finish(document: Document, fmt: str) -> Document:
+    return replace(document, format=fmt)
+
+
+def _check_text_size(path: Path, size: int, limit: int) -> None:
+    if size > limit:
+        raise FileTooLarge(path, size=size, limit=limit)
+
+
+def _short_title(title: str) -> str:
+    if len(title) > MAX_TITLE_CHARS:
+        # A "heading" of a whole book (one huge first line) must not become a window title.
+        return title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return title
+
+
 def _build(
     text: str, fmt: str, *, fallback_title: str, source: Path | None, encoding: str
 ) -> Document:
@@ -110,9 +198,7 @@ def _build(
     if not blocks:
         raise EmptyDocument(source or Path())
     title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), fallback_title)
-    if len(title) > MAX_TITLE_CHARS:
-        # A "heading" of a whole book (one huge first line) must not become a window title.
-        title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    title = _short_title(title)
     return Document(title=title, blocks=tuple(blocks), source=source, encoding=encoding, format=fmt)
 
 

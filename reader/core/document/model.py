@@ -59,6 +59,14 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Chapter:
+    """A chapter of a book (EPUB): its title and the index of its first block."""
+
+    title: str
+    block: int
+
+
+@dataclass(frozen=True)
 class Document:
     """A loaded document: its blocks in reading order and where it came from."""
 
@@ -66,7 +74,8 @@ class Document:
     blocks: tuple[Block, ...]
     source: Path | None = None
     encoding: str = "utf-8"
-    format: str = "text"  # "markdown", "text" or "html"
+    format: str = "text"  # "markdown", "text", "html", "epub", "docx" or "pdf"
+    chapters: tuple[Chapter, ...] = ()
 
 
 @dataclass(frozen=True)

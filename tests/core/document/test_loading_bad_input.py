@@ -40,7 +40,8 @@ EXPECTED: dict[str, type[errors.LoadError] | dict[str, object]] = {
     "zip_named_txt.txt": errors.BinaryFile,
     "nul_bytes.txt": errors.BinaryFile,
     "control_bytes.txt": errors.BinaryFile,
-    "unsupported_suffix.pdf": errors.UnsupportedFormat,
+    "unsupported_suffix.odt": errors.UnsupportedFormat,
+    "truncated.pdf": errors.DocumentDamaged,
     "utf16le_bom.txt": check(
         encoding="utf-16-le", texts=["Grüße aus Köln.", "Zweiter Absatz über Straßen."]
     ),

@@ -49,6 +49,12 @@ ERRORS = [
     (errors.BinaryFile, {}, "binary"),
     (errors.EmptyDocument, {}, "no text"),
     (errors.ReadFailed, {"reason": "I/O error"}, "I/O error"),
+    (errors.ArchiveUnsafe, {"reason": "ratio", "name": "a.xml", "limit": 200}, "zip bomb"),
+    (errors.ArchiveUnsafe, {"reason": "symlink", "name": "OEBPS/x"}, "OEBPS/x"),
+    (errors.DocumentDamaged, {"reason": "not a zip archive"}, "not a zip archive"),
+    (errors.DocumentEncrypted, {}, "password"),
+    (errors.NoTextLayer, {}, "OCR"),
+    (errors.TooManyPages, {"pages": 2000, "limit": 1000}, "2000 pages"),
 ]
 
 

@@ -17,6 +17,7 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     QUOTE = "quote"
     CODE = "code"
+    TABLE_ROW = "table_row"
 
 
 class MarkKind(StrEnum):
@@ -40,8 +41,10 @@ class Block:
     """One block of a document.
 
     ``level`` is the heading level (1–6) for headings and the nesting depth (1 = top level)
-    for list items and quotes; 0 otherwise. ``ordered`` marks items of numbered lists, and
-    ``number`` is the item's number in an ordered list.
+    for list items and quotes; for table rows 1 marks a header row; 0 otherwise. ``ordered``
+    marks items of numbered lists, and ``number`` is the item's number in an ordered list.
+    A table row's ``cells`` are the offsets in ``text`` where each cell starts (the first
+    is 0); ``cell_spans`` gives each cell's text without its separating space.
     """
 
     index: int
@@ -51,6 +54,19 @@ class Block:
     marks: tuple[Mark, ...] = ()
     ordered: bool = False
     number: int = 0
+    cells: tuple[int, ...] = ()
+
+    def cell_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each table cell's text, spaces at its edges left out."""
+        ends = (*self.cells[1:], len(self.text))
+        spans = []
+        for start, end in zip(self.cells, ends, strict=True):
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            spans.append((start, end))
+        return spans
 
     @property
     def translatable(self) -> bool:

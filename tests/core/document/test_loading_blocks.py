@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.core.document.html_blocks import MAX_LEVEL, html_to_blocks
+from reader.core.document.loading import load_text
 from reader.core.document.model import Block, BlockKind, MarkKind
 
 
@@ -120,3 +121,43 @@ def test_text_without_block_tags_is_a_paragraph() -> None:
 
 def test_empty_and_whitespace_html_gives_no_blocks() -> None:
     assert html_to_blocks("<p> </p><div>\n\t</div>") == []
+
+
+def test_tables_become_rows_of_cells_and_sentences_stay_in_their_cell() -> None:
+    from reader.core.document.segmentation import segment_document
+
+    html = (
+        "<p>Vorher.</p><table><caption>Schiffe</caption>"
+        "<tr><th>Schiff</th><th>Flagge</th><th>Status</th></tr>"
+        "<tr><td><b>Aurora</b></td><td></td><td>Festgesetzt. Seit Montag.</td></tr>"
+        "<tr><td>Bora<table><tr><td>innen</td></tr></table></td><td>Malta</td>"
+        "<td><p>Frei.</p><ul><li>Gestern</li></ul></td></tr></table><p>Nachher.</p>"
+    )
+    document = load_text(html, format="html")
+    rows = [b for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
+    cells = [[b.text[start:end] for start, end in b.cell_spans()] for b in rows]
+    assert cells == [
+        ["Schiff", "Flagge", "Status"],
+        ["Aurora", "", "Festgesetzt. Seit Montag."],
+        ["Bora innen", "Malta", "Frei. Gestern"],
+    ]
+    assert [b.level for b in rows] == [1, 0, 0]  # the header row is marked
+    bold = rows[1].marks[0]
+    assert rows[1].text[bold.start : bold.end] == "Aurora"
+    assert [b.text for b in document.blocks if b.kind is not BlockKind.TABLE_ROW] == [
+        "Vorher.",
+        "Schiffe",
+        "Nachher.",
+    ]
+    by_block = {}
+    for sentence in segment_document(document):
+        by_block.setdefault(sentence.block, []).append(sentence.text)
+    assert by_block[rows[1].index] == ["Aurora", "Festgesetzt.", "Seit Montag."]
+    assert by_block[rows[2].index] == ["Bora innen", "Malta", "Frei.", "Gestern"]
+
+
+def test_markdown_tables_become_rows() -> None:
+    document = load_text("| Schiff | Flagge |\n|---|---|\n| Aurora | Panama |\n", format="markdown")
+    assert [b.kind for b in document.blocks] == [BlockKind.TABLE_ROW] * 2
+    assert [b.text for b in document.blocks] == ["Schiff Flagge", "Aurora Panama"]
+    assert document.blocks[1].cells == (0, 7)

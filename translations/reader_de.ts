@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>ChaptersMenu</name>
+    <message>
+        <location filename="../reader/ui/window/chapters_menu.py" line="+45"/>
+        <source>This document has no chapters</source>
+        <translation>Dieses Dokument hat keine Kapitel</translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeaders</name>
     <message>
         <location filename="../reader/ui/window/column_headers.py" line="+15"/>
@@ -615,12 +623,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+75"/>
+        <location filename="../reader/ui/window/main_window.py" line="+76"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+130"/>
+        <location filename="../reader/ui/window/main_window.py" line="+58"/>
+        <source>&amp;Chapters</source>
+        <translation>&amp;Kapitel</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>

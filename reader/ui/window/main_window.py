@@ -27,6 +27,7 @@ from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.find_bar import FindBar
 from reader.ui.view.translation_controller import TranslationController
 from reader.ui.window import recent_files
+from reader.ui.window.chapters_menu import ChaptersMenu
 from reader.ui.window.column_headers import ColumnHeaders
 from reader.ui.window.dock_placement import DockPlacement
 from reader.ui.window.file_menu import OPEN_FILTER
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
+        self.chapters_menu = ChaptersMenu(self.tr("&Chapters"), self.view, self)
+        self.main_menu.insert_after(self.main_menu.full_screen, self.chapters_menu.menuAction())
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:

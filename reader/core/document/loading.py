@@ -23,7 +23,8 @@ from reader.core.document.html_blocks import html_to_blocks
 from reader.core.document.markdown_source import markdown_to_html
 from reader.core.document.model import Block, BlockKind, Chapter, Document
 from reader.core.document.sanitize import sanitize_html
-from reader.core.document.unwrap import normalize_inline, normalize_newlines, split_paragraphs
+from reader.core.document.text_layout import text_blocks
+from reader.core.document.unwrap import normalize_inline, normalize_newlines
 from reader.core.errors import (
     BinaryFile,
     EmptyDocument,
@@ -203,10 +204,15 @@ def _build(
 
 
 def _text_blocks(text: str) -> list[Block]:
-    paragraphs = split_paragraphs(text)
-    blocks = [Block(i, BlockKind.PARAGRAPH, p) for i, p in enumerate(paragraphs)]
-    if len(blocks) >= 2 and _is_title_line(text, paragraphs[0]):
-        blocks[0] = Block(0, BlockKind.HEADING, paragraphs[0], level=1)
+    found = text_blocks(text)
+    blocks = [
+        Block(i, BlockKind.LIST_ITEM, b.text, level=1, ordered=b.ordered, number=b.number)
+        if b.is_item
+        else Block(i, BlockKind.PARAGRAPH, b.text)
+        for i, b in enumerate(found)
+    ]
+    if len(blocks) >= 2 and not found[0].is_item and _is_title_line(text, found[0].text):
+        blocks[0] = Block(0, BlockKind.HEADING, found[0].text, level=1)
     return blocks
 
 

@@ -13,6 +13,7 @@ follow each other (numbers counting up), so "3. Oktober" alone at a line start s
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -66,7 +67,7 @@ def _one_paragraph_per_line(chunks: list[str]) -> bool:
     breaks = ends = 0
     for chunk in chunks:
         lines = [line.strip() for line in chunk.split("\n")]
-        for before, after in zip(lines, lines[1:], strict=False):
+        for before, after in itertools.pairwise(lines):
             if not before or not after or _ITEM.match(after):
                 continue
             breaks += 1

@@ -623,7 +623,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+76"/>
+        <location filename="../reader/ui/window/main_window.py" line="+77"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
@@ -633,7 +633,7 @@
         <translation>&amp;Kapitel</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1490,6 +1490,19 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>WholePageToggle</name>
+    <message>
+        <location filename="../reader/ui/window/whole_page.py" line="+32"/>
+        <source>Whole &amp;Page</source>
+        <translation>&amp;Ganze Seite</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the saved web page whole: navigation, footer and all, not only its article</source>
+        <translation>Die gespeicherte Webseite ganz zeigen – mit Navigation, Fußzeile und allem, nicht nur ihren Artikel</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,13 @@ def default_loader(path: Path) -> Document:
     return load_document(path)
 
 
+def whole_page_loader(path: Path) -> Document:
+    """Like ``default_loader``, but a web page is shown whole, not as its article."""
+    from reader.core.document.loading import load_document
+
+    return load_document(path, whole_page=True)
+
+
 def default_segmenter(document: Document) -> tuple[Sentence, ...]:
     from reader.core.document.segmentation import segment_document
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.cancel import CancelToken
+from reader.core.document.article import extract_article
 from reader.core.document.decoding import NotText, decode_bytes
 from reader.core.document.html_blocks import html_to_blocks
 from reader.core.document.markdown_source import markdown_to_html
@@ -76,12 +77,17 @@ _NOT_TITLE_ENDINGS = (".", ",", ";", ":", "-", "–", "—")
 
 
 def load_document(
-    path: str | Path, *, max_bytes: int = MAX_FILE_BYTES, cancel: CancelToken | None = None
+    path: str | Path,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    cancel: CancelToken | None = None,
+    whole_page: bool = False,
 ) -> Document:
     """Read, decode and parse the file at ``path``. Raises a ``LoadError`` subclass.
 
     ``max_bytes`` caps text files; EPUB, DOCX and PDF files may be up to
     ``MAX_CONTAINER_BYTES`` and their text up to ``max_bytes``. ``cancel`` stops a long PDF.
+    A web page is shown as its article (``article``) unless ``whole_page`` is set.
     """
     path = Path(path)
     info = _stat(path)
@@ -101,7 +107,14 @@ def load_document(
     except NotText:
         raise BinaryFile(path) from None
     try:
-        return _build(text, fmt, fallback_title=path.stem, source=path, encoding=encoding)
+        return _build(
+            text,
+            fmt,
+            fallback_title=path.stem,
+            source=path,
+            encoding=encoding,
+            article=not whole_page,
+        )
     except EmptyDocument:
         raise EmptyDocument(path) from None
 
@@ -183,7 +196,13 @@ def _short_title(title: str) -> str:
 
 
 def _build(
-    text: str, fmt: str, *, fallback_title: str, source: Path | None, encoding: str
+    text: str,
+    fmt: str,
+    *,
+    fallback_title: str,
+    source: Path | None,
+    encoding: str,
+    article: bool = False,
 ) -> Document:
     # Lone surrogates (possible only in strings handed to load_text) cannot be encoded for nh3
     # or Qt; show them as U+FFFD like any other undecodable character.
@@ -195,12 +214,21 @@ def _build(
     elif fmt == "markdown":
         blocks = html_to_blocks(sanitize_html(markdown_to_html(text)))
     else:
-        blocks = html_to_blocks(sanitize_html(text))
+        extracted = extract_article(text) if article else None
+        blocks = html_to_blocks(sanitize_html(extracted or text))
+        article = extracted is not None
     if not blocks:
         raise EmptyDocument(source or Path())
     title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), fallback_title)
     title = _short_title(title)
-    return Document(title=title, blocks=tuple(blocks), source=source, encoding=encoding, format=fmt)
+    return Document(
+        title=title,
+        blocks=tuple(blocks),
+        source=source,
+        encoding=encoding,
+        format=fmt,
+        article_only=article and fmt == "html",
+    )
 
 
 def _text_blocks(text: str) -> list[Block]:

@@ -92,6 +92,8 @@ class Document:
     encoding: str = "utf-8"
     format: str = "text"  # "markdown", "text", "html", "epub", "docx" or "pdf"
     chapters: tuple[Chapter, ...] = ()
+    # A web page shown as its article only (boilerplate left out; the whole page differs).
+    article_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from reader.ui.window.messages import describe_load_error
 from reader.ui.window.status_bar import StatusBar
 from reader.ui.window.translation_runner import TranslationRunner
 from reader.ui.window.view_preferences import ViewPreferences
+from reader.ui.window.whole_page import WholePageToggle
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
 from reader.workers.translation_worker import TranslationService
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         )
         self.chapters_menu = ChaptersMenu(self.tr("&Chapters"), self.view, self)
         self.main_menu.insert_after(self.main_menu.full_screen, self.chapters_menu.menuAction())
+        self.whole_page = WholePageToggle(self.documents, self)
+        self.main_menu.insert_after(self.main_menu.full_screen, self.whole_page.action)
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         self.model_banner.install_requested.connect(lambda: self.manage_models("install"))
         self.model_banner.download_requested.connect(lambda: self.manage_models("download"))
         self.file_notice.reload_requested.connect(self.reload)
+        self.whole_page.reload_requested.connect(self.reload)
         self.status_bar.cancel_requested.connect(runner.cancel)
         self.entity_display.mention_shown.connect(self._on_entity_display_mention_shown)
         self.entity_display.mention_cleared.connect(self._on_entity_display_mention_cleared)

@@ -23,6 +23,29 @@
     </message>
 </context>
 <context>
+    <name>ClipboardDocument</name>
+    <message>
+        <location filename="../reader/ui/window/clipboard_document.py" line="+28"/>
+        <source>New from &amp;Clipboard</source>
+        <translation>Neu aus der &amp;Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The clipboard holds too much text to show ({count} characters).</source>
+        <translation>Die Zwischenablage enthält zu viel Text zum Anzeigen ({count} Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The clipboard holds no text to show.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Anzeigen.</translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeaders</name>
     <message>
         <location filename="../reader/ui/window/column_headers.py" line="+15"/>
@@ -39,6 +62,14 @@
         <location line="+2"/>
         <source>English — no translation model installed</source>
         <translation>Englisch — kein Übersetzungsmodell installiert</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentMenus</name>
+    <message>
+        <location filename="../reader/ui/window/document_menus.py" line="+36"/>
+        <source>&amp;Chapters</source>
+        <translation>&amp;Kapitel</translation>
     </message>
 </context>
 <context>
@@ -623,17 +654,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+77"/>
+        <location filename="../reader/ui/window/main_window.py" line="+76"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+58"/>
-        <source>&amp;Chapters</source>
-        <translation>&amp;Kapitel</translation>
-    </message>
-    <message>
-        <location line="+77"/>
+        <location filename="../reader/ui/window/main_window.py" line="+134"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>

@@ -27,9 +27,9 @@ from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.find_bar import FindBar
 from reader.ui.view.translation_controller import TranslationController
 from reader.ui.window import recent_files
-from reader.ui.window.chapters_menu import ChaptersMenu
 from reader.ui.window.column_headers import ColumnHeaders
 from reader.ui.window.dock_placement import DockPlacement
+from reader.ui.window.document_menus import DocumentMenus
 from reader.ui.window.file_menu import OPEN_FILTER
 from reader.ui.window.file_notice import FileChangeNotice
 from reader.ui.window.layout import central_widget
@@ -39,7 +39,6 @@ from reader.ui.window.messages import describe_load_error
 from reader.ui.window.status_bar import StatusBar
 from reader.ui.window.translation_runner import TranslationRunner
 from reader.ui.window.view_preferences import ViewPreferences
-from reader.ui.window.whole_page import WholePageToggle
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
 from reader.workers.translation_worker import TranslationService
@@ -132,10 +131,10 @@ class MainWindow(QMainWindow):
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
-        self.chapters_menu = ChaptersMenu(self.tr("&Chapters"), self.view, self)
-        self.main_menu.insert_after(self.main_menu.full_screen, self.chapters_menu.menuAction())
-        self.whole_page = WholePageToggle(self.documents, self)
-        self.main_menu.insert_after(self.main_menu.full_screen, self.whole_page.action)
+        self.document_menus = DocumentMenus(
+            self.main_menu, self.view, self.documents, self, reload=self.reload,
+            show=self.show_document, report=lambda m: self.error_bar.show_message(m, error=True),
+        )  # fmt: skip
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:
@@ -157,7 +156,6 @@ class MainWindow(QMainWindow):
         self.model_banner.install_requested.connect(lambda: self.manage_models("install"))
         self.model_banner.download_requested.connect(lambda: self.manage_models("download"))
         self.file_notice.reload_requested.connect(self.reload)
-        self.whole_page.reload_requested.connect(self.reload)
         self.status_bar.cancel_requested.connect(runner.cancel)
         self.entity_display.mention_shown.connect(self._on_entity_display_mention_shown)
         self.entity_display.mention_cleared.connect(self._on_entity_display_mention_cleared)

@@ -25,7 +25,7 @@ def test_chapters_are_listed_and_jump_to_their_first_sentence(qtbot, make_window
     )
     window = make_window(real_loading=True)
     open_and_wait(qtbot, window, path)
-    menu = window.chapters_menu
+    menu = window.document_menus.chapters
     menu.fill()
     texts = [action.text() for action in menu.actions()]
     assert texts == ["&1 Erstes Kapitel", "&2 Zweites && letztes Kapitel"]
@@ -43,7 +43,7 @@ def test_a_document_without_chapters_says_so(qtbot, make_window, tmp_path) -> No
     path.write_text("Ein Satz.\n", encoding="utf-8")
     window = make_window(real_loading=True)
     open_and_wait(qtbot, window, path)
-    window.chapters_menu.fill()
-    [only] = window.chapters_menu.actions()
+    window.document_menus.chapters.fill()
+    [only] = window.document_menus.chapters.actions()
     assert not only.isEnabled()
     assert "no chapters" in only.text()

@@ -21,7 +21,7 @@ def test_whole_page_toggle_reloads_the_page_whole_and_back(qtbot, make_window, t
     path = tmp_path / "sturm.html"
     path.write_text(PAGE, encoding="utf-8")
     window = make_window(real_loading=True)
-    action = window.whole_page.action
+    action = window.document_menus.whole_page.action
     assert not action.isEnabled()
     open_and_wait(qtbot, window, path)
     assert action.isEnabled() and not action.isChecked()
@@ -40,4 +40,4 @@ def test_whole_page_is_off_for_documents_without_boilerplate(qtbot, make_window,
     path.write_text("Ein Satz.\n", encoding="utf-8")
     window = make_window(real_loading=True)
     open_and_wait(qtbot, window, path)
-    assert not window.whole_page.action.isEnabled()
+    assert not window.document_menus.whole_page.action.isEnabled()

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
 from reader.core.document.model import Document, Entity, Sentence, Translation
 from reader.core.export.formats import render, write_text_atomically
 from reader.core.export.model import BilingualDocument
@@ -30,7 +30,9 @@ SUFFIXES = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``export`` command."""
     parser = subparsers.add_parser(
         "export",

@@ -15,13 +15,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
 from reader.core.document.model import Translation
 
 _LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``translate`` command."""
     parser = subparsers.add_parser(
         "translate",

@@ -33,8 +33,10 @@ def _as_bool(value: object, default: bool) -> bool:
 
 
 def _as_int(value: object, default: int) -> int:
+    if not isinstance(value, (int, float, str)):
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except (TypeError, ValueError):
         return default
 
@@ -200,6 +202,10 @@ class Settings:
             value = [value] if value else []
         return [str(item) for item in (value or []) if item][:MAX_RECENT]
 
+    @recent_files.setter
+    def recent_files(self, value: list[str]) -> None:
+        self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])
+
     def reading_position(self, path: str) -> int:
         """The sentence the reader was at in ``path`` (-1: none remembered)."""
         return int(self._positions().get(_file_key(path), -1))
@@ -218,7 +224,3 @@ class Settings:
         except ValueError:
             return {}
         return {str(k): int(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-    @recent_files.setter
-    def recent_files(self, value: list[str]) -> None:
-        self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])

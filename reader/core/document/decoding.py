@@ -1,7 +1,7 @@
 """Bytes to text: BOM first, then strict UTF-8, then cp1252; binary data is refused.
 
 cp1252 and never latin-1: German text from Windows has „ “ € – in bytes 0x80–0x9F, which
-latin-1 would turn into invisible control characters (DESIGN.md).
+latin-1 would turn into invisible control characters (docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations

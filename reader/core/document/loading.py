@@ -39,9 +39,10 @@ from reader.core.errors import (
 )
 
 # 4 MiB: a long novel is 1-1.5 MB of text, a news article 5-50 KB. Costs grow with size on
-# every step: QTextBrowser laid out 100 MB in 25 s and 3.6 GB (DESIGN.md); loading 4.2 MB of
-# Markdown took 4.7 s here (python-markdown is ~1 MB/s; plain text 0.6 s), and translating
-# 4 MB on the CPU takes hours. Above this the reader refuses the file with a clear message.
+# every step: QTextBrowser laid out 100 MB in 25 s and 3.6 GB (docs/ARCHITECTURE.md);
+# loading 4.2 MB of Markdown took 4.7 s here (python-markdown is ~1 MB/s; plain text 0.6 s),
+# and translating 4 MB on the CPU takes hours. Above this the reader refuses the file with a
+# clear message.
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 # Containers hold pictures and markup besides the text; their text is capped on its own

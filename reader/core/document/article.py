@@ -66,28 +66,30 @@ def extract_article(page: str) -> str | None:
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def _parse(page: str) -> etree._Element | None:
+def _parse(page: str) -> html.HtmlElement | None:
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
         return html.document_fromstring(limit_nesting(page), parser=parser)
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
 
-def _article_element(body: etree._Element) -> etree._Element | None:
+def _article_element(body: html.HtmlElement) -> html.HtmlElement | None:
     articles = [e for e in body.iter("article") if not _is_boilerplate(e)]
     if articles:
         return max(articles, key=_text_length)
     for path in ("//main", "//*[@role='main']", "//*[@itemprop='articleBody']"):
         found = body.xpath(path)
-        if found:
-            return found[0]  # type: ignore[no-any-return]
+        if isinstance(found, list):
+            for element in found:
+                if isinstance(element, html.HtmlElement):
+                    return element
     return _best_scored(body)
 
 
-def _best_scored(body: etree._Element) -> etree._Element | None:
+def _best_scored(body: html.HtmlElement) -> html.HtmlElement | None:
     """Readability's idea: paragraphs vote for their parent (and half for the grandparent)."""
-    scores: dict[etree._Element, float] = {}
+    scores: dict[html.HtmlElement, float] = {}
     for paragraph in body.iter("p", "pre", "blockquote"):
         text = paragraph.text_content().strip()
         if len(text) < 25:
@@ -105,7 +107,7 @@ def _best_scored(body: etree._Element) -> etree._Element | None:
     return max(scores, key=lambda element: scores[element])
 
 
-def _drop_boilerplate(article: etree._Element) -> None:
+def _drop_boilerplate(article: html.HtmlElement) -> None:
     doomed = [
         element
         for element in article.iter()
@@ -117,7 +119,7 @@ def _drop_boilerplate(article: etree._Element) -> None:
             element.drop_tree()
 
 
-def _is_boilerplate(element: etree._Element) -> bool:
+def _is_boilerplate(element: html.HtmlElement) -> bool:
     if element.tag in _DROPPED_TAGS:
         return True
     if (element.get("role") or "").lower() in _BOILERPLATE_ROLES:
@@ -128,15 +130,15 @@ def _is_boilerplate(element: etree._Element) -> bool:
     return any(word in _BOILERPLATE_WORDS for word in _WORD.findall(names))
 
 
-def _outside_title(body: etree._Element, article: etree._Element) -> etree._Element | None:
+def _outside_title(body: html.HtmlElement, article: html.HtmlElement) -> html.HtmlElement | None:
     """The page's first ``<h1>`` when the article has none of its own."""
     if next(article.iter("h1"), None) is not None:
         return None
     for heading in body.iter("h1"):
         if not any(ancestor is article for ancestor in heading.iterancestors()):
-            return heading  # type: ignore[no-any-return]
+            return heading
     return None
 
 
-def _text_length(element: etree._Element) -> int:
+def _text_length(element: html.HtmlElement) -> int:
     return len(" ".join(element.text_content().split()))

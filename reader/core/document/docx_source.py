@@ -128,15 +128,15 @@ class _HtmlWriter:
     def list_info(self, paragraph: Paragraph, style: str) -> tuple[int, str] | None:
         """(nesting depth from 1, "ul" or "ol") for a list paragraph, else None."""
         properties = paragraph._p.pPr
-        numbering = properties.numPr if properties is not None else None
+        numbering = properties.find(f"{{{_W}}}numPr") if properties is not None else None
         if numbering is None:
             if style.lower().startswith("list number"):
                 return 1, "ol"
             if style.lower().startswith("list bullet"):
                 return 1, "ul"
             return None
-        level = numbering.ilvl.val if numbering.ilvl is not None else 0
-        num_id = numbering.numId.val if numbering.numId is not None else None
+        level = _int_attribute(numbering.find(f"{{{_W}}}ilvl"), 0)
+        num_id = _int_attribute(numbering.find(f"{{{_W}}}numId"), -1)
         return min(int(level), 7) + 1, self.list_tag(num_id, int(level))
 
     def list_tag(self, num_id: int | None, level: int) -> str:
@@ -160,6 +160,15 @@ class _HtmlWriter:
             self.out.append("<hr>")
         for number, text in texts:
             self.out.append(f"<p><sup>[{number}]</sup> {escape(text)}</p>")
+
+
+def _int_attribute(element: etree._Element | None, default: int) -> int:
+    """``w:val`` of a numbering element as a number."""
+    value = element.get(f"{{{_W}}}val") if element is not None else None
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _heading_level(style: str) -> int:
@@ -199,7 +208,9 @@ def _footnote_numbers(archive: SafeArchive) -> dict[str, int]:
 def _footnote_texts(archive: SafeArchive) -> list[tuple[int, str]]:
     texts = []
     for number, note in enumerate(_real_footnotes(archive), 1):
-        paragraphs = ["".join(p.itertext()).strip() for p in note.iter(f"{{{_W}}}p")]
+        paragraphs = [
+            "".join(str(t) for t in p.itertext()).strip() for p in note.iter(f"{{{_W}}}p")
+        ]
         text = " ".join(p for p in paragraphs if p)
         if text:
             texts.append((number, text))

@@ -42,19 +42,19 @@ def read_epub(path: Path, data: bytes) -> EpubBook:
     if not archive.has(_CONTAINER):
         raise errors.DocumentDamaged(path, reason=f"{_CONTAINER} is missing")
     container = _parse(archive, _CONTAINER)
-    rootfiles = container.xpath("//c:rootfile/@full-path", namespaces=_NS)
+    rootfiles = _strings(container.xpath("//c:rootfile/@full-path", namespaces=_NS))
     if not rootfiles:
         raise errors.DocumentDamaged(path, reason="no package document in container.xml")
     opf_name = str(rootfiles[0])
     package = _parse(archive, opf_name)
     manifest: dict[str, tuple[str, str]] = {}
-    for item in package.xpath("//opf:manifest/opf:item", namespaces=_NS):
+    for item in _elements(package.xpath("//opf:manifest/opf:item", namespaces=_NS)):
         member = resolve_member(opf_name, item.get("href") or "")
         if member is not None:
             manifest[item.get("id") or ""] = (member, item.get("media-type") or "")
     encrypted = _encrypted_members(archive, path)
     chapters: list[str] = []
-    for ref in package.xpath("//opf:spine/opf:itemref", namespaces=_NS):
+    for ref in _elements(package.xpath("//opf:spine/opf:itemref", namespaces=_NS)):
         if ref.get("linear") == "no":
             continue  # e.g. a cover page or pop-up notes shown only when linked
         member, media_type = manifest.get(ref.get("idref") or "", ("", ""))
@@ -65,7 +65,7 @@ def read_epub(path: Path, data: bytes) -> EpubBook:
         chapters.append(_decode(path, archive.read_xml(member)))
     if not chapters:
         raise errors.DocumentDamaged(path, reason="the spine lists no readable chapter")
-    titles = package.xpath("//dc:title/text()", namespaces=_NS)
+    titles = _strings(package.xpath("//dc:title/text()", namespaces=_NS))
     title = " ".join(str(titles[0]).split()) if titles else ""
     return EpubBook(title, tuple(chapters))
 
@@ -85,8 +85,19 @@ def _encrypted_members(archive: SafeArchive, path: Path) -> set[str]:
     if not archive.has(_ENCRYPTION):
         return set()
     root = _parse(archive, _ENCRYPTION)
-    uris = root.xpath("//enc:CipherReference/@URI", namespaces=_NS)
-    return {str(uri) for uri in uris}
+    return set(_strings(root.xpath("//enc:CipherReference/@URI", namespaces=_NS)))
+
+
+def _elements(result: object) -> list[etree._Element]:
+    """The elements of an XPath result (lxml types it as any of its result kinds)."""
+    items = result if isinstance(result, list) else []
+    return [item for item in items if isinstance(item, etree._Element)]
+
+
+def _strings(result: object) -> list[str]:
+    """The strings (attribute values, text) of an XPath result."""
+    items = result if isinstance(result, list) else []
+    return [str(item) for item in items if isinstance(item, str)]
 
 
 def _decode(path: Path, data: bytes) -> str:

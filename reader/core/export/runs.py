@@ -6,6 +6,7 @@ entity highlights and inline marks are decided in one place and nest the same wa
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
@@ -73,6 +74,50 @@ def english_runs(bilingual: BilingualDocument, block: Block) -> list[Run]:
             entity = next((e for s, t, e in spans if s <= left and right <= t), None)
             runs.append(Run(english[left:right], sentence.id, entity))
     return runs
+
+
+def cells_of(
+    bilingual: BilingualDocument, block: Block, runs: list[Run], *, english: bool
+) -> list[list[Run]]:
+    """A table row's runs (German or English) split by cell, one list per cell.
+
+    German runs go to the cell their text starts in; English runs to the cell of their
+    sentence; the spaces between cells (or between sentences) are left out.
+    """
+    cells: list[list[Run]] = [[] for _ in block.cells]
+    if not cells:
+        return [runs]
+    column_of_sentence = {
+        s.id: max(0, bisect.bisect_right(block.cells, s.start) - 1)
+        for s in bilingual.sentences_of(block)
+    }
+    offset = 0
+    for run in runs:
+        if english:
+            column = column_of_sentence.get(run.sentence_id if run.sentence_id is not None else -1)
+        else:
+            column = max(0, bisect.bisect_right(block.cells, offset) - 1)
+        offset += len(run.text)
+        if column is None:
+            continue
+        if english and cells[column] and cells[column][-1].sentence_id != run.sentence_id:
+            cells[column].append(Run(" "))
+        cells[column].append(run)
+    return [_trimmed(cell) for cell in cells]
+
+
+def _trimmed(runs: list[Run]) -> list[Run]:
+    """Without the blank runs between sentences at a cell's edges (the cells' separator)."""
+
+    def blank(run: Run) -> bool:
+        return run.sentence_id is None and not run.text.strip()
+
+    start, end = 0, len(runs)
+    while start < end and blank(runs[start]):
+        start += 1
+    while end > start and blank(runs[end - 1]):
+        end -= 1
+    return runs[start:end]
 
 
 def group_by_sentence(runs: list[Run]) -> list[tuple[int | None, list[Run]]]:

@@ -73,6 +73,11 @@ ENGLISH = {
     "In Bremen fielen mehrere Bäume auf die Gleise.": "In Bremen several trees fell on the tracks.",
     "Die Bahn stellte den Verkehr ein.": "The railway stopped services.",
     "Am Abend soll der Wind nachlassen.": "The wind is expected to ease in the evening.",
+    "Von Anna Schmidt": "By Anna Schmidt",
+    "6. Dezember 2026": "6 December 2026",
+    "Der Orkan hat in der Nacht große Schäden angerichtet.": (
+        "The hurricane caused great damage during the night."
+    ),
 }
 
 TABLE_HTML = """<!doctype html><html><body>
@@ -99,6 +104,20 @@ PDF_PAGES = (
     ],
     ["Am Abend soll der Wind nachlassen."],
 )
+
+
+ARTICLE_PAGE = """<!doctype html><html lang="de"><body>
+<div id="cookie-banner"><p>Wir verwenden Cookies.</p><button>OK</button></div>
+<header><nav><a href="/">Startseite</a> | <a href="/politik">Politik</a></nav></header>
+<main><article><header><h1>Sturm über Norddeutschland</h1>
+<p class="byline">Von Anna Schmidt</p><time>6. Dezember 2026</time>
+<p class="lead"><strong>Der Orkan hat in der Nacht große Schäden angerichtet.</strong></p>
+</header>
+<p>In Hamburg regnet es seit Stunden, und der Verkehr ist weiterhin gestört.</p>
+<div class="share-buttons"><a href="#">Teilen</a></div>
+<p>Am Abend soll der Wind nachlassen.</p></article></main>
+<footer><p>© 2026 Nordzeitung · <a href="/impressum">Impressum</a></p></footer>
+</body></html>"""
 
 
 def samples(folder: Path) -> dict[str, Path]:
@@ -130,7 +149,9 @@ def samples(folder: Path) -> dict[str, Path]:
         for number, lines in enumerate(PDF_PAGES, 1)
     ]
     pdf.write_bytes(pdf_bytes(pages))
-    return {"table": table, "epub": book, "docx": word, "pdf": pdf}
+    article = folder / "sturm.html"
+    article.write_text(ARTICLE_PAGE, encoding="utf-8")
+    return {"table": table, "epub": book, "docx": word, "pdf": pdf, "html-article": article}
 
 
 def show(path: Path) -> MainWindow:

@@ -73,6 +73,11 @@ ENGLISH = {
     "In Bremen fielen mehrere Bäume auf die Gleise.": "In Bremen several trees fell on the tracks.",
     "Die Bahn stellte den Verkehr ein.": "The railway stopped services.",
     "Am Abend soll der Wind nachlassen.": "The wind is expected to ease in the evening.",
+    "Der Hafen im Winter": "The port in winter",
+    "Am Morgen liegt Nebel über dem Wasser.": "In the morning there is fog over the water.",
+    "Kräne am Containerterminal.": "Cranes at the container terminal.",
+    "Ein Foto aus dem Netz.": "A photo from the web.",
+    "Bilder aus dem Netz lädt der Leser nie.": "The reader never loads pictures from the web.",
     "Von Anna Schmidt": "By Anna Schmidt",
     "6. Dezember 2026": "6 December 2026",
     "Der Orkan hat in der Nacht große Schäden angerichtet.": (
@@ -149,9 +154,45 @@ def samples(folder: Path) -> dict[str, Path]:
         for number, lines in enumerate(PDF_PAGES, 1)
     ]
     pdf.write_bytes(pdf_bytes(pages))
+    pictures = folder / "bilder.md"
+    _draw_harbour(folder / "hafen.png")
+    pictures.write_text(
+        "# Der Hafen im Winter\n\nAm Morgen liegt Nebel über dem Wasser.\n\n"
+        "![Kräne am Containerterminal.](hafen.png)\n\n"
+        "![Ein Foto aus dem Netz.](https://example.org/foto.jpg)\n\n"
+        "Bilder aus dem Netz lädt der Leser nie.\n",
+        encoding="utf-8",
+    )
     article = folder / "sturm.html"
     article.write_text(ARTICLE_PAGE, encoding="utf-8")
-    return {"table": table, "epub": book, "docx": word, "pdf": pdf, "html-article": article}
+    return {
+        "table": table,
+        "epub": book,
+        "docx": word,
+        "pdf": pdf,
+        "html-article": article,
+        "images": pictures,
+    }
+
+
+def _draw_harbour(path: Path) -> None:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    image = QImage(480, 200, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    sky = QLinearGradient(0, 0, 0, 200)
+    sky.setColorAt(0, QColor("#9fc3e6"))
+    sky.setColorAt(1, QColor("#e8eef4"))
+    painter.fillRect(image.rect(), sky)
+    painter.fillRect(QRect(0, 150, 480, 50), QColor("#2f5d7c"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for x, height in ((60, 90), (170, 120), (300, 100), (400, 80)):
+        painter.setBrush(QColor("#c0392b"))
+        painter.drawRect(x, 150 - height, 12, height)
+        painter.drawRect(x - 30, 150 - height, 70, 8)
+    painter.end()
+    image.save(str(path), "PNG")
 
 
 def show(path: Path) -> MainWindow:

@@ -112,12 +112,13 @@ class _BlockBuilder(HTMLParser):
         self._tables = 0  # open <table> elements
         self._row: list[int] | None = None  # cell start offsets of the open table row
         self._header_row = False
+        self._images: list[tuple[str, str]] = []  # (src, alt) shown after the running block
 
     # --- parser callbacks -----------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
-            self._void(tag)
+            self._void(tag, dict(attrs))
             return
         self._elements.append(tag)
         if self._skip or tag in _SKIPPED:
@@ -157,14 +158,16 @@ class _BlockBuilder(HTMLParser):
 
     # --- structure ----------------------------------------------------------------------
 
-    def _void(self, tag: str) -> None:
+    def _void(self, tag: str, attrs: dict[str, str | None] | None = None) -> None:
         if self._skip:
             return
-        if tag == "br":
+        if tag == "img" and attrs is not None:
+            # Shown after the block it stands in, so the text around it stays one block.
+            self._images.append((safe_href(attrs.get("src")) or "", attrs.get("alt") or ""))
+        elif tag == "br":
             self._buffer.add("\n")
         elif tag == "hr":
             self._flush()
-        # Images add nothing: a viewer must never be handed a path to read by itself.
 
     def _close(self, tag: str) -> None:
         if self._skip:
@@ -263,6 +266,16 @@ class _BlockBuilder(HTMLParser):
     # --- blocks -------------------------------------------------------------------------
 
     def _flush(self) -> None:
+        self._flush_text()
+        if self._row is not None:
+            return  # an image in a table cell follows the row
+        for src, alt in self._images:
+            text, _ = normalize_inline(alt)
+            if src or text:
+                self._blocks.append(Block(len(self._blocks), BlockKind.IMAGE, text, image=src))
+        self._images = []
+
+    def _flush_text(self) -> None:
         buffer = self._buffer
         self._buffer = _Buffer()
         # Marks still open continue into the next block.

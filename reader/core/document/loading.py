@@ -163,7 +163,8 @@ def _load_container(
         if not found:
             continue
         first = len(blocks)
-        blocks.extend(replace(block, index=first + i) for i, block in enumerate(found))
+        # A book's pictures live inside its archive, not beside it: show their alt text.
+        blocks.extend(replace(block, index=first + i, image="") for i, block in enumerate(found))
         heading = next((b.text for b in found if b.kind is BlockKind.HEADING), "")
         if heading:
             chapters.append(Chapter(_short_title(heading), first))
@@ -218,7 +219,7 @@ def _build(
         extracted = extract_article(text) if article else None
         blocks = html_to_blocks(sanitize_html(extracted or text))
         article = extracted is not None
-    if not blocks:
+    if not any(block.text.strip() for block in blocks):  # pictures without words: nothing
         raise EmptyDocument(source or Path())
     title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), fallback_title)
     title = _short_title(title)

@@ -18,6 +18,7 @@ class BlockKind(StrEnum):
     QUOTE = "quote"
     CODE = "code"
     TABLE_ROW = "table_row"
+    IMAGE = "image"
 
 
 class MarkKind(StrEnum):
@@ -44,7 +45,8 @@ class Block:
     for list items and quotes; for table rows 1 marks a header row; 0 otherwise. ``ordered``
     marks items of numbered lists, and ``number`` is the item's number in an ordered list.
     A table row's ``cells`` are the offsets in ``text`` where each cell starts (the first
-    is 0); ``cell_spans`` gives each cell's text without its separating space.
+    is 0); ``cell_spans`` gives each cell's text without its separating space. An image's
+    ``text`` is its alt text and ``image`` the address the document gave (never read here).
     """
 
     index: int
@@ -55,6 +57,7 @@ class Block:
     ordered: bool = False
     number: int = 0
     cells: tuple[int, ...] = ()
+    image: str = ""
 
     def cell_spans(self) -> list[tuple[int, int]]:
         """``(start, end)`` of each table cell's text, spaces at its edges left out."""

@@ -2,7 +2,7 @@
 
 Each block gets its own one-row table, so every block's English starts level with its
 German and filling in one block's English relays out one small table (one big table took
-~20 ms per cell update at 100 rows, growing with the row count). Tables: ``table_rows``.
+~20 ms per cell update at 100 rows, growing with the row count). Tables, pictures: table_rows.
 Positions: per row, each sentence's span relative to its cell (UTF-16); the live table
 gives the cell's current start, so spans stay right while English streams into other rows.
 """
@@ -27,7 +27,7 @@ from reader.ui.view.block_formats import (
     list_format,
     table_format,
 )
-from reader.ui.view.table_rows import fill_table_side, is_table_row
+from reader.ui.view.table_rows import fill_composite_side, is_composite
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
 PLACEHOLDER = "…"
@@ -289,8 +289,8 @@ class DocumentRenderer:
         block = row.block
         cursor = self._start_cell(row, Side.GERMAN)
         base = base_char_format(block, self.colors)
-        if is_table_row(block):
-            return fill_table_side(self, row, Side.GERMAN, cursor, base)
+        if is_composite(block):
+            return fill_composite_side(self, row, Side.GERMAN, cursor, base)
         text = block.text
         to16 = Utf16Map(text)
         cuts = {0, len(text)}
@@ -315,8 +315,8 @@ class DocumentRenderer:
             cursor.insertText(block.text, base)  # code is shown, never translated
             row.english_spans = []
             return
-        if is_table_row(block):
-            return fill_table_side(self, row, Side.ENGLISH, cursor, base)
+        if is_composite(block):
+            return fill_composite_side(self, row, Side.ENGLISH, cursor, base)
         pending = QTextCharFormat(base)
         pending.setForeground(self.colors.muted)
         pending.setFontItalic(False)

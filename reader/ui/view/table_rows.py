@@ -1,5 +1,7 @@
 """Table rows in the reading view: a row's cells side by side on both sides, cell by cell.
 
+(Pictures are the other composite row; ``fill_composite_side`` hands them to ``image_rows``.)
+
 A ``TABLE_ROW`` block fills each of its two view cells with a small nested table, one
 column per table cell: the German cell text on the left, the English of that cell's
 sentences at the same column on the right. Sentence spans stay relative to the view cell
@@ -23,9 +25,10 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from reader.core.document.model import Block, Document, Sentence
+from reader.core.document.model import Block, BlockKind, Document, Sentence
 from reader.ui.theme import ReaderColors
 from reader.ui.view.block_formats import Side, apply_mark
+from reader.ui.view.image_rows import fill_english_picture, fill_german_picture
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
 CELL_PADDING = 4
@@ -60,11 +63,19 @@ def is_table_row(block: Block) -> bool:
     return bool(block.cells)
 
 
-def fill_table_side(
+def is_composite(block: Block) -> bool:
+    """Rows the renderer leaves to this module: table rows and pictures."""
+    return is_table_row(block) or block.kind is BlockKind.IMAGE
+
+
+def fill_composite_side(
     source: RowSource, row: TableRow, side: Side, cursor: QTextCursor, base: QTextCharFormat
 ) -> None:
-    """Fill one side of a table row at ``cursor`` (an emptied view cell) and set its spans."""
+    """Fill one side of a table row or picture at ``cursor`` (an emptied view cell)."""
     sentences = [source.sentences[i] for i in row.sentence_ids if i in source.sentences]
+    if row.block.kind is BlockKind.IMAGE:
+        _fill_picture_side(source, row, side, cursor, base, sentences)
+        return
     _join_next_row(source, row, side)
     start = row.cell_start(side)
     if side is Side.GERMAN:
@@ -74,6 +85,25 @@ def fill_table_side(
     row.english_spans = fill_english_row(
         cursor, row.block, sentences, lookup, base, source.colors, start
     )
+
+
+def _fill_picture_side(
+    source: RowSource,
+    row: TableRow,
+    side: Side,
+    cursor: QTextCursor,
+    base: QTextCharFormat,
+    sentences: list[Sentence],
+) -> None:
+    start = row.cell_start(side)
+    if side is Side.GERMAN:
+        row.german_spans = fill_german_picture(
+            cursor, row.block, sentences, base, source.colors, start
+        )
+        return
+    lookup = english_lookup(source.english, source.placeholders, base, source.colors)
+    shown = [lookup(sentence.id) for sentence in sentences]
+    row.english_spans = fill_english_picture(cursor, row.block, shown, base, source.colors, start)
 
 
 def _join_next_row(source: RowSource, row: TableRow, side: Side) -> None:

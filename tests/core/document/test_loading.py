@@ -177,7 +177,8 @@ def test_html_document(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path / "seite.htm", page))
     assert doc.format == "html"
     assert doc.title == "Wahl in Bayern"
-    assert [b.text for b in doc.blocks] == ["Wahl in Bayern", "Die CSU gewinnt.", "Punkt"]
+    assert [b.text for b in doc.blocks] == ["Wahl in Bayern", "Die CSU gewinnt.", "", "Punkt"]
+    assert doc.blocks[2].kind is BlockKind.IMAGE and doc.blocks[2].image == "x"
 
 
 def test_md_that_is_really_html(tmp_path: Path) -> None:

@@ -86,9 +86,19 @@ def test_skipped_elements_leave_no_text_even_unsanitized() -> None:
     assert [b.text for b in blocks] == ["VorherNachher"]
 
 
-def test_images_add_nothing() -> None:
-    blocks = html_to_blocks('<p>Bild: <img src="/dev/zero" alt="Null"> Ende</p>')
-    assert [b.text for b in blocks] == ["Bild: Ende"]
+def test_an_image_follows_the_block_it_stands_in() -> None:
+    blocks = html_to_blocks(
+        '<p>Bild: <img src="/dev/zero" alt="Null"> Ende</p>'
+        '<figure><img src="bild.png" alt="Ein Hafen"><figcaption>Der Hafen.</figcaption></figure>'
+        '<p><img src="javascript:alert(1)" alt="Böse"></p><p><img src=""></p>'
+    )
+    assert [(b.kind, b.text, b.image) for b in blocks] == [
+        (BlockKind.PARAGRAPH, "Bild: Ende", ""),
+        (BlockKind.IMAGE, "Null", "/dev/zero"),
+        (BlockKind.IMAGE, "Ein Hafen", "bild.png"),
+        (BlockKind.PARAGRAPH, "Der Hafen.", ""),
+        (BlockKind.IMAGE, "Böse", ""),  # an unsafe address is dropped, the alt text stays
+    ]
 
 
 def test_br_becomes_space_and_hr_separates() -> None:

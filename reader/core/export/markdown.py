@@ -46,6 +46,15 @@ def german_markdown(bilingual: BilingualDocument, block: Block, *, in_table: boo
     return _line_start_safe("".join(pieces).strip())
 
 
+def english_markdown(bilingual: BilingualDocument, block: Block) -> str:
+    """The block's English as one line of Markdown, with the marks carried from the German."""
+    pieces = []
+    for (marks, href), group in groupby(english_runs(bilingual, block), key=_style):
+        text = single_line("".join(run.text for run in group))
+        pieces.append(_styled(text, marks, href, False))
+    return _line_start_safe("".join(pieces).strip())
+
+
 def _style(run: Run) -> tuple[frozenset[MarkKind], str | None]:
     href = run.href if MarkKind.LINK in run.marks and is_safe_link(run.href) else None
     return run.marks - {MarkKind.LINK}, href
@@ -161,7 +170,7 @@ def _block_pair(bilingual: BilingualDocument, block: Block) -> str:
     if block.kind is BlockKind.CODE:
         return _fenced(block.text)
     german = german_markdown(bilingual, block)
-    english = escape_markdown(_english_of(bilingual, block))
+    english = english_markdown(bilingual, block)
     match block.kind:
         case BlockKind.HEADING:
             level = min(max(block.level, 1), 6)

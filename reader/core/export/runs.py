@@ -12,6 +12,7 @@ from itertools import groupby, pairwise
 
 from reader.core.document.model import Block, Entity, Mark, MarkKind
 from reader.core.export.model import BilingualDocument, entities_in_sentence, projected_entities
+from reader.core.translation.mark_projection import project_marks
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,33 @@ def german_runs(bilingual: BilingualDocument, block: Block) -> list[Run]:
 
 
 def english_runs(bilingual: BilingualDocument, block: Block) -> list[Run]:
-    """The English of the block's sentences, one space apart, with projected entities."""
+    """The English of the block's sentences, one space apart, with projected entities and
+    the German's bold, italic and links placed on the aligned English words."""
     runs: list[Run] = []
     for index, sentence in enumerate(bilingual.sentences_of(block)):
         if index:
             runs.append(Run(" "))
         english = bilingual.english(sentence.id)
         spans = projected_entities(bilingual, sentence)
-        cuts = sorted({0, len(english)} | {p for start, end, _e in spans for p in (start, end)})
+        translation = bilingual.translations.get(sentence.id)
+        marks = project_marks(block, sentence, translation) if translation else ()
+        cuts = {0, len(english)} | {p for start, end, _e in spans for p in (start, end)}
+        cuts |= {p for mark in marks for p in (mark.start, mark.end)}
         if len(cuts) == 1:  # no English yet: an empty run still carries the sentence id
             runs.append(Run("", sentence.id))
             continue
-        for left, right in pairwise(cuts):
+        for left, right in pairwise(sorted(cuts)):
             entity = next((e for s, t, e in spans if s <= left and right <= t), None)
-            runs.append(Run(english[left:right], sentence.id, entity))
+            covering = [m for m in marks if m.start <= left and right <= m.end]
+            runs.append(
+                Run(
+                    english[left:right],
+                    sentence.id,
+                    entity,
+                    frozenset(m.kind for m in covering),
+                    _link_target(covering),
+                )
+            )
     return runs
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.document.loading import load_text
 from reader.core.document.model import BlockKind
@@ -92,3 +96,29 @@ def test_a_date_at_a_line_start_is_not_a_list() -> None:
 def test_numbers_that_do_not_count_up_are_not_a_list() -> None:
     text = "Ergebnis:\n3. Platz für Köln.\n7. Platz für Bonn.\n"
     assert not any(b.is_item for b in text_blocks(text))
+
+
+LINE_WORD = st.text(alphabet="abcdefghäöüßXYZ", min_size=1, max_size=8)
+LINE = st.lists(LINE_WORD, min_size=1, max_size=12).map(" ".join) | st.sampled_from(
+    ["1. Berlin", "2. Hamburg", "- Punkt", "* Stern", "Ende.", "Frage?", ""]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(LINE, max_size=25), ends=st.lists(st.booleans(), max_size=25))
+def test_every_word_comes_out_once_in_order(lines: list[str], ends: list[bool]) -> None:
+    # Whatever the layout decides, no word is lost, doubled or moved; only list markers go.
+    text = "\n".join(
+        line + ("." if end and line and not line.endswith((".", "?")) else "")
+        for line, end in zip(lines, ends + [False] * len(lines), strict=False)
+    )
+    blocks = text_blocks(text)
+    marker = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•–])\s+")
+    got = " ".join(b.text for b in blocks).split()
+    source = text.split()
+    kept_markers = [w for w in got if w in ("1.", "2.", "-", "*")]
+    assert [w for w in got if w not in ("1.", "2.", "-", "*")] == [
+        w for w in source if w not in ("1.", "2.", "-", "*")
+    ]
+    assert len(kept_markers) <= sum(1 for line in text.split("\n") if marker.match(line))
+    assert all(b.text == b.text.strip() and "\n" not in b.text for b in blocks)

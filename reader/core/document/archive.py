@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from reader.core import errors
 
@@ -75,6 +76,11 @@ class SafeArchive:
     def has(self, name: str) -> bool:
         info = self._infos.get(name)
         return info is not None and not info.is_dir()
+
+    def size(self, name: str) -> int | None:
+        """The size the archive declares for a file entry (checked again when read)."""
+        info = self._infos.get(name)
+        return None if info is None or info.is_dir() else info.file_size
 
     def read(self, name: str) -> bytes:
         """The entry's bytes; raises ``DocumentDamaged`` when missing or corrupt."""
@@ -150,8 +156,6 @@ def resolve_member(base: str, href: str) -> str | None:
     href = href.split("#", 1)[0].split("?", 1)[0]
     if not href or "://" in href or href.startswith("/"):
         return None
-    from urllib.parse import unquote
-
     parts = base.split("/")[:-1]
     for part in unquote(href).split("/"):
         if part in ("", "."):

@@ -28,12 +28,27 @@ _NS = {
 _XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/xml"})
 
 
+# Pictures of a book: each at most this big, all together at most ``MAX_PICTURES_BYTES``.
+MAX_PICTURE_BYTES = 10 * 1024 * 1024
+MAX_PICTURES_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class EpubChapter:
+    """A spine document: its entry name (image addresses are relative to it) and HTML."""
+
+    name: str
+    html: str
+
+
 @dataclass(frozen=True)
 class EpubBook:
-    """The book's title (may be empty) and its spine documents as HTML, in reading order."""
+    """The book's title (may be empty), its spine documents in reading order, and its
+    pictures (entry name -> bytes, the manifest's images within the caps)."""
 
     title: str
-    chapters: tuple[str, ...]
+    chapters: tuple[EpubChapter, ...]
+    pictures: tuple[tuple[str, bytes], ...] = ()
 
 
 def read_epub(path: Path, data: bytes) -> EpubBook:
@@ -48,12 +63,20 @@ def read_epub(path: Path, data: bytes) -> EpubBook:
     opf_name = str(rootfiles[0])
     package = _parse(archive, opf_name)
     manifest: dict[str, tuple[str, str]] = {}
+    pictures: list[tuple[str, bytes]] = []
+    pictures_size = 0
     for item in _elements(package.xpath("//opf:manifest/opf:item", namespaces=_NS)):
         member = resolve_member(opf_name, item.get("href") or "")
         if member is not None:
-            manifest[item.get("id") or ""] = (member, item.get("media-type") or "")
+            media_type = item.get("media-type") or ""
+            manifest[item.get("id") or ""] = (member, media_type)
+            size = archive.size(member) or 0
+            fits = size <= MAX_PICTURE_BYTES and pictures_size + size <= MAX_PICTURES_BYTES
+            if media_type.startswith("image/") and fits and archive.has(member):
+                pictures.append((member, archive.read(member)))
+                pictures_size += size
     encrypted = _encrypted_members(archive, path)
-    chapters: list[str] = []
+    chapters: list[EpubChapter] = []
     for ref in _elements(package.xpath("//opf:spine/opf:itemref", namespaces=_NS)):
         if ref.get("linear") == "no":
             continue  # e.g. a cover page or pop-up notes shown only when linked
@@ -62,12 +85,12 @@ def read_epub(path: Path, data: bytes) -> EpubBook:
             continue
         if member in encrypted:
             raise errors.DocumentEncrypted(path)
-        chapters.append(_decode(path, archive.read_xml(member)))
+        chapters.append(EpubChapter(member, _decode(path, archive.read_xml(member))))
     if not chapters:
         raise errors.DocumentDamaged(path, reason="the spine lists no readable chapter")
     titles = _strings(package.xpath("//dc:title/text()", namespaces=_NS))
     title = " ".join(str(titles[0]).split()) if titles else ""
-    return EpubBook(title, tuple(chapters))
+    return EpubBook(title, tuple(chapters), tuple(pictures))
 
 
 def _parse(archive: SafeArchive, name: str) -> etree._Element:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.cancel import CancelToken
+from reader.core.document.archive import resolve_member
 from reader.core.document.article import extract_article
 from reader.core.document.decoding import NotText, decode_bytes
 from reader.core.document.html_blocks import html_to_blocks
@@ -155,21 +156,26 @@ def _load_container(
     from reader.core.document.epub import read_epub
 
     book = read_epub(path, data)
-    _check_text_size(path, sum(len(chapter) for chapter in book.chapters), max_text * 4)
+    _check_text_size(path, sum(len(chapter.html) for chapter in book.chapters), max_text * 4)
+    pictures = dict(book.pictures)
     blocks: list[Block] = []
     chapters: list[Chapter] = []
     for chapter in book.chapters:
-        found = html_to_blocks(sanitize_html(chapter))
+        found = html_to_blocks(sanitize_html(chapter.html))
         if not found:
             continue
         first = len(blocks)
-        # A book's pictures live inside its archive, not beside it: show their alt text.
-        blocks.extend(replace(block, index=first + i, image="") for i, block in enumerate(found))
+        # A book's pictures live inside its archive: addresses become entry names.
+        blocks.extend(
+            replace(block, index=first + i, image=_book_picture(chapter.name, block, pictures))
+            for i, block in enumerate(found)
+        )
         heading = next((b.text for b in found if b.kind is BlockKind.HEADING), "")
         if heading:
             chapters.append(Chapter(_short_title(heading), first))
     if not blocks:
         raise EmptyDocument(path)
+    used = {block.image for block in blocks if block.image}
     title = book.title or next((b.text for b in blocks if b.kind is BlockKind.HEADING), path.stem)
     return Document(
         title=_short_title(title),
@@ -178,7 +184,16 @@ def _load_container(
         encoding="",
         format="epub",
         chapters=tuple(chapters),
+        pictures=tuple((name, data) for name, data in pictures.items() if name in used),
     )
+
+
+def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str:
+    """The entry name of a chapter's picture when the book carries it, else ""."""
+    if block.kind is not BlockKind.IMAGE or not block.image:
+        return ""
+    member = resolve_member(chapter, block.image)
+    return member if member is not None and member in pictures else ""
 
 
 def _finish(document: Document, fmt: str) -> Document:

@@ -97,6 +97,8 @@ class Document:
     chapters: tuple[Chapter, ...] = ()
     # A web page shown as its article only (boilerplate left out; the whole page differs).
     article_only: bool = False
+    # Pictures carried inside the file (EPUB): address as in Block.image -> bytes.
+    pictures: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True)

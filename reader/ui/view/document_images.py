@@ -7,6 +7,7 @@ a small grey placeholder; the alt text below it says what it was.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -17,9 +18,14 @@ MAX_PIXELS = 40_000_000
 PLACEHOLDER_SIZE = (96, 64)
 
 
-def load_image(base_dir: str | None, url: str) -> QImage:
-    """The picture at ``url`` beside the document, or a placeholder."""
-    data = _read_resource(base_dir, url)
+def load_image(
+    base_dir: str | None, url: str, carried: Mapping[str, bytes] | None = None
+) -> QImage:
+    """The picture ``url`` names: one the file carries (EPUB), else one beside the document,
+    else a placeholder."""
+    data = carried.get(url) if carried else None
+    if data is None:
+        data = _read_resource(base_dir, url)
     image = _decode(data) if data is not None else None
     return image if image is not None else placeholder()
 

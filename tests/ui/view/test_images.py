@@ -104,3 +104,53 @@ def test_pictures_show_on_both_sides_with_their_alt_text_translated(qtbot, tmp_p
     assert isinstance(shown, QImage) and shown.size().toTuple() == (40, 30)
     remote = view.loadResource(kind, "https://example.org/x.png")
     assert isinstance(remote, QImage) and remote.size().toTuple() == PLACEHOLDER_SIZE
+
+
+def png_bytes(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cc6633"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def test_pictures_inside_an_epub_are_shown_and_never_read_from_disk(qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.document.model import BlockKind
+    from reader.ui.theme import colors_for
+    from reader.ui.view.bilingual_view import BilingualView
+    from tests.fixtures.documents import epub_bytes
+
+    book = tmp_path / "buch.epub"
+    book.write_bytes(
+        epub_bytes(
+            [
+                "<h1>Kapitel</h1><p>Ein Satz.</p><img src='../images/karte.png' alt='Die Karte.'/>"
+                "<img src='../images/riesig.png' alt='Zu groß.'/>"
+                "<img src='../../draussen.png' alt='Draußen.'/>"
+            ],
+            images={"karte.png": png_bytes(30, 20), "riesig.png": png_header_only(90_000, 90_000)},
+        )
+    )
+    write_png(tmp_path / "draussen.png", 10, 10)  # beside the book: must not be used
+    document = load_document(book)
+    images = [(b.text, b.image) for b in document.blocks if b.kind is BlockKind.IMAGE]
+    assert images == [
+        ("Die Karte.", "OEBPS/images/karte.png"),
+        ("Zu groß.", "OEBPS/images/riesig.png"),
+        ("Draußen.", ""),
+    ]
+    view = BilingualView(colors_for(QApplication.palette(), dark=False))
+    qtbot.addWidget(view)
+    view.set_document(document, segment_document(document))
+    kind = int(QTextDocument.ResourceType.ImageResource.value)
+    shown = view.loadResource(kind, "OEBPS/images/karte.png")
+    assert isinstance(shown, QImage) and shown.size().toTuple() == (30, 20)
+    for url in ("OEBPS/images/riesig.png", "reader:no-image", "../../draussen.png"):
+        image = view.loadResource(kind, url)
+        assert isinstance(image, QImage) and image.size().toTuple() == PLACEHOLDER_SIZE, url

@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+72"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+73"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -211,7 +211,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+41"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -236,27 +236,32 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
+        <location line="+1"/>
+        <source>Bilingual e-book (EPUB)</source>
+        <translation>Zweisprachiges E-Book (EPUB)</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/dialogs/export.py" line="+85"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export as</source>
         <translation>Exportieren als</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Exporting to {name}…</source>
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -654,12 +659,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+76"/>
+        <location filename="../reader/ui/window/main_window.py" line="+72"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+134"/>
+        <location filename="../reader/ui/window/main_window.py" line="+142"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1029,7 +1034,7 @@
         <translation>{name} entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n model(s) available. Choose one and press Download and install.</source>
         <translation>
             <numerusform>%n Modell verfügbar. Wählen Sie es aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>

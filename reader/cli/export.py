@@ -18,7 +18,7 @@ from reader.core.document.model import Document, Entity, Sentence, Translation
 from reader.core.export.formats import render, write_text_atomically
 from reader.core.export.model import BilingualDocument
 
-FORMATS = ("html", "md", "tsv", "tmx", "pdf")
+FORMATS = ("html", "md", "tsv", "tmx", "pdf", "epub")
 SUFFIXES = {
     ".html": "html",
     ".htm": "html",
@@ -27,6 +27,7 @@ SUFFIXES = {
     ".tsv": "tsv",
     ".tmx": "tmx",
     ".pdf": "pdf",
+    ".epub": "epub",
 }
 
 
@@ -38,9 +39,10 @@ def register(
         "export",
         help="write the German and its English side by side to a file",
         description="Translate a German document offline and export German and English "
-        "side by side: HTML, Markdown, TSV, TMX (translation memory) or PDF.",
+        "side by side: HTML, Markdown, TSV, TMX (translation memory), PDF or a bilingual "
+        "EPUB (each German paragraph followed by its English).",
     )
-    parser.add_argument("file", help="Markdown, text or HTML file")
+    parser.add_argument("file", help="Markdown, text, HTML, EPUB, DOCX or PDF file")
     parser.add_argument(
         "--to",
         choices=FORMATS,
@@ -79,8 +81,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if fmt == "pdf" and args.output == "-":
-        print("reader: a PDF cannot go to standard output; give a file name", file=sys.stderr)
+    if fmt in ("pdf", "epub") and args.output == "-":
+        print(
+            f"reader: a{'n' if fmt == 'epub' else ''} {fmt.upper()} cannot go to standard "
+            "output; give a file name",
+            file=sys.stderr,
+        )
         return 2
 
     from reader.core.document.loading import load_document
@@ -101,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if fmt == "pdf":
             _write_pdf(bilingual, Path(args.output))
+        elif fmt == "epub":
+            from reader.core.export.epub_book import write_epub
+
+            write_epub(bilingual, Path(args.output))
         elif args.output == "-":
             sys.stdout.write(render(bilingual, fmt, table=args.table))
             sys.stdout.flush()

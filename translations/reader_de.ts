@@ -498,6 +498,23 @@
     </message>
 </context>
 <context>
+    <name>Links</name>
+    <message>
+        <location filename="../reader/ui/window/links.py" line="+17"/>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this link in your web browser?
+
+{url}</source>
+        <translation>Diesen Link im Webbrowser öffnen?
+
+{url}</translation>
+    </message>
+</context>
+<context>
     <name>MainMenu</name>
     <message>
         <location filename="../reader/ui/window/menu_bar.py" line="+42"/>
@@ -659,7 +676,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+72"/>
+        <location filename="../reader/ui/window/main_window.py" line="+73"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>

@@ -10,6 +10,7 @@ after the text, each numbered as its reference mark in the text.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -25,13 +26,27 @@ from reader.core import errors
 from reader.core.document.archive import SafeArchive
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+# Pictures of a Word file: each at most this big, all together at most the second.
+MAX_PICTURE_BYTES = 10 * 1024 * 1024
+MAX_PICTURES_BYTES = 64 * 1024 * 1024
 _NS = {"w": _W}
 _HEADING_STYLES = {"title": 1, "subtitle": 2}
 _DOCUMENT_PART = "word/document.xml"
 
 
-def docx_to_html(path: Path, data: bytes) -> str:
-    """The document body as simple HTML. Raises ``LoadError`` subclasses."""
+@dataclass(frozen=True)
+class WordContent:
+    """The body as HTML and the pictures it shows (address in the HTML -> bytes)."""
+
+    html: str
+    pictures: tuple[tuple[str, bytes], ...] = ()
+
+
+def docx_to_html(path: Path, data: bytes) -> WordContent:
+    """The document body as simple HTML, with its pictures. Raises ``LoadError`` subclasses."""
     archive = SafeArchive(path, data)
     if not archive.has(_DOCUMENT_PART):
         raise errors.DocumentDamaged(path, reason=f"{_DOCUMENT_PART} is missing")
@@ -51,7 +66,7 @@ def docx_to_html(path: Path, data: bytes) -> str:
             writer.table(item)
     writer.close_lists(0)
     writer.footnotes(_footnote_texts(archive))
-    return "".join(writer.out)
+    return WordContent("".join(writer.out), tuple(writer.pictures.items()))
 
 
 class _HtmlWriter:
@@ -60,6 +75,8 @@ class _HtmlWriter:
         self.out: list[str] = []
         self.lists: list[str] = []  # open "ul"/"ol" tags, one per nesting level
         self.footnote_ids = footnote_ids
+        self.pictures: dict[str, bytes] = {}
+        self._pictures_size = 0
         self.style_names = {
             style.style_id: style.name or "" for style in document.styles if style.style_id
         }
@@ -119,11 +136,35 @@ class _HtmlWriter:
             number = self.footnote_ids.get(reference.get(f"{{{_W}}}id") or "")
             if number:
                 text += f"<sup>[{number}]</sup>"
+        text += "".join(self.pictures_of(run))
         if run.bold:
             text = f"<b>{text}</b>"
         if run.italic:
             text = f"<i>{text}</i>"
         return text
+
+    def pictures_of(self, run: Run) -> list[str]:
+        """``<img>`` for each picture drawn in the run (its alt text from the drawing)."""
+        images = []
+        descriptions = [
+            element.get("descr") or element.get("title") or ""
+            for element in run._r.iter(f"{{{_WP}}}docPr")
+        ]
+        for number, blip in enumerate(run._r.iter(f"{{{_A}}}blip")):
+            relation = blip.get(f"{{{_R}}}embed") or ""
+            part = self.document.part.related_parts.get(relation)
+            alt = descriptions[number] if number < len(descriptions) else ""
+            name = str(part.partname).lstrip("/") if part is not None else ""
+            blob = part.blob if part is not None else b""
+            fits = len(blob) <= MAX_PICTURE_BYTES
+            if name and fits and self._pictures_size + len(blob) <= MAX_PICTURES_BYTES:
+                if name not in self.pictures:
+                    self.pictures[name] = blob
+                    self._pictures_size += len(blob)
+            else:
+                name = ""
+            images.append(f'<img src="{escape(name)}" alt="{escape(alt)}">')
+        return images
 
     def list_info(self, paragraph: Paragraph, style: str) -> tuple[int, str] | None:
         """(nesting depth from 1, "ul" or "ol") for a list paragraph, else None."""

@@ -148,11 +148,10 @@ def _load_container(
     if fmt == "docx":
         from reader.core.document.docx_source import docx_to_html
 
-        html = docx_to_html(path, data)
-        _check_text_size(path, len(html), max_text * 4)  # markup costs a few bytes per char
-        return _finish(
-            _build(html, "html", fallback_title=path.stem, source=path, encoding=""), fmt
-        )
+        word = docx_to_html(path, data)
+        _check_text_size(path, len(word.html), max_text * 4)  # markup: a few bytes per char
+        document = _build(word.html, "html", fallback_title=path.stem, source=path, encoding="")
+        return _with_pictures(_finish(document, fmt), dict(word.pictures))
     from reader.core.document.epub import read_epub
 
     book = read_epub(path, data)
@@ -194,6 +193,16 @@ def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str
         return ""
     member = resolve_member(chapter, block.image)
     return member if member is not None and member in pictures else ""
+
+
+def _with_pictures(document: Document, pictures: dict[str, bytes]) -> Document:
+    """Pictures the file carries; any other address is dropped (never read beside it)."""
+    blocks = tuple(
+        replace(b, image="") if b.image and b.image not in pictures else b for b in document.blocks
+    )
+    used = {b.image for b in blocks if b.image}
+    carried = tuple((name, data) for name, data in pictures.items() if name in used)
+    return replace(document, blocks=blocks, pictures=carried)
 
 
 def _finish(document: Document, fmt: str) -> Document:

@@ -154,3 +154,20 @@ def test_pictures_inside_an_epub_are_shown_and_never_read_from_disk(qtbot, tmp_p
     for url in ("OEBPS/images/riesig.png", "reader:no-image", "../../draussen.png"):
         image = view.loadResource(kind, url)
         assert isinstance(image, QImage) and image.size().toTuple() == PLACEHOLDER_SIZE, url
+
+
+def test_pictures_inside_a_word_file_are_carried_with_their_alt_text(tmp_path) -> None:
+    from reader.core.document.model import BlockKind
+    from tests.fixtures.documents import write_docx_with_picture
+
+    path = write_docx_with_picture(tmp_path / "bild.docx", png_bytes(24, 12), "Ein Kran.")
+    document = load_document(path)
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        (BlockKind.PARAGRAPH, "Vor dem Bild."),
+        (BlockKind.IMAGE, "Ein Kran."),
+        (BlockKind.PARAGRAPH, "Nach dem Bild."),
+    ]
+    image = document.blocks[1].image
+    assert image.startswith("word/media/") and dict(document.pictures)[image].startswith(b"\x89PNG")
+    shown = load_image(str(tmp_path), image, dict(document.pictures))
+    assert shown.size().toTuple() == (24, 12)

@@ -131,7 +131,7 @@
         <translation>{name} ({count})</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Finding names…</source>
         <translation>Namen werden gesucht …</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
@@ -212,12 +212,12 @@
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -614,13 +614,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <location filename="../reader/ui/application.py" line="+90"/>
+        <location filename="../reader/ui/window/main_window.py" line="+76"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+129"/>
+        <location filename="../reader/ui/window/main_window.py" line="+132"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -777,13 +777,13 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/models/manager.py" line="+70"/>
+        <location filename="../reader/ui/models/manager.py" line="+71"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models/manager_layout.py" line="+48"/>
+        <location filename="../reader/ui/models/manager_layout.py" line="+61"/>
         <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
@@ -1124,7 +1124,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+68"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1416,6 +1416,97 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>WordCard</name>
+    <message>
+        <location filename="../reader/ui/words/card.py" line="+35"/>
+        <source>Word lookup</source>
+        <translation>Wort nachschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save word</source>
+        <translation>Wort speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this word in your vocabulary (S)</source>
+        <translation>Dieses Wort im Wortschatz aufbewahren (S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the card (Esc)</source>
+        <translation>Karte schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>← → other words · Esc closes</source>
+        <translation>← → andere Wörter · Esc schließt</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Looking up…</source>
+        <translation>Wird nachgeschlagen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>from {lemma}</source>
+        <translation>von {lemma}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>noun, {articles}</source>
+        <translation>Substantiv, {articles}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plural {plural}</source>
+        <translation>Plural {plural}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parts:</source>
+        <translation>Teile:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dictionary (Ding):</source>
+        <translation>Wörterbuch (Ding):</translation>
+    </message>
+</context>
+<context>
+    <name>WordsController</name>
+    <message>
+        <location filename="../reader/ui/words/controller.py" line="+66"/>
+        <source>Look Up &amp;Word</source>
+        <translation>&amp;Wort nachschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the card of the word under the pointer</source>
+        <translation>Die Karte des Wortes unter dem Mauszeiger zeigen</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>no translation model</source>
+        <translation>kein Übersetzungsmodell</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>translation failed</source>
+        <translation>Übersetzung fehlgeschlagen</translation>
     </message>
 </context>
 </TS>

@@ -94,6 +94,8 @@ class WordLookup:
         self.warm()
         assert self._nouns is not None and self._common is not None
         found = word
+        if "-" in word.strip("-"):
+            return self._look_up_hyphenated(word)
         if word.lower() in FUNCTION_WORDS:
             word = word.lower()
         lemma = lemmatize(word)
@@ -105,6 +107,20 @@ class WordLookup:
         parts = split_compound(lemma, self._nouns, self._common) if word[:1].isupper() else ()
         entries = self._dictionary.look_up(lemma, word) if self._dictionary else ()
         return WordInfo(found, lemma, noun, parts, entries)
+
+    def _look_up_hyphenated(self, word: str) -> WordInfo:
+        """Standard-Tintenstrahldruckern: the last segment is the head and carries gender,
+        plural and case; the segments before it are parts as written."""
+        *front, last = word.strip("-").split("-")
+        head = self.look_up(last)
+        lemma = "-".join([*front, head.lemma])
+        noun = None
+        if head.noun is not None:
+            plural = "-".join([*front, head.noun.plural]) if head.noun.plural else ""
+            noun = Noun(lemma, head.noun.genders, plural)
+        parts = (*front, *(head.parts or (head.lemma,)))
+        entries = self._dictionary.look_up(lemma, word, head.lemma) if self._dictionary else ()
+        return WordInfo(word, lemma, noun, parts, entries)
 
 
 def lemmatize(word: str) -> str:

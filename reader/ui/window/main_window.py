@@ -38,6 +38,7 @@ from reader.ui.window.messages import describe_load_error
 from reader.ui.window.status_bar import StatusBar
 from reader.ui.window.translation_runner import TranslationRunner
 from reader.ui.window.view_preferences import ViewPreferences
+from reader.ui.words.controller import WordsController
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
 from reader.workers.translation_worker import TranslationService
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
+        self.words = WordsController(self.view, self.translation, parent=self)
+        self.main_menu.insert_after(self.main_menu.previous_sentence, self.words.look_up_action)
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:

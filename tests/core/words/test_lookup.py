@@ -107,3 +107,12 @@ def test_sentence_initial_article_is_no_noun() -> None:
     info = WordLookup(dictionary_path=None).look_up("Die")
     assert info.noun is None
     assert info.lemma == "der"
+
+
+def test_hyphenated_compound_takes_its_head_from_the_last_segment() -> None:
+    info = WordLookup(dictionary_path=None).look_up("Standard-Tintenstrahldruckern")
+    assert info.lemma == "Standard-Tintenstrahldrucker"
+    assert info.noun is not None
+    assert (info.noun.genders, info.noun.plural) == (("m",), "Standard-Tintenstrahldrucker")
+    assert info.parts == ("Standard", "Tinte", "Strahl", "Drucker")
+    assert WordLookup(dictionary_path=None).look_up("US-Cent").parts == ("US", "Cent")

@@ -1,0 +1,63 @@
+"""Render the word-level screenshots offscreen: docs/screenshots/word-card.png.
+
+Uses the FLORES article of ``scripts/screenshots.py`` (German with its human English
+reference). No real German→English model exists on the build machines, so the glosses on
+the card (the model's translation of the lemma and of each part) are written by hand here
+(``GLOSSES``); everything else on the card — lemma, gender, plural, parts — is what the
+reader computes.
+
+    QT_QPA_PLATFORM=offscreen uv run python scripts/screenshots_words.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import screenshots as shots  # noqa: E402
+
+from reader.ui.application import create_application  # noqa: E402
+from reader.ui.words.locate import sentence_words  # noqa: E402
+
+GLOSSES = {
+    "Standard-Tintenstrahldrucker": "standard inkjet printer",
+    "Standard": "standard",
+    "Tinte": "ink",
+    "Strahl": "beam",
+    "Drucker": "printer",
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=shots.REPO / "docs" / "screenshots")
+    parser.add_argument("--parallel", type=Path, default=shots.PARALLEL, help="FLORES folder")
+    args = parser.parse_args()
+    shots.PARALLEL = args.parallel
+    if not shots.PARALLEL.is_dir():
+        print(f"needs {shots.PARALLEL}", file=sys.stderr)
+        return 1
+    create_application()
+    args.out.mkdir(parents=True, exist_ok=True)
+    window = shots.window_with(shots.flores_article(), translated=True)
+    words = window.words
+    spot = next(
+        spot
+        for spot in sentence_words(window.view, 1)
+        if spot.text.startswith("Standard-Tintenstrahl")
+    )
+    window.view.set_current(spot.sentence_id)
+    words.open_at(spot)
+    shots.wait_for(lambda: words.info is not None, 30)
+    words.glosses = dict(GLOSSES)
+    words._refresh()
+    shots.save(window, args.out / "word-card.png")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

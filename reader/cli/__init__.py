@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "models": "reader.cli.models",
     "translate": "reader.cli.translate",
     "export": "reader.cli.export",
+    "vocabulary": "reader.cli.vocabulary",
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from reader.core.bundled import resource_path
@@ -47,8 +48,13 @@ class WordInfo:
 
 
 def common_words(path: Path | None = None) -> frozenset[str]:
-    """The vocabulary of the name tagger's word clusters: words common in German news."""
-    path = path or resource_path("ner", "de_reader_crf", "clusters.tsv")
+    """The vocabulary of the name tagger's word clusters: words common in German news
+    (read once per process)."""
+    return _common_words(path or resource_path("ner", "de_reader_crf", "clusters.tsv"))
+
+
+@cache
+def _common_words(path: Path) -> frozenset[str]:
     try:
         with path.open(encoding="utf-8") as handle:
             return frozenset(line.split("\t", 1)[0] for line in handle)
@@ -71,9 +77,15 @@ class WordLookup:
         self._dictionary: Dictionary | None = None
         self._dictionary_read = dictionary_path is None
         self._lock = threading.Lock()
+        self._warm_done = False
+
+    @property
+    def warm_done(self) -> bool:
+        """True once ``warm`` has read everything (tables and lemmatizer data)."""
+        return self._warm_done
 
     def warm(self) -> None:
-        """Read the tables and the lemmatizer's data now (about a second, once)."""
+        """Read the tables and the lemmatizer's data now (1–2 s, once per process)."""
         with self._lock:
             if self._nouns is None:
                 self._nouns = shipped_nouns()
@@ -83,6 +95,7 @@ class WordLookup:
                 self._dictionary = Dictionary.installed(self._dictionary_path)
                 self._dictionary_read = True
         lemmatize("Häuser")
+        self._warm_done = True
 
     @property
     def has_dictionary(self) -> bool:

@@ -63,6 +63,7 @@ class WordsController(QObject):
         self._gloss_texts: tuple[str, ...] = ()
         self._gloss_note = ""
         self._jobs = JobRunner(self, latest_only=True)
+        self._warming = False
         self.look_up_action = QAction(self.tr("Look Up &Word"), view)
         self.look_up_action.setShortcut("W")
         self.look_up_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -140,7 +141,9 @@ class WordsController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonRelease and watched is self._viewport:
+        if kind == QEvent.Type.MouseMove and not self._warming and watched is self._viewport:
+            self._start_warming()
+        elif kind == QEvent.Type.MouseButtonRelease and watched is self._viewport:
             assert isinstance(event, QMouseEvent)
             if (
                 event.button() == Qt.MouseButton.LeftButton
@@ -159,6 +162,19 @@ class WordsController(QObject):
                     self.step(1 if event.key() == Qt.Key.Key_Right else -1)
                     return True
         return super().eventFilter(watched, event)
+
+    def _start_warming(self) -> None:
+        """The pointer is over the text: read the lemma and noun tables now, off the GUI
+        thread, so the first card does not wait for them."""
+        self._warming = True
+        if self.lookup.warm_done:
+            return
+        lookup = self.lookup
+
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> None:
+            lookup.warm()
+
+        JobRunner(self).start(work, success=lambda _none: None, name="word tables")
 
     def _on_view_clicked(self, point: QPoint) -> None:
         if self.view.textCursor().hasSelection():

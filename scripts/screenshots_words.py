@@ -1,4 +1,4 @@
-"""Render the word-level screenshots offscreen: docs/screenshots/word-card.png.
+"""Render the word-level screenshots offscreen: docs/screenshots/word-card.png, vocabulary.png.
 
 Uses the FLORES article of ``scripts/screenshots.py`` (German with its human English
 reference). No real German→English model exists on the build machines, so the glosses on
@@ -28,7 +28,11 @@ GLOSSES = {
     "Tinte": "ink",
     "Strahl": "beam",
     "Drucker": "printer",
+    "Früherkennung": "early detection",
+    "Flughafen": "airport",
+    "Staffelführer": "squadron leader",
 }
+SAVED = ("Früherkennung", "Flughafen", "Staffelführer")
 
 
 def main() -> int:
@@ -55,6 +59,26 @@ def main() -> int:
     words.glosses = dict(GLOSSES)
     words._refresh()
     shots.save(window, args.out / "word-card.png")
+    window.vocabulary.save_current()
+    done: set[str] = set()
+    for sentence_id in window.view.sentence_ids():
+        for spot in sentence_words(window.view, sentence_id):
+            if spot.text in SAVED and spot.text not in done and sentence_id > 1:
+                done.add(spot.text)
+                words.open_at(spot)
+                shots.wait_for(lambda: words.info is not None, 30)
+                words.glosses = dict(GLOSSES)
+                window.vocabulary.save_current()
+    words.close()
+    window.resize(1440, 800)
+    window.vocabulary.panel_action.trigger()
+    panel = window.vocabulary.panel
+    panel.list.setCurrentRow(0)
+    current = panel.list.currentItem()
+    if current is not None:
+        panel.list.itemActivated.emit(current)  # back to its sentence
+    window.statusBar().clearMessage()
+    shots.save(window, args.out / "vocabulary.png")
     window.close()
     return 0
 

@@ -355,12 +355,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-63"/>
         <source>derived from Wikipedia, no licence stated</source>
         <translation>aus Wikipedia abgeleitet, keine Lizenz angegeben</translation>
     </message>
@@ -421,6 +421,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>The word card uses simplemma (MIT; its lemma lists come from open data under ODbL, CC BY-SA and similar licences) and a table of German Wiktionary nouns (CC BY-SA 4.0, © Wiktionary contributors; resources/words/DATA_CARD.md). Anki decks are written with genanki (MIT). A Ding dictionary installed on the system is read, never shipped.</source>
+        <translation>Die Wortkarte nutzt simplemma (MIT; seine Lemmalisten stammen aus offenen Daten unter ODbL, CC BY-SA und ähnlichen Lizenzen) und eine Tabelle deutscher Wiktionary-Substantive (CC BY-SA 4.0, © Wiktionary-Autoren; resources/words/DATA_CARD.md). Anki-Stapel werden mit genanki (MIT) geschrieben. Ein auf dem System installiertes Ding-Wörterbuch wird gelesen, nie mitgeliefert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Translation models are downloaded from the Argos Translate package index only when you ask; each package names its own licence.</source>
         <translation>Übersetzungsmodelle werden nur auf Ihren Wunsch aus dem Paketverzeichnis von Argos Translate heruntergeladen; jedes Paket nennt seine eigene Lizenz.</translation>
     </message>
@@ -435,7 +440,7 @@
         <translation>Lizenzen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -615,12 +620,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+76"/>
+        <location filename="../reader/ui/window/main_window.py" line="+78"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+132"/>
+        <location filename="../reader/ui/window/main_window.py" line="+137"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1419,6 +1424,122 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
     </message>
 </context>
 <context>
+    <name>VocabularyController</name>
+    <message>
+        <location filename="../reader/ui/words/vocabulary.py" line="+63"/>
+        <source>&amp;Vocabulary</source>
+        <translation>&amp;Wortschatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the words you saved</source>
+        <translation>Die gespeicherten Wörter auflisten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your vocabulary could not be read and was put aside as {name}; a new, empty one was started.</source>
+        <translation>Ihr Wortschatz konnte nicht gelesen werden und wurde als {name} beiseitegelegt; ein neuer, leerer wurde angelegt.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Could not save “{word}”: {reason}</source>
+        <translation>„{word}“ konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved “{lemma}” to your vocabulary.</source>
+        <translation>„{lemma}“ im Wortschatz gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>That sentence is not in the open document.</source>
+        <translation>Dieser Satz steht nicht im geöffneten Dokument.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export vocabulary as CSV</source>
+        <translation>Wortschatz als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export vocabulary as Anki deck</source>
+        <translation>Wortschatz als Anki-Stapel exportieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Exported {count} words to {path}</source>
+        <translation>{count} Wörter nach {path} exportiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not export the vocabulary: {reason}</source>
+        <translation>Der Wortschatz konnte nicht exportiert werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyPanel</name>
+    <message>
+        <location filename="../reader/ui/words/vocabulary_panel.py" line="+80"/>
+        <source>Vocabulary</source>
+        <translation>Wortschatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vocabulary panel</source>
+        <translation>Wortschatzliste</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search words and sentences</source>
+        <translation>Wörter und Sätze durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the vocabulary</source>
+        <translation>Den Wortschatz durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved words</source>
+        <translation>Gespeicherte Wörter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the chosen word (Del)</source>
+        <translation>Das gewählte Wort löschen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anki deck (.apkg)…</source>
+        <translation>Anki-Stapel (.apkg) …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV table (.csv)…</source>
+        <translation>CSV-Tabelle (.csv) …</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No saved word matches “{text}”</source>
+        <translation>Kein gespeichertes Wort passt zu „{text}“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No saved words yet. Click a German word and press Save word (or S).</source>
+        <translation>Noch keine gespeicherten Wörter. Klicken Sie auf ein deutsches Wort und wählen Sie „Wort speichern“ (oder S).</translation>
+    </message>
+</context>
+<context>
     <name>WordCard</name>
     <message>
         <location filename="../reader/ui/words/card.py" line="+35"/>
@@ -1451,7 +1572,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>← → andere Wörter · Esc schließt</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>Looking up…</source>
         <translation>Wird nachgeschlagen…</translation>
     </message>
@@ -1489,7 +1610,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>WordsController</name>
     <message>
-        <location filename="../reader/ui/words/controller.py" line="+66"/>
+        <location filename="../reader/ui/words/controller.py" line="+69"/>
         <source>Look Up &amp;Word</source>
         <translation>&amp;Wort nachschlagen</translation>
     </message>
@@ -1499,7 +1620,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Die Karte des Wortes unter dem Mauszeiger zeigen</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+161"/>
         <source>no translation model</source>
         <translation>kein Übersetzungsmodell</translation>
     </message>

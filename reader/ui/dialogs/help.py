@@ -159,6 +159,13 @@ def about_html() -> str:
         "and words under CC BY-SA 4.0 (© Wiktionary contributors, © OpenStreetMap "
         "contributors) and the Apache License 2.0, its word clusters under CC BY-SA 4.0.",
     )
+    words_licence = translate(
+        "Help",
+        "The word card uses simplemma (MIT; its lemma lists come from open data under ODbL, "
+        "CC BY-SA and similar licences) and a table of German Wiktionary nouns (CC BY-SA 4.0, "
+        "© Wiktionary contributors; resources/words/DATA_CARD.md). Anki decks are written "
+        "with genanki (MIT). A Ding dictionary installed on the system is read, never shipped.",
+    )
     models_licence = translate(
         "Help",
         "Translation models are downloaded from the Argos Translate package index only when "
@@ -175,6 +182,7 @@ def about_html() -> str:
         f"<h3>{html.escape(licences_title)}</h3>"
         f"<p>{html.escape(app_licence)}</p>"
         f"<p>{html.escape(ner_licence)}</p><ul>{data}</ul>"
+        f"<p>{html.escape(words_licence)}</p>"
         f"<p>{html.escape(models_licence)}</p>"
     )
 

@@ -37,12 +37,14 @@ class WordsController(QObject):
         card_filled(object): the lookup of the shown word arrived (its ``WordInfo``).
         glosses_arrived(dict): the model's English for the lemma and parts, by German text.
         card_closed(): the card went away.
+        save_requested(): Save word on the card, or S while it is open.
     """
 
     card_shown = Signal(object)
     card_filled = Signal(object)
     glosses_arrived = Signal(dict)
     card_closed = Signal()
+    save_requested = Signal()
 
     def __init__(
         self,
@@ -80,6 +82,7 @@ class WordsController(QObject):
         view.verticalScrollBar().valueChanged.connect(lambda _v: self._place_timer.start())
         view.document().contentsChanged.connect(self._place_timer.start)
         self.card.closed.connect(self._on_card_closed)
+        self.card.save_requested.connect(self.save_requested)
         service = translation.service
         service.batch_translated.connect(self._on_service_batch_translated)
         service.translation_failed.connect(self._on_service_translation_failed)
@@ -157,6 +160,9 @@ class WordsController(QObject):
             if event.modifiers() == Qt.KeyboardModifier.NoModifier:
                 if event.key() == Qt.Key.Key_Escape:
                     self.close()
+                    return True
+                if event.key() == Qt.Key.Key_S and self.card.save_button.isVisible():
+                    self.save_requested.emit()
                     return True
                 if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
                     self.step(1 if event.key() == Qt.Key.Key_Right else -1)

@@ -32,3 +32,16 @@ def test_the_card_never_covers_its_word(word: QRect, where: str) -> None:
         "right": card.left() > word.right(),
         "left": card.right() < word.left(),
     }[where]
+
+
+def test_the_panel_shows_the_words_context() -> None:
+    from reader.ui.words.vocabulary_panel import context_snippet
+
+    sentence = (
+        "Der JAS 39C Gripen stürzte gegen 9:30 Uhr Ortszeit auf eine Startbahn und "
+        "explodierte, sodass der Flughafen für kommerzielle Flüge geschlossen werden musste."
+    )
+    snippet = context_snippet(sentence, "Flughafen")
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert "Flughafen" in snippet and len(snippet) < 90
+    assert context_snippet("Ein Baum.", "Baum") == "Ein Baum."

@@ -1,4 +1,5 @@
-"""Render the word-level screenshots offscreen: docs/screenshots/word-card.png, vocabulary.png.
+"""Render the word-level screenshots offscreen: docs/screenshots/word-card.png, vocabulary.png,
+hide-english.png and interleaved.png.
 
 Uses the FLORES article of ``scripts/screenshots.py`` (German with its human English
 reference). No real German→English model exists on the build machines, so the glosses on
@@ -79,6 +80,19 @@ def main() -> int:
         panel.list.itemActivated.emit(current)  # back to its sentence
     window.statusBar().clearMessage()
     shots.save(window, args.out / "vocabulary.png")
+    window.vocabulary.panel.hide()
+    window.resize(1180, 760)
+    window.view.verticalScrollBar().setValue(0)
+    practice = window.practice
+    practice.hide_action.trigger()
+    practice.toggle_revealed(1)  # revealed by a click
+    window.view.set_current(3)
+    shots.save(window, args.out / "hide-english.png")
+    practice.hide_action.trigger()
+    practice.interleave_action.trigger()
+    window.view.verticalScrollBar().setValue(0)
+    window.view.set_current(2)
+    shots.save(window, args.out / "interleaved.png")
     window.close()
     return 0
 

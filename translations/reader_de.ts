@@ -625,7 +625,7 @@
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+137"/>
+        <location filename="../reader/ui/window/main_window.py" line="+138"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1124,6 +1124,29 @@
         <location line="+3"/>
         <source>Something went wrong ({kind}). Nothing was changed.</source>
         <translation>Etwas ist schiefgegangen ({kind}). Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeLayouts</name>
+    <message>
+        <location filename="../reader/ui/words/practice.py" line="+37"/>
+        <source>&amp;Hide English</source>
+        <translation>Englisch &amp;verdecken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cover the English until you reveal it: hover, click, or E for the current</source>
+        <translation>Das Englische verdecken, bis Sie es aufdecken: darüberfahren, klicken oder E für den aktuellen Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Interleaved</source>
+        <translation>&amp;Untereinander</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each English paragraph under its German one</source>
+        <translation>Jeder englische Absatz unter seinem deutschen</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,13 @@ from reader.ui.view.block_formats import (
     list_format,
     table_format,
 )
+from reader.ui.view.cell_layout import (
+    cell_of,
+    interleaved_cell_format,
+    interleaved_table_format,
+    side_of,
+    table_shape,
+)
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
 PLACEHOLDER = "…"
@@ -49,7 +56,7 @@ class Row:
     english_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def cell_start(self, side: Side) -> int:
-        return self.table.cellAt(0, side.value).firstPosition()
+        return cell_of(self.table, side).firstPosition()
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class DocumentRenderer:
         self.document = document
         self.colors = colors
         self.german_percent = 50
+        self.interleaved = False  # English under German in one column (View › Interleaved)
         self.source: Document | None = None
         self.sentences: dict[int, Sentence] = {}
         self.english: dict[int, str] = {}
@@ -155,10 +163,12 @@ class DocumentRenderer:
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
         new_table = table_format(self.german_percent)
+        if self.interleaved:
+            new_table = interleaved_table_format(new_table)
         first_row = len(self.rows)
         for block in blocks:
             cursor.movePosition(_END)
-            table = cursor.insertTable(1, 2, new_table)
+            table = cursor.insertTable(*table_shape(self.interleaved), new_table)
             block_sentences = self._by_block.get(block.index, [])
             row = Row(block, table, [s.id for s in block_sentences], [])
             self._fill_german(row, block_sentences)
@@ -249,7 +259,7 @@ class DocumentRenderer:
         cell = row.table.cellAt(position)
         if not cell.isValid():
             return None
-        side = Side(cell.column())
+        side = side_of(row.table, cell)
         offset = position - cell.firstPosition()
         spans = row.german_spans if side is Side.GERMAN else row.english_spans
         for sentence_id, (start, end) in zip(row.sentence_ids, spans, strict=False):
@@ -279,8 +289,9 @@ class DocumentRenderer:
 
     def _start_cell(self, row: Row, side: Side) -> QTextCursor:
         """A cursor on the emptied cell, with block, list and cell formats set."""
-        cell = row.table.cellAt(0, side.value)
-        cell.setFormat(cell_format(row.block, side, self.colors))
+        cell = cell_of(row.table, side)
+        formats = cell_format(row.block, side, self.colors)
+        cell.setFormat(interleaved_cell_format(formats, side) if self.interleaved else formats)
         cursor = cell.firstCursorPosition()
         cursor.setPosition(cell.lastCursorPosition().position(), _KEEP)
         cursor.removeSelectedText()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 from reader.core.document.model import Document, EntityLabel
 from reader.core.packages.store import InstalledPackage
 from reader.core.paths import DataPaths
-from reader.core.vocabulary.store import vocabulary_path
 from reader.ui import theme
 from reader.ui.dialogs import help as help_dialogs
 from reader.ui.entities.display import EntityDisplay
@@ -40,6 +39,7 @@ from reader.ui.window.status_bar import StatusBar
 from reader.ui.window.translation_runner import TranslationRunner
 from reader.ui.window.view_preferences import ViewPreferences
 from reader.ui.words.controller import WordsController
+from reader.ui.words.practice import PracticeLayouts
 from reader.ui.words.vocabulary import VocabularyController
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
@@ -135,11 +135,12 @@ class MainWindow(QMainWindow):
         )
         self.words = WordsController(self.view, self.translation, parent=self)
         self.main_menu.insert_after(self.main_menu.previous_sentence, self.words.look_up_action)
-        self.vocabulary = VocabularyController(
-            vocabulary_path(paths.data), self.words, self.view, self,
-            lambda: self.path, self.open_file, self.documents.document_loaded,
-        )  # fmt: skip
+        self.vocabulary = VocabularyController(paths.data, self.words, self.view, self,
+            lambda: self.path, self.open_file, self.documents.document_loaded)  # fmt: skip
+        self.practice = PracticeLayouts(self.view, self.headers, self)
         self.main_menu.insert_after(self.entity_display.panel_action, self.vocabulary.panel_action)
+        self.main_menu.insert_after(self.vocabulary.panel_action, self.practice.interleave_action)
+        self.main_menu.insert_after(self.vocabulary.panel_action, self.practice.hide_action)
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reader.core.cancel import CancelToken
-from reader.core.vocabulary.store import NewWord, SavedWord, VocabularyStore
+from reader.core.vocabulary.store import NewWord, SavedWord, VocabularyStore, vocabulary_path
 from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.words.controller import WordsController
 from reader.ui.words.vocabulary_panel import VocabularyPanel
@@ -40,7 +40,7 @@ class VocabularyController(QObject):
 
     def __init__(
         self,
-        store_path: Path,
+        data_dir: Path,
         words: WordsController,
         view: BilingualView,
         window: QMainWindow,
@@ -55,7 +55,7 @@ class VocabularyController(QObject):
         self._document = document
         self._open_document = open_document
         self._pending_jump: SavedWord | None = None
-        self.store = VocabularyStore(store_path)
+        self.store = VocabularyStore(vocabulary_path(data_dir))
         self.panel = VocabularyPanel(window)
         self.panel.hide()
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)

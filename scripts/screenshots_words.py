@@ -1,5 +1,5 @@
 """Render the word-level screenshots offscreen: docs/screenshots/word-card.png, vocabulary.png,
-hide-english.png and interleaved.png.
+hide-english.png, interleaved.png and aligned-words.png.
 
 Uses the FLORES article of ``scripts/screenshots.py`` (German with its human English
 reference). No real German→English model exists on the build machines, so the glosses on
@@ -20,7 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import screenshots as shots  # noqa: E402
 
+from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from reader.core.document.model import Translation  # noqa: E402
 from reader.ui.application import create_application  # noqa: E402
+from reader.ui.view.block_formats import Side  # noqa: E402
 from reader.ui.words.locate import sentence_words  # noqa: E402
 
 GLOSSES = {
@@ -34,6 +40,15 @@ GLOSSES = {
     "Staffelführer": "squadron leader",
 }
 SAVED = ("Früherkennung", "Flughafen", "Staffelführer")
+
+
+def _word_point(window, sentence_id: int, word: str) -> QPoint:  # type: ignore[no-untyped-def]
+    view = window.view
+    text = view.german_for(sentence_id)
+    span = view.renderer.span(sentence_id, Side.GERMAN)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(span[0] + text.index(word) + 2)
+    return view.cursorRect(cursor).center()
 
 
 def main() -> int:
@@ -93,6 +108,19 @@ def main() -> int:
     window.view.verticalScrollBar().setValue(0)
     window.view.set_current(2)
     shots.save(window, args.out / "interleaved.png")
+    practice.interleave_action.trigger()
+    # Aligned words: the human reference has no attention, so what lights up here is the
+    # lexical evidence (same spelling, numbers, and the glosses of the cards saved above).
+    document, sentences, reference = shots.flores_article()
+    window.translation.translations = {
+        s.id: Translation(s.id, s.text, reference[s.id]) for s in sentences
+    }
+    words.known.update(GLOSSES)
+    window.view.set_current(5)
+    window.view.verticalScrollBar().setValue(0)
+    point = _word_point(window, 5, "Staffelführer")
+    QTest.mouseMove(window.view.viewport(), point)
+    shots.save(window, args.out / "aligned-words.png")
     window.close()
     return 0
 

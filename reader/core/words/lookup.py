@@ -102,6 +102,10 @@ class WordLookup:
         self.warm()
         return self._dictionary is not None
 
+    def dictionary_entries(self, word: str) -> tuple[DictionaryEntry, ...]:
+        """The installed dictionary's entries for ``word`` as written (none before ``warm``)."""
+        return self._dictionary.look_up(word) if self._dictionary else ()
+
     def look_up(self, word: str) -> WordInfo:
         """The lemma, noun facts, compound parts and dictionary entries of ``word``."""
         self.warm()

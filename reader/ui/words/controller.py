@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.cancel import CancelToken
 from reader.core.document.model import Translation
+from reader.core.entities.projection import exonyms
 from reader.core.words.lookup import WordInfo, WordLookup
 from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.translation_controller import TranslationController
+from reader.ui.words.aligned_words import AlignedWords
 from reader.ui.words.card import WordCard
 from reader.ui.words.locate import WordSpot, sentence_words, word_at, word_rect
 from reader.ui.words.placement import card_position
@@ -65,6 +67,10 @@ class WordsController(QObject):
         self._gloss_texts: tuple[str, ...] = ()
         self._gloss_note = ""
         self._jobs = JobRunner(self, latest_only=True)
+        # German form, lemma or part -> the model's English, from every card so far: the
+        # lexicon that backs aligned words.
+        self.known: dict[str, str] = {}
+        self.aligned = AlignedWords(view, translation, self.lexicon, exonyms().get, self)
         self._warming = False
         self.look_up_action = QAction(self.tr("Look Up &Word"), view)
         self.look_up_action.setShortcut("W")
@@ -135,6 +141,14 @@ class WordsController(QObject):
 
     def close(self) -> None:
         self.card.close_card()
+
+    def lexicon(self, word: str) -> list[str]:
+        """English for a German word: the model's glosses from the cards so far, and the
+        installed dictionary's entries (only once its tables are read)."""
+        found = [self.known[word]] if word in self.known else []
+        if self.lookup.warm_done:
+            found += [e.english for e in self.lookup.dictionary_entries(word)]
+        return found
 
     @property
     def is_open(self) -> bool:
@@ -243,6 +257,10 @@ class WordsController(QObject):
         for item in batch:
             if 0 <= item.sentence_id < len(self._gloss_texts):
                 self.glosses[self._gloss_texts[item.sentence_id]] = item.text
+                self.known[self._gloss_texts[item.sentence_id]] = item.text
+        if self.spot is not None and self.info is not None and self.info.lemma in self.glosses:
+            self.known[self.spot.text] = self.glosses[self.info.lemma]
+        self.aligned.forget()  # the lexicon grew
         self._refresh()
         self.glosses_arrived.emit(dict(self.glosses))
 

@@ -49,14 +49,14 @@ def test_click_opens_a_filled_card_beside_the_word(qtbot, make_window, reader_pa
     words = window.words
     spot = spot_of(window, "Tintenstrahldrucker")
     with (
-        qtbot.waitSignal(words.card_filled, timeout=10_000) as filled,
-        qtbot.waitSignal(words.glosses_arrived, timeout=10_000) as glossed,
+        qtbot.waitSignal(words.card_filled, timeout=30_000) as filled,
+        qtbot.waitSignal(words.glosses_arrived, timeout=30_000) as glossed,
     ):
         rect = click(qtbot, window, spot)
     info = filled.args[0]
     assert info.parts == ("Tinte", "Strahl", "Drucker")
     assert info.noun.genders == ("m",)
-    qtbot.waitUntil(lambda: len(words.glosses) == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: len(words.glosses) == 4, timeout=30_000)
     assert words.glosses["Tinte"] == english_of("Tinte")  # the model's own translation
     assert glossed.args[0]  # some arrived
     card = words.card
@@ -107,7 +107,7 @@ def test_without_a_model_the_card_says_so(qtbot, make_window, article):
     with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
         window.open_file(article)
     window.view.finish_rendering()
-    with qtbot.waitSignal(window.words.card_filled, timeout=10_000):
+    with qtbot.waitSignal(window.words.card_filled, timeout=30_000):
         click(qtbot, window, spot_of(window, "Büro"))
     assert "no translation model" in window.words.card.body.text()
 
@@ -121,7 +121,7 @@ def test_glosses_from_the_real_model_land_in_the_translation_cache(
     window = make_window(real_engine=True)  # the copy model: the English is the German
     open_translated(qtbot, window, article)
     words = window.words
-    with qtbot.waitSignal(words.card_filled, timeout=10_000):
+    with qtbot.waitSignal(words.card_filled, timeout=30_000):
         click(qtbot, window, spot_of(window, "Tintenstrahldrucker"))
     qtbot.waitUntil(lambda: len(words.glosses) == 4, timeout=30_000)
     assert words.glosses["Strahl"] == "Strahl"

@@ -39,9 +39,9 @@ def spot_of(window, word: str) -> WordSpot:
 
 def save_word(qtbot, window, word: str) -> None:
     words = window.words
-    with qtbot.waitSignal(words.card_filled, timeout=10_000):
+    with qtbot.waitSignal(words.card_filled, timeout=30_000):
         words.open_at(spot_of(window, word))
-    qtbot.waitUntil(lambda: len(words.glosses) == len(words.info.glossable), timeout=10_000)
+    qtbot.waitUntil(lambda: len(words.glosses) == len(words.info.glossable), timeout=30_000)
     window.view.setFocus()
     with qtbot.waitSignal(window.vocabulary.word_saved, timeout=5000):
         qtbot.keyClick(window.view, Qt.Key.Key_S)
@@ -91,7 +91,7 @@ def test_activating_a_word_goes_back_to_its_sentence_in_its_document(
     assert window.path == other
     panel = window.vocabulary.panel
     panel.search.setText("")
-    with qtbot.waitSignal(window.view.current_sentence_changed, timeout=10_000):
+    with qtbot.waitSignal(window.view.current_sentence_changed, timeout=30_000):
         panel.list.itemActivated.emit(panel.list.item(0))
     assert window.path == article
     assert window.view.current == target
@@ -106,7 +106,7 @@ def test_export_csv_from_the_window(qtbot, make_window, reader_paths, article, t
     open_translated(qtbot, window, article)
     save_word(qtbot, window, "Büro")
     target = tmp_path / "words.csv"
-    with qtbot.waitSignal(window.vocabulary.message_posted, timeout=10_000) as posted:
+    with qtbot.waitSignal(window.vocabulary.message_posted, timeout=30_000) as posted:
         window.vocabulary.export(target, "csv")
     assert "Exported 1 words" in posted.args[0]
     with target.open(encoding="utf-8", newline="") as handle:

@@ -250,6 +250,7 @@ class WordsController(QObject):
         self._gloss_job = self.translation.service.translate(
             package, list(enumerate(self._gloss_texts)), self.translation.beam_size
         )
+        self.translation.make_way()  # a long document waits one batch, not to its end
 
     def _on_service_batch_translated(self, job_id: int, batch: Sequence[Translation]) -> None:
         if job_id != self._gloss_job:

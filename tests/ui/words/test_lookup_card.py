@@ -133,3 +133,29 @@ def test_glosses_from_the_real_model_land_in_the_translation_cache(
         cache.close()
     sources = {row[0] for row in rows}
     assert {"Tintenstrahldrucker", "Tinte", "Strahl", "Drucker"} <= sources
+
+
+def test_glosses_do_not_wait_for_the_whole_document(
+    qtbot, make_window, reader_paths, tmp_path, gate
+) -> None:
+    from tests.ui.window_helpers import FakeEngine, german_text
+
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=FakeEngine(batch=2, gate=gate))
+    path = tmp_path / "lang.txt"
+    path.write_text(german_text(paragraphs=30), encoding="utf-8")
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
+        window.open_file(path)
+    window.view.finish_rendering()
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) >= 2, timeout=10_000)
+    words = window.words
+    with qtbot.waitSignal(words.card_filled, timeout=30_000):
+        words.open_at(spot_of(window, "Bahnhof"))
+    for _ in range(4):  # the running batch ends, then the glosses' batch runs
+        gate.release()
+    qtbot.waitUntil(lambda: len(words.glosses) == len(words.info.glossable), timeout=10_000)
+    assert words.glosses["Bahnhof"] == english_of("Bahnhof")
+    done, total = window.translation.done_count()
+    assert done < total - 10  # most of the document is still waiting
+    assert window.translation.running

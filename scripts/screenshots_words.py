@@ -64,6 +64,13 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     window = shots.window_with(shots.flores_article(), translated=True)
     words = window.words
+    # The human reference stands in for the model's English; there is no attention.
+    document, sentences, reference = shots.flores_article()
+    window.translation.translations = {
+        s.id: Translation(s.id, s.text, reference[s.id]) for s in sentences
+    }
+    words.known.update(GLOSSES)
+    words.known["Standard-Tintenstrahldruckern"] = GLOSSES["Standard-Tintenstrahldrucker"]
     spot = next(
         spot
         for spot in sentence_words(window.view, 1)
@@ -110,12 +117,7 @@ def main() -> int:
     shots.save(window, args.out / "interleaved.png")
     practice.interleave_action.trigger()
     # Aligned words: the human reference has no attention, so what lights up here is the
-    # lexical evidence (same spelling, numbers, and the glosses of the cards saved above).
-    document, sentences, reference = shots.flores_article()
-    window.translation.translations = {
-        s.id: Translation(s.id, s.text, reference[s.id]) for s in sentences
-    }
-    words.known.update(GLOSSES)
+    # lexical evidence (same spelling, numbers, and the glosses of the cards above).
     window.view.set_current(5)
     window.view.verticalScrollBar().setValue(0)
     point = _word_point(window, 5, "Staffelführer")

@@ -1591,11 +1591,11 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>← → other words · Esc closes</source>
-        <translation>← → andere Wörter · Esc schließt</translation>
+        <source>← → other words · S saves · Esc closes</source>
+        <translation>← → andere Wörter · S speichert · Esc schließt</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Looking up…</source>
         <translation>Wird nachgeschlagen…</translation>
     </message>
@@ -1615,7 +1615,12 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Plural {plural}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>In this sentence:</source>
+        <translation>In diesem Satz:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
@@ -1633,7 +1638,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>WordsController</name>
     <message>
-        <location filename="../reader/ui/words/controller.py" line="+69"/>
+        <location filename="../reader/ui/words/controller.py" line="+75"/>
         <source>Look Up &amp;Word</source>
         <translation>&amp;Wort nachschlagen</translation>
     </message>
@@ -1643,12 +1648,12 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Die Karte des Wortes unter dem Mauszeiger zeigen</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+169"/>
         <source>no translation model</source>
         <translation>kein Übersetzungsmodell</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>translation failed</source>
         <translation>Übersetzung fehlgeschlagen</translation>
     </message>

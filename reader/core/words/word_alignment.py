@@ -141,7 +141,7 @@ def link_words(
             add(g, e, "same")
         elif not g_content[g]:
             continue
-        elif e_text[e].casefold() in lexicon_words.get(g, set()):
+        elif any(_inflected(w, e_text[e].casefold()) for w in lexicon_words.get(g, ())):
             add(g, e, "lexicon")
         elif _bracketed(g, e, anchors):
             add(g, e, "attention")
@@ -184,6 +184,11 @@ def _bracketed(g: int, e: int, anchors: Sequence[tuple[int, int]]) -> bool:
     return low < e < high
 
 
+def _inflected(gloss: str, found: str) -> bool:
+    """``found`` is ``gloss`` or its plural / third person (printer(s), box(es))."""
+    return found == gloss or found in (gloss + "s", gloss + "es")
+
+
 def _lexicon_words(g_text: Sequence[str], lexicon: Lexicon | None) -> dict[int, set[str]]:
     if lexicon is None:
         return {}
@@ -211,7 +216,7 @@ def _unique_match(
         places = [
             list(range(i, i + len(words)))
             for i in range(len(folded) - len(words) + 1)
-            if folded[i : i + len(words)] == words
+            if all(_inflected(w, f) for w, f in zip(words, folded[i : i + len(words)], strict=True))
         ]
         places = [p for p in places if not any(e in e_linked for e in p)]
         if len(places) == 1 and any(e_content[e] for e in places[0]):

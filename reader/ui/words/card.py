@@ -47,16 +47,17 @@ class WordCard(QFrame):
         close.setToolTip(self.tr("Close the card (Esc)"))
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.close_card)
-        hint = QLabel(self.tr("← → other words · Esc closes"), self)
+        hint = QLabel(self.tr("← → other words · S saves · Esc closes"), self)
         hint.setObjectName("wordCardHint")
         hint.setEnabled(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.body)
+        layout.addWidget(hint)
         layout.addLayout(buttons)
         self.hide()
 
@@ -66,10 +67,12 @@ class WordCard(QFrame):
         info: WordInfo | None,
         glosses: Mapping[str, str],
         gloss_note: str = "",
+        aligned: str = "",
     ) -> None:
         """Fill the card: ``info`` None while the lookup runs; ``glosses`` maps German to
-        the model's English (missing ones show as pending unless ``gloss_note`` says why)."""
-        self.body.setText(self._html(word, info, glosses, gloss_note))
+        the model's English (missing ones show as pending unless ``gloss_note`` says why);
+        ``aligned`` is the English the word is linked to in this sentence."""
+        self.body.setText(self._html(word, info, glosses, gloss_note, aligned))
         self.adjustSize()
 
     def close_card(self) -> None:
@@ -83,7 +86,9 @@ class WordCard(QFrame):
         else:
             super().keyPressEvent(event)
 
-    def _html(self, word: str, info: WordInfo | None, glosses: Mapping[str, str], note: str) -> str:
+    def _html(
+        self, word: str, info: WordInfo | None, glosses: Mapping[str, str], note: str, aligned: str
+    ) -> str:
         lines = [f"<p style='margin:0'><b style='font-size:large'>{escape(word)}</b></p>"]
         if info is None:
             looking = self.tr("Looking up…")
@@ -108,6 +113,9 @@ class WordCard(QFrame):
                 )
         if facts:
             lines.append(f"<p style='margin:0'>{' · '.join(facts)}</p>")
+        if aligned:
+            here = self.tr("In this sentence:")
+            lines.append(f"<p style='margin-bottom:0'>{escape(here)} <b>{escape(aligned)}</b></p>")
         model, parts_label = self.tr("Model:"), self.tr("Parts:")
         lines.append(f"<p>{escape(model)} <b>{escape(info.lemma)}</b> → {gloss(info.lemma)}")
         if info.parts:

@@ -272,5 +272,20 @@ class WordsController(QObject):
 
     def _refresh(self) -> None:
         if self.spot is not None:
-            self.card.show_word(self.spot.text, self.info, self.glosses, self._gloss_note)
+            self.card.show_word(
+                self.spot.text, self.info, self.glosses, self._gloss_note, self.aligned_english()
+            )
             self._place()
+
+    def aligned_english(self) -> str:
+        """The English the card's word is confidently linked to in its sentence ("": none)."""
+        spot = self.spot
+        translation = self.translation.translations.get(spot.sentence_id) if spot else None
+        if spot is None or translation is None:
+            return ""
+        linked = sorted(
+            link.english
+            for link in self.aligned.links(spot.sentence_id)
+            if link.german == (spot.start, spot.end)
+        )
+        return " ".join(translation.text[start:end] for start, end in linked)

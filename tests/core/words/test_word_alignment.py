@@ -105,3 +105,10 @@ def test_repeated_words_are_not_anchored_by_spelling_alone() -> None:
     german = "Berlin und Berlin."
     english = "Berlin and Berlin."
     assert link_words(german, english, ()) == ()
+
+
+def test_a_gloss_matches_its_plural_in_the_sentence() -> None:
+    german = "Sie kaufen Drucker."
+    english = "They buy printers."
+    links = link_words(german, english, (), lexicon={"Drucker": ["printer"]}.get)
+    assert as_words(german, english, links) == {("Drucker", "printers", "lexicon")}

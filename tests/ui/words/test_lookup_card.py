@@ -65,6 +65,8 @@ def test_click_opens_a_filled_card_beside_the_word(qtbot, make_window, reader_pa
     text = card.body.text()
     for expected in ("Tintenstrahldrucker", "Tinte", english_of("Strahl"), "der", "plural"):
         assert expected in text
+    # The fake English repeats the German word: spelled the same, so linked here.
+    assert "In this sentence: <b>Tintenstrahldrucker</b>" in text
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not card.isVisible()
     assert words.spot is None

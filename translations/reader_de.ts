@@ -339,7 +339,37 @@
         <translation>Vergrößern oder verkleinern</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>Click a German word</source>
+        <translation>Klick auf ein deutsches Wort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open its lookup card</source>
+        <translation>Seine Wortkarte öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>← / →, S, Esc</source>
+        <translation>← / →, S, Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the card: previous / next word, save it, close it</source>
+        <translation>Auf der Karte: vorheriges / nächstes Wort, speichern, schließen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the English hidden: show or cover the current sentence&apos;s</source>
+        <translation>Bei verdecktem Englisch: das des aktuellen Satzes zeigen oder verdecken</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>In the menus</source>
         <translation>In den Menüs</translation>
     </message>

@@ -56,6 +56,15 @@ def text_keys() -> list[tuple[str, str]]:
         ),
         (translate("Help", "Esc"), translate("Help", "Close the find bar")),
         (translate("Help", "Ctrl+wheel"), translate("Help", "Zoom in or out")),
+        (translate("Help", "Click a German word"), translate("Help", "Open its lookup card")),
+        (
+            translate("Help", "← / →, S, Esc"),
+            translate("Help", "On the card: previous / next word, save it, close it"),
+        ),
+        (
+            translate("Help", "E"),
+            translate("Help", "With the English hidden: show or cover the current sentence's"),
+        ),
     ]
 
 

@@ -149,14 +149,22 @@ def pairs_as_clipboard(pairs: Iterable[SentencePair]) -> tuple[str, str]:
 
 
 TSV_HEADER = "id\tgerman\tenglish"
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# ("=HYPERLINK(…)" in a document would run when the TSV is opened).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def tsv_cell(text: str) -> str:
+    """One TSV cell: a single line, and a leading ``'`` when a spreadsheet would see a formula."""
+    line = single_line(text)
+    return "'" + line if line.startswith(FORMULA_STARTS) else line
 
 
 def to_tsv(bilingual: BilingualDocument) -> str:
     """One ``id<TAB>german<TAB>english`` line per sentence after a header line."""
     lines = [TSV_HEADER]
     lines.extend(
-        f"{p.id}\t{single_line(p.german)}\t{single_line(p.english)}"
-        for p in sentence_pairs(bilingual)
+        f"{p.id}\t{tsv_cell(p.german)}\t{tsv_cell(p.english)}" for p in sentence_pairs(bilingual)
     )
     return "\n".join(lines) + "\n"
 

@@ -1497,12 +1497,17 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Die gespeicherten Wörter auflisten</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Your vocabulary could not be read and was put aside as {name}; a new, empty one was started.</source>
         <translation>Ihr Wortschatz konnte nicht gelesen werden und wurde als {name} beiseitegelegt; ein neuer, leerer wurde angelegt.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+5"/>
+        <source>Your vocabulary cannot be stored ({reason}); words you save now are kept only until the reader closes.</source>
+        <translation>Ihr Wortschatz kann nicht gespeichert werden ({reason}); Wörter, die Sie jetzt speichern, bleiben nur bis zum Schließen des Lesers erhalten.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Could not save “{word}”: {reason}</source>
         <translation>„{word}“ konnte nicht gespeichert werden: {reason}</translation>
     </message>

@@ -68,17 +68,27 @@ class VocabularyStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.set_aside: Path | None = None
+        # Why the database cannot be used at all (its folder is a file, no permission, a
+        # full disk): words then live in memory until the reader closes. None: all is well.
+        self.unavailable: str | None = None
         self._lock = threading.Lock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._connection = self._connect()
-        except sqlite3.DatabaseError as error:
-            log.warning("vocabulary %s unreadable (%s): set aside", self.path, error)
-            self.set_aside = self._move_aside()
-            self._connection = self._connect()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._connection = self._connect(str(self.path))
+            except sqlite3.DatabaseError as error:
+                if not self.path.is_file():
+                    raise  # nothing there to be damaged: it cannot be opened at all
+                log.warning("vocabulary %s unreadable (%s): set aside", self.path, error)
+                self.set_aside = self._move_aside()
+                self._connection = self._connect(str(self.path))
+        except (OSError, sqlite3.Error) as error:
+            log.warning("vocabulary %s unavailable: %s", self.path, error)
+            self.unavailable = str(error)
+            self._connection = self._connect(":memory:")
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+    def _connect(self, target: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")

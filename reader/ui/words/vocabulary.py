@@ -73,11 +73,18 @@ class VocabularyController(QObject):
         # The window shows the document in its own slot of the same signal: jump after it.
         document_shown.connect(lambda *_args: QTimer.singleShot(0, self, self._jump_pending))
         self.message_posted.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        text = ""
         if self.store.set_aside is not None:
             text = self.tr(
                 "Your vocabulary could not be read and was put aside as {name}; "
                 "a new, empty one was started."
             ).format(name=self.store.set_aside.name)
+        elif self.store.unavailable is not None:
+            text = self.tr(
+                "Your vocabulary cannot be stored ({reason}); words you save now are kept "
+                "only until the reader closes."
+            ).format(reason=self.store.unavailable)
+        if text:
             self.panel.show_notice(text)
             QTimer.singleShot(0, self, lambda: self.message_posted.emit(text))
         self.refresh()

@@ -52,6 +52,17 @@ def test_a_corrupt_database_is_set_aside_not_deleted(tmp_path: Path) -> None:
     store.close()
 
 
+def test_an_unusable_folder_keeps_words_in_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    store = VocabularyStore(blocker / "vocabulary.sqlite3")
+    assert store.unavailable is not None
+    store.add(HOUSE)
+    assert [w.lemma for w in store.words()] == ["Haus"]
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+    store.close()
+
+
 CHILD = textwrap.dedent(
     """
     import sys

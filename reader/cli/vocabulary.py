@@ -16,9 +16,11 @@ from reader.cli.common import add_common_options
 from reader.core.vocabulary.store import SavedWord
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``vocabulary`` command."""
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "vocabulary",
         help="list or export the saved words",
         description="The words saved from lookup cards, with their sentence pairs.",

@@ -166,7 +166,7 @@ class AlignedWords(QObject):
             cursor.setPosition(span[0] + to_utf16(text, start))
             cursor.setPosition(span[0] + to_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[misc]
-            selection.format = lit  # type: ignore[misc]
+            selection.cursor = cursor
+            selection.format = lit
             selections.append(selection)
         return selections

@@ -151,7 +151,7 @@ class PracticeLayouts(QObject):
                 cursor = QTextCursor(document)
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor  # type: ignore[misc]
-                selection.format = cover  # type: ignore[misc]
+                selection.cursor = cursor
+                selection.format = cover
                 selections.append(selection)
         return selections

@@ -18,16 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import screenshots as shots  # noqa: E402
+import screenshots as shots
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
 
-from PySide6.QtCore import QPoint  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-
-from reader.core.document.model import Translation  # noqa: E402
-from reader.ui.application import create_application  # noqa: E402
-from reader.ui.view.block_formats import Side  # noqa: E402
-from reader.ui.words.locate import sentence_words  # noqa: E402
+from reader.core.document.model import Translation
+from reader.ui.application import create_application
+from reader.ui.view.block_formats import Side
+from reader.ui.words.locate import sentence_words
 
 GLOSSES = {
     "Standard-Tintenstrahldrucker": "standard inkjet printer",
@@ -65,7 +64,7 @@ def main() -> int:
     window = shots.window_with(shots.flores_article(), translated=True)
     words = window.words
     # The human reference stands in for the model's English; there is no attention.
-    document, sentences, reference = shots.flores_article()
+    _document, sentences, reference = shots.flores_article()
     window.translation.translations = {
         s.id: Translation(s.id, s.text, reference[s.id]) for s in sentences
     }

@@ -16,7 +16,9 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from reader.ui.view.block_formats import ROW_SPACING, Side
+from reader.core.document.model import Block
+from reader.ui.theme import ReaderColors
+from reader.ui.view.block_formats import ROW_SPACING, Side, cell_format, table_format
 
 ENGLISH_INDENT = 14  # the interleaved English sits a little in, after a hairline
 UNDER_GERMAN = 4  # space between a German paragraph and its English below
@@ -37,6 +39,20 @@ def cell_of(table: QTextTable, side: Side) -> QTextTableCell:
 def side_of(table: QTextTable, cell: QTextTableCell) -> Side:
     """The side a valid ``cell`` of ``table`` shows."""
     return Side(cell.row() if table.columns() == 1 else cell.column())
+
+
+def row_table_format(german_percent: int, interleaved: bool) -> QTextTableFormat:
+    """The format of a new row's table in either layout."""
+    side_by_side = table_format(german_percent)
+    return interleaved_table_format(side_by_side) if interleaved else side_by_side
+
+
+def cell_format_for(
+    block: Block, side: Side, colors: ReaderColors, interleaved: bool
+) -> QTextTableCellFormat:
+    """The format of one side's cell in either layout."""
+    side_by_side = cell_format(block, side, colors)
+    return interleaved_cell_format(side_by_side, side) if interleaved else side_by_side
 
 
 def interleaved_table_format(side_by_side: QTextTableFormat) -> QTextTableFormat:

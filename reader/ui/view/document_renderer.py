@@ -21,21 +21,13 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextTabl
 
 from reader.core.document.model import Block, BlockKind, Document, Sentence
 from reader.ui.theme import ReaderColors
+from reader.ui.view import cell_layout
 from reader.ui.view.block_formats import (
     Side,
     apply_mark,
     base_char_format,
     block_format,
-    cell_format,
     list_format,
-    table_format,
-)
-from reader.ui.view.cell_layout import (
-    cell_of,
-    interleaved_cell_format,
-    interleaved_table_format,
-    side_of,
-    table_shape,
 )
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
@@ -56,7 +48,7 @@ class Row:
     english_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def cell_start(self, side: Side) -> int:
-        return cell_of(self.table, side).firstPosition()
+        return cell_layout.cell_of(self.table, side).firstPosition()
 
 
 @dataclass(frozen=True)
@@ -162,13 +154,11 @@ class DocumentRenderer:
             return False
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
-        new_table = table_format(self.german_percent)
-        if self.interleaved:
-            new_table = interleaved_table_format(new_table)
+        new_table = cell_layout.row_table_format(self.german_percent, self.interleaved)
         first_row = len(self.rows)
         for block in blocks:
             cursor.movePosition(_END)
-            table = cursor.insertTable(*table_shape(self.interleaved), new_table)
+            table = cursor.insertTable(*cell_layout.table_shape(self.interleaved), new_table)
             block_sentences = self._by_block.get(block.index, [])
             row = Row(block, table, [s.id for s in block_sentences], [])
             self._fill_german(row, block_sentences)
@@ -259,7 +249,7 @@ class DocumentRenderer:
         cell = row.table.cellAt(position)
         if not cell.isValid():
             return None
-        side = side_of(row.table, cell)
+        side = cell_layout.side_of(row.table, cell)
         offset = position - cell.firstPosition()
         spans = row.german_spans if side is Side.GERMAN else row.english_spans
         for sentence_id, (start, end) in zip(row.sentence_ids, spans, strict=False):
@@ -289,9 +279,8 @@ class DocumentRenderer:
 
     def _start_cell(self, row: Row, side: Side) -> QTextCursor:
         """A cursor on the emptied cell, with block, list and cell formats set."""
-        cell = cell_of(row.table, side)
-        formats = cell_format(row.block, side, self.colors)
-        cell.setFormat(interleaved_cell_format(formats, side) if self.interleaved else formats)
+        cell = cell_layout.cell_of(row.table, side)
+        cell.setFormat(cell_layout.cell_format_for(row.block, side, self.colors, self.interleaved))
         cursor = cell.firstCursorPosition()
         cursor.setPosition(cell.lastCursorPosition().position(), _KEEP)
         cursor.removeSelectedText()

@@ -4,11 +4,13 @@ The engine's alignment (one attention head of the last layer: each English word 
 one German word) is exact on the copy model and noisy on real ones, above all where German
 moves its verb to the end. So an attention link is shown only when something else backs it:
 
-1. Anchors, links of their own: words spelled the same on both sides (names, most numbers
-   and loanwords; once per sentence on each side, function words excluded), numbers written
-   the German or the English way (2.500 = 2,500; 3,5 = 3.5), exonyms (Köln = Cologne), and
-   lexicon entries (``lexicon``: the model's glosses of looked-up words, installed dictionary
-   entries) when exactly one English word fits.
+1. Anchors, links of their own: names found in the German and projected onto the English
+   (``names``: every word of the name to every word of its projection — a name is one
+   unit), words spelled the same on both sides (names, most numbers and loanwords; once per
+   sentence on each side, function words excluded), numbers written the German or the
+   English way (2.500 = 2,500; 3,5 = 3.5), exonyms (Köln = Cologne), and lexicon entries
+   (``lexicon``: the model's glosses of looked-up words, installed dictionary entries) when
+   exactly one English word fits.
 2. Attention links that agree: the same word on both sides (the copy model), a lexicon entry,
    or a position between two anchors on both sides (German and English both inside the
    same bracket). Attention that contradicts an anchor is dropped.
@@ -55,7 +57,7 @@ class WordLink:
 
     german: tuple[int, int]
     english: tuple[int, int]
-    evidence: str  # "same", "number", "exonym", "lexicon", "attention"
+    evidence: str  # "name", "same", "number", "exonym", "lexicon", "attention"
 
 
 def _key(text: str) -> str:
@@ -77,8 +79,10 @@ def link_words(
     *,
     lexicon: Lexicon | None = None,
     exonyms: Callable[[str], str | None] | None = None,
+    names: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> tuple[WordLink, ...]:
-    """The confident links between the words of a sentence pair (see the module's text)."""
+    """The confident links between the words of a sentence pair (see the module's text);
+    ``names`` are (German span, English span) pairs of projected names."""
     g_spans = sentence_words(german)
     e_spans = sentence_words(english)
     g_text = [german[s:e] for s, e in g_spans]
@@ -87,16 +91,25 @@ def link_words(
     e_content = [_content(t, ENGLISH_STOP) for t in e_text]
     links: dict[tuple[int, int], str] = {}
     g_linked: dict[int, set[int]] = {}
-    e_linked: dict[int, int] = {}
+    e_linked: dict[int, set[int]] = {}
 
     def add(g: int, e: int, evidence: str) -> None:
-        if e in e_linked and e_linked[e] != g:
+        # An English word belongs to one German word, except inside a name (one unit); the
+        # first evidence found for a pair is the one it keeps.
+        if (g, e) in links or (e in e_linked and evidence != "name"):
             return
         links[(g, e)] = evidence
         g_linked.setdefault(g, set()).add(e)
-        e_linked[e] = g
+        e_linked.setdefault(e, set()).add(g)
 
     # 1. anchors
+    for (g_start, g_end), (e_start, e_end) in names:
+        inside_g = [g for g, (s, e) in enumerate(g_spans) if g_start <= s and e <= g_end]
+        inside_e = [e for e, (s, t) in enumerate(e_spans) if e_start <= s and t <= e_end]
+        for g in inside_g:
+            for e in inside_e:
+                if g_content[g] == e_content[e]:  # "of" in a name is no partner of "Köln"
+                    add(g, e, "name")
     e_keys: dict[str, list[int]] = {}
     for e, text in enumerate(e_text):
         if e_content[e]:
@@ -205,7 +218,7 @@ def _unique_match(
     candidates: Sequence[tuple[str, str]],
     e_text: Sequence[str],
     e_content: Sequence[bool],
-    e_linked: dict[int, int],
+    e_linked: dict[int, set[int]],
 ) -> tuple[list[int], str] | None:
     """The English words one candidate (a word or phrase) spells, if exactly one place fits."""
     folded = [t.casefold() for t in e_text]

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
-        self.words = WordsController(self.view, self.translation, parent=self)
+        self.words = WordsController(self.view, self.translation, self.entities, parent=self)
         self.main_menu.insert_after(self.main_menu.previous_sentence, self.words.look_up_action)
         self.vocabulary = VocabularyController(paths.data, self.words, self.view, self,
             lambda: self.path, self.open_file, self.documents.document_loaded)  # fmt: skip

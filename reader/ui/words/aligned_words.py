@@ -8,7 +8,7 @@ pair and English, on the GUI thread (a sentence takes well under a millisecond).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QMouseEvent, QTextCharFormat, QTextCursor
@@ -23,6 +23,7 @@ from reader.ui.view.translation_controller import TranslationController
 Overlay = Callable[[], list[QTextEdit.ExtraSelection]]
 Lexicon = Callable[[str], Iterable[str] | None]
 Marked = list[tuple[Side, int, int]]  # side, code-point span in that side's sentence
+Names = Callable[[int], Sequence[tuple[tuple[int, int], tuple[int, int]]]]
 
 
 class AlignedWords(QObject):
@@ -40,6 +41,7 @@ class AlignedWords(QObject):
         translation: TranslationController,
         lexicon: Lexicon | None = None,
         exonyms: Callable[[str], str | None] | None = None,
+        names: Names | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent or view)
@@ -47,6 +49,7 @@ class AlignedWords(QObject):
         self.translation = translation
         self.lexicon = lexicon
         self.exonyms = exonyms
+        self.names = names
         self.lit: Marked = []
         self._sentence = -1
         self._cache: dict[tuple[int, str], tuple[WordLink, ...]] = {}
@@ -76,6 +79,7 @@ class AlignedWords(QObject):
                 translation.alignment,
                 lexicon=self.lexicon,
                 exonyms=self.exonyms,
+                names=self.names(sentence_id) if self.names else (),
             )
         return self._cache[key]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
@@ -27,6 +28,9 @@ from reader.ui.words.card import WordCard
 from reader.ui.words.locate import WordSpot, sentence_words, word_at, word_rect
 from reader.ui.words.placement import card_position
 from reader.workers.jobs import JobRunner, ProgressFn
+
+if TYPE_CHECKING:
+    from reader.ui.entities.highlights import EntityController
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,7 @@ class WordsController(QObject):
         self,
         view: BilingualView,
         translation: TranslationController,
+        entities: EntityController | None = None,
         lookup: WordLookup | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -70,7 +75,12 @@ class WordsController(QObject):
         # German form, lemma or part -> the model's English, from every card so far: the
         # lexicon that backs aligned words.
         self.known: dict[str, str] = {}
-        self.aligned = AlignedWords(view, translation, self.lexicon, exonyms().get, self)
+        self.entities = entities
+        self.aligned = AlignedWords(
+            view, translation, self.lexicon, exonyms().get, self.projected_names, self
+        )
+        if entities is not None:
+            entities.entities_changed.connect(lambda *_args: self.aligned.forget())
         self._warming = False
         self.look_up_action = QAction(self.tr("Look Up &Word"), view)
         self.look_up_action.setShortcut("W")
@@ -141,6 +151,18 @@ class WordsController(QObject):
 
     def close(self) -> None:
         self.card.close_card()
+
+    def projected_names(self, sentence_id: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """(German span, English span) of the names projected in a sentence, in its own
+        offsets: evidence for aligned words."""
+        sentence = self.view.renderer.sentences.get(sentence_id)
+        if self.entities is None or sentence is None:
+            return []
+        return [
+            ((e.start - sentence.start, e.end - sentence.start), (e.target_start, e.target_end))
+            for e in self.entities.projected.get(sentence_id, ())
+            if e.target_start is not None and e.target_end is not None
+        ]
 
     def lexicon(self, word: str) -> list[str]:
         """English for a German word: the model's glosses from the cards so far, and the

@@ -112,3 +112,17 @@ def test_a_gloss_matches_its_plural_in_the_sentence() -> None:
     english = "They buy printers."
     links = link_words(german, english, (), lexicon={"Drucker": ["printer"]}.get)
     assert as_words(german, english, links) == {("Drucker", "printers", "lexicon")}
+
+
+def test_a_projected_name_links_as_one_unit() -> None:
+    german = "Die Vereinten Nationen tagen in Genf."
+    english = "The United Nations meet in Geneva."
+    g = german.index("Vereinten Nationen")
+    e = english.index("United Nations")
+    names = [((g, g + len("Vereinten Nationen")), (e, e + len("United Nations")))]
+    links = link_words(german, english, (), names=names)
+    words = as_words(german, english, links)
+    assert ("Vereinten", "United", "name") in words
+    assert ("Nationen", "Nations", "name") in words
+    assert ("Vereinten", "Nations", "name") in words  # a name is one unit
+    assert not any(g == "Genf" for g, _e, _ev in words)  # no exonym table given here

@@ -61,3 +61,26 @@ def test_hovering_lights_the_partner_in_the_current_pair_only(
     # "Der" is in both but twice in neither...: function words need attention to back them.
     qtbot.mouseMove(view.viewport(), point_of(view, first, Side.GERMAN, "Der"))
     qtbot.waitUntil(lambda: window.words.aligned.lit == [], timeout=2000)
+
+
+def test_projected_names_are_evidence_for_aligned_words(
+    qtbot, make_window, reader_paths, tmp_path: Path
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window()  # FakeRecognizer: Köln is a place
+    path = tmp_path / "koeln.txt"
+    path.write_text("# Bericht\n\nDer Dom steht in Köln am Rhein.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=60_000):
+        window.open_file(path)
+    view = window.view
+    sentence_id = view.sentence_ids()[1]
+    english = view.english_for(sentence_id)
+    qtbot.waitUntil(lambda: len(window.words.projected_names(sentence_id)) == 2, timeout=20_000)
+    german = view.german_for(sentence_id)
+    spans = sorted(window.words.projected_names(sentence_id))
+    assert [(german[slice(*g)], english[slice(*e)]) for g, e in spans] == [
+        ("Köln", "Köln"),
+        ("Rhein", "Rhein"),
+    ]
+    links = window.words.aligned.links(sentence_id)
+    assert any(link.evidence == "name" for link in links)

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.main_menu.insert_after(self.main_menu.previous_sentence, self.words.look_up_action)
         self.vocabulary = VocabularyController(paths.data, self.words, self.view, self,
             lambda: self.path, self.open_file, self.documents.document_loaded)  # fmt: skip
-        self.practice = PracticeLayouts(self.view, self.headers, self)
+        self.practice = PracticeLayouts(self.view, self.headers, settings, self)
         self.main_menu.insert_after(self.entity_display.panel_action, self.vocabulary.panel_action)
         self.main_menu.insert_after(self.vocabulary.panel_action, self.practice.interleave_action)
         self.main_menu.insert_after(self.vocabulary.panel_action, self.practice.hide_action)

@@ -7,7 +7,8 @@ selections over the view (text colour = bar colour), so nothing in the document 
 the layout, the positions and the reading place stay as they are.
 
 *Interleaved* puts each English paragraph under its German one in a single column; switching
-rebuilds the rows and brings the sentence that was at the top back to the top.
+rebuilds the rows and brings the sentence that was at the top back to the top. Both are
+remembered in the settings.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.block_formats import Side
 from reader.ui.view.geometry import span_rect
@@ -28,10 +30,17 @@ Overlay = Callable[[], list[QTextEdit.ExtraSelection]]
 class PracticeLayouts(QObject):
     """Owns the two View actions and what they do to ``view`` (and the column ``headers``)."""
 
-    def __init__(self, view: BilingualView, headers: QWidget, parent: QObject | None = None):
+    def __init__(
+        self,
+        view: BilingualView,
+        headers: QWidget,
+        settings: Settings | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent or view)
         self.view = view
         self.headers = headers
+        self.settings = settings
         self.revealed: set[int] = set()
         self.hovered = -1
         self.hide_action = QAction(self.tr("&Hide English"), view)
@@ -51,6 +60,9 @@ class PracticeLayouts(QObject):
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         view.installEventFilter(self)
+        if settings is not None:  # as the reader left them
+            self.hide_action.setChecked(settings.hide_english)
+            self.interleave_action.setChecked(settings.interleaved)
 
     @property
     def hiding(self) -> bool:
@@ -63,6 +75,8 @@ class PracticeLayouts(QObject):
             return
         self.revealed.clear()
         self.hovered = -1
+        if self.settings is not None:
+            self.settings.hide_english = hidden
         self.view.update_highlights()
 
     def set_interleaved(self, interleaved: bool) -> None:
@@ -71,6 +85,8 @@ class PracticeLayouts(QObject):
             self.interleave_action.setChecked(interleaved)
             return
         view = self.view
+        if self.settings is not None:
+            self.settings.interleaved = interleaved
         if view.renderer.interleaved == interleaved:
             return
         top = self.first_sentence_in_view() if view.verticalScrollBar().value() > 0 else -1

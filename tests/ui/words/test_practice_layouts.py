@@ -101,3 +101,19 @@ def _at(view, position: int) -> QTextCursor:
     cursor = QTextCursor(view.document())
     cursor.setPosition(position)
     return cursor
+
+
+def test_the_layouts_are_remembered(qtbot, make_window) -> None:
+    first = make_window()
+    first.practice.hide_action.trigger()
+    first.practice.interleave_action.trigger()
+    first.close()
+    second = make_window()
+    assert second.practice.hiding
+    assert second.practice.interleave_action.isChecked()
+    assert second.view.renderer.interleaved
+    assert not second.headers.isVisible()
+    second.practice.interleave_action.trigger()
+    second.close()
+    third = make_window()
+    assert not third.view.renderer.interleaved and third.practice.hiding

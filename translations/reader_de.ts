@@ -488,7 +488,7 @@
         <translation>Vergrößern oder verkleinern</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>In the menus</source>
         <translation>In den Menüs</translation>
     </message>
@@ -504,12 +504,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-63"/>
         <source>derived from Wikipedia, no licence stated</source>
         <translation>aus Wikipedia abgeleitet, keine Lizenz angegeben</translation>
     </message>
@@ -569,7 +569,7 @@
         <translation>Die mitgelieferte Namenserkennung wurde mit den unten genannten Daten trainiert; ihre Gewichte stehen mit diesen Quellenangaben unter CC BY 4.0, ihre Namens- und Wortlisten unter CC BY-SA 4.0 (© Wiktionary-Autoren, © OpenStreetMap-Mitwirkende) und der Apache License 2.0, ihre Wortcluster unter CC BY-SA 4.0.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Translation models are downloaded from the Argos Translate package index only when you ask; each package names its own licence.</source>
         <translation>Übersetzungsmodelle werden nur auf Ihren Wunsch aus dem Paketverzeichnis von Argos Translate heruntergeladen; jedes Paket nennt seine eigene Lizenz.</translation>
     </message>
@@ -584,7 +584,7 @@
         <translation>Lizenzen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -592,6 +592,41 @@
         <location line="+4"/>
         <source>About Bilingual Reader</source>
         <translation>Über den Zweisprachigen Leser</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <source>Click a German word</source>
+        <translation>Klick auf ein deutsches Wort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open its lookup card</source>
+        <translation>Seine Wortkarte öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>← / →, S, Esc</source>
+        <translation>← / →, S, Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the card: previous / next word, save it, close it</source>
+        <translation>Auf der Karte: vorheriges / nächstes Wort, speichern, schließen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the English hidden: show or cover the current sentence&apos;s</source>
+        <translation>Bei verdecktem Englisch: das des aktuellen Satzes zeigen oder verdecken</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>The word card uses simplemma (MIT; its lemma lists come from open data under ODbL, CC BY-SA and similar licences) and a table of German Wiktionary nouns (CC BY-SA 4.0, © Wiktionary contributors; resources/words/DATA_CARD.md). Anki decks are written with genanki (MIT). A Ding dictionary installed on the system is read, never shipped.</source>
+        <translation>Die Wortkarte nutzt simplemma (MIT; seine Lemmalisten stammen aus offenen Daten unter ODbL, CC BY-SA und ähnlichen Lizenzen) und eine Tabelle deutscher Wiktionary-Substantive (CC BY-SA 4.0, © Wiktionary-Autoren; resources/words/DATA_CARD.md). Anki-Stapel werden mit genanki (MIT) geschrieben. Ein auf dem System installiertes Ding-Wörterbuch wird gelesen, nie mitgeliefert.</translation>
     </message>
 </context>
 <context>
@@ -791,12 +826,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+76"/>
+        <location filename="../reader/ui/window/main_window.py" line="+79"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+147"/>
+        <location filename="../reader/ui/window/main_window.py" line="+155"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1354,6 +1389,29 @@
     </message>
 </context>
 <context>
+    <name>PracticeLayouts</name>
+    <message>
+        <location filename="../reader/ui/words/practice.py" line="+46"/>
+        <source>&amp;Hide English</source>
+        <translation>Englisch &amp;verdecken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cover the English until you reveal it: hover, click, or E for the current</source>
+        <translation>Das Englische verdecken, bis Sie es aufdecken: darüberfahren, klicken oder E für den aktuellen Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Interleaved</source>
+        <translation>&amp;Untereinander</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each English paragraph under its German one</source>
+        <translation>Jeder englische Absatz unter seinem deutschen</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../reader/ui/dialogs/preferences.py" line="+77"/>
@@ -1700,7 +1758,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/help.py" line="-19"/>
+        <location filename="../reader/ui/dialogs/help.py" line="+39"/>
         <source>&amp;Copy All</source>
         <translation>&amp;Alles kopieren</translation>
     </message>
@@ -1714,6 +1772,127 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
     </message>
 </context>
 <context>
+    <name>VocabularyController</name>
+    <message>
+        <location filename="../reader/ui/words/vocabulary.py" line="+63"/>
+        <source>&amp;Vocabulary</source>
+        <translation>&amp;Wortschatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the words you saved</source>
+        <translation>Die gespeicherten Wörter auflisten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your vocabulary could not be read and was put aside as {name}; a new, empty one was started.</source>
+        <translation>Ihr Wortschatz konnte nicht gelesen werden und wurde als {name} beiseitegelegt; ein neuer, leerer wurde angelegt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your vocabulary cannot be stored ({reason}); words you save now are kept only until the reader closes.</source>
+        <translation>Ihr Wortschatz kann nicht gespeichert werden ({reason}); Wörter, die Sie jetzt speichern, bleiben nur bis zum Schließen des Lesers erhalten.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Could not save “{word}”: {reason}</source>
+        <translation>„{word}“ konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved “{lemma}” to your vocabulary.</source>
+        <translation>„{lemma}“ im Wortschatz gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>That sentence is not in the open document.</source>
+        <translation>Dieser Satz steht nicht im geöffneten Dokument.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export vocabulary as CSV</source>
+        <translation>Wortschatz als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export vocabulary as Anki deck</source>
+        <translation>Wortschatz als Anki-Stapel exportieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Exported {count} words to {path}</source>
+        <translation>{count} Wörter nach {path} exportiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not export the vocabulary: {reason}</source>
+        <translation>Der Wortschatz konnte nicht exportiert werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyPanel</name>
+    <message>
+        <location filename="../reader/ui/words/vocabulary_panel.py" line="+80"/>
+        <source>Vocabulary</source>
+        <translation>Wortschatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vocabulary panel</source>
+        <translation>Wortschatzliste</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search words and sentences</source>
+        <translation>Wörter und Sätze durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the vocabulary</source>
+        <translation>Den Wortschatz durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved words</source>
+        <translation>Gespeicherte Wörter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the chosen word (Del)</source>
+        <translation>Das gewählte Wort löschen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anki deck (.apkg)…</source>
+        <translation>Anki-Stapel (.apkg) …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV table (.csv)…</source>
+        <translation>CSV-Tabelle (.csv) …</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No saved word matches “{text}”</source>
+        <translation>Kein gespeichertes Wort passt zu „{text}“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No saved words yet. Click a German word and press Save word (or S).</source>
+        <translation>Noch keine gespeicherten Wörter. Klicken Sie auf ein deutsches Wort und wählen Sie „Wort speichern“ (oder S).</translation>
+    </message>
+</context>
+<context>
     <name>WholePageToggle</name>
     <message>
         <location filename="../reader/ui/window/whole_page.py" line="+32"/>
@@ -1724,6 +1903,102 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location line="+5"/>
         <source>Show the saved web page whole: navigation, footer and all, not only its article</source>
         <translation>Die gespeicherte Webseite ganz zeigen – mit Navigation, Fußzeile und allem, nicht nur ihren Artikel</translation>
+    </message>
+</context>
+<context>
+    <name>WordCard</name>
+    <message>
+        <location filename="../reader/ui/words/card.py" line="+35"/>
+        <source>Word lookup</source>
+        <translation>Wort nachschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save word</source>
+        <translation>Wort speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this word in your vocabulary (S)</source>
+        <translation>Dieses Wort im Wortschatz aufbewahren (S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the card (Esc)</source>
+        <translation>Karte schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>← → other words · S saves · Esc closes</source>
+        <translation>← → andere Wörter · S speichert · Esc schließt</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Looking up…</source>
+        <translation>Wird nachgeschlagen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>from {lemma}</source>
+        <translation>von {lemma}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>noun, {articles}</source>
+        <translation>Substantiv, {articles}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plural {plural}</source>
+        <translation>Plural {plural}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In this sentence:</source>
+        <translation>In diesem Satz:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parts:</source>
+        <translation>Teile:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dictionary (Ding):</source>
+        <translation>Wörterbuch (Ding):</translation>
+    </message>
+</context>
+<context>
+    <name>WordsController</name>
+    <message>
+        <location filename="../reader/ui/words/controller.py" line="+85"/>
+        <source>Look Up &amp;Word</source>
+        <translation>&amp;Wort nachschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the card of the word under the pointer</source>
+        <translation>Die Karte des Wortes unter dem Mauszeiger zeigen</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>no translation model</source>
+        <translation>kein Übersetzungsmodell</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>translation failed</source>
+        <translation>Übersetzung fehlgeschlagen</translation>
     </message>
 </context>
 </TS>

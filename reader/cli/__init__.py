@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "translate": "reader.cli.translate",
     "export": "reader.cli.export",
     "check": "reader.cli.check",
+    "vocabulary": "reader.cli.vocabulary",
 }
 
 

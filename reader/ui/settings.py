@@ -190,6 +190,24 @@ class Settings:
         self._qsettings.setValue("view/check_translation", bool(value))
 
     @property
+    def hide_english(self) -> bool:
+        """View › Hide English (reading practice)."""
+        return _as_bool(self._qsettings.value("view/hide_english"), False)
+
+    @hide_english.setter
+    def hide_english(self, value: bool) -> None:
+        self._qsettings.setValue("view/hide_english", bool(value))
+
+    @property
+    def interleaved(self) -> bool:
+        """View › Interleaved: English under German in one column."""
+        return _as_bool(self._qsettings.value("view/interleaved"), False)
+
+    @interleaved.setter
+    def interleaved(self, value: bool) -> None:
+        self._qsettings.setValue("view/interleaved", bool(value))
+
+    @property
     def name_pipeline(self) -> str:
         """An installed spaCy pipeline to find names with ("de_core_news_lg"), "" for ours."""
         return str(self._qsettings.value("names/pipeline", "") or "")

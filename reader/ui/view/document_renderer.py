@@ -18,14 +18,13 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextTabl
 
 from reader.core.document.model import Block, BlockKind, Document, Sentence
 from reader.ui.theme import ReaderColors
+from reader.ui.view import cell_layout
 from reader.ui.view.block_formats import (
     Side,
     apply_mark,
     base_char_format,
     block_format,
-    cell_format,
     list_format,
-    table_format,
 )
 from reader.ui.view.table_rows import fill_composite_side, is_composite
 from reader.ui.view.text_positions import Utf16Map, utf16_length
@@ -47,7 +46,7 @@ class Row:
     english_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def cell_start(self, side: Side) -> int:
-        return self.table.cellAt(0, side.value).firstPosition()
+        return cell_layout.cell_of(self.table, side).firstPosition()
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,7 @@ class DocumentRenderer:
         self.document = document
         self.colors = colors
         self.german_percent = 50
+        self.interleaved = False  # English under German in one column (View › Interleaved)
         self.source: Document | None = None
         self.sentences: dict[int, Sentence] = {}
         self.english: dict[int, str] = {}
@@ -150,11 +150,11 @@ class DocumentRenderer:
             return False
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
-        new_table = table_format(self.german_percent)
+        new_table = cell_layout.row_table_format(self.german_percent, self.interleaved)
         first_row = len(self.rows)
         for block in blocks:
             cursor.movePosition(_END)
-            table = cursor.insertTable(1, 2, new_table)
+            table = cursor.insertTable(*cell_layout.table_shape(self.interleaved), new_table)
             block_sentences = self._by_block.get(block.index, [])
             row = Row(block, table, [s.id for s in block_sentences], [])
             self._fill_german(row, block_sentences)
@@ -245,7 +245,7 @@ class DocumentRenderer:
         cell = row.table.cellAt(position)
         if not cell.isValid():
             return None
-        side = Side(cell.column())
+        side = cell_layout.side_of(row.table, cell)
         offset = position - cell.firstPosition()
         spans = row.german_spans if side is Side.GERMAN else row.english_spans
         for sentence_id, (start, end) in zip(row.sentence_ids, spans, strict=False):
@@ -275,8 +275,8 @@ class DocumentRenderer:
 
     def _start_cell(self, row: Row, side: Side) -> QTextCursor:
         """A cursor on the emptied cell, with block, list and cell formats set."""
-        cell = row.table.cellAt(0, side.value)
-        cell.setFormat(cell_format(row.block, side, self.colors))
+        cell = cell_layout.cell_of(row.table, side)
+        cell.setFormat(cell_layout.cell_format_for(row.block, side, self.colors, self.interleaved))
         cursor = cell.firstCursorPosition()
         cursor.setPosition(cell.lastCursorPosition().position(), _KEEP)
         cursor.removeSelectedText()

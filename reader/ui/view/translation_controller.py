@@ -145,6 +145,15 @@ class TranslationController(QObject):
         self._live_jobs.add(self._job)
         self.progress_changed.emit(*self.done_count())
 
+    def make_way(self) -> None:
+        """Let a job queued since (a word card's glosses) run next: the document's job
+        stops after its current batch and the rest is queued again behind it."""
+        if not self._job or self.package is None:
+            return
+        self.service.cancel(self._job)
+        self._job = 0
+        self._queue_remaining()
+
     def _on_view_visible_range_settled(self) -> None:
         if not self._job or self.package is None:
             return

@@ -44,6 +44,7 @@ from reader.ui.window.messages import describe_load_error
 from reader.ui.window.status_bar import StatusBar
 from reader.ui.window.translation_runner import TranslationRunner
 from reader.ui.window.view_preferences import ViewPreferences
+from reader.ui.words.tools import add_word_tools
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
 from reader.workers.jobs import JobRunner
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
             self.main_menu, self.view, self.documents, self, reload=self.reload,
             show=self.show_document, report=lambda m: self.error_bar.show_message(m, error=True),
         )  # fmt: skip
+        self.words, self.vocabulary, self.practice = add_word_tools(
+            self, self.main_menu, (self.view, self.translation, self.entities, self.headers,
+            settings), paths.data, lambda: self.path, self.open_file,
+            self.documents.document_loaded, self.entity_display.panel_action)  # fmt: skip
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from reader.core.document.model import Block, BlockKind, Document, Sentence
@@ -156,3 +157,39 @@ def test_ctrl_end_and_ctrl_home_reach_both_ends_before_every_row_is_built(qtbot)
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert view.verticalScrollBar().value() == 0
     assert sentences[0].id in view.visible_sentence_ids()
+
+
+class ResizeCounter(QObject):
+    """Counts the view's resize events (a scroll bar coming and going resizes it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.count += 1
+            if self.count > 200:
+                raise AssertionError("the view keeps resizing itself")
+        return False
+
+
+def test_a_text_that_almost_fits_does_not_make_the_view_resize_back_and_forth(qtbot) -> None:
+    view = BilingualView(colors_for(QApplication.palette(), dark=False))
+    qtbot.addWidget(view)
+    view.resize(1300, 400)
+    view.show()
+    paragraph = "Ein Satz, der in einer Zeile steht, solange das Fenster breit genug ist. " * 3
+    document = Document("Kurz", tuple(Block(i, BlockKind.PARAGRAPH, paragraph) for i in range(4)))
+    view.set_document(document, simple_segmenter(document))
+    view.finish_rendering()
+    counter = ResizeCounter()
+    view.viewport().installEventFilter(counter)
+    for height in range(200, 600, 9):  # somewhere the text just fits with or without a bar
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        counter.count = 0
+        view.resize(1300 + height % 17, height)
+        for _ in range(5):
+            QApplication.processEvents()
+        assert counter.count < 20, height

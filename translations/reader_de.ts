@@ -17,7 +17,7 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../reader/ui/checks/display.py" line="+37"/>
+        <location filename="../reader/ui/checks/display.py" line="+39"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
@@ -37,6 +37,11 @@
         <translation>Name</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>{german}: not in the English (expected {expected})</source>
         <translation>{german}: fehlt im Englischen (erwartet: {expected})</translation>
@@ -50,7 +55,7 @@
 <context>
     <name>ChecksDisplay</name>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+10"/>
         <source>Translation checks</source>
         <translation>Prüfung der Übersetzung</translation>
@@ -101,7 +106,7 @@
         <translation>Prüfungs&amp;leiste</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+58"/>
         <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
         <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
     </message>
@@ -302,7 +307,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+47"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "translate": "reader.cli.translate",
     "export": "reader.cli.export",
     "check": "reader.cli.check",
+    "glossary": "reader.cli.glossary",
 }
 
 

@@ -76,12 +76,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _checker() -> Checker:
     from reader.cli.check import name_finder
+    from reader.cli.glossary import user_glossary
     from reader.core.checks.document import check_pairs
 
     finder = name_finder()
+    glossary = user_glossary()
 
     def check(batch: Sequence[Translation]) -> list[list[Finding]]:
-        return check_pairs([(t.source, t.text) for t in batch], finder)
+        return check_pairs([(t.source, t.text) for t in batch], finder, glossary)
 
     return check
 

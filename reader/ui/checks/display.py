@@ -10,6 +10,8 @@ turns it all on or off (a setting).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -38,6 +40,7 @@ def kind_name(kind: CheckKind) -> str:
         CheckKind.CURRENCY: QCoreApplication.translate("Checks", "Currency"),
         CheckKind.DATE: QCoreApplication.translate("Checks", "Date"),
         CheckKind.NAME: QCoreApplication.translate("Checks", "Name"),
+        CheckKind.GLOSSARY: QCoreApplication.translate("Checks", "Glossary"),
     }
     return names[kind]
 
@@ -65,13 +68,14 @@ class ChecksDisplay(QObject):
         settings: Settings,
         status_bar: StatusBar,
         menu: MainMenu,
+        glossary: Path,
         window: QMainWindow,
     ) -> None:
         super().__init__(window)
         self.view = view
         self._settings = settings
         self.controller = ChecksController(
-            view, translation, entities, enabled=settings.check_translation
+            view, translation, entities, enabled=settings.check_translation, glossary=glossary
         )
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Translation checks"))

@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
         parts = (self.view, self.translation, self.entities, settings, self.status_bar)
-        self.checks = ChecksDisplay(*parts, self.main_menu, self)
+        self.checks = ChecksDisplay(*parts, self.main_menu, paths.glossary, self)
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:

@@ -177,3 +177,18 @@ def test_exports_from_the_window_carry_the_findings(checked_window) -> None:
     assert rows[0][3] == "checks" and rows[4][3] == "Number · 30 → 40 (expected 30)"
     window.checks.check_action.setChecked(False)
     assert bilingual_document(window).check_notes is None
+
+
+def test_the_users_glossary_is_checked_in_the_window(
+    qtbot, make_window, reader_paths, tmp_path: Path
+) -> None:
+    from reader.core.checks.glossary import Term, save_glossary
+
+    save_glossary(reader_paths.glossary, [Term("Wetter", "climate")])
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=MappedEngine())
+    path = tmp_path / "bericht.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.checks.controller.count == 3, timeout=10_000)
+    assert window.checks.tooltip_at(1) == "Glossary · Wetter: not in the English (expected climate)"

@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+72"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+73"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -307,27 +307,27 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+47"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+87"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export as</source>
         <translation>Exportieren als</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Exporting to {name}…</source>
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -725,12 +725,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+76"/>
+        <location filename="../reader/ui/window/main_window.py" line="+72"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+132"/>
+        <location filename="../reader/ui/window/main_window.py" line="+142"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -1054,7 +1054,7 @@
         <translation>{name} entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n model(s) available. Choose one and press Download and install.</source>
         <translation>
             <numerusform>%n Modell verfügbar. Wählen Sie es aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>
@@ -1510,6 +1510,14 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location line="+1"/>
         <source>Plain text</source>
         <translation>Reiner Text</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n invalid byte(s) shown as �</source>
+        <translation>
+            <numerusform>%n ungültiges Byte als � angezeigt</numerusform>
+            <numerusform>%n ungültige Bytes als � angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
 from reader.cli.glossary import user_glossary
 from reader.core.checks.document import SpanFinder, check_pairs
 from reader.core.checks.glossary import GlossaryError, load_glossary
@@ -35,7 +35,9 @@ _REASONS = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``check`` command."""
     parser = subparsers.add_parser(
         "check",

@@ -21,7 +21,9 @@ from reader.core.checks.glossary import (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``glossary`` command."""
     parser = subparsers.add_parser(
         "glossary",
@@ -29,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="The glossary: German terms and the English each must become. The "
         "check flags sentences whose English does not use the chosen term.",
     )
-    actions = parser.add_subparsers(dest="action", required=True)
+    actions: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="action", required=True
+    )
     actions.add_parser("list", help="print the terms as CSV")
     add = actions.add_parser("add", help="add a term (or change its English)")
     add.add_argument("german")

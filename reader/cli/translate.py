@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
 from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
 
@@ -27,7 +27,9 @@ Checker = Callable[[Sequence[Translation]], list[list[Finding]]]
 _LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``translate`` command."""
     parser = subparsers.add_parser(
         "translate",
@@ -55,13 +57,13 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Load, segment, translate and print the document."""
-    from reader.core.document.loading import load_document
+    from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation.session import TranslationSession
 
-    document = load_document(Path(args.file))
+    document = load_document_for_command(Path(args.file))
     paths = resolve_paths()
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]

@@ -152,6 +152,15 @@ def pairs_as_clipboard(pairs: Iterable[SentencePair]) -> tuple[str, str]:
 
 
 TSV_HEADER = "id\tgerman\tenglish"
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# ("=HYPERLINK(…)" in a document would run when the TSV is opened).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def tsv_cell(text: str) -> str:
+    """One TSV cell: a single line, and a leading ``'`` when a spreadsheet would see a formula."""
+    line = single_line(text)
+    return "'" + line if line.startswith(FORMULA_STARTS) else line
 
 
 def to_tsv(bilingual: BilingualDocument) -> str:
@@ -163,14 +172,14 @@ def to_tsv(bilingual: BilingualDocument) -> str:
     if notes is None:
         lines = [TSV_HEADER]
         lines.extend(
-            f"{p.id}\t{single_line(p.german)}\t{single_line(p.english)}"
+            f"{p.id}\t{tsv_cell(p.german)}\t{tsv_cell(p.english)}"
             for p in sentence_pairs(bilingual)
         )
         return "\n".join(lines) + "\n"
     lines = [TSV_HEADER + "\tchecks"]
     lines.extend(
-        f"{p.id}\t{single_line(p.german)}\t{single_line(p.english)}\t"
-        + " | ".join(single_line(note) for note in notes.get(p.id, ()))
+        f"{p.id}\t{tsv_cell(p.german)}\t{tsv_cell(p.english)}\t"
+        + tsv_cell(" | ".join(single_line(note) for note in notes.get(p.id, ())))
         for p in sentence_pairs(bilingual)
     )
     return "\n".join(lines) + "\n"

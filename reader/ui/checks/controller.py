@@ -25,7 +25,8 @@ from reader.core.checks.pairs import check_pair
 from reader.core.document.model import Document, Entity, Translation
 from reader.ui.entities.highlights import EntityController
 from reader.ui.view.bilingual_view import BilingualView
-from reader.ui.view.document_renderer import ExtraFormat, Side
+from reader.ui.view.block_formats import Side
+from reader.ui.view.document_renderer import ExtraFormat
 from reader.ui.view.translation_controller import TranslationController
 from reader.workers.jobs import JobRunner, ProgressFn
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document.model import Document, Sentence
 from reader.ui.theme import ReaderColors
+from reader.ui.view.block_formats import Side
 from reader.ui.view.document_images import load_image
-from reader.ui.view.document_renderer import DocumentRenderer, ExtraFormat, Side
+from reader.ui.view.document_renderer import DocumentRenderer, ExtraFormat
 from reader.ui.view.geometry import (
     reading_order,
     scroll_into_view,

@@ -396,5 +396,5 @@ class _RowStarts(Sequence[int]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
         return self._rows[index].table.firstPosition()

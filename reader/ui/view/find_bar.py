@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.view.bilingual_view import BilingualView
-from reader.ui.view.document_renderer import Side
+from reader.ui.view.block_formats import Side
 from reader.ui.view.text_positions import to_utf16
 
 

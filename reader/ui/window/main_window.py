@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
@@ -20,6 +20,7 @@ from reader.core.paths import DataPaths
 from reader.ui import theme
 from reader.ui.checks.display import ChecksDisplay
 from reader.ui.dialogs import help as help_dialogs
+from reader.ui.dialogs.export import ExportController, on_screen
 from reader.ui.entities.display import EntityDisplay
 from reader.ui.entities.highlights import EntityController
 from reader.ui.models.support import make_model_banner, open_model_manager
@@ -41,6 +42,7 @@ from reader.ui.window.translation_runner import TranslationRunner
 from reader.ui.window.view_preferences import ViewPreferences
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
+from reader.workers.jobs import JobRunner
 from reader.workers.translation_worker import TranslationService
 
 if TYPE_CHECKING:
@@ -48,13 +50,7 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """German left, English right; one document at a time.
-
-    Signals:
-        export_finished(str): File › Export as… wrote this file.
-    """
-
-    export_finished = Signal(str)
+    """German left, English right; one document at a time."""
 
     def __init__(
         self,
@@ -128,6 +124,16 @@ class MainWindow(QMainWindow):
             self.main_menu.cancel_translation,
             self,
         )
+        self.exports = ExportController(
+            lambda: on_screen(
+                self.loaded, self.translation, self.entities, self.package, self.checks.notes()
+            ),
+            lambda: self.path,
+            JobRunner(self),
+            self.status_bar,
+            self.error_bar,
+            self,
+        )
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
@@ -175,7 +181,7 @@ class MainWindow(QMainWindow):
         preferences = self.view_preferences
         for action, slot in (
             (menu.open, self.choose_file),
-            (menu.export, self.export_document),
+            (menu.export, self.exports.export_with_dialog),
             (menu.quit, self.close),
             (menu.copy_pair, view.copy_current_pair),
             (menu.find, find_bar.open_bar),
@@ -356,13 +362,6 @@ class MainWindow(QMainWindow):
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
         self.main_menu.full_screen.setChecked(self.isFullScreen())
-
-    # --- help and export ---------------------------------------------------------------
-
-    def export_document(self) -> None:
-        from reader.ui.dialogs.export import export_with_dialog
-
-        export_with_dialog(self)
 
     def remember_position(self) -> None:
         """Store which sentence the reader is at in the open file, for next time."""

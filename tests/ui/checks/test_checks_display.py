@@ -165,9 +165,15 @@ def test_marks_come_back_after_names_highlighting_is_switched(qtbot, checked_win
 
 def test_exports_from_the_window_carry_the_findings(checked_window) -> None:
     from reader.core.export.model import to_tsv
-    from reader.ui.dialogs.export import bilingual_document
+    from reader.ui.dialogs.export import on_screen
 
     window = checked_window
+
+    def bilingual_document(window):  # type: ignore[no-untyped-def]
+        # what File › Export as… writes
+        parts = (window.loaded, window.translation, window.entities, window.package)
+        return on_screen(*parts, window.checks.notes())
+
     bilingual = bilingual_document(window)
     assert bilingual.check_notes == {
         2: ("Date · Montag → Tuesday (expected Monday)",),

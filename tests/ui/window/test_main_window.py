@@ -339,15 +339,13 @@ def test_a_file_replaced_by_rename_is_still_watched(qtbot, make_window, article)
 def test_export_writes_in_the_background(
     qtbot, make_window, article, reader_paths, tmp_path, suffix
 ) -> None:
-    from reader.ui.dialogs.export import start_export
-
     install_fake_package(reader_paths.packages)
     window = make_window()
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
         window.open_file(article)
     target = tmp_path / f"export{suffix}"
-    with qtbot.waitSignal(window.export_finished, timeout=30_000) as done:
-        start_export(window, target)
+    with qtbot.waitSignal(window.exports.export_finished, timeout=30_000) as done:
+        window.exports.start_export(target)
     assert done.args == [str(target)]
     assert target.stat().st_size > 100
     if suffix == ".tsv":
@@ -356,11 +354,9 @@ def test_export_writes_in_the_background(
 
 
 def test_export_failure_is_a_message(qtbot, make_window, article, tmp_path) -> None:
-    from reader.ui.dialogs.export import start_export
-
     window = make_window()
     open_and_wait(qtbot, window, article)
-    start_export(window, tmp_path / "fehlt" / "export.html")
+    window.exports.start_export(tmp_path / "fehlt" / "export.html")
     qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=10_000)
     assert "Could not write" in window.error_bar.text()
 

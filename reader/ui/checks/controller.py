@@ -147,6 +147,16 @@ class ChecksController(QObject):
             self._check(self.translation.translations)
         self.findings_changed.emit(self.count)
 
+    def reload_glossary(self) -> None:
+        """The glossary was edited: read it again and check the document again."""
+        self.glossary = self._read_glossary()
+        self._generation += 1
+        self.findings = {}
+        self.redraw()
+        self.findings_changed.emit(0)
+        if self.enabled:
+            self._check(self.translation.translations)
+
     def recheck_all(self) -> None:
         """Check every translated sentence again (names became known, or were reset)."""
         self._forget_other_document()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.checks.model import CheckKind, Finding
 from reader.ui.checks.controller import ChecksController
+from reader.ui.dialogs.glossary import GlossaryDialog
 from reader.ui.entities.highlights import EntityController
 from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
@@ -123,6 +124,12 @@ class ChecksDisplay(QObject):
         ):
             menu.insert_after(anchor, action)
         menu.insert_after(anchor, self.check_action)
+        self._glossary_path = glossary
+        self.glossary_action = QAction(self.tr("&Glossary…"), window)
+        self.glossary_action.setToolTip(self.tr("German terms and the English each must become"))
+        self.glossary_action.triggered.connect(lambda _checked=False: self.edit_glossary())
+        menu.insert_after(menu.models, self.glossary_action)
+        self._window = window
         self.controller.findings_changed.connect(self._on_controller_findings_changed)
         view.viewport().installEventFilter(self)
         # Names highlighting, its legend and the theme lay all extra formats anew, without
@@ -130,6 +137,13 @@ class ChecksDisplay(QObject):
         menu.highlight_entities.toggled.connect(self._redraw_soon)
         menu.theme_chosen.connect(self._redraw_soon)
         status_bar.legend.hidden_changed.connect(self._redraw_soon)
+
+    def edit_glossary(self) -> GlossaryDialog:
+        """Tools › Glossary: edit the terms; after Save the document is checked again."""
+        dialog = GlossaryDialog(self._glossary_path, self._window)
+        dialog.accepted.connect(self.controller.reload_glossary)
+        dialog.open()
+        return dialog
 
     def set_checking(self, enabled: bool) -> None:
         """View › Check Translation (a setting)."""

@@ -11,20 +11,17 @@ txt.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import add_decoding_options
+from reader.cli.pair_output import write_pair
 from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
 
 Checker = Callable[[Sequence[Translation]], list[list[Finding]]]
-
-_LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 
 
 def register(
@@ -37,7 +34,16 @@ def register(
         description="Translate a German document into English offline, sentence by "
         "sentence, with the installed Argos de→en model.",
     )
-    parser.add_argument("file", help="Markdown, text or HTML file")
+    parser.add_argument(
+        "file", nargs="+", help="Markdown, text or HTML file; several files or folders with -o"
+    )
+    parser.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="OUTDIR",
+        help="translate many documents with one loaded model: one file per document in "
+        "OUTDIR, a progress bar, broken files skipped (exit status: how many failed)",
+    )
     parser.add_argument(
         "--format",
         choices=("jsonl", "tsv", "txt"),
@@ -56,22 +62,33 @@ def register(
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, segment, translate and print the document."""
+    """Load, segment, translate and print the document (or many, with ``-o``)."""
+    if args.output_dir is not None:
+        from reader.cli.batch import run_many
+
+        return run_many(args)
+    if len(args.file) > 1:
+        print("reader: give -o OUTDIR to translate several documents", file=sys.stderr)
+        return 2
     from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation.session import TranslationSession
 
-    document = load_document_for_command(Path(args.file))
+    document = load_document_for_command(Path(args.file[0]))
     paths = resolve_paths()
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]
     cache_path = None if args.no_cache else paths.translation_cache
-    with TranslationSession.open(package, cache_path) as session:
+    with TranslationSession.open(package, cache_path, threads=args.threads) as session:
         order = [sentence_id for sentence_id, _text in sentences]
         printer = InOrderPrinter(order, args.format, checker=_checker() if args.check else None)
-        session.translate(sentences, beam_size=args.beam, on_batch=printer.take, align=False)
+        # One pass sorted by length is fastest for a whole document; the printer restores
+        # document order.
+        session.translate(
+            sentences, beam_size=args.beam, on_batch=printer.take, align=False, by_length=True
+        )
         printer.flush()
     return 0
 
@@ -119,37 +136,3 @@ class InOrderPrinter:
 
     def flush(self) -> None:
         self.take([])
-
-
-def write_pair(
-    translation: Translation,
-    output_format: str,
-    out: TextIO,
-    findings: list[Finding] | None = None,
-) -> None:
-    """Write one German/English pair in the chosen format, with its checks when given."""
-    from reader.cli.check import finding_record, message
-
-    german, english = translation.source, translation.text
-    if output_format == "jsonl":
-        record: dict[str, object] = {
-            "id": translation.sentence_id,
-            "de": german,
-            "en": english,
-            "score": round(translation.score, 4) + 0.0,  # no "-0.0"
-        }
-        if findings is not None:
-            record["checks"] = [finding_record(f) for f in findings]
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif output_format == "tsv":
-        line = f"{translation.sentence_id}\t{_one_line(german)}\t{_one_line(english)}"
-        if findings is not None:
-            line += "\t" + " | ".join(_one_line(message(f)) for f in findings)
-        out.write(line + "\n")
-    else:
-        notes = "".join(f"! {f.kind.value}: {_one_line(message(f))}\n" for f in findings or ())
-        out.write(f"{_one_line(german)}\n{_one_line(english)}\n{notes}\n")
-
-
-def _one_line(text: str) -> str:
-    return _LINE_BREAKS.sub(" ", text).strip()

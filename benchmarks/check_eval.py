@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from reader.cli.check import message  # noqa: E402
 from reader.core.checks.document import german_names  # noqa: E402
+from reader.core.checks.lexicon import unrecognized_names  # noqa: E402
 from reader.core.checks.model import CheckKind, Finding  # noqa: E402
-from reader.core.checks.names import unrecognized_names  # noqa: E402
 from reader.core.checks.pairs import check_pair  # noqa: E402
 from reader.core.entities.recognizer import EntityRecognizer  # noqa: E402
 from reader.core.entities.rules import fold  # noqa: E402

@@ -25,7 +25,7 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../reader/ui/checks/display.py" line="+37"/>
+        <location filename="../reader/ui/checks/display.py" line="+40"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
@@ -45,6 +45,11 @@
         <translation>Name</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>{german}: not in the English (expected {expected})</source>
         <translation>{german}: fehlt im Englischen (erwartet: {expected})</translation>
@@ -58,7 +63,7 @@
 <context>
     <name>ChecksDisplay</name>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+10"/>
         <source>Translation checks</source>
         <translation>Prüfung der Übersetzung</translation>
@@ -109,7 +114,17 @@
         <translation>Prüfungs&amp;leiste</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+11"/>
+        <source>&amp;Glossary…</source>
+        <translation>&amp;Glossar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>German terms and the English each must become</source>
+        <translation>Deutsche Begriffe und das Englisch, das jeder werden muss</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
         <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
     </message>
@@ -443,6 +458,75 @@
         <location line="+3"/>
         <source>{current} of {total}</source>
         <translation>{current} von {total}</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../reader/ui/dialogs/glossary.py" line="+39"/>
+        <location line="+118"/>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>German term</source>
+        <translation>Deutscher Begriff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English term</source>
+        <translation>Englischer Begriff</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Glossary terms</source>
+        <translation>Begriffe des Glossars</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The check flags each sentence whose German uses a term and whose English does not use the English you chose.</source>
+        <translation>Die Prüfung markiert jeden Satz, dessen Deutsch einen Begriff verwendet und dessen Englisch nicht das gewählte Englisch verwendet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Import glossary</source>
+        <translation>Glossar importieren</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export glossary</source>
+        <translation>Glossar exportieren</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{path}, line {line}</source>
+        <translation>{path}, Zeile {line}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -826,12 +910,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+79"/>
+        <location filename="../reader/ui/window/main_window.py" line="+77"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+155"/>
+        <location filename="../reader/ui/window/main_window.py" line="+151"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>

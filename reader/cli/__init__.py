@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "export": "reader.cli.export",
     "check": "reader.cli.check",
     "vocabulary": "reader.cli.vocabulary",
+    "glossary": "reader.cli.glossary",
 }
 
 

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import add_decoding_options
+from reader.cli.glossary import user_glossary
 from reader.core.checks.document import SpanFinder, check_pairs
+from reader.core.checks.glossary import GlossaryError, load_glossary
 from reader.core.checks.model import Finding
 from reader.core.checks.pairs_file import PairsFileError, read_pairs_file
 from reader.core.errors import ReaderError
@@ -55,6 +57,12 @@ def register(
         "txt: one line per problem",
     )
     parser.add_argument("--no-names", action="store_true", help="do not check names (faster)")
+    parser.add_argument(
+        "--glossary",
+        metavar="CSV",
+        help="check the terms of this glossary (german,english) instead of yours "
+        "('reader glossary')",
+    )
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -107,8 +115,13 @@ def run(args: argparse.Namespace) -> int:
             pairs = [(p.german, p.english) for p in lines]
         else:
             keys, pairs = _translated(path, args)
+        glossary = load_glossary(Path(args.glossary)) if args.glossary else user_glossary()
     except PairsFileError as error:
         print(f"reader: {describe_pairs_error(error)}", file=sys.stderr)
+        return 2
+    except GlossaryError as error:
+        where = f"{error.path}, line {error.line}" if error.line else str(error.path)
+        print(f"reader: {where}: {error.reason}", file=sys.stderr)
         return 2
     except ReaderError as error:
         from reader.cli.messages import describe
@@ -116,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader: {describe(error)}", file=sys.stderr)
         return 2
     finder = None if args.no_names else name_finder()
-    found = check_pairs(pairs, finder)
+    found = check_pairs(pairs, finder, glossary)
     write_findings(keys, found, args.format, sys.stdout)
     return 1 if any(found) else 0
 

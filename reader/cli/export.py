@@ -183,10 +183,12 @@ def _check_notes(
 ) -> dict[int, tuple[str, ...]]:
     """What the check finds in each translated sentence, in words, by sentence id."""
     from reader.cli.check import message, name_finder
+    from reader.cli.glossary import user_glossary
     from reader.core.checks.document import check_pairs
 
     done = [s for s in sentences if s.id in translations]
-    found = check_pairs([(s.text, translations[s.id].text) for s in done], name_finder())
+    pairs = [(s.text, translations[s.id].text) for s in done]
+    found = check_pairs(pairs, name_finder(), user_glossary())
     return {
         s.id: tuple(f"{f.kind.value}: {message(f)}" for f in findings)
         for s, findings in zip(done, found, strict=True)

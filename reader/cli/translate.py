@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import add_decoding_options
-from reader.cli.pairs_output import write_pair
+from reader.cli.pair_output import write_pair
 from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
 
@@ -95,12 +95,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _checker() -> Checker:
     from reader.cli.check import name_finder
+    from reader.cli.glossary import user_glossary
     from reader.core.checks.document import check_pairs
 
     finder = name_finder()
+    glossary = user_glossary()
 
     def check(batch: Sequence[Translation]) -> list[list[Finding]]:
-        return check_pairs([(t.source, t.text) for t in batch], finder)
+        return check_pairs([(t.source, t.text) for t in batch], finder, glossary)
 
     return check
 

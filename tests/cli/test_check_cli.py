@@ -158,3 +158,36 @@ def test_export_check_adds_a_tsv_column_and_html_notes(
     # without --check the TSV keeps its three columns
     assert run_command(["export", str(article), "-o", str(tsv)]) == 0
     assert tsv.read_text(encoding="utf-8").splitlines()[0] == "id\tgerman\tenglish"
+
+
+def test_glossary_commands_and_the_check_that_uses_them(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_command(["glossary", "add", "Vertrag", "treaty"]) == 0
+    assert run_command(["glossary", "add", "Bundestag", "Bundestag"]) == 0
+    assert run_command(["glossary", "add", "Vertrag", "contract"]) == 0  # replaces
+    capsys.readouterr()
+    assert run_command(["glossary", "list"]) == 0
+    assert capsys.readouterr().out == "Bundestag,Bundestag\nVertrag,contract\n"
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("Der Vertrag gilt.\tThe treaty applies.\n", encoding="utf-8")
+    assert run_command(["check", str(pairs)]) == 1
+    (record,) = _records(capsys.readouterr().out)
+    assert (record["kind"], record["de"], record["message"]) == (
+        "glossary",
+        "Vertrag",
+        "Vertrag: not in the English (expected contract)",
+    )
+    exported = tmp_path / "terms.csv"
+    assert run_command(["glossary", "export", str(exported)]) == 0
+    assert run_command(["glossary", "remove", "Vertrag"]) == 0
+    assert run_command(["check", str(pairs)]) == 0
+    assert run_command(["glossary", "remove", "Vertrag"]) == 1  # not there any more
+    assert run_command(["glossary", "import", str(exported)]) == 0
+    assert "2 terms imported; the glossary has 2" in capsys.readouterr().out
+    other = tmp_path / "other.csv"
+    other.write_text("Vertrag,treaty\n", encoding="utf-8")
+    assert run_command(["check", str(pairs), "--glossary", str(other)]) == 0
+    other.write_text("Vertrag\n", encoding="utf-8")
+    assert run_command(["check", str(pairs), "--glossary", str(other)]) == 2
+    assert "line 1: expected: German term, English term" in capsys.readouterr().err

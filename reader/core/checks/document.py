@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from reader.core.checks.glossary import Term
 from reader.core.checks.model import Finding
 from reader.core.checks.pairs import check_pair
 from reader.core.entities import rules as entity_rules
@@ -26,12 +27,14 @@ def german_names(finder: SpanFinder, texts: Sequence[str]) -> list[list[tuple[in
 
 
 def check_pairs(
-    pairs: Sequence[tuple[str, str]], finder: SpanFinder | None = None
+    pairs: Sequence[tuple[str, str]],
+    finder: SpanFinder | None = None,
+    glossary: Sequence[Term] = (),
 ) -> list[list[Finding]]:
     """The findings of each ``(German, English)`` pair; names only when ``finder`` is given."""
     germans = [german for german, _english in pairs]
     names = german_names(finder, germans) if finder is not None else [[] for _ in pairs]
     return [
-        check_pair(german, english, entities)
+        check_pair(german, english, entities, glossary)
         for (german, english), entities in zip(pairs, names, strict=True)
     ]

@@ -11,6 +11,7 @@ class CheckKind(StrEnum):
     CURRENCY = "currency"
     DATE = "date"
     NAME = "name"
+    GLOSSARY = "glossary"
 
 
 @dataclass(frozen=True)

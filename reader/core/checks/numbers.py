@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from text_to_num import alpha2digit, text2num
 
 from reader.core.checks.model import CheckKind, Finding
@@ -146,6 +147,19 @@ def format_english(value: float) -> str:
     return f"{value:,.6f}".rstrip("0")
 
 
+def _digit_likeness(german: str, mention: NumberMention, english: str) -> float:
+    """How alike the digits of a German number and an English one are (0–100).
+
+    A changed figure keeps most of its digits ("2.200" → "2,220"): that is the likelier
+    replacement than another number of the sentence.
+    """
+    german_digits = re.sub(r"\D", "", german[mention.start : mention.end])
+    english_digits = re.sub(r"\D", "", english)
+    if not german_digits or not english_digits:
+        return 0.0
+    return float(fuzz.ratio(german_digits, english_digits))
+
+
 def _percent(german: str, mention: NumberMention) -> bool:
     return bool(re.search(r"%|Prozent", german[mention.start : mention.end]))
 
@@ -176,7 +190,11 @@ def check_numbers(
         if any(_same(mention.value, value) for _text, value, _position in english_values):
             continue
         here = mention.start / max(len(german), 1)
-        nearest = min(unmatched, key=lambda item: abs(item[1] - here), default=None)
+        nearest = min(
+            unmatched,
+            key=lambda item: (-_digit_likeness(german, mention, item[0]), abs(item[1] - here)),
+            default=None,
+        )
         in_date = any(mention.start < b and mention.end > a for a, b in dates)
         kind = CheckKind.DATE if in_date else CheckKind.NUMBER
         findings.append(

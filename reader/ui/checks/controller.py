@@ -10,13 +10,16 @@ dotted underline on their English (``reader.core.checks.confidence``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.core.cancel import CancelToken
 from reader.core.checks.confidence import confidence, least_confident
+from reader.core.checks.glossary import GlossaryError, Term, load_glossary
 from reader.core.checks.model import Finding
 from reader.core.checks.pairs import check_pair
 from reader.core.document.model import Document, Entity, Translation
@@ -27,6 +30,7 @@ from reader.ui.view.document_renderer import ExtraFormat
 from reader.ui.view.translation_controller import TranslationController
 from reader.workers.jobs import JobRunner, ProgressFn
 
+log = logging.getLogger(__name__)
 # One pair: (sentence id, German, English, the German's names relative to the sentence)
 Pair = tuple[int, str, str, tuple[tuple[int, int, str], ...]]
 MARK_COLOR = QColor(188, 108, 0)
@@ -34,9 +38,11 @@ MARK_BACKGROUND = QColor(255, 196, 0, 48)
 UNSURE_COLOR = QColor(128, 128, 128)
 
 
-def check_batch(pairs: Sequence[Pair]) -> dict[int, tuple[Finding, ...]]:
+def check_batch(
+    pairs: Sequence[Pair], glossary: Sequence[Term] = ()
+) -> dict[int, tuple[Finding, ...]]:
     """The findings of each pair (plain function: runs on the job pool)."""
-    return {sid: tuple(check_pair(de, en, names)) for sid, de, en, names in pairs}
+    return {sid: tuple(check_pair(de, en, names, glossary)) for sid, de, en, names in pairs}
 
 
 def mark_format(background: bool, color: QColor = MARK_COLOR) -> QTextCharFormat:
@@ -74,8 +80,11 @@ class ChecksController(QObject):
         entities: EntityController,
         *,
         enabled: bool,
+        glossary: Path | None = None,
     ) -> None:
         super().__init__(view)
+        self._glossary_path = glossary
+        self.glossary: list[Term] = []
         self.view = view
         self.translation = translation
         self.entities = entities
@@ -138,6 +147,16 @@ class ChecksController(QObject):
             self._check(self.translation.translations)
         self.findings_changed.emit(self.count)
 
+    def reload_glossary(self) -> None:
+        """The glossary was edited: read it again and check the document again."""
+        self.glossary = self._read_glossary()
+        self._generation += 1
+        self.findings = {}
+        self.redraw()
+        self.findings_changed.emit(0)
+        if self.enabled:
+            self._check(self.translation.translations)
+
     def recheck_all(self) -> None:
         """Check every translated sentence again (names became known, or were reset)."""
         self._forget_other_document()
@@ -151,11 +170,21 @@ class ChecksController(QObject):
         if source is not self._source:
             self._source = source
             self._generation += 1
+            self.glossary = self._read_glossary()  # edited elsewhere: read per document
             self.confidence = {}
             self.unsure = []
             if self.findings:
                 self.findings = {}
                 self.findings_changed.emit(0)
+
+    def _read_glossary(self) -> list[Term]:
+        if self._glossary_path is None:
+            return []
+        try:
+            return load_glossary(self._glossary_path)
+        except GlossaryError as error:
+            log.warning("glossary not used: %s", error)
+            return []
 
     def _names(self) -> dict[int, list[Entity]]:
         by_sentence: dict[int, list[Entity]] = {}
@@ -179,9 +208,10 @@ class ChecksController(QObject):
         if not pairs:
             return
         generation = self._generation
+        glossary = tuple(self.glossary)
 
         def work(_progress: ProgressFn, _cancel: CancelToken) -> dict[int, tuple[Finding, ...]]:
-            return check_batch(pairs)
+            return check_batch(pairs, glossary)
 
         self._runner.start(
             work,

@@ -10,6 +10,8 @@ turns it all on or off (a setting).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.checks.model import CheckKind, Finding
 from reader.ui.checks.controller import ChecksController
+from reader.ui.dialogs.glossary import GlossaryDialog
 from reader.ui.entities.highlights import EntityController
 from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
@@ -38,6 +41,7 @@ def kind_name(kind: CheckKind) -> str:
         CheckKind.CURRENCY: QCoreApplication.translate("Checks", "Currency"),
         CheckKind.DATE: QCoreApplication.translate("Checks", "Date"),
         CheckKind.NAME: QCoreApplication.translate("Checks", "Name"),
+        CheckKind.GLOSSARY: QCoreApplication.translate("Checks", "Glossary"),
     }
     return names[kind]
 
@@ -65,13 +69,14 @@ class ChecksDisplay(QObject):
         settings: Settings,
         status_bar: StatusBar,
         menu: MainMenu,
+        glossary: Path,
         window: QMainWindow,
     ) -> None:
         super().__init__(window)
         self.view = view
         self._settings = settings
         self.controller = ChecksController(
-            view, translation, entities, enabled=settings.check_translation
+            view, translation, entities, enabled=settings.check_translation, glossary=glossary
         )
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Translation checks"))
@@ -119,6 +124,12 @@ class ChecksDisplay(QObject):
         ):
             menu.insert_after(anchor, action)
         menu.insert_after(anchor, self.check_action)
+        self._glossary_path = glossary
+        self.glossary_action = QAction(self.tr("&Glossary…"), window)
+        self.glossary_action.setToolTip(self.tr("German terms and the English each must become"))
+        self.glossary_action.triggered.connect(lambda _checked=False: self.edit_glossary())
+        menu.insert_after(menu.models, self.glossary_action)
+        self._window = window
         self.controller.findings_changed.connect(self._on_controller_findings_changed)
         view.viewport().installEventFilter(self)
         # Names highlighting, its legend and the theme lay all extra formats anew, without
@@ -126,6 +137,13 @@ class ChecksDisplay(QObject):
         menu.highlight_entities.toggled.connect(self._redraw_soon)
         menu.theme_chosen.connect(self._redraw_soon)
         status_bar.legend.hidden_changed.connect(self._redraw_soon)
+
+    def edit_glossary(self) -> GlossaryDialog:
+        """Tools › Glossary: edit the terms; after Save the document is checked again."""
+        dialog = GlossaryDialog(self._glossary_path, self._window)
+        dialog.accepted.connect(self.controller.reload_glossary)
+        dialog.open()
+        return dialog
 
     def set_checking(self, enabled: bool) -> None:
         """View › Check Translation (a setting)."""

@@ -166,3 +166,11 @@ def test_a_name_no_recognizer_found_is_still_checked_when_unknown_to_german() ->
     # "Noosa" is in no German word list and no compound: a name, dropped here.
     findings = check_pair("Dort gewann Noosa mit 11 Punkten.", "There they won by 11 points.")
     assert _kinds(findings) == [("name", "Noosa")]
+
+
+def test_a_changed_figure_is_named_by_its_likeliest_replacement() -> None:
+    (finding,) = check_pair(
+        "Kahne und Truex belegen mit 2.200 und 2.207 Punkten den fünften und sechsten Platz.",
+        "Kahne and Truex are fifth and sixth with 2,220 and 2,207 points.",
+    )
+    assert (finding.de, finding.found) == ("2.200", "2,220")

@@ -177,3 +177,43 @@ def test_exports_from_the_window_carry_the_findings(checked_window) -> None:
     assert rows[0][3] == "checks" and rows[4][3] == "Number · 30 → 40 (expected 30)"
     window.checks.check_action.setChecked(False)
     assert window.exports.on_screen().check_notes is None
+
+
+def test_the_users_glossary_is_checked_in_the_window(
+    qtbot, make_window, reader_paths, tmp_path: Path
+) -> None:
+    from reader.core.checks.glossary import Term, save_glossary
+
+    save_glossary(reader_paths.glossary, [Term("Wetter", "climate")])
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=MappedEngine())
+    path = tmp_path / "bericht.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.checks.controller.count == 3, timeout=10_000)
+    assert window.checks.tooltip_at(1) == "Glossary · Wetter: not in the English (expected climate)"
+
+
+def test_tools_glossary_edits_the_terms_and_the_document_is_checked_again(
+    qtbot, checked_window, reader_paths, tmp_path: Path
+) -> None:
+    from reader.core.checks.glossary import Term, load_glossary, save_glossary
+
+    window = checked_window
+    dialog = window.checks.edit_glossary()
+    assert dialog.terms() == []
+    dialog.add_row(Term("Wetter", "climate"))
+    dialog.add_row()  # an empty row is left out
+    extra = tmp_path / "extra.csv"
+    save_glossary(extra, [Term("Gäste", "visitors")])
+    dialog.import_file(str(extra))
+    assert [t.german for t in dialog.terms()] == ["Gäste", "Wetter"]
+    dialog.table.selectRow(0)
+    dialog.remove_selected()
+    exported = tmp_path / "out.csv"
+    dialog.export_file(str(exported))
+    assert load_glossary(exported) == [Term("Wetter", "climate")]
+    dialog.save()
+    assert load_glossary(reader_paths.glossary) == [Term("Wetter", "climate")]
+    qtbot.waitUntil(lambda: window.checks.controller.count == 3, timeout=10_000)
+    assert "Glossary · Wetter" in (window.checks.tooltip_at(1) or "")

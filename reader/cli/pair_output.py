@@ -1,4 +1,7 @@
-"""One German/English pair written as a line (jsonl, tsv) or two (txt), for the commands."""
+"""One German/English pair written as ``reader translate`` prints it: jsonl, tsv or txt.
+
+Shared by ``translate`` and the batch run over several files, so neither imports the other.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+72"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+73"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -12,6 +12,111 @@
         <location line="+3"/>
         <source>Two columns, one row per paragraph: the left column is the German original, the right column its English translation, sentence by sentence. Use J and K or Alt+Down and Alt+Up to move between sentences, Enter to copy the German and English of the current sentence.</source>
         <translation>Zwei Spalten, eine Zeile je Absatz: links das deutsche Original, rechts die englische Übersetzung, Satz für Satz. Mit J und K oder Alt+Pfeil ab und Alt+Pfeil auf wechseln Sie zwischen den Sätzen, mit der Eingabetaste kopieren Sie den deutschen und den englischen Text des aktuellen Satzes.</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../reader/ui/checks/display.py" line="+37"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{german}: not in the English (expected {expected})</source>
+        <translation>{german}: fehlt im Englischen (erwartet: {expected})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{german} → {english} (expected {expected})</source>
+        <translation>{german} → {english} (erwartet: {expected})</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDisplay</name>
+    <message>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>Translation checks</source>
+        <translation>Prüfung der Übersetzung</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Numbers, dates and names the English may have lost</source>
+        <translation>Zahlen, Daten und Namen, die im Englischen verloren gegangen sein könnten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Check Translation</source>
+        <translation>Übersetzung &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Flag numbers, currencies, dates and names the English lost or changed</source>
+        <translation>Zahlen, Währungen, Daten und Namen markieren, die das Englische verloren oder verändert hat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next Fin&amp;ding</source>
+        <translation>Nächster &amp;Befund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous Findin&amp;g</source>
+        <translation>Vorheriger B&amp;efund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Least Confident &amp;Sentence</source>
+        <translation>Unsicherster &amp;Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sentences the model was least sure of, least confident first</source>
+        <translation>Die Sätze, bei denen das Modell am unsichersten war, der unsicherste zuerst</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checks Pane&amp;l</source>
+        <translation>Prüfungs&amp;leiste</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
+        <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>⚑ %n check(s)</source>
+        <translation>
+            <numerusform>⚑ %n Befund</numerusform>
+            <numerusform>⚑ %n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sentence {number}</source>
+        <translation>Satz {number}</translation>
     </message>
 </context>
 <context>
@@ -131,7 +236,7 @@
         <translation>{name} ({count})</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Finding names…</source>
         <translation>Namen werden gesucht …</translation>
     </message>
@@ -172,7 +277,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,27 +302,27 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+44"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+87"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export as</source>
         <translation>Exportieren als</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Exporting to {name}…</source>
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+18"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -614,13 +719,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../reader/ui/application.py" line="+89"/>
-        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <location filename="../reader/ui/application.py" line="+90"/>
+        <location filename="../reader/ui/window/main_window.py" line="+72"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+129"/>
+        <location filename="../reader/ui/window/main_window.py" line="+142"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -645,7 +750,7 @@
         <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -777,13 +882,13 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../reader/ui/models/manager.py" line="+70"/>
+        <location filename="../reader/ui/models/manager.py" line="+71"/>
         <location line="+1"/>
         <source>Translation models</source>
         <translation>Übersetzungsmodelle</translation>
     </message>
     <message>
-        <location filename="../reader/ui/models/manager_layout.py" line="+48"/>
+        <location filename="../reader/ui/models/manager_layout.py" line="+61"/>
         <location line="+8"/>
         <source>Installed models</source>
         <translation>Installierte Modelle</translation>
@@ -944,7 +1049,7 @@
         <translation>{name} entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n model(s) available. Choose one and press Download and install.</source>
         <translation>
             <numerusform>%n Modell verfügbar. Wählen Sie es aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>
@@ -1124,7 +1229,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+68"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1400,6 +1505,14 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location line="+1"/>
         <source>Plain text</source>
         <translation>Reiner Text</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n invalid byte(s) shown as �</source>
+        <translation>
+            <numerusform>%n ungültiges Byte als � angezeigt</numerusform>
+            <numerusform>%n ungültige Bytes als � angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,11 @@ nothing here imports ``reader.app`` back.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.document.model import Document
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -55,3 +60,18 @@ def add_decoding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"
     )
+
+
+def load_document_for_command(path: Path) -> Document:
+    """Load a document for a command, saying on stderr how many bad bytes were replaced."""
+    from reader.cli.messages import complain
+    from reader.core.document.loading import load_document
+
+    document = load_document(path)
+    if document.replaced_bytes:
+        count = document.replaced_bytes
+        complain(
+            f"{path}: {count} invalid byte{'s' if count != 1 else ''} "
+            f"({document.encoding}) shown as \ufffd"
+        )
+    return document

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.bounded_json import JsonRejected, loads_bounded
 from reader.core.errors import InvalidBeamSize
 from reader.core.paths import DataPaths
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, check_beam_size
@@ -22,6 +23,8 @@ MAX_RECENT = 10
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "de")  # the UI's language; "system" follows the desktop
+# Ten remembered files need well under 10 KB; a huge value must not slow every start.
+MAX_POSITIONS_BYTES = 64 * 1024
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -33,11 +36,11 @@ def _as_bool(value: object, default: bool) -> bool:
 
 
 def _as_int(value: object, default: int) -> int:
-    if not isinstance(value, (int, float, str)):
+    if not isinstance(value, (str, int, float)):
         return default
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return default
 
 
@@ -49,7 +52,10 @@ class Settings:
     """Typed access to the reader's settings; every key lives here and nowhere else."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # read-only or a file in the way: defaults, nothing saved
+            log.warning("settings cannot be kept in %s: %s", path.parent, error)
         self.path = path
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 
@@ -153,6 +159,15 @@ class Settings:
         self._qsettings.setValue("view/highlight_entities", bool(value))
 
     @property
+    def check_translation(self) -> bool:
+        """View › Check Translation: flag numbers, dates and names the English lost."""
+        return _as_bool(self._qsettings.value("view/check_translation"), True)
+
+    @check_translation.setter
+    def check_translation(self, value: bool) -> None:
+        self._qsettings.setValue("view/check_translation", bool(value))
+
+    @property
     def name_pipeline(self) -> str:
         """An installed spaCy pipeline to find names with ("de_core_news_lg"), "" for ours."""
         return str(self._qsettings.value("names/pipeline", "") or "")
@@ -219,8 +234,17 @@ class Settings:
         self._qsettings.setValue("files/positions", json.dumps(positions))
 
     def _positions(self) -> dict[str, int]:
+        """The stored map; entries that do not validate are dropped with a log line."""
+        raw = self._qsettings.value("files/positions", "{}") or "{}"
         try:
-            value = json.loads(str(self._qsettings.value("files/positions", "{}") or "{}"))
-        except ValueError:
+            value = loads_bounded(str(raw), max_bytes=MAX_POSITIONS_BYTES, max_depth=1)
+        except JsonRejected as error:
+            log.warning("files/positions in settings ignored: %s", error.reason)
             return {}
-        return {str(k): int(v) for k, v in value.items()} if isinstance(value, dict) else {}
+        if not isinstance(value, dict):
+            log.warning("files/positions in settings ignored: not a JSON object")
+            return {}
+        positions = {k: v for k, v in value.items() if type(v) is int and 0 <= v < 1 << 31}
+        if len(positions) < len(value):
+            log.warning("files/positions: %d invalid entries dropped", len(value) - len(positions))
+        return positions

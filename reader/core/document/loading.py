@@ -7,13 +7,14 @@ turned into blocks (``html_blocks``/``unwrap``). Every problem ends as a typed `
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
 import stat
 from pathlib import Path
 
-from reader.core.document.decoding import NotText, decode_bytes
+from reader.core.document.decoding import NotText, decode_text
 from reader.core.document.html_blocks import html_to_blocks
 from reader.core.document.markdown_source import markdown_to_html
 from reader.core.document.model import Block, BlockKind, Document
@@ -74,13 +75,16 @@ def load_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
         raise FileTooLarge(path, size=info.st_size, limit=max_bytes)
     data = _read_capped(path, max_bytes)
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_text(data)
     except NotText:
         raise BinaryFile(path) from None
     try:
-        return _build(text, fmt, fallback_title=path.stem, source=path, encoding=encoding)
+        document = _build(
+            decoded.text, fmt, fallback_title=path.stem, source=path, encoding=decoded.encoding
+        )
     except EmptyDocument:
         raise EmptyDocument(path) from None
+    return dataclasses.replace(document, replaced_bytes=decoded.replaced)
 
 
 def load_text(text: str, *, format: str, title: str = "") -> Document:

@@ -18,6 +18,7 @@ from reader.core.document.model import Document, EntityLabel
 from reader.core.packages.store import InstalledPackage
 from reader.core.paths import DataPaths
 from reader.ui import theme
+from reader.ui.checks.display import ChecksDisplay
 from reader.ui.dialogs import help as help_dialogs
 from reader.ui.dialogs.export import ExportController, on_screen
 from reader.ui.entities.display import EntityDisplay
@@ -124,7 +125,9 @@ class MainWindow(QMainWindow):
             self,
         )
         self.exports = ExportController(
-            lambda: on_screen(self.loaded, self.translation, self.entities, self.package),
+            lambda: on_screen(
+                self.loaded, self.translation, self.entities, self.package, self.checks.notes()
+            ),
             lambda: self.path,
             JobRunner(self),
             self.status_bar,
@@ -134,6 +137,8 @@ class MainWindow(QMainWindow):
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
+        parts = (self.view, self.translation, self.entities, settings, self.status_bar)
+        self.checks = ChecksDisplay(*parts, self.main_menu, self)
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:
@@ -333,8 +338,6 @@ class MainWindow(QMainWindow):
             ids.index(current) + 1 if current >= 0 and ids else 0, len(ids)
         )
 
-    # --- file on disk ------------------------------------------------------------------
-
     def reload(self) -> None:
         """Load the current file again, keeping the reading position by sentence."""
         if self.path is None:
@@ -343,8 +346,6 @@ class MainWindow(QMainWindow):
             self.view.current if self.view.current >= 0 else (self.view.top_sentence_id())
         )
         self.open_file(self.path)
-
-    # --- view settings -----------------------------------------------------------------
 
     def _on_view_preferences_zoom_changed(self, percent: int) -> None:
         self.statusBar().showMessage(self.tr("Zoom {percent} %").format(percent=percent), 2000)

@@ -133,4 +133,8 @@ class StatusBar(QStatusBar):
         }
         # The encoding matters when it was guessed (cp1252): say which one was used.
         encoding = document.encoding.upper().replace("CP1252", "Windows-1252")
-        self.source.setText(f"{formats.get(document.format, document.format)} · {encoding}")
+        text = f"{formats.get(document.format, document.format)} · {encoding}"
+        if document.replaced_bytes:
+            # A stray byte in UTF-8 text is shown as U+FFFD; say how many, not nothing.
+            text += " · " + self.tr("%n invalid byte(s) shown as �", "", document.replaced_bytes)
+        self.source.setText(text)

@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+73"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+77"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>English — translation</source>
         <translation>Englisch — Übersetzung</translation>
     </message>
@@ -348,7 +348,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../reader/ui/view/find_bar.py" line="+60"/>
+        <location filename="../reader/ui/view/find_bar.py" line="+62"/>
         <source>Find in German or English</source>
         <translation>Im Deutschen oder Englischen suchen</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>Suchleiste schließen (Esc)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+95"/>
         <source>No matches</source>
         <translation>Keine Treffer</translation>
     </message>
@@ -696,7 +696,7 @@
         <translation>Übersetzung &amp;abbrechen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -715,17 +715,27 @@
         <source>&amp;About Bilingual Reader</source>
         <translation>Ü&amp;ber den Zweisprachigen Leser</translation>
     </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Translate the Rest</source>
+        <translation>&amp;Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+72"/>
+        <location filename="../reader/ui/window/main_window.py" line="+74"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+142"/>
+        <location filename="../reader/ui/window/main_window.py" line="+143"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -750,7 +760,7 @@
         <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -1101,7 +1111,7 @@
         <translation>{version} (installiert)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
@@ -1225,11 +1235,21 @@
         <source>Something went wrong ({kind}). Nothing was changed.</source>
         <translation>Etwas ist schiefgegangen ({kind}). Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <location line="-111"/>
+        <source>German → English</source>
+        <translation>Deutsch → Englisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English → German</source>
+        <translation>Englisch → Deutsch</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+76"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1275,17 +1295,7 @@
         <translation>Breite der deutschen Spalte</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Fast (greedy search)</source>
-        <translation>&amp;Schnell (gierige Suche)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Accurate (beam search, 4 beams)</source>
-        <translation>&amp;Genau (Strahlsuche, 4 Strahlen)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Accurate weighs four candidate translations of every sentence and matches Argos Translate exactly; it takes roughly two to three times as long. Fast keeps only the likeliest word at each step: quicker, occasionally clumsier. Changing this translates the open document again.</source>
         <translation>„Genau“ wägt für jeden Satz vier mögliche Übersetzungen ab und liefert genau dasselbe wie Argos Translate; das dauert etwa zwei- bis dreimal so lange. „Schnell“ behält bei jedem Schritt nur das wahrscheinlichste Wort: zügiger, gelegentlich holpriger. Eine Änderung übersetzt das geöffnete Dokument neu.</translation>
     </message>
@@ -1340,7 +1350,7 @@
         <translation>&amp;Deutsche Spalte:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Translation:</source>
         <translation>Übersetzung:</translation>
     </message>
@@ -1406,6 +1416,36 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <source>Clearing…</source>
         <translation>Wird gelöscht …</translation>
     </message>
+    <message>
+        <location line="-142"/>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest line</source>
+        <translation>Längste Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On wider windows the two columns stay centred</source>
+        <translation>In breiteren Fenstern bleiben die beiden Spalten in der Mitte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fast</source>
+        <translation>&amp;Schnell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accurate (recommended)</source>
+        <translation>&amp;Genau (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>L&amp;ongest line:</source>
+        <translation>Längste &amp;Zeile:</translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
@@ -1418,7 +1458,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../reader/ui/window/status_bar.py" line="+34"/>
+        <location filename="../reader/ui/window/status_bar.py" line="+36"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
@@ -1448,7 +1488,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Übersetzung anhalten (Fertiges bleibt erhalten)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <location line="+15"/>
         <source>Loading the model…</source>
         <translation>Modell wird geladen …</translation>
@@ -1514,6 +1554,16 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
             <numerusform>%n ungültige Bytes als � angezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="-96"/>
+        <source>Translate the Rest</source>
+        <translation>Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>
@@ -1526,7 +1576,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>TranslationRunner</name>
     <message>
-        <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
+        <location filename="../reader/ui/window/translation_runner.py" line="+117"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
     </message>

@@ -80,6 +80,10 @@ class ExportController(QObject):
         self._error_bar = error_bar
         self._parent = parent
 
+    def on_screen(self) -> BilingualDocument | None:
+        """What an export writes now (None while nothing is open)."""
+        return self._document()
+
     def export_with_dialog(self) -> Path | None:
         """Ask for a file name and format, then write the export in the background."""
         bilingual = self._document()

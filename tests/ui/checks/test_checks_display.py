@@ -165,10 +165,10 @@ def test_marks_come_back_after_names_highlighting_is_switched(qtbot, checked_win
 
 def test_exports_from_the_window_carry_the_findings(checked_window) -> None:
     from reader.core.export.model import to_tsv
-    from reader.ui.dialogs.export import bilingual_document
 
     window = checked_window
-    bilingual = bilingual_document(window)
+    bilingual = window.exports.on_screen()
+    assert bilingual is not None
     assert bilingual.check_notes == {
         2: ("Date · Montag → Tuesday (expected Monday)",),
         3: ("Number · 30 → 40 (expected 30)",),
@@ -176,4 +176,4 @@ def test_exports_from_the_window_carry_the_findings(checked_window) -> None:
     rows = [line.split("\t") for line in to_tsv(bilingual).splitlines()]
     assert rows[0][3] == "checks" and rows[4][3] == "Number · 30 → 40 (expected 30)"
     window.checks.check_action.setChecked(False)
-    assert bilingual_document(window).check_notes is None
+    assert window.exports.on_screen().check_notes is None

@@ -302,7 +302,7 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+87"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+91"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
@@ -1249,7 +1249,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+76"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+77"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1325,7 +1325,7 @@
         <translation>Installierte deutsche spaCy-Pipelines (de_core_news_lg, _md, _sm) stehen hier zur Wahl. Ist eine gewählte Pipeline nicht mehr installiert, wird die eingebaute verwendet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>&amp;Reopen the last document on start</source>
         <translation>Beim Start das letzte Dokument &amp;wieder öffnen</translation>
     </message>
@@ -1355,7 +1355,7 @@
         <translation>Übersetzung:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Names found by:</source>
         <translation>&amp;Namen erkennt:</translation>
     </message>
@@ -1417,7 +1417,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Wird gelöscht …</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-152"/>
         <source> characters</source>
         <translation> Zeichen</translation>
     </message>
@@ -1442,9 +1442,19 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>&amp;Genau (empfohlen)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+66"/>
         <source>L&amp;ongest line:</source>
         <translation>Längste &amp;Zeile:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Leave &amp;one core free for other programs</source>
+        <translation>Einen &amp;Kern für andere Programme frei lassen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Off: translation uses every core of this computer and finishes soonest. On: one core stays free for other programs; translating takes longer.</source>
+        <translation>Aus: Die Übersetzung nutzt jeden Kern dieses Computers und ist am schnellsten fertig. An: Ein Kern bleibt für andere Programme frei; das Übersetzen dauert länger.</translation>
     </message>
 </context>
 <context>

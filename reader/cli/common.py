@@ -44,8 +44,19 @@ def beam_argument(text: str) -> int:
         raise argparse.ArgumentTypeError(describe(error)) from None
 
 
+def threads_argument(text: str) -> int:
+    """``--threads``' value: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def add_decoding_options(parser: argparse.ArgumentParser) -> None:
-    """``--beam`` and ``--no-cache``, for every command that translates."""
+    """``--beam``, ``--threads`` and ``--no-cache``, for every command that translates."""
     from reader.core.translation.decoding import BEAM_SIZES, DEFAULT_BEAM_SIZE
 
     others = " or ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
@@ -56,6 +67,13 @@ def add_decoding_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"beam size: {DEFAULT_BEAM_SIZE} (default) decodes as Argos does, {others} is "
         "faster; the settings accept the same",
+    )
+    parser.add_argument(
+        "--threads",
+        type=threads_argument,
+        default=None,
+        metavar="N",
+        help="CPU threads for translating (default: every core)",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"

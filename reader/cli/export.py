@@ -141,10 +141,13 @@ def _translate(
     paths = resolve_paths()
     package = require_translation_package(paths)
     cache_path = None if args.no_cache else paths.translation_cache
-    with TranslationSession.open(package, cache_path) as session:
+    with TranslationSession.open(package, cache_path, threads=args.threads) as session:
         # Alignments help entity projection; without entities they are wasted work.
         done = session.translate(
-            [(s.id, s.text) for s in sentences], beam_size=args.beam, align=not args.no_entities
+            [(s.id, s.text) for s in sentences],
+            beam_size=args.beam,
+            align=not args.no_entities,
+            by_length=True,
         )
     return {t.sentence_id: t for t in done}, package.code, package.package_version
 

@@ -37,7 +37,16 @@ def register(
         description="Translate a German document into English offline, sentence by "
         "sentence, with the installed Argos de→en model.",
     )
-    parser.add_argument("file", help="Markdown, text or HTML file")
+    parser.add_argument(
+        "file", nargs="+", help="Markdown, text or HTML file; several files or folders with -o"
+    )
+    parser.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="OUTDIR",
+        help="translate many documents with one loaded model: one file per document in "
+        "OUTDIR, a progress bar, broken files skipped (exit status: how many failed)",
+    )
     parser.add_argument(
         "--format",
         choices=("jsonl", "tsv", "txt"),
@@ -56,22 +65,33 @@ def register(
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, segment, translate and print the document."""
+    """Load, segment, translate and print the document (or many, with ``-o``)."""
+    if args.output_dir is not None:
+        from reader.cli.batch import run_many
+
+        return run_many(args)
+    if len(args.file) > 1:
+        print("reader: give -o OUTDIR to translate several documents", file=sys.stderr)
+        return 2
     from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation.session import TranslationSession
 
-    document = load_document_for_command(Path(args.file))
+    document = load_document_for_command(Path(args.file[0]))
     paths = resolve_paths()
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]
     cache_path = None if args.no_cache else paths.translation_cache
-    with TranslationSession.open(package, cache_path) as session:
+    with TranslationSession.open(package, cache_path, threads=args.threads) as session:
         order = [sentence_id for sentence_id, _text in sentences]
         printer = InOrderPrinter(order, args.format, checker=_checker() if args.check else None)
-        session.translate(sentences, beam_size=args.beam, on_batch=printer.take, align=False)
+        # One pass sorted by length is fastest for a whole document; the printer restores
+        # document order.
+        session.translate(
+            sentences, beam_size=args.beam, on_batch=printer.take, align=False, by_length=True
+        )
         printer.flush()
     return 0
 

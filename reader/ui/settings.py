@@ -164,6 +164,15 @@ class Settings:
         self._qsettings.setValue("translation/beam_size", check_beam_size(value))
 
     @property
+    def leave_core_free(self) -> bool:
+        """Translate on every core but one (off: every core)."""
+        return _as_bool(self._qsettings.value("translation/leave_core_free"), False)
+
+    @leave_core_free.setter
+    def leave_core_free(self, value: bool) -> None:
+        self._qsettings.setValue("translation/leave_core_free", bool(value))
+
+    @property
     def highlight_entities(self) -> bool:
         return _as_bool(self._qsettings.value("view/highlight_entities"), True)
 

@@ -16,9 +16,7 @@ from pathlib import Path
 
 from reader.core.document.decoding import NotText, decode_text
 from reader.core.document.html_blocks import html_to_blocks
-from reader.core.document.markdown_source import markdown_to_html
 from reader.core.document.model import Block, BlockKind, Document
-from reader.core.document.sanitize import sanitize_html
 from reader.core.document.unwrap import normalize_inline, normalize_newlines, split_paragraphs
 from reader.core.errors import (
     BinaryFile,
@@ -108,9 +106,14 @@ def _build(
         fmt = "html"  # a .md that is really a saved web page: markdown would mangle it
     if fmt == "text":
         blocks = _text_blocks(text)
-    elif fmt == "markdown":
-        blocks = html_to_blocks(sanitize_html(markdown_to_html(text)))
     else:
+        # Imported here: a plain-text file never pays for python-markdown or nh3.
+        from reader.core.document.sanitize import sanitize_html
+
+        if fmt == "markdown":
+            from reader.core.document.markdown_source import markdown_to_html
+
+            text = markdown_to_html(text)
         blocks = html_to_blocks(sanitize_html(text))
     if not blocks:
         raise EmptyDocument(source or Path())

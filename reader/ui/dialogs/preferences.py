@@ -54,6 +54,7 @@ class Preferences:
     language: str = "system"
     name_pipeline: str = ""  # an installed spaCy pipeline, "" for the reader's own tagger
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+    leave_core_free: bool = False  # translate on every core but one
 
 
 class PreferencesDialog(QDialog):
@@ -160,6 +161,15 @@ class PreferencesDialog(QDialog):
             )
         )
 
+        self.spare_core = QCheckBox(self.tr("Leave &one core free for other programs"), self)
+        self.spare_core.setChecked(current.leave_core_free)
+        self.spare_core.setToolTip(
+            self.tr(
+                "Off: translation uses every core of this computer and finishes soonest. "
+                "On: one core stays free for other programs; translating takes longer."
+            )
+        )
+
         self.reopen = QCheckBox(self.tr("&Reopen the last document on start"), self)
         self.reopen.setChecked(current.reopen_last)
 
@@ -172,6 +182,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Translation:"), self.accurate)
         form.addRow("", self.fast)
         form.addRow("", tradeoff)
+        form.addRow("", self.spare_core)
         form.addRow("", self.reopen)
         form.addRow(self.tr("&Names found by:"), self.names_box)
         form.addRow(self.tr("&Language:"), self.language_box)
@@ -261,4 +272,5 @@ class PreferencesDialog(QDialog):
             max_line_chars=self.line_box.value(),
             language=str(self.language_box.currentData()),
             name_pipeline=str(self.names_box.currentData() or ""),
+            leave_core_free=self.spare_core.isChecked(),
         )

@@ -56,6 +56,8 @@ class ViewPreferences(QObject):
         self.colors: ReaderColors = view.colors
         view.line_length.margin_changed.connect(headers.set_side_margin)
         view.line_length.set_max_chars(settings.max_line_chars)
+        if settings.leave_core_free:
+            translations.leave_core_free(True)
 
     def apply_font(self) -> None:
         """Give the reading view the chosen font, its size multiplied by the zoom."""
@@ -112,6 +114,7 @@ class ViewPreferences(QObject):
             settings.language,
             settings.name_pipeline,
             settings.max_line_chars,
+            settings.leave_core_free,
         )
 
     def edit(self) -> None:
@@ -130,6 +133,9 @@ class ViewPreferences(QObject):
         settings.reopen_last = chosen.reopen_last
         settings.beam_size = chosen.beam_size
         settings.language = chosen.language  # read at the next start
+        if chosen.leave_core_free != settings.leave_core_free:
+            settings.leave_core_free = chosen.leave_core_free
+            self._translations.leave_core_free(chosen.leave_core_free)
         if chosen.name_pipeline != settings.name_pipeline:
             settings.name_pipeline = chosen.name_pipeline
             self._entities.service.set_pipeline(chosen.name_pipeline)

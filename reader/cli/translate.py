@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import add_decoding_options
-from reader.cli.pair_output import write_pair
+from reader.cli.pairs_output import write_pair
 from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
 

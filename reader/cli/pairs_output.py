@@ -1,7 +1,4 @@
-"""One German/English pair written as ``reader translate`` prints it: text, TSV or JSON lines.
-
-Shared by the one-file command (``translate``) and the many-file one (``batch``).
-"""
+"""One German/English pair written as a line (jsonl, tsv) or two (txt), for the commands."""
 
 from __future__ import annotations
 

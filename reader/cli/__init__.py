@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import sys
 from collections.abc import Sequence
 
 from reader.cli.common import add_common_options, start_logging
@@ -22,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "models": "reader.cli.models",
     "translate": "reader.cli.translate",
     "export": "reader.cli.export",
+    "check": "reader.cli.check",
 }
 
 
@@ -46,9 +46,9 @@ def run_command(argv: Sequence[str]) -> int:
     try:
         return int(args.handler(args) or 0)
     except ReaderError as error:
-        from reader.cli.messages import describe
+        from reader.cli.messages import complain, describe
 
-        print(f"reader: {describe(error)}", file=sys.stderr)
+        complain(describe(error))
         return 1
     except BrokenPipeError:
         return 0

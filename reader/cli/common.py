@@ -8,6 +8,11 @@ nothing here imports ``reader.app`` back.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.document.model import Document
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -39,8 +44,19 @@ def beam_argument(text: str) -> int:
         raise argparse.ArgumentTypeError(describe(error)) from None
 
 
+def threads_argument(text: str) -> int:
+    """``--threads``' value: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def add_decoding_options(parser: argparse.ArgumentParser) -> None:
-    """``--beam`` and ``--no-cache``, for every command that translates."""
+    """``--beam``, ``--threads`` and ``--no-cache``, for every command that translates."""
     from reader.core.translation.decoding import BEAM_SIZES, DEFAULT_BEAM_SIZE
 
     others = " or ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
@@ -53,5 +69,27 @@ def add_decoding_options(parser: argparse.ArgumentParser) -> None:
         "faster; the settings accept the same",
     )
     parser.add_argument(
+        "--threads",
+        type=threads_argument,
+        default=None,
+        metavar="N",
+        help="CPU threads for translating (default: every core)",
+    )
+    parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"
     )
+
+
+def load_document_for_command(path: Path) -> Document:
+    """Load a document for a command, saying on stderr how many bad bytes were replaced."""
+    from reader.cli.messages import complain
+    from reader.core.document.loading import load_document
+
+    document = load_document(path)
+    if document.replaced_bytes:
+        count = document.replaced_bytes
+        complain(
+            f"{path}: {count} invalid byte{'s' if count != 1 else ''} "
+            f"({document.encoding}) shown as \ufffd"
+        )
+    return document

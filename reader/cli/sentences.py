@@ -43,9 +43,9 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Load the file and print its sentences."""
-    from reader.core.document.loading import load_document
+    from reader.cli.common import load_document_for_command
 
-    document = load_document(Path(args.file))
+    document = load_document_for_command(Path(args.file))
     write_sentences(document, args.format, sys.stdout)
     return 0
 

@@ -61,6 +61,25 @@ def test_tsv_holds_every_sentence_and_its_english(installed: Path, article: Path
     assert (installed / "cache" / "translations.sqlite3").is_file()
 
 
+def test_threads_are_honoured_and_the_english_is_the_same(
+    installed: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.translation.engine import TranslationEngine
+
+    threads: list[int] = []
+    close = TranslationEngine.close
+
+    def spy(engine: TranslationEngine) -> None:
+        threads.append(engine.threads)
+        close(engine)
+
+    monkeypatch.setattr(TranslationEngine, "close", spy)
+    target = export(article, "tsv", "--no-entities", "--no-cache", "--threads", "3")
+    rows = [line.split("\t") for line in target.read_text(encoding="utf-8").splitlines()[1:]]
+    assert [r[2] for r in rows] == sentences()
+    assert threads == [3]
+
+
 def test_tmx_names_the_model(installed: Path, article: Path) -> None:
     root = ET.parse(export(article, "tmx", "--no-entities")).getroot()
     header = root.find("header")

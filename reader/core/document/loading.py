@@ -10,21 +10,17 @@ typed ``LoadError``.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
 import stat
-from dataclasses import replace
 from pathlib import Path
 
 from reader.core.cancel import CancelToken
-from reader.core.document.archive import resolve_member
-from reader.core.document.article import extract_article
-from reader.core.document.decoding import NotText, decode_bytes
+from reader.core.document.decoding import NotText, decode_text
 from reader.core.document.html_blocks import html_to_blocks
-from reader.core.document.markdown_source import markdown_to_html
 from reader.core.document.model import Block, BlockKind, Chapter, Document
-from reader.core.document.sanitize import sanitize_html
 from reader.core.document.text_layout import text_blocks
 from reader.core.document.unwrap import normalize_inline, normalize_newlines
 from reader.core.errors import (
@@ -105,20 +101,21 @@ def load_document(
         raise FileTooLarge(path, size=info.st_size, limit=max_bytes)
     data = _read_capped(path, max_bytes)
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_text(data)
     except NotText:
         raise BinaryFile(path) from None
     try:
-        return _build(
-            text,
+        document = _build(
+            decoded.text,
             fmt,
             fallback_title=path.stem,
             source=path,
-            encoding=encoding,
+            encoding=decoded.encoding,
             article=not whole_page,
         )
     except EmptyDocument:
         raise EmptyDocument(path) from None
+    return dataclasses.replace(document, replaced_bytes=decoded.replaced)
 
 
 def load_text(text: str, *, format: str, title: str = "") -> Document:
@@ -153,6 +150,7 @@ def _load_container(
         document = _build(word.html, "html", fallback_title=path.stem, source=path, encoding="")
         return _with_pictures(_finish(document, fmt), dict(word.pictures))
     from reader.core.document.epub import read_epub
+    from reader.core.document.sanitize import sanitize_html
 
     book = read_epub(path, data)
     _check_text_size(path, sum(len(chapter.html) for chapter in book.chapters), max_text * 4)
@@ -166,7 +164,9 @@ def _load_container(
         first = len(blocks)
         # A book's pictures live inside its archive: addresses become entry names.
         blocks.extend(
-            replace(block, index=first + i, image=_book_picture(chapter.name, block, pictures))
+            dataclasses.replace(
+                block, index=first + i, image=_book_picture(chapter.name, block, pictures)
+            )
             for i, block in enumerate(found)
         )
         heading = next((b.text for b in found if b.kind is BlockKind.HEADING), "")
@@ -191,6 +191,8 @@ def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str
     """The entry name of a chapter's picture when the book carries it, else ""."""
     if block.kind is not BlockKind.IMAGE or not block.image:
         return ""
+    from reader.core.document.archive import resolve_member
+
     member = resolve_member(chapter, block.image)
     return member if member is not None and member in pictures else ""
 
@@ -198,15 +200,16 @@ def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str
 def _with_pictures(document: Document, pictures: dict[str, bytes]) -> Document:
     """Pictures the file carries; any other address is dropped (never read beside it)."""
     blocks = tuple(
-        replace(b, image="") if b.image and b.image not in pictures else b for b in document.blocks
+        dataclasses.replace(b, image="") if b.image and b.image not in pictures else b
+        for b in document.blocks
     )
     used = {b.image for b in blocks if b.image}
     carried = tuple((name, data) for name, data in pictures.items() if name in used)
-    return replace(document, blocks=blocks, pictures=carried)
+    return dataclasses.replace(document, blocks=blocks, pictures=carried)
 
 
 def _finish(document: Document, fmt: str) -> Document:
-    return replace(document, format=fmt)
+    return dataclasses.replace(document, format=fmt)
 
 
 def _check_text_size(path: Path, size: int, limit: int) -> None:
@@ -237,10 +240,19 @@ def _build(
         fmt = "html"  # a .md that is really a saved web page: markdown would mangle it
     if fmt == "text":
         blocks = _text_blocks(text)
-    elif fmt == "markdown":
-        blocks = html_to_blocks(sanitize_html(markdown_to_html(text)))
     else:
-        extracted = extract_article(text) if article else None
+        # Imported here: a plain-text file never pays for python-markdown or nh3.
+        from reader.core.document.sanitize import sanitize_html
+
+        if fmt == "markdown":
+            from reader.core.document.markdown_source import markdown_to_html
+
+            text = markdown_to_html(text)
+        extracted = None
+        if article and fmt == "html":
+            from reader.core.document.article import extract_article
+
+            extracted = extract_article(text)
         blocks = html_to_blocks(sanitize_html(extracted or text))
         article = extracted is not None
     if not any(block.text.strip() for block in blocks):  # pictures without words: nothing

@@ -99,6 +99,8 @@ class Document:
     article_only: bool = False
     # Pictures carried inside the file (EPUB): address as in Block.image -> bytes.
     pictures: tuple[tuple[str, bytes], ...] = ()
+    # Invalid byte sequences in the file shown as U+FFFD (a stray byte in UTF-8 text).
+    replaced_bytes: int = 0
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import nh3
-
 # Deeper than any real article needs (real pages nest 20-40 elements), far below the depth at
 # which html5ever gets slow.
 MAX_TAG_DEPTH = 100
@@ -97,6 +95,8 @@ _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 def sanitize_html(html: str) -> str:
     """Return ``html`` reduced to the allow-list: structure, text and safe links only."""
+    import nh3  # here, not at the top: plain text never needs it (safe_href does not)
+
     return nh3.clean(
         limit_nesting(html),
         tags=set(ALLOWED_TAGS),

@@ -3,12 +3,14 @@
 The file is inert by construction: every piece of text goes through ``html.escape``, links
 keep only http(s) and mailto targets, and there are no scripts, event handlers or external
 resources (styles are inline in the head). Sentence ids link the two sides: ``id="s12"`` on
-the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English.
+the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English. An English
+sentence the translation check flagged has the class ``flagged`` and a ``check`` note after it.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from reader import __version__
 from reader.core.document.model import Block, BlockKind, Entity, MarkKind
@@ -63,6 +65,8 @@ pre { margin: 0; padding: 0.6rem 0.8rem; background: #f6f8fa; border-radius: 4px
 .ent { border-radius: 3px; padding: 0 0.1em; }
 .ent-PER { background: #ffe2dd; } .ent-ORG { background: #dbeafe; }
 .ent-LOC { background: #dcf5e3; } .ent-MISC { background: #fdf0c4; }
+.s.flagged { text-decoration: underline dotted #bc4c00; text-underline-offset: 0.2em; }
+.check { color: #9a6700; font-size: 0.8em; margin-left: 0.3em; }
 a { color: #0a58ca; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
@@ -114,17 +118,18 @@ def _block_row(bilingual: BilingualDocument, block: Block) -> str:
         )
     german_side = german_runs(bilingual, block)
     english_side = english_runs(bilingual, block)
+    notes = bilingual.check_notes
     if block.kind is BlockKind.TABLE_ROW and block.cells:
         german_cells = cells_of(bilingual, block, german_side, english=False)
         english_cells = cells_of(bilingual, block, english_side, english=True)
         german = _cells(german_cells, block, english=False)
-        english = _cells(english_cells, block, english=True)
+        english = _cells(english_cells, block, english=True, notes=notes)
         return (
             f'<tr class="block table_row" {row_id}>'
             f'<td lang="de">{german}</td><td lang="en">{english}</td></tr>'
         )
     german = _inline(german_side, english=False)
-    english = _inline(english_side, english=True)
+    english = _inline(english_side, english=True, notes=notes)
     return (
         f'<tr class="block {block.kind.value}" {row_id}>'
         f'<td lang="de">{_wrap(block, german)}</td>'
@@ -150,14 +155,24 @@ def _wrap(block: Block, inner: str) -> str:
     return f"<p>{inner}</p>"
 
 
-def _cells(cells: list[list[Run]], block: Block, *, english: bool) -> str:
+def _cells(
+    cells: list[list[Run]],
+    block: Block,
+    *,
+    english: bool,
+    notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> str:
     """One table row of cells, inside one side's cell (a header row's cells are ``th``)."""
     tag = "th" if block.level else "td"
-    inner = "".join(f"<{tag}>{_inline(runs, english=english)}</{tag}>" for runs in cells)
+    inner = "".join(
+        f"<{tag}>{_inline(runs, english=english, notes=notes)}</{tag}>" for runs in cells
+    )
     return f'<table class="cells"><tr>{inner}</tr></table>'
 
 
-def _inline(runs: list[Run], *, english: bool) -> str:
+def _inline(
+    runs: list[Run], *, english: bool, notes: Mapping[int, tuple[str, ...]] | None = None
+) -> str:
     """Sentence spans around entity spans around marked text, nested the same way always."""
     parts: list[str] = []
     for sentence_id, sentence_runs in group_by_sentence(runs):
@@ -166,10 +181,14 @@ def _inline(runs: list[Run], *, english: bool) -> str:
             parts.append(inner)
         elif english:
             pending = " pending" if not any(r.text for r in sentence_runs) else ""
+            found = (notes or {}).get(sentence_id, ())
+            flagged = " flagged" if found else ""
             parts.append(
-                f'<span class="s{pending}" id="s{sentence_id}-en" '
+                f'<span class="s{pending}{flagged}" id="s{sentence_id}-en" '
                 f'data-sentence="{sentence_id}">{inner}</span>'
             )
+            if found:
+                parts.append(f'<small class="check">⚑ {_text("; ".join(found))}</small>')
         else:
             parts.append(f'<span class="s" id="s{sentence_id}">{inner}</span>')
     return "".join(parts)

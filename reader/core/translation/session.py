@@ -38,6 +38,7 @@ class Engine(Protocol):
         cancel: CancelToken | None = None,
         align: bool = True,
         beam_size: int | None = None,
+        by_length: bool = False,
     ) -> list[Translation]: ...
 
     def close(self) -> None: ...
@@ -76,8 +77,7 @@ class TranslationSession:
     ) -> TranslationSession:
         """A session with its own cache at ``cache_path`` (None: translate without one)."""
         cache = None
-        if cache_path is not None:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
+        if cache_path is not None:  # the cache makes its folder; a failure means no cache
             cache = TranslationCache(cache_path)
         return cls(package, cache=cache, owns_cache=cache is not None, threads=threads)
 
@@ -101,10 +101,20 @@ class TranslationSession:
         on_batch: BatchCallback | None = None,
         cancel: CancelToken | None = None,
         align: bool = True,
+        by_length: bool = False,
     ) -> list[Translation]:
         """Translate ``(sentence id, German)`` pairs with this beam; see ``TranslationEngine``."""
         engine = self.engine
         self._translated = True
+        if by_length:  # fakes in tests need not know the option
+            return engine.translate(
+                sentences,
+                on_batch=on_batch,
+                cancel=cancel,
+                align=align,
+                beam_size=beam_size,
+                by_length=True,
+            )
         return engine.translate(
             sentences, on_batch=on_batch, cancel=cancel, align=align, beam_size=beam_size
         )

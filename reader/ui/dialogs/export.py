@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ def on_screen(
     translation: TranslationController,
     entities: EntityController,
     package: InstalledPackage | None,
+    check_notes: Mapping[int, tuple[str, ...]] | None = None,
 ) -> BilingualDocument | None:
     """What is on screen, as the exporters take it (None while nothing is open)."""
     from reader.core.export.model import BilingualDocument
@@ -45,6 +46,7 @@ def on_screen(
         entities=tuple(projected.get((e.block, e.start, e.end), e) for e in entities.entities),
         model_name=package.code if package else "",
         model_version=package.package_version if package else "",
+        check_notes=check_notes,
     )
 
 
@@ -77,6 +79,10 @@ class ExportController(QObject):
         self._status_bar = status_bar
         self._error_bar = error_bar
         self._parent = parent
+
+    def on_screen(self) -> BilingualDocument | None:
+        """What an export writes now (None while nothing is open)."""
+        return self._document()
 
     def export_with_dialog(self) -> Path | None:
         """Ask for a file name and format, then write the export in the background."""

@@ -341,11 +341,6 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Bilingual e-book (EPUB)</source>
-        <translation>Zweisprachiges E-Book (EPUB)</translation>
-    </message>
-    <message>
         <location filename="../reader/ui/dialogs/export.py" line="+91"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
@@ -369,6 +364,11 @@
         <location line="+8"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+1"/>
+        <source>Bilingual e-book (EPUB)</source>
+        <translation>Zweisprachiges E-Book (EPUB)</translation>
     </message>
 </context>
 <context>
@@ -862,12 +862,7 @@
         <translation>Sie haben keine Berechtigung, „{name}“ zu lesen.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt), HTML (.html), EPUB, Word (.docx) or PDF files.</source>
-        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt), HTML- (.html), EPUB-, Word- (.docx) oder PDF-Dateien.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>no file extension</source>
         <translation>keine Dateiendung</translation>
     </message>
@@ -898,7 +893,27 @@
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="+19"/>
+        <source>“{name}” could not be opened: {error}</source>
+        <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The translation model in “{folder}” could not be loaded. Reinstall it from Tools › Translation models.</source>
+        <translation>Das Übersetzungsmodell in „{folder}“ konnte nicht geladen werden. Installieren Sie es unter Extras › Übersetzungsmodelle neu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Translation stopped: {error}</source>
+        <translation>Übersetzung angehalten: {error}</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt), HTML (.html), EPUB, Word (.docx) or PDF files.</source>
+        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt), HTML- (.html), EPUB-, Word- (.docx) oder PDF-Dateien.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>“{name}” was refused: it holds more than {limit} files.</source>
         <translation>„{name}“ wurde abgelehnt: Es enthält mehr als {limit} Dateien.</translation>
     </message>
@@ -941,21 +956,6 @@
         <location line="+4"/>
         <source>Opening “{name}” was stopped.</source>
         <translation>Das Öffnen von „{name}“ wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{name}” could not be opened: {error}</source>
-        <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The translation model in “{folder}” could not be loaded. Reinstall it from Tools › Translation models.</source>
-        <translation>Das Übersetzungsmodell in „{folder}“ konnte nicht geladen werden. Installieren Sie es unter Extras › Übersetzungsmodelle neu.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Translation stopped: {error}</source>
-        <translation>Übersetzung angehalten: {error}</translation>
     </message>
 </context>
 <context>
@@ -1663,23 +1663,8 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <source>Plain text</source>
         <translation>Reiner Text</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>EPUB book</source>
-        <translation>EPUB-Buch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Word document</source>
-        <translation>Word-Dokument</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%n invalid byte(s) shown as �</source>
         <translation>
             <numerusform>%n ungültiges Byte als � angezeigt</numerusform>
@@ -1695,6 +1680,21 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location line="+1"/>
         <source>Translate the sentences that have no English yet</source>
         <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>EPUB book</source>
+        <translation>EPUB-Buch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>Word-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
 </context>
 <context>

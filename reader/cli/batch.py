@@ -111,7 +111,7 @@ def _unique(target: Path, used: set[Path]) -> Path:
 
 
 def _write(job: Job, done: list[Translation], output_format: str) -> None:
-    from reader.cli.translate import write_pair
+    from reader.cli.pairs_output import write_pair
 
     job.target.parent.mkdir(parents=True, exist_ok=True)
     partial = job.target.with_name(job.target.name + ".part")

@@ -10,14 +10,15 @@ typed ``LoadError``.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.cancel import CancelToken
+from reader.core.document.archive import resolve_member
 from reader.core.document.decoding import NotText, decode_text
 from reader.core.document.html_blocks import html_to_blocks
 from reader.core.document.model import Block, BlockKind, Chapter, Document
@@ -115,7 +116,7 @@ def load_document(
         )
     except EmptyDocument:
         raise EmptyDocument(path) from None
-    return dataclasses.replace(document, replaced_bytes=decoded.replaced)
+    return replace(document, replaced_bytes=decoded.replaced)
 
 
 def load_text(text: str, *, format: str, title: str = "") -> Document:
@@ -164,9 +165,7 @@ def _load_container(
         first = len(blocks)
         # A book's pictures live inside its archive: addresses become entry names.
         blocks.extend(
-            dataclasses.replace(
-                block, index=first + i, image=_book_picture(chapter.name, block, pictures)
-            )
+            replace(block, index=first + i, image=_book_picture(chapter.name, block, pictures))
             for i, block in enumerate(found)
         )
         heading = next((b.text for b in found if b.kind is BlockKind.HEADING), "")
@@ -191,8 +190,6 @@ def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str
     """The entry name of a chapter's picture when the book carries it, else ""."""
     if block.kind is not BlockKind.IMAGE or not block.image:
         return ""
-    from reader.core.document.archive import resolve_member
-
     member = resolve_member(chapter, block.image)
     return member if member is not None and member in pictures else ""
 
@@ -200,16 +197,15 @@ def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str
 def _with_pictures(document: Document, pictures: dict[str, bytes]) -> Document:
     """Pictures the file carries; any other address is dropped (never read beside it)."""
     blocks = tuple(
-        dataclasses.replace(b, image="") if b.image and b.image not in pictures else b
-        for b in document.blocks
+        replace(b, image="") if b.image and b.image not in pictures else b for b in document.blocks
     )
     used = {b.image for b in blocks if b.image}
     carried = tuple((name, data) for name, data in pictures.items() if name in used)
-    return dataclasses.replace(document, blocks=blocks, pictures=carried)
+    return replace(document, blocks=blocks, pictures=carried)
 
 
 def _finish(document: Document, fmt: str) -> Document:
-    return dataclasses.replace(document, format=fmt)
+    return replace(document, format=fmt)
 
 
 def _check_text_size(path: Path, size: int, limit: int) -> None:
@@ -241,18 +237,16 @@ def _build(
     if fmt == "text":
         blocks = _text_blocks(text)
     else:
-        # Imported here: a plain-text file never pays for python-markdown or nh3.
+        # Imported here: a plain-text file never pays for python-markdown, nh3 or lxml.
+        from reader.core.document.article import extract_article
         from reader.core.document.sanitize import sanitize_html
 
         if fmt == "markdown":
             from reader.core.document.markdown_source import markdown_to_html
 
             text = markdown_to_html(text)
-        extracted = None
-        if article and fmt == "html":
-            from reader.core.document.article import extract_article
-
-            extracted = extract_article(text)
+        # Only a saved web page has boilerplate; Markdown is all article.
+        extracted = extract_article(text) if article and fmt == "html" else None
         blocks = html_to_blocks(sanitize_html(extracted or text))
         article = extracted is not None
     if not any(block.text.strip() for block in blocks):  # pictures without words: nothing

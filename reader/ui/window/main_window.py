@@ -142,12 +142,12 @@ class MainWindow(QMainWindow):
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
+        parts = (self.view, self.translation, self.entities, settings, self.status_bar)
+        self.checks = ChecksDisplay(*parts, self.main_menu, self)
         self.document_menus = DocumentMenus(
             self.main_menu, self.view, self.documents, self, reload=self.reload,
             show=self.show_document, report=lambda m: self.error_bar.show_message(m, error=True),
         )  # fmt: skip
-        parts = (self.view, self.translation, self.entities, settings, self.status_bar)
-        self.checks = ChecksDisplay(*parts, self.main_menu, self)
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:

@@ -245,7 +245,8 @@ def _build(
             from reader.core.document.markdown_source import markdown_to_html
 
             text = markdown_to_html(text)
-        extracted = extract_article(text) if article else None
+        # Only a saved web page has boilerplate; Markdown is all article.
+        extracted = extract_article(text) if article and fmt == "html" else None
         blocks = html_to_blocks(sanitize_html(extracted or text))
         article = extracted is not None
     if not any(block.text.strip() for block in blocks):  # pictures without words: nothing

@@ -98,3 +98,18 @@ def test_hostile_pages_do_not_break_extraction() -> None:
     assert extract_article("") is None
     assert extract_article("<div>" * 50_000 + "Text") is None  # nothing to leave out
     assert extract_article("<article>" + "<p>x" * 10_000) is None
+
+
+def test_markdown_is_never_cut_down_to_an_article(tmp_path: Path) -> None:
+    # A Markdown file is all text its author wrote: a link list at the top is not navigation.
+    text = (
+        '<nav class="menu"><a href="/a">Start</a> | <a href="/b">Politik</a> | '
+        '<a href="/c">Wirtschaft</a> | <a href="/d">Kultur</a></nav>\n\n'
+        + "".join(f"Absatz {n}, ein langer Satz mit Kommas, der dazugehört.\n\n" for n in range(6))
+    )
+    path = tmp_path / "notizen.md"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    assert not document.article_only
+    assert document.blocks[0].text == "Start | Politik | Wirtschaft | Kultur"
+    assert len(document.blocks) == 7

@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+72"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+77"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -12,6 +12,111 @@
         <location line="+3"/>
         <source>Two columns, one row per paragraph: the left column is the German original, the right column its English translation, sentence by sentence. Use J and K or Alt+Down and Alt+Up to move between sentences, Enter to copy the German and English of the current sentence.</source>
         <translation>Zwei Spalten, eine Zeile je Absatz: links das deutsche Original, rechts die englische Übersetzung, Satz für Satz. Mit J und K oder Alt+Pfeil ab und Alt+Pfeil auf wechseln Sie zwischen den Sätzen, mit der Eingabetaste kopieren Sie den deutschen und den englischen Text des aktuellen Satzes.</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../reader/ui/checks/display.py" line="+37"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{german}: not in the English (expected {expected})</source>
+        <translation>{german}: fehlt im Englischen (erwartet: {expected})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{german} → {english} (expected {expected})</source>
+        <translation>{german} → {english} (erwartet: {expected})</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDisplay</name>
+    <message>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>Translation checks</source>
+        <translation>Prüfung der Übersetzung</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Numbers, dates and names the English may have lost</source>
+        <translation>Zahlen, Daten und Namen, die im Englischen verloren gegangen sein könnten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Check Translation</source>
+        <translation>Übersetzung &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Flag numbers, currencies, dates and names the English lost or changed</source>
+        <translation>Zahlen, Währungen, Daten und Namen markieren, die das Englische verloren oder verändert hat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next Fin&amp;ding</source>
+        <translation>Nächster &amp;Befund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous Findin&amp;g</source>
+        <translation>Vorheriger B&amp;efund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Least Confident &amp;Sentence</source>
+        <translation>Unsicherster &amp;Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sentences the model was least sure of, least confident first</source>
+        <translation>Die Sätze, bei denen das Modell am unsichersten war, der unsicherste zuerst</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checks Pane&amp;l</source>
+        <translation>Prüfungs&amp;leiste</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
+        <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>⚑ %n check(s)</source>
+        <translation>
+            <numerusform>⚑ %n Befund</numerusform>
+            <numerusform>⚑ %n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sentence {number}</source>
+        <translation>Satz {number}</translation>
     </message>
 </context>
 <context>
@@ -23,7 +128,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>English — translation</source>
         <translation>Englisch — Übersetzung</translation>
     </message>
@@ -197,27 +302,27 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+91"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export as</source>
         <translation>Exportieren als</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Exporting to {name}…</source>
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
     </message>
@@ -243,7 +348,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../reader/ui/view/find_bar.py" line="+60"/>
+        <location filename="../reader/ui/view/find_bar.py" line="+62"/>
         <source>Find in German or English</source>
         <translation>Im Deutschen oder Englischen suchen</translation>
     </message>
@@ -278,7 +383,7 @@
         <translation>Suchleiste schließen (Esc)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+95"/>
         <source>No matches</source>
         <translation>Keine Treffer</translation>
     </message>
@@ -591,7 +696,7 @@
         <translation>Übersetzung &amp;abbrechen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -610,17 +715,27 @@
         <source>&amp;About Bilingual Reader</source>
         <translation>Ü&amp;ber den Zweisprachigen Leser</translation>
     </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Translate the Rest</source>
+        <translation>&amp;Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+75"/>
+        <location filename="../reader/ui/window/main_window.py" line="+74"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+130"/>
+        <location filename="../reader/ui/window/main_window.py" line="+143"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -645,7 +760,7 @@
         <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -944,7 +1059,7 @@
         <translation>{name} entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n model(s) available. Choose one and press Download and install.</source>
         <translation>
             <numerusform>%n Modell verfügbar. Wählen Sie es aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>
@@ -996,7 +1111,7 @@
         <translation>{version} (installiert)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
@@ -1120,11 +1235,21 @@
         <source>Something went wrong ({kind}). Nothing was changed.</source>
         <translation>Etwas ist schiefgegangen ({kind}). Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <location line="-111"/>
+        <source>German → English</source>
+        <translation>Deutsch → Englisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English → German</source>
+        <translation>Englisch → Deutsch</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+70"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+77"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1170,17 +1295,7 @@
         <translation>Breite der deutschen Spalte</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Fast (greedy search)</source>
-        <translation>&amp;Schnell (gierige Suche)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Accurate (beam search, 4 beams)</source>
-        <translation>&amp;Genau (Strahlsuche, 4 Strahlen)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Accurate weighs four candidate translations of every sentence and matches Argos Translate exactly; it takes roughly two to three times as long. Fast keeps only the likeliest word at each step: quicker, occasionally clumsier. Changing this translates the open document again.</source>
         <translation>„Genau“ wägt für jeden Satz vier mögliche Übersetzungen ab und liefert genau dasselbe wie Argos Translate; das dauert etwa zwei- bis dreimal so lange. „Schnell“ behält bei jedem Schritt nur das wahrscheinlichste Wort: zügiger, gelegentlich holpriger. Eine Änderung übersetzt das geöffnete Dokument neu.</translation>
     </message>
@@ -1211,7 +1326,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Leave &amp;one core free for other programs</source>
+        <source>Leave one core free for other &amp;programs</source>
         <translation>Einen &amp;Kern für andere Programme frei lassen</translation>
     </message>
     <message>
@@ -1245,7 +1360,7 @@
         <translation>&amp;Deutsche Spalte:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Translation:</source>
         <translation>Übersetzung:</translation>
     </message>
@@ -1311,6 +1426,36 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <source>Clearing…</source>
         <translation>Wird gelöscht …</translation>
     </message>
+    <message>
+        <location line="-152"/>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest line</source>
+        <translation>Längste Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On wider windows the two columns stay centred</source>
+        <translation>In breiteren Fenstern bleiben die beiden Spalten in der Mitte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fast</source>
+        <translation>&amp;Schnell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accurate (recommended)</source>
+        <translation>&amp;Genau (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>L&amp;ongest line:</source>
+        <translation>Längste &amp;Zeile:</translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
@@ -1323,7 +1468,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../reader/ui/window/status_bar.py" line="+34"/>
+        <location filename="../reader/ui/window/status_bar.py" line="+36"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
@@ -1353,7 +1498,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Übersetzung anhalten (Fertiges bleibt erhalten)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <location line="+15"/>
         <source>Loading the model…</source>
         <translation>Modell wird geladen …</translation>
@@ -1411,6 +1556,24 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <source>Plain text</source>
         <translation>Reiner Text</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n invalid byte(s) shown as �</source>
+        <translation>
+            <numerusform>%n ungültiges Byte als � angezeigt</numerusform>
+            <numerusform>%n ungültige Bytes als � angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Translate the Rest</source>
+        <translation>Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>
@@ -1423,7 +1586,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>TranslationRunner</name>
     <message>
-        <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
+        <location filename="../reader/ui/window/translation_runner.py" line="+117"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
     </message>

@@ -52,8 +52,8 @@ def collect(paths: Iterable[str]) -> list[tuple[Path, Path]]:
 
 def run_many(args: argparse.Namespace) -> int:
     """Translate every document; return how many failed."""
+    from reader.cli.common import load_document_for_command
     from reader.cli.messages import describe
-    from reader.core.document.loading import load_document
     from reader.core.document.segmentation import segment_document
     from reader.core.errors import ReaderError
     from reader.core.packages.store import require_translation_package
@@ -69,7 +69,7 @@ def run_many(args: argparse.Namespace) -> int:
     used: set[Path] = set()
     for source, relative in collect(args.file):
         try:
-            document = load_document(source)
+            document = load_document_for_command(source)
         except ReaderError as error:
             failed += 1
             print(f"reader: skipped {source}: {describe(error)}", file=sys.stderr)

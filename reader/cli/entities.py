@@ -16,13 +16,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.cli.messages import complain
 from reader.core.document.model import Entity, Sentence, Translation
 
 if TYPE_CHECKING:
     from reader.core.entities.recognizer import EntityRecognizer
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``entities`` command."""
     parser = subparsers.add_parser(
         "entities",
@@ -107,18 +110,18 @@ def _record(entity: Entity, translations: dict[int, Translation]) -> dict[str, o
 
 def run(args: argparse.Namespace) -> int:
     """Load, segment, recognize, project, print."""
-    from reader.core.document.loading import load_document
+    from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
     from reader.core.entities.projection import project_entities
     from reader.core.entities.recognizer import NerModelUnavailable
 
-    document = load_document(Path(args.file))
+    document = load_document_for_command(Path(args.file))
     sentences = segment_document(document)
     recognizer = _recognizer(args.pipeline)
     try:
         entities = recognizer.recognize(document, sentences)
     except NerModelUnavailable as error:
-        print(f"reader: no NER pipeline available ({error.name}: {error.reason})", file=sys.stderr)
+        complain(f"no NER pipeline available ({error.name}: {error.reason})")
         return 1
     translations = _translations(sentences, args.translate) or {}
     if translations:

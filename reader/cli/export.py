@@ -13,10 +13,12 @@ import os
 import sys
 from pathlib import Path
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
+from reader.cli.messages import complain
 from reader.core.document.model import Document, Entity, Sentence, Translation
 from reader.core.export.formats import render, write_text_atomically
 from reader.core.export.model import BilingualDocument
+from reader.core.safe_io import NotRegularTarget, check_target
 
 FORMATS = ("html", "md", "tsv", "tmx", "pdf")
 SUFFIXES = {
@@ -30,7 +32,9 @@ SUFFIXES = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``export`` command."""
     parser = subparsers.add_parser(
         "export",
@@ -56,6 +60,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--table", action="store_true", help="md: one two-column table instead of paragraphs"
     )
     parser.add_argument("--no-entities", action="store_true", help="do not look for names (faster)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="flag numbers, currencies, dates and names the English lost or changed: a "
+        "checks column in tsv, a note after the sentence in html",
+    )
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -72,19 +82,22 @@ def run(args: argparse.Namespace) -> int:
     """Load, segment, translate, find entities, write."""
     fmt = output_format(args)
     if fmt is None:
-        print(
-            f"reader: cannot tell the format of {args.output!r}; give --to ({', '.join(FORMATS)})",
-            file=sys.stderr,
-        )
+        complain(f"cannot tell the format of {args.output!r}; give --to ({', '.join(FORMATS)})")
         return 2
     if fmt == "pdf" and args.output == "-":
-        print("reader: a PDF cannot go to standard output; give a file name", file=sys.stderr)
+        complain("a PDF cannot go to standard output; give a file name")
         return 2
 
-    from reader.core.document.loading import load_document
+    from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
 
-    document = load_document(Path(args.file))
+    if args.output != "-":
+        try:  # before hours of translating: a device or a folder is never a target
+            check_target(Path(args.output))
+        except OSError as error:
+            return _write_failed(args.output, error)
+
+    document = load_document_for_command(Path(args.file))
     sentences = tuple(segment_document(document))
     translations, model_name, model_version = _translate(sentences, args)
     entities = () if args.no_entities else _entities(document, sentences, translations)
@@ -95,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         entities=entities,
         model_name=model_name,
         model_version=model_version,
+        check_notes=_check_notes(sentences, translations) if args.check else None,
     )
     try:
         if fmt == "pdf":
@@ -105,10 +119,15 @@ def run(args: argparse.Namespace) -> int:
         else:
             write_text_atomically(Path(args.output), render(bilingual, fmt, table=args.table))
     except OSError as error:
-        reason = error.strerror or str(error)
-        print(f"reader: {args.output}: could not be written ({reason})", file=sys.stderr)
-        return 1
+        return _write_failed(args.output, error)
     return 0
+
+
+def _write_failed(output: str, error: OSError) -> int:
+    reason = error.strerror or str(error)
+    hint = "; give -o - for standard output" if isinstance(error, NotRegularTarget) else ""
+    complain(f"{output}: could not be written ({reason}){hint}")
+    return 1
 
 
 def _translate(
@@ -145,9 +164,25 @@ def _entities(
     try:
         found = EntityRecognizer().recognize(document, sentences)
     except NerModelUnavailable as error:
-        print(f"reader: names not marked ({error})", file=sys.stderr)
+        complain(f"names not marked ({error})")
         return ()
     return tuple(project_entities(found, sentences, translations))
+
+
+def _check_notes(
+    sentences: tuple[Sentence, ...], translations: dict[int, Translation]
+) -> dict[int, tuple[str, ...]]:
+    """What the check finds in each translated sentence, in words, by sentence id."""
+    from reader.cli.check import message, name_finder
+    from reader.core.checks.document import check_pairs
+
+    done = [s for s in sentences if s.id in translations]
+    found = check_pairs([(s.text, translations[s.id].text) for s in done], name_finder())
+    return {
+        s.id: tuple(f"{f.kind.value}: {message(f)}" for f in findings)
+        for s, findings in zip(done, found, strict=True)
+        if findings
+    }
 
 
 def _write_pdf(bilingual: BilingualDocument, path: Path) -> None:

@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 from reader.core import errors
+
+# Invisible characters that move the cursor, clear the screen, reorder text or forge a new
+# line when a file or folder name carrying them is printed.
+_HIDDEN_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control, format and separator characters written as escapes (\\x1b)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(ch) in _HIDDEN_CATEGORIES
+        else ch
+        for ch in text
+    )
+
+
+def complain(message: str) -> None:
+    """Print one ``reader: …`` line on standard error, control characters escaped."""
+    print(f"reader: {escape_controls(message)}", file=sys.stderr)
 
 
 def describe(error: errors.ReaderError) -> str:
@@ -22,7 +46,7 @@ def describe(error: errors.ReaderError) -> str:
         case errors.FileTooLarge(path=path, size=size, limit=limit):
             return f"{path}: file is {size:,} bytes, over the limit of {limit:,} bytes"
         case errors.BinaryFile(path=path):
-            return f"{path}: binary file, not text"
+            return f"{path}: not a text file (binary data or random bytes)"
         case errors.EmptyDocument(path=path):
             return f"{path}: the document has no text"
         case errors.ReadFailed(path=path, reason=reason):

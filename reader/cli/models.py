@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.cli.messages import format_size
+from reader.cli.messages import complain, escape_controls, format_size
 from reader.core import errors
 from reader.core.packages.store import (
     InstalledPackage,
@@ -24,7 +24,9 @@ from reader.core.packages.store import (
 from reader.core.paths import DataPaths, resolve_paths
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add ``models`` and its actions to the ``reader`` command line."""
     parser = subparsers.add_parser(
         "models",
@@ -111,11 +113,11 @@ def _list(args: argparse.Namespace) -> int:
     else:
         print(f"Installed packages ({len(installed)}):")
         for package in installed:
-            print("  " + _package_line(package))
+            print("  " + escape_controls(_package_line(package)))
     if broken:
         print(f"Broken folders ({len(broken)}), skipped:")
         for folder in broken:
-            print(f"  {folder.path}: {folder.reason}")
+            print(escape_controls(f"  {folder.path}: {folder.reason}"))
     return 0
 
 
@@ -162,11 +164,15 @@ def _find_installed(paths: DataPaths, wanted: str) -> list[InstalledPackage]:
 def _show(args: argparse.Namespace) -> int:
     for package in _find_installed(_paths(args), args.package):
         names = f"{package.from_name or package.from_code} → {package.to_name or package.to_code}"
-        print(f"code:       {package.code}")
-        print(f"version:    {package.package_version}")
-        print(f"languages:  {package.from_code}→{package.to_code} ({names})")
-        print(f"size:       {format_size(package.size_on_disk())}")
-        print(f"folder:     {package.path}{'' if package.writable else ' (external, read-only)'}")
+        folder = f"{package.path}{'' if package.writable else ' (external, read-only)'}"
+        for line in (
+            f"code:       {package.code}",
+            f"version:    {package.package_version}",
+            f"languages:  {package.from_code}→{package.to_code} ({names})",
+            f"size:       {format_size(package.size_on_disk())}",
+            f"folder:     {folder}",
+        ):
+            print(escape_controls(line))
         readme = package.readme().strip()
         print()
         print(readme if readme else "(no README)")
@@ -181,7 +187,7 @@ def _install(args: argparse.Namespace) -> int:
     if args.pair:
         expect = split_pair(args.pair)
         if expect is None:
-            print(f"reader: --pair must look like de-en, not {args.pair!r}", file=sys.stderr)
+            complain(f"--pair must look like de-en, not {args.pair!r}")
             return 2
     reporter = _Progress(f"installing {args.file.name}")
     try:
@@ -208,7 +214,7 @@ def _download(args: argparse.Namespace) -> int:
         )
     except KeyboardInterrupt:
         reporter.close()
-        print("reader: download cancelled; nothing was changed", file=sys.stderr)
+        complain("download cancelled; nothing was changed")
         return 130
     finally:
         reporter.close()

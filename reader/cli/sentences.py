@@ -19,7 +19,9 @@ from reader.core.document.segmentation import segment_document
 _LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``sentences`` command."""
     parser = subparsers.add_parser(
         "sentences",
@@ -41,9 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Load the file and print its sentences."""
-    from reader.core.document.loading import load_document
+    from reader.cli.common import load_document_for_command
 
-    document = load_document(Path(args.file))
+    document = load_document_for_command(Path(args.file))
     write_sentences(document, args.format, sys.stdout)
     return 0
 

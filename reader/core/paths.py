@@ -38,8 +38,11 @@ class DataPaths:
         return self.config / "settings.ini"
 
     def ensure(self) -> DataPaths:
+        """Create the folders; one that cannot be made (read-only, a file in its place) is
+        left out: its cache, log or settings are then simply not kept."""
         for folder in (self.config, self.data, self.cache, self.state, self.packages):
-            folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
         return self
 
 

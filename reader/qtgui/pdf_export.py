@@ -36,6 +36,7 @@ from reader import __version__
 from reader.core.document.model import Block, BlockKind, EntityLabel, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link, to_tsv
 from reader.core.export.runs import Run, english_runs, german_runs
+from reader.core.safe_io import check_target, replace_with_temporary
 
 ENTITY_BACKGROUNDS = {
     EntityLabel.PER: "#ffe2dd",
@@ -70,11 +71,12 @@ def export_pdf(bilingual: BilingualDocument, path: Path, options: PdfOptions | N
     if QGuiApplication.instance() is None:
         raise RuntimeError("export_pdf needs a QGuiApplication")
     path = Path(path)
+    check_target(path)  # a device or pipe is refused before any work, never replaced
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
     os.close(handle)
     try:
         pages = _paint(bilingual, temp_name, options)
-        os.replace(temp_name, path)
+        replace_with_temporary(path, temp_name)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

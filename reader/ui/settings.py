@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.bounded_json import JsonRejected, loads_bounded
 from reader.core.errors import InvalidBeamSize
 from reader.core.paths import DataPaths
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, check_beam_size
@@ -21,7 +22,11 @@ log = logging.getLogger(__name__)
 MAX_RECENT = 10
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 THEMES = ("system", "light", "dark")
+DEFAULT_MAX_LINE_CHARS = 75  # a comfortable line; the columns are centred beyond it
+MIN_LINE_CHARS, MAX_LINE_CHARS = 40, 200
 LANGUAGES = ("system", "en", "de")  # the UI's language; "system" follows the desktop
+# Ten remembered files need well under 10 KB; a huge value must not slow every start.
+MAX_POSITIONS_BYTES = 64 * 1024
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -33,9 +38,11 @@ def _as_bool(value: object, default: bool) -> bool:
 
 
 def _as_int(value: object, default: int) -> int:
+    if not isinstance(value, (str, int, float)):
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
         return default
 
 
@@ -47,7 +54,10 @@ class Settings:
     """Typed access to the reader's settings; every key lives here and nowhere else."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # read-only or a file in the way: defaults, nothing saved
+            log.warning("settings cannot be kept in %s: %s", path.parent, error)
         self.path = path
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 
@@ -87,6 +97,17 @@ class Settings:
     @german_column_percent.setter
     def german_column_percent(self, value: int) -> None:
         self._qsettings.setValue("view/german_column_percent", max(25, min(75, int(value))))
+
+    @property
+    def max_line_chars(self) -> int:
+        """The longest line of a column, in characters; wider windows centre the text."""
+        value = _as_int(self._qsettings.value("view/max_line_chars"), DEFAULT_MAX_LINE_CHARS)
+        return max(MIN_LINE_CHARS, min(MAX_LINE_CHARS, value))
+
+    @max_line_chars.setter
+    def max_line_chars(self, value: int) -> None:
+        value = max(MIN_LINE_CHARS, min(MAX_LINE_CHARS, int(value)))
+        self._qsettings.setValue("view/max_line_chars", value)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -160,6 +181,15 @@ class Settings:
         self._qsettings.setValue("view/highlight_entities", bool(value))
 
     @property
+    def check_translation(self) -> bool:
+        """View › Check Translation: flag numbers, dates and names the English lost."""
+        return _as_bool(self._qsettings.value("view/check_translation"), True)
+
+    @check_translation.setter
+    def check_translation(self, value: bool) -> None:
+        self._qsettings.setValue("view/check_translation", bool(value))
+
+    @property
     def name_pipeline(self) -> str:
         """An installed spaCy pipeline to find names with ("de_core_news_lg"), "" for ours."""
         return str(self._qsettings.value("names/pipeline", "") or "")
@@ -209,25 +239,47 @@ class Settings:
             value = [value] if value else []
         return [str(item) for item in (value or []) if item][:MAX_RECENT]
 
-    def reading_position(self, path: str) -> int:
-        """The sentence the reader was at in ``path`` (-1: none remembered)."""
-        return int(self._positions().get(_file_key(path), -1))
-
-    def set_reading_position(self, path: str, sentence_id: int) -> None:
-        # Kept only for files in the recent list, so the map never grows without bound.
-        key = _file_key(path)
-        recent = {_file_key(entry) for entry in self.recent_files} | {key}
-        positions = {k: v for k, v in self._positions().items() if k in recent}
-        positions[key] = int(sentence_id)
-        self._qsettings.setValue("files/positions", json.dumps(positions))
-
-    def _positions(self) -> dict[str, int]:
-        try:
-            value = json.loads(str(self._qsettings.value("files/positions", "{}") or "{}"))
-        except ValueError:
-            return {}
-        return {str(k): int(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
     @recent_files.setter
     def recent_files(self, value: list[str]) -> None:
         self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])
+
+    def reading_position(self, path: str) -> tuple[int, float]:
+        """Where the reader was in ``path``: the top sentence and how far into it
+        (a fraction of its height); sentence -1: none remembered."""
+        return self._positions().get(_file_key(path), (-1, 0.0))
+
+    def set_reading_position(self, path: str, sentence_id: int, fraction: float = 0.0) -> None:
+        # Kept only for files in the recent list, so the map never grows without bound.
+        key = _file_key(path)
+        recent = {_file_key(entry) for entry in self.recent_files} | {key}
+        positions = {k: list(v) for k, v in self._positions().items() if k in recent}
+        positions[key] = [int(sentence_id), round(float(fraction), 4)]
+        self._qsettings.setValue("files/positions", json.dumps(positions))
+
+    def _positions(self) -> dict[str, tuple[int, float]]:
+        """The stored map; entries that do not validate are dropped with a log line."""
+        raw = self._qsettings.value("files/positions", "{}") or "{}"
+        try:
+            value = loads_bounded(str(raw), max_bytes=MAX_POSITIONS_BYTES, max_depth=2)
+        except JsonRejected as error:
+            log.warning("files/positions in settings ignored: %s", error.reason)
+            return {}
+        if not isinstance(value, dict):
+            log.warning("files/positions in settings ignored: not a JSON object")
+            return {}
+        positions: dict[str, tuple[int, float]] = {}
+        for key, place in value.items():
+            # a plain sentence id (older settings) or [sentence id, fraction into it]
+            sentence, fraction = (
+                place if isinstance(place, list) and len(place) == 2 else (place, 0.0)
+            )
+            if (
+                type(sentence) is int
+                and 0 <= sentence < 1 << 31
+                and type(fraction) in (int, float)
+                and 0.0 <= fraction <= 1.0
+            ):
+                positions[str(key)] = (sentence, float(fraction))
+        if len(positions) < len(value):
+            log.warning("files/positions: %d invalid entries dropped", len(value) - len(positions))
+        return positions

@@ -1,26 +1,87 @@
 """One reader per user: a second launch hands its files to the running window.
 
-A per-user local socket (named after the user and the data dir, so portable installs and
-tests do not collide). A socket left behind by a crash is detected — nothing answers on
-it — and removed before listening.
+A per-user local socket, named after the data dir so portable installs and tests do not
+collide. It lives in a directory only this user can enter (``private_socket_dir``): a name
+in the shared ``/tmp`` could be taken first by another local user, whose listener then
+received the paths we open while the reader exited silently. Both ends also check the
+peer's user id. A socket left behind by a crash is detected — nothing answers on it — and
+removed before listening.
 """
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
+import os
+import socket as pysocket
+import stat
+import struct
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from reader.core.bounded_json import JsonRejected, loads_bounded
+
 MAX_MESSAGE_BYTES = 64 * 1024
+SOCKET_DIR_NAME = "bilingual-reader"
 
 
-def server_name(data_dir: Path) -> str:
+def private_socket_dir() -> Path | None:
+    """A directory owned by this user with mode 0700 for the socket; None when none is safe.
+
+    ``XDG_RUNTIME_DIR`` when it is ours and private, else ``<tmp>/bilingual-reader-<uid>``
+    created with mode 0700. A folder of that name another user made first is not used.
+    """
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and _is_private_dir(Path(runtime)):
+        base = Path(runtime) / SOCKET_DIR_NAME
+    else:
+        base = Path(tempfile.gettempdir()) / f"{SOCKET_DIR_NAME}-{os.getuid()}"
+    try:
+        base.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return base if _is_private_dir(base) else None
+
+
+def server_name(data_dir: Path) -> str | None:
+    """The socket's full path for this data dir; None when no private place exists."""
+    folder = private_socket_dir()
+    if folder is None:
+        return None
     digest = hashlib.sha1(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:12]
-    return f"bilingual-reader-{getpass.getuser()}-{digest}"
+    return str(folder / f"instance-{digest}")
+
+
+def _is_private_dir(path: Path) -> bool:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and stat.S_IMODE(info.st_mode) & 0o077 == 0
+    )
+
+
+def peer_is_this_user(socket: QLocalSocket) -> bool:
+    """True when the process at the other end runs as this user (Linux ``SO_PEERCRED``)."""
+    descriptor = int(socket.socketDescriptor())
+    peercred = getattr(pysocket, "SO_PEERCRED", None)
+    if descriptor < 0 or peercred is None:
+        return peercred is None  # no way to ask: the private directory is the guard
+    probe = pysocket.socket(fileno=os.dup(descriptor))
+    try:
+        raw = probe.getsockopt(pysocket.SOL_SOCKET, peercred, struct.calcsize("3i"))
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    _pid, uid, _gid = struct.unpack("3i", raw)
+    return bool(uid == os.getuid())
 
 
 class SingleInstance(QObject):
@@ -33,17 +94,22 @@ class SingleInstance(QObject):
 
     files_received = Signal(list)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = name
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
 
     def hand_over(self, files: list[str], timeout_ms: int = 1000) -> bool:
-        """Send ``files`` to a running instance; False when none answers."""
+        """Send ``files`` to a running instance of this user; False when none answers."""
+        if self._name is None:
+            return False
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if not socket.waitForConnected(timeout_ms):
+            return False
+        if not peer_is_this_user(socket):
+            socket.abort()  # never hand our paths to another user's listener
             return False
         message = json.dumps({"open": [str(Path(f).resolve()) for f in files]}) + "\n"
         socket.write(message.encode("utf-8"))
@@ -56,6 +122,8 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Become the running instance; removes a stale socket from a crash first."""
+        if self._name is None:
+            return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self._name):
@@ -77,6 +145,10 @@ class SingleInstance(QObject):
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            if not peer_is_this_user(socket):
+                socket.abort()
+                socket.deleteLater()
+                continue
             self._buffers[socket] = bytearray()
             socket.readyRead.connect(self._on_socket_ready_read)
             socket.disconnected.connect(self._on_socket_disconnected)
@@ -102,8 +174,13 @@ class SingleInstance(QObject):
 
     def _deliver(self, raw: bytes) -> None:
         try:
-            message = json.loads(raw.decode("utf-8"))
-            files = [str(f) for f in message.get("open", []) if isinstance(f, str)]
-        except (ValueError, AttributeError):
+            message = loads_bounded(raw, max_bytes=MAX_MESSAGE_BYTES, max_depth=2)
+        except JsonRejected:
             return  # not one of ours: ignore
+        wanted = message.get("open") if isinstance(message, dict) else None
+        if not isinstance(wanted, list):
+            return
+        files = [f for f in wanted if isinstance(f, str) and "\0" not in f]
+        if wanted and not files:
+            return  # only things that are not paths: not one of ours
         self.files_received.emit(files)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-import tempfile
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -13,7 +12,9 @@ from reader.workers.single_instance import SingleInstance, server_name
 
 
 def _name(tmp_path: Path) -> str:
-    return server_name(tmp_path)
+    name = server_name(tmp_path)
+    assert name is not None
+    return name
 
 
 def test_second_instance_hands_files_to_the_first(qtbot: QtBot, tmp_path: Path) -> None:
@@ -38,7 +39,7 @@ def test_hand_over_fails_when_nobody_runs(tmp_path: Path, qapp: object) -> None:
 def test_stale_socket_from_a_crash_is_replaced(qtbot: QtBot, tmp_path: Path) -> None:
     name = _name(tmp_path)
     # A crashed instance leaves its socket file behind: bound, never accepting, then gone.
-    path = os.path.join(tempfile.gettempdir(), name)
+    path = name
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(path)
     stale.close()
@@ -62,7 +63,7 @@ def test_garbage_on_the_socket_is_ignored(qtbot: QtBot, tmp_path: Path) -> None:
     instance.files_received.connect(received.append)
     try:
         client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        client.connect(os.path.join(tempfile.gettempdir(), name))
+        client.connect(name)
         client.sendall(b"not json\n")
         client.close()
         # A well-formed message after the garbage still arrives, so the garbage was dropped.

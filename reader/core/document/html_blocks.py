@@ -238,11 +238,11 @@ class _BlockBuilder(HTMLParser):
         text, offsets = normalize_inline(raw)
         if not text:
             return
-        marks = []
+        marks: list[Mark] = []
         for kind, start, end, href in buffer.marks:
-            mark = _trimmed(text, kind, offsets.map(start), offsets.map(end), href)
-            if mark is not None:
-                marks.append(mark)
+            trimmed = _trimmed(text, kind, offsets.map(start), offsets.map(end), href)
+            if trimmed is not None:
+                marks.append(trimmed)
         if context is None:
             self._append(BlockKind.PARAGRAPH, text, 0, tuple(marks))
         else:

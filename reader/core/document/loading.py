@@ -7,13 +7,14 @@ turned into blocks (``html_blocks``/``unwrap``). Every problem ends as a typed `
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
 import stat
 from pathlib import Path
 
-from reader.core.document.decoding import NotText, decode_bytes
+from reader.core.document.decoding import NotText, decode_text
 from reader.core.document.html_blocks import html_to_blocks
 from reader.core.document.model import Block, BlockKind, Document
 from reader.core.document.unwrap import normalize_inline, normalize_newlines, split_paragraphs
@@ -30,9 +31,10 @@ from reader.core.errors import (
 )
 
 # 4 MiB: a long novel is 1-1.5 MB of text, a news article 5-50 KB. Costs grow with size on
-# every step: QTextBrowser laid out 100 MB in 25 s and 3.6 GB (DESIGN.md); loading 4.2 MB of
-# Markdown took 4.7 s here (python-markdown is ~1 MB/s; plain text 0.6 s), and translating
-# 4 MB on the CPU takes hours. Above this the reader refuses the file with a clear message.
+# every step: QTextBrowser laid out 100 MB in 25 s and 3.6 GB (docs/ARCHITECTURE.md);
+# loading 4.2 MB of Markdown took 4.7 s here (python-markdown is ~1 MB/s; plain text 0.6 s),
+# and translating 4 MB on the CPU takes hours. Above this the reader refuses the file with a
+# clear message.
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -71,13 +73,16 @@ def load_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
         raise FileTooLarge(path, size=info.st_size, limit=max_bytes)
     data = _read_capped(path, max_bytes)
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_text(data)
     except NotText:
         raise BinaryFile(path) from None
     try:
-        return _build(text, fmt, fallback_title=path.stem, source=path, encoding=encoding)
+        document = _build(
+            decoded.text, fmt, fallback_title=path.stem, source=path, encoding=decoded.encoding
+        )
     except EmptyDocument:
         raise EmptyDocument(path) from None
+    return dataclasses.replace(document, replaced_bytes=decoded.replaced)
 
 
 def load_text(text: str, *, format: str, title: str = "") -> Document:

@@ -67,6 +67,8 @@ class Document:
     source: Path | None = None
     encoding: str = "utf-8"
     format: str = "text"  # "markdown", "text" or "html"
+    # Invalid byte sequences in the file shown as U+FFFD (a stray byte in UTF-8 text).
+    replaced_bytes: int = 0
 
 
 @dataclass(frozen=True)

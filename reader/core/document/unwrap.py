@@ -1,7 +1,7 @@
 """Undo hard line wrapping: whitespace runs become one space, words hyphenated across a line
 break are rejoined where that is safe, and plain text splits into paragraphs at blank lines.
 
-Translating line by line damages German badly (DESIGN.md), so every paragraph reaches the
+Translating line by line damages German badly (docs/ARCHITECTURE.md), so every paragraph reaches the
 segmenter as one line. ``normalize_inline`` also returns an ``OffsetMap`` so inline marks
 recorded on the raw text land on the same characters of the normalized text.
 """

@@ -7,11 +7,12 @@ a ``to_…(bilingual) -> str`` function, a member of ``ExportFormat``, and a cas
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from reader.core.export.model import BilingualDocument, ExportFormat, to_tsv
+from reader.core.safe_io import write_text_atomically
+
+__all__ = ["export_to_file", "render", "write_text_atomically"]
 
 
 def render(bilingual: BilingualDocument, fmt: ExportFormat | str, *, table: bool = False) -> str:
@@ -32,19 +33,6 @@ def render(bilingual: BilingualDocument, fmt: ExportFormat | str, *, table: bool
 
             return to_tmx(bilingual)
     raise AssertionError(fmt)  # pragma: no cover - StrEnum() already rejected it
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write UTF-8 text so a reader never sees half a file and a failure leaves no litter."""
-    path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def export_to_file(

@@ -3,12 +3,14 @@
 The file is inert by construction: every piece of text goes through ``html.escape``, links
 keep only http(s) and mailto targets, and there are no scripts, event handlers or external
 resources (styles are inline in the head). Sentence ids link the two sides: ``id="s12"`` on
-the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English.
+the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English. An English
+sentence the translation check flagged has the class ``flagged`` and a ``check`` note after it.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from reader import __version__
 from reader.core.document.model import Block, BlockKind, Entity, MarkKind
@@ -57,6 +59,8 @@ pre { margin: 0; padding: 0.6rem 0.8rem; background: #f6f8fa; border-radius: 4px
 .ent { border-radius: 3px; padding: 0 0.1em; }
 .ent-PER { background: #ffe2dd; } .ent-ORG { background: #dbeafe; }
 .ent-LOC { background: #dcf5e3; } .ent-MISC { background: #fdf0c4; }
+.s.flagged { text-decoration: underline dotted #bc4c00; text-underline-offset: 0.2em; }
+.check { color: #9a6700; font-size: 0.8em; margin-left: 0.3em; }
 a { color: #0a58ca; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
@@ -107,7 +111,7 @@ def _block_row(bilingual: BilingualDocument, block: Block) -> str:
             f"<pre><code>{_text(block.text)}</code></pre></td></tr>"
         )
     german = _inline(german_runs(bilingual, block), english=False)
-    english = _inline(english_runs(bilingual, block), english=True)
+    english = _inline(english_runs(bilingual, block), english=True, notes=bilingual.check_notes)
     return (
         f'<tr class="block {block.kind.value}" {row_id}>'
         f'<td lang="de">{_wrap(block, german)}</td>'
@@ -133,7 +137,9 @@ def _wrap(block: Block, inner: str) -> str:
     return f"<p>{inner}</p>"
 
 
-def _inline(runs: list[Run], *, english: bool) -> str:
+def _inline(
+    runs: list[Run], *, english: bool, notes: Mapping[int, tuple[str, ...]] | None = None
+) -> str:
     """Sentence spans around entity spans around marked text, nested the same way always."""
     parts: list[str] = []
     for sentence_id, sentence_runs in group_by_sentence(runs):
@@ -142,10 +148,14 @@ def _inline(runs: list[Run], *, english: bool) -> str:
             parts.append(inner)
         elif english:
             pending = " pending" if not any(r.text for r in sentence_runs) else ""
+            found = (notes or {}).get(sentence_id, ())
+            flagged = " flagged" if found else ""
             parts.append(
-                f'<span class="s{pending}" id="s{sentence_id}-en" '
+                f'<span class="s{pending}{flagged}" id="s{sentence_id}-en" '
                 f'data-sentence="{sentence_id}">{inner}</span>'
             )
+            if found:
+                parts.append(f'<small class="check">⚑ {_text("; ".join(found))}</small>')
         else:
             parts.append(f'<span class="s" id="s{sentence_id}">{inner}</span>')
     return "".join(parts)

@@ -35,17 +35,20 @@ def german_runs(bilingual: BilingualDocument, block: Block) -> list[Run]:
             position = sentence.end
     entities = [e for s in sentences for e in entities_in_sentence(bilingual, s)]
     cuts = {0, len(text)}
-    for item in (*sentences, *entities, *block.marks):
-        cuts.update(p for p in (item.start, item.end) if 0 <= p <= len(text))
+    spans = [(item.start, item.end) for item in sentences]
+    spans += [(item.start, item.end) for item in entities]
+    spans += [(item.start, item.end) for item in block.marks]
+    for start, end in spans:
+        cuts.update(p for p in (start, end) if 0 <= p <= len(text))
     runs = []
     for left, right in pairwise(sorted(cuts)):
-        sentence = next((s for s in sentences if s.start <= left and right <= s.end), None)
+        covering = next((s for s in sentences if s.start <= left and right <= s.end), None)
         entity = next((e for e in entities if e.start <= left and right <= e.end), None)
         marks = [m for m in block.marks if m.start <= left and right <= m.end]
         runs.append(
             Run(
                 text[left:right],
-                sentence.id if sentence else None,
+                covering.id if covering else None,
                 entity,
                 frozenset(m.kind for m in marks),
                 _link_target(marks),

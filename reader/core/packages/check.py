@@ -49,14 +49,22 @@ def _in_frozen_build() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
+# Some damage shows only when decoding: a model.bin with its decoder's head count changed
+# from 2 to 5 loaded fine and then died with SIGFPE on the first sentence.
+PROBE_PIECES = ["▁Ein", "▁kleiner", "▁Test"]
+
+
 def load_problem(folder: Path) -> str | None:
-    """Try to load the model and tokenizer here; the problem, or None. Runs in the child."""
+    """Load the model and tokenizer and translate three words here; the problem, or None.
+
+    Runs in the child."""
     try:
         import ctranslate2
 
         translator = ctranslate2.Translator(
             str(folder / "model"), device="cpu", inter_threads=1, intra_threads=1
         )
+        translator.translate_batch([PROBE_PIECES], beam_size=1, max_decoding_length=8)
         del translator
     except Exception as error:  # CTranslate2 raises RuntimeError/ValueError, maybe others
         return f"model: {error}"
@@ -132,7 +140,8 @@ def _check_in_spawned_process(
             if time.monotonic() > deadline:
                 return f"loading took longer than {timeout:.0f} s"
         try:
-            return receiver.recv()
+            answer: str | None = receiver.recv()
+            return answer
         except EOFError:
             child.join(5)
             return _crashed(child.exitcode)

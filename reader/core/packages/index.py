@@ -3,7 +3,7 @@
 Nothing here runs unless the user asks: listing what is available and downloading one
 package. Every request has a timeout (connect and each read), downloads can be cancelled
 between chunks, and a downloaded archive goes through the same validating installer as a
-local file. The index carries no checksums (DESIGN.md), so the installer's checks are all
+local file. The index carries no checksums (docs/ARCHITECTURE.md), so the installer's checks are all
 the trust we have. urllib only: no extra dependency.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import json
 import os
 import tempfile
 import time
@@ -24,6 +23,7 @@ from typing import Any
 
 from reader import __version__
 from reader.core import errors
+from reader.core.bounded_json import JsonRejected, loads_bounded
 from reader.core.cancel import CancelToken, is_cancelled
 from reader.core.packages.installer import InstallLimits, install_package
 from reader.core.packages.store import InstalledPackage, split_pair
@@ -105,9 +105,9 @@ def fetch_index(
 def parse_index(data: bytes, url: str = "") -> list[AvailablePackage]:
     """Turn index JSON into records; entries we cannot use are skipped, not fatal."""
     try:
-        entries: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise errors.IndexInvalid(url, f"not JSON: {error}") from error
+        entries = loads_bounded(data, max_bytes=MAX_INDEX_SIZE)
+    except JsonRejected as error:
+        raise errors.IndexInvalid(url, error.reason) from error
     if not isinstance(entries, list):
         raise errors.IndexInvalid(url, "not a JSON list")
     packages = []

@@ -1,12 +1,12 @@
 """A validating installer for Argos ``.argosmodel`` packages (zip archives).
 
-``argostranslate.package.install_from_path`` is unfit for files from elsewhere (DESIGN.md):
-no size or entry limits, extraction straight into the shared package root, and one stray
-folder hides every package. This one checks every entry name and type before writing a
-byte, counts sizes while it streams (zip headers may lie), extracts into a hidden temp
-folder inside the package folder (same filesystem, so the final move is one rename),
-validates ``metadata.json`` and the model files, optionally loads the model, and only then
-moves the package into place. Any failure leaves the package folder as it was.
+``argostranslate.package.install_from_path`` is unfit for files from elsewhere
+(docs/ARCHITECTURE.md): no size or entry limits, extraction straight into the shared
+package root, and one stray folder hides every package. This one checks every entry name and
+type before writing a byte, counts sizes while it streams (zip headers may lie), extracts
+into a hidden temp folder inside the package folder (same filesystem, so the final move is
+one rename), validates ``metadata.json`` and the model files, optionally loads the model,
+and only then moves the package into place. Any failure leaves the package folder as it was.
 
 Replacing: installing a package whose code is already installed replaces it (the choice
 we made; pass ``replace=False`` to get ``PackageAlreadyInstalled`` instead). The new folder
@@ -16,7 +16,6 @@ renamed in, then the old one deleted; should the second rename fail, the old one
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -27,9 +26,10 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from reader.core import errors
+from reader.core.bounded_json import JsonRejected, loads_bounded
 from reader.core.cancel import CancelToken, is_cancelled
 from reader.core.packages.store import (
     MODEL_FILE,
@@ -236,9 +236,9 @@ def validate_metadata(raw: bytes) -> dict[str, str]:
     Raises ``PackageMetadataInvalid`` with the first problem found.
     """
     try:
-        data: Any = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise errors.PackageMetadataInvalid(f"not JSON: {error}") from error
+        data = loads_bounded(raw)
+    except JsonRejected as error:
+        raise errors.PackageMetadataInvalid(error.reason) from error
     if not isinstance(data, dict):
         raise errors.PackageMetadataInvalid("not a JSON object")
     fields: dict[str, str] = {}

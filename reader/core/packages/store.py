@@ -8,7 +8,6 @@ Installing is ``package_installer``'s job; downloading is ``package_index``'s.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import shutil
@@ -18,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.bounded_json import JsonRejected, read_json_file
 from reader.core.errors import NoTranslationModel, PackageNotOwned
 from reader.core.paths import DataPaths
 
@@ -28,6 +28,8 @@ MODEL_FILE = "model/model.bin"
 LEFTOVER_PREFIXES = (".install-", ".download-", ".removing-", ".replaced-")
 # A real metadata.json is well under 1 KB; a hostile folder must not make listing read GBs.
 METADATA_READ_LIMIT = 1 << 20
+# A real package has about ten files.
+MAX_COUNTED_FILES = 10_000
 # "de-en", "de_en", "de→en", "de>en": a language pair rather than a package code.
 _PAIR = re.compile(r"^\s*([A-Za-z]{2,3})\s*(?:-|_|→|>|->)\s*([A-Za-z]{2,3})\s*$")
 
@@ -59,9 +61,15 @@ class InstalledPackage:
         return None
 
     def size_on_disk(self) -> int:
+        """Bytes of the package's files; counting stops after ``MAX_COUNTED_FILES`` (a folder
+        linked to a big tree must not make listing walk the whole disk)."""
         total = 0
+        counted = 0
         for root, _dirs, files in os.walk(self.path):
             for name in files:
+                counted += 1
+                if counted > MAX_COUNTED_FILES:
+                    return total
                 with contextlib.suppress(OSError):
                     total += (Path(root) / name).lstat().st_size
         return total
@@ -96,15 +104,14 @@ def read_package(folder: Path, *, writable: bool = True) -> InstalledPackage:
     """Parse one package folder; raises ValueError with a reason when it is not usable."""
     metadata_path = folder / "metadata.json"
     try:
-        with metadata_path.open("rb") as handle:
-            raw = handle.read(METADATA_READ_LIMIT + 1)
-        if len(raw) > METADATA_READ_LIMIT:
-            raise ValueError("metadata.json is too large")
-        metadata = json.loads(raw.decode("utf-8"))
+        # Only a regular file is opened, never blocking: a FIFO here hung the listing.
+        metadata = read_json_file(metadata_path, max_bytes=METADATA_READ_LIMIT)
     except FileNotFoundError as error:
         raise ValueError("no metadata.json") from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"unreadable metadata.json: {error}") from error
+    except JsonRejected as error:
+        raise ValueError(f"unreadable metadata.json: {error.reason}") from error
+    except OSError as error:
+        raise ValueError(f"unreadable metadata.json: {error.strerror or error}") from error
     if not isinstance(metadata, dict):
         raise ValueError("metadata.json is not an object")
     from_code = metadata.get("from_code")

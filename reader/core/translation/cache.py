@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import sqlite3
 import threading
@@ -28,12 +29,17 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from reader.core.bounded_json import JsonRejected, loads_bounded
 from reader.core.document.model import AlignedSpan
 from reader.core.paths import sqlite_file_bytes
 from reader.core.translation.cache_pruning import PAGES_SQL, PRUNE_MAX_ROWS, prune_rows
 
 log = logging.getLogger(__name__)
+
+# A result row: its columns' types are the schema's, which sqlite3 does not tell the checker.
+_Row = tuple[Any, ...]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -54,6 +60,8 @@ CREATE TABLE IF NOT EXISTS model_digests (
     digest TEXT NOT NULL
 );
 """
+# A stored alignment is ~25 bytes a word; 8 MiB covers a 300,000-word sentence.
+MAX_ALIGNMENT_BYTES = 8 << 20
 # SQLite limits host parameters per statement; stay well below it.
 CHUNK = 400
 # The default cap (why 200 MB: see the module's docstring).
@@ -148,7 +156,9 @@ class TranslationCache:
                 (model, settings, *chunk),
             )
             for source, text, score, alignment, used in rows:
-                found[source] = CachedTranslation(text, float(score), _load_alignment(alignment))
+                if not isinstance(text, str):
+                    continue  # a damaged row is a miss, translated again
+                found[source] = CachedTranslation(text, _score(score), _load_alignment(alignment))
                 if not isinstance(used, (int, float)) or used < now - REFRESH_AFTER:
                     stale.append((now, model, settings, source))
         if stale:  # one transaction; a failure here only loses the recency, never the hits
@@ -307,7 +317,7 @@ class TranslationCache:
                 with contextlib.suppress(OSError):
                     os.replace(current, target)
 
-    def _run(self, sql: str, params: object, *, many: bool = False) -> list[tuple]:
+    def _run(self, sql: str, params: object, *, many: bool = False) -> list[_Row]:
         """Run one statement; a damaged database is rebuilt once, then errors are misses."""
         with self._lock:
             for attempt in range(2):
@@ -357,8 +367,30 @@ def _dump_alignment(alignment: Sequence[AlignedSpan]) -> str:
     )
 
 
-def _load_alignment(raw: str) -> tuple[AlignedSpan, ...]:
-    try:
-        return tuple(AlignedSpan(*map(int, item)) for item in json.loads(raw))
-    except (ValueError, TypeError):
+def _score(raw: object) -> float:
+    """A stored score, or 0.0 when the row holds something that is not a finite number."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+        return float(raw)
+    return 0.0
+
+
+def _load_alignment(raw: object) -> tuple[AlignedSpan, ...]:
+    """A stored alignment; anything malformed is dropped (the sentence shows no links)."""
+    if not isinstance(raw, str):
         return ()
+    try:
+        items = loads_bounded(raw, max_bytes=MAX_ALIGNMENT_BYTES, max_depth=2)
+    except JsonRejected:
+        return ()
+    if not isinstance(items, list):
+        return ()
+    spans: list[AlignedSpan] = []
+    for item in items:
+        if (
+            not isinstance(item, list)
+            or len(item) != 4
+            or not all(type(v) is int and v >= 0 for v in item)
+        ):
+            return ()
+        spans.append(AlignedSpan(*item))
+    return tuple(spans)

@@ -21,12 +21,14 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.cancel import CancelToken
 from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
+from reader.core.packages.verdicts import VERDICTS_FILE_NAME, require_sound_model
 from reader.core.translation.alignment import align_words
 from reader.core.translation.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
@@ -61,6 +63,12 @@ class TranslationCancelled(Exception):
         self.completed = completed
 
 
+def _verdicts_file() -> Path:
+    from reader.core.paths import resolve_paths
+
+    return resolve_paths().cache / VERDICTS_FILE_NAME
+
+
 @dataclass(frozen=True)
 class _Pending:
     """A source sentence the model still has to translate (once, however often it occurs)."""
@@ -82,8 +90,11 @@ class TranslationEngine:
         cache: TranslationCache | None = None,
         batch_tokens: int = DEFAULT_BATCH_TOKENS,
         first_batch_tokens: int | None = FIRST_BATCH_TOKENS,
+        verdicts_file: Path | None = None,
     ) -> None:
         self.package = package
+        # Where the child check's verdicts are kept; None: the data dir's cache folder.
+        self.verdicts_file = verdicts_file if verdicts_file is not None else _verdicts_file()
         self.threads = max(1, threads) if threads is not None else default_threads()
         self.parallel_batches, self.threads_per_batch = thread_layout(self.threads)
         self.beam_size = max(1, int(beam_size))
@@ -110,6 +121,9 @@ class TranslationEngine:
             import ctranslate2
 
             package = self.package
+            # Never load a model in this process that a child has not loaded and run first:
+            # a damaged one can kill the process (SIGFPE, SIGSEGV) instead of raising.
+            require_sound_model(package, self.verdicts_file)
             try:
                 tokenizer = open_tokenizer(package.path, package.from_code, package.to_code)
                 translator = ctranslate2.Translator(
@@ -324,22 +338,25 @@ class TranslationEngine:
         ]
         longest = max(len(pieces) for _index, (pieces, _spans) in units)
         self.model_calls += 1
-        results = translator.translate_batch(
-            [pieces for _index, (pieces, _spans) in units],
-            target_prefix=[[prefix]] * len(units) if prefix else None,
-            beam_size=beam,
-            num_hypotheses=1,
-            length_penalty=LENGTH_PENALTY,
-            replace_unknowns=True,
-            return_scores=True,
-            return_attention=align,
-            max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
-            # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
-            # tokens: less padding, bounded memory; with parallel batches the sub-batches
-            # go to the parallel decoders at once.
-            max_batch_size=self.sub_batch_tokens(sum(len(pieces) for _i, (pieces, _s) in units)),
-            batch_type="tokens",
-        )
+        try:
+            results = translator.translate_batch(
+                [pieces for _index, (pieces, _spans) in units],
+                target_prefix=[[prefix]] * len(units) if prefix else None,
+                beam_size=beam,
+                num_hypotheses=1,
+                length_penalty=LENGTH_PENALTY,
+                replace_unknowns=True,
+                return_scores=True,
+                return_attention=align,
+                max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
+                # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
+                # tokens: less padding, bounded memory; with parallel batches the sub-batches
+                # go to the parallel decoders at once.
+                max_batch_size=self.sub_batch_tokens(sum(len(p) for _i, (p, _s) in units)),
+                batch_type="tokens",
+            )
+        except (RuntimeError, ValueError) as error:  # a model damaged in a way loading missed
+            raise ModelLoadFailed(self.package.path, str(error)) from error
         parts: list[list[CachedTranslation]] = [[] for _item in items]
         for (index, (_pieces, spans)), result in zip(units, results, strict=True):
             parts[index].append(self._finish(items[index].source, spans, result, align))

@@ -77,8 +77,7 @@ class TranslationSession:
     ) -> TranslationSession:
         """A session with its own cache at ``cache_path`` (None: translate without one)."""
         cache = None
-        if cache_path is not None:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
+        if cache_path is not None:  # the cache makes its folder; a failure means no cache
             cache = TranslationCache(cache_path)
         return cls(package, cache=cache, owns_cache=cache is not None, threads=threads)
 

@@ -118,10 +118,10 @@ class DocumentRenderer:
             for block in (self.source.blocks if self.source else ())
             for s in by_block.get(block.index, [])
         ]
-        self.document.clear()
-        self.rows = []
+        self.rows = []  # before clearing: the scroll bar going may resize the view at once
         self.row_of_sentence = {}
         self._row_of_block = {}
+        self.document.clear()
         self._next_block = 0
         if self.source is not None:
             self.render_more(FIRST_ROWS)
@@ -396,5 +396,5 @@ class _RowStarts(Sequence[int]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
         return self._rows[index].table.firstPosition()

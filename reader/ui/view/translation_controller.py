@@ -80,7 +80,7 @@ class TranslationController(QObject):
         self._incoming.clear()
         self._apply_timer.stop()
         self.translations = {}
-        self._finish_pending: bool | None = None
+        self._finish_pending = None
         source = self.view.renderer.source
         self._kinds = {block.index: block.kind for block in source.blocks} if source else {}
         self._to_translate = [sid for sid in self.view.sentence_ids() if self._translatable(sid)]

@@ -54,6 +54,8 @@ class ViewPreferences(QObject):
         self._translations = translations
         self._parent = parent  # the Preferences dialog is window-modal over it
         self.colors: ReaderColors = view.colors
+        view.line_length.margin_changed.connect(headers.set_side_margin)
+        view.line_length.set_max_chars(settings.max_line_chars)
         if settings.leave_core_free:
             translations.leave_core_free(True)
 
@@ -111,6 +113,7 @@ class ViewPreferences(QObject):
             settings.german_column_percent,
             settings.language,
             settings.name_pipeline,
+            settings.max_line_chars,
             settings.leave_core_free,
         )
 
@@ -141,6 +144,9 @@ class ViewPreferences(QObject):
             settings.german_column_percent = chosen.german_column_percent
             self._headers.set_german_percent(chosen.german_column_percent)
             self._view.set_german_percent(chosen.german_column_percent)
+        if chosen.max_line_chars != settings.max_line_chars:
+            settings.max_line_chars = chosen.max_line_chars
+            self._view.line_length.set_max_chars(chosen.max_line_chars)
         if chosen.theme != settings.theme:
             self.set_theme(chosen.theme)
         self.apply_font()

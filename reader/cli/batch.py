@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from reader.core.document.model import Translation
 
+PairWriter = Callable[[Translation, str, TextIO], None]
 EXTENSIONS = {"jsonl": ".jsonl", "tsv": ".tsv", "txt": ".txt"}
 MAX_EXIT_STATUS = 125  # higher statuses mean "killed by a signal" to shells
 
@@ -50,8 +52,9 @@ def collect(paths: Iterable[str]) -> list[tuple[Path, Path]]:
     return found
 
 
-def run_many(args: argparse.Namespace) -> int:
-    """Translate every document; return how many failed."""
+def run_many(args: argparse.Namespace, write_pair: PairWriter) -> int:
+    """Translate every document, writing each pair with ``write_pair`` (the format of
+    ``reader translate``); return how many failed."""
     from reader.cli.common import load_document_for_command
     from reader.cli.messages import describe
     from reader.core.document.segmentation import segment_document
@@ -92,7 +95,7 @@ def run_many(args: argparse.Namespace) -> int:
                     align=False,
                     by_length=True,
                 )
-                _write(job, done, args.format)
+                _write(job, done, args.format, write_pair)
             except (ReaderError, OSError) as error:
                 failed += 1
                 text = describe(error) if isinstance(error, ReaderError) else str(error)
@@ -110,9 +113,7 @@ def _unique(target: Path, used: set[Path]) -> Path:
     return candidate
 
 
-def _write(job: Job, done: list[Translation], output_format: str) -> None:
-    from reader.cli.translate import write_pair
-
+def _write(job: Job, done: list[Translation], output_format: str, write_pair: PairWriter) -> None:
     job.target.parent.mkdir(parents=True, exist_ok=True)
     partial = job.target.with_name(job.target.name + ".part")
     with partial.open("w", encoding="utf-8", newline="\n") as out:

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output_dir is not None:
         from reader.cli.batch import run_many
 
-        return run_many(args)
+        return run_many(args, write_pair)
     if len(args.file) > 1:
         print("reader: give -o OUTDIR to translate several documents", file=sys.stderr)
         return 2

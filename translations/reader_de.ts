@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>ChaptersMenu</name>
+    <message>
+        <location filename="../reader/ui/window/chapters_menu.py" line="+45"/>
+        <source>This document has no chapters</source>
+        <translation>Dieses Dokument hat keine Kapitel</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <location filename="../reader/ui/checks/display.py" line="+37"/>
@@ -120,6 +128,29 @@
     </message>
 </context>
 <context>
+    <name>ClipboardDocument</name>
+    <message>
+        <location filename="../reader/ui/window/clipboard_document.py" line="+28"/>
+        <source>New from &amp;Clipboard</source>
+        <translation>Neu aus der &amp;Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The clipboard holds too much text to show ({count} characters).</source>
+        <translation>Die Zwischenablage enthält zu viel Text zum Anzeigen ({count} Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The clipboard holds no text to show.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Anzeigen.</translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeaders</name>
     <message>
         <location filename="../reader/ui/window/column_headers.py" line="+15"/>
@@ -136,6 +167,14 @@
         <location line="+2"/>
         <source>English — no translation model installed</source>
         <translation>Englisch — kein Übersetzungsmodell installiert</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentMenus</name>
+    <message>
+        <location filename="../reader/ui/window/document_menus.py" line="+36"/>
+        <source>&amp;Chapters</source>
+        <translation>&amp;Kapitel</translation>
     </message>
 </context>
 <context>
@@ -277,7 +316,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+41"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -325,6 +364,11 @@
         <location line="+8"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+1"/>
+        <source>Bilingual e-book (EPUB)</source>
+        <translation>Zweisprachiges E-Book (EPUB)</translation>
     </message>
 </context>
 <context>
@@ -559,6 +603,23 @@
     </message>
 </context>
 <context>
+    <name>Links</name>
+    <message>
+        <location filename="../reader/ui/window/links.py" line="+17"/>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this link in your web browser?
+
+{url}</source>
+        <translation>Diesen Link im Webbrowser öffnen?
+
+{url}</translation>
+    </message>
+</context>
+<context>
     <name>MainMenu</name>
     <message>
         <location filename="../reader/ui/window/menu_bar.py" line="+42"/>
@@ -730,12 +791,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+74"/>
+        <location filename="../reader/ui/window/main_window.py" line="+76"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+143"/>
+        <location filename="../reader/ui/window/main_window.py" line="+147"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -801,12 +862,7 @@
         <translation>Sie haben keine Berechtigung, „{name}“ zu lesen.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt) or HTML (.html) files.</source>
-        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt) oder HTML-Dateien (.html).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>no file extension</source>
         <translation>keine Dateiendung</translation>
     </message>
@@ -832,11 +888,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+31"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>“{name}” could not be opened: {error}</source>
         <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
     </message>
@@ -849,6 +906,56 @@
         <location line="+5"/>
         <source>Translation stopped: {error}</source>
         <translation>Übersetzung angehalten: {error}</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt), HTML (.html), EPUB, Word (.docx) or PDF files.</source>
+        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt), HTML- (.html), EPUB-, Word- (.docx) oder PDF-Dateien.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“{name}” was refused: it holds more than {limit} files.</source>
+        <translation>„{name}“ wurde abgelehnt: Es enthält mehr als {limit} Dateien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” was refused: it unpacks to far more data than a document holds (a zip bomb?).</source>
+        <translation>„{name}“ wurde abgelehnt: Es entpackt sich zu weit mehr Daten, als ein Dokument enthält (eine Zip-Bombe?).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” was refused: it declares XML entities, which the reader never expands.</source>
+        <translation>„{name}“ wurde abgelehnt: Es deklariert XML-Entitäten, die hier nie aufgelöst werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” was refused: its entry “{entry}” is a link or an unsafe path.</source>
+        <translation>„{name}“ wurde abgelehnt: Sein Eintrag „{entry}“ ist ein Link oder ein unsicherer Pfad.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” is damaged and cannot be read ({reason}).</source>
+        <translation>„{name}“ ist beschädigt und kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is protected by a password or copy protection; the reader cannot open it.</source>
+        <translation>„{name}“ ist durch ein Passwort oder einen Kopierschutz geschützt und lässt sich hier nicht öffnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” has no text to read: its pages are images (a scan). Run text recognition (OCR) on it first.</source>
+        <translation>„{name}“ enthält keinen lesbaren Text: Seine Seiten sind Bilder (ein Scan). Lassen Sie zuerst eine Texterkennung (OCR) darüber laufen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” has {pages} pages; the reader opens at most {limit}.</source>
+        <translation>„{name}“ hat {pages} Seiten; geöffnet werden höchstens {limit}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening “{name}” was stopped.</source>
+        <translation>Das Öffnen von „{name}“ wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1330,12 +1437,7 @@
         <translation>Einen &amp;Kern für andere Programme frei lassen</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Off: translation uses every core of this computer and finishes soonest. On: one core stays free for other programs; translating takes longer.</source>
-        <translation>Aus: Die Übersetzung nutzt jeden Kern dieses Computers und ist am schnellsten fertig. An: Ein Kern bleibt für andere Programme frei; das Übersetzen dauert länger.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Reopen the last document on start</source>
         <translation>Beim Start das letzte Dokument &amp;wieder öffnen</translation>
     </message>
@@ -1456,11 +1558,16 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <source>L&amp;ongest line:</source>
         <translation>Längste &amp;Zeile:</translation>
     </message>
+    <message>
+        <location line="-13"/>
+        <source>Off: translation uses every core of this computer and finishes soonest. On: one core stays free for other programs; translating takes longer.</source>
+        <translation>Aus: Die Übersetzung nutzt jeden Kern dieses Computers und ist am schnellsten fertig. An: Ein Kern bleibt für andere Programme frei; das Übersetzen dauert länger.</translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../reader/ui/window/file_menu.py" line="+39"/>
+        <location filename="../reader/ui/window/file_menu.py" line="+41"/>
         <source>No recent documents</source>
         <translation>Keine zuletzt geöffneten Dokumente</translation>
     </message>
@@ -1557,7 +1664,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Reiner Text</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+14"/>
         <source>%n invalid byte(s) shown as �</source>
         <translation>
             <numerusform>%n ungültiges Byte als � angezeigt</numerusform>
@@ -1565,7 +1672,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         </translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-103"/>
         <source>Translate the Rest</source>
         <translation>Rest übersetzen</translation>
     </message>
@@ -1573,6 +1680,21 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location line="+1"/>
         <source>Translate the sentences that have no English yet</source>
         <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>EPUB book</source>
+        <translation>EPUB-Buch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>Word-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1711,19 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location filename="../reader/ui/window/translation_runner.py" line="+117"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>WholePageToggle</name>
+    <message>
+        <location filename="../reader/ui/window/whole_page.py" line="+32"/>
+        <source>Whole &amp;Page</source>
+        <translation>&amp;Ganze Seite</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the saved web page whole: navigation, footer and all, not only its article</source>
+        <translation>Die gespeicherte Webseite ganz zeigen – mit Navigation, Fußzeile und allem, nicht nur ihren Artikel</translation>
     </message>
 </context>
 </TS>

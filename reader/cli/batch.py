@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from reader.core.document.model import Translation
 
-PairWriter = Callable[[Translation, str, TextIO], None]
 EXTENSIONS = {"jsonl": ".jsonl", "tsv": ".tsv", "txt": ".txt"}
 MAX_EXIT_STATUS = 125  # higher statuses mean "killed by a signal" to shells
 
@@ -52,11 +50,10 @@ def collect(paths: Iterable[str]) -> list[tuple[Path, Path]]:
     return found
 
 
-def run_many(args: argparse.Namespace, write_pair: PairWriter) -> int:
-    """Translate every document, writing each pair with ``write_pair`` (the format of
-    ``reader translate``); return how many failed."""
-    from reader.cli.common import load_document_for_command
+def run_many(args: argparse.Namespace) -> int:
+    """Translate every document; return how many failed."""
     from reader.cli.messages import describe
+    from reader.core.document.loading import load_document
     from reader.core.document.segmentation import segment_document
     from reader.core.errors import ReaderError
     from reader.core.packages.store import require_translation_package
@@ -72,7 +69,7 @@ def run_many(args: argparse.Namespace, write_pair: PairWriter) -> int:
     used: set[Path] = set()
     for source, relative in collect(args.file):
         try:
-            document = load_document_for_command(source)
+            document = load_document(source)
         except ReaderError as error:
             failed += 1
             print(f"reader: skipped {source}: {describe(error)}", file=sys.stderr)
@@ -95,7 +92,7 @@ def run_many(args: argparse.Namespace, write_pair: PairWriter) -> int:
                     align=False,
                     by_length=True,
                 )
-                _write(job, done, args.format, write_pair)
+                _write(job, done, args.format)
             except (ReaderError, OSError) as error:
                 failed += 1
                 text = describe(error) if isinstance(error, ReaderError) else str(error)
@@ -113,7 +110,9 @@ def _unique(target: Path, used: set[Path]) -> Path:
     return candidate
 
 
-def _write(job: Job, done: list[Translation], output_format: str, write_pair: PairWriter) -> None:
+def _write(job: Job, done: list[Translation], output_format: str) -> None:
+    from reader.cli.pairs_output import write_pair
+
     job.target.parent.mkdir(parents=True, exist_ok=True)
     partial = job.target.with_name(job.target.name + ".part")
     with partial.open("w", encoding="utf-8", newline="\n") as out:

@@ -20,7 +20,7 @@ from reader.core.export.formats import render, write_text_atomically
 from reader.core.export.model import BilingualDocument
 from reader.core.safe_io import NotRegularTarget, check_target
 
-FORMATS = ("html", "md", "tsv", "tmx", "pdf")
+FORMATS = ("html", "md", "tsv", "tmx", "pdf", "epub")
 SUFFIXES = {
     ".html": "html",
     ".htm": "html",
@@ -29,6 +29,7 @@ SUFFIXES = {
     ".tsv": "tsv",
     ".tmx": "tmx",
     ".pdf": "pdf",
+    ".epub": "epub",
 }
 
 
@@ -40,9 +41,10 @@ def register(
         "export",
         help="write the German and its English side by side to a file",
         description="Translate a German document offline and export German and English "
-        "side by side: HTML, Markdown, TSV, TMX (translation memory) or PDF.",
+        "side by side: HTML, Markdown, TSV, TMX (translation memory), PDF or a bilingual "
+        "EPUB (each German paragraph followed by its English).",
     )
-    parser.add_argument("file", help="Markdown, text or HTML file")
+    parser.add_argument("file", help="Markdown, text, HTML, EPUB, DOCX or PDF file")
     parser.add_argument(
         "--to",
         choices=FORMATS,
@@ -84,8 +86,11 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         complain(f"cannot tell the format of {args.output!r}; give --to ({', '.join(FORMATS)})")
         return 2
-    if fmt == "pdf" and args.output == "-":
-        complain("a PDF cannot go to standard output; give a file name")
+    if fmt in ("pdf", "epub") and args.output == "-":
+        complain(
+            f"a{'n' if fmt == 'epub' else ''} {fmt.upper()} cannot go to standard output; "
+            "give a file name"
+        )
         return 2
 
     from reader.cli.common import load_document_for_command
@@ -113,6 +118,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if fmt == "pdf":
             _write_pdf(bilingual, Path(args.output))
+        elif fmt == "epub":
+            from reader.core.export.epub_book import write_epub
+
+            write_epub(bilingual, Path(args.output))
         elif args.output == "-":
             sys.stdout.write(render(bilingual, fmt, table=args.table))
             sys.stdout.flush()

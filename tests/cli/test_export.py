@@ -201,3 +201,26 @@ def test_pdf_headless_in_a_fresh_process(installed: Path, article: Path) -> None
     assert result.returncode == 0, result.stderr
     text = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "Die Arbeiten beginnen im Frühjahr." in text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".epub", ".pdf"])
+def test_every_export_format_reads_books_word_files_and_pdfs(
+    installed: Path, tmp_path: Path, suffix: str
+) -> None:
+    from tests.fixtures.documents import epub_bytes, pdf_bytes, write_docx
+
+    source = tmp_path / f"quelle{suffix}"
+    if suffix == ".docx":
+        write_docx(source)  # has a table
+        expected = "Aurora"
+    elif suffix == ".epub":
+        source.write_bytes(epub_bytes(["<h1>Kapitel</h1><p>Die Fähre fuhr nicht mehr.</p>"]))
+        expected = "Die Fähre fuhr nicht mehr."
+    else:
+        source.write_bytes(pdf_bytes([["Die Fähre fuhr nicht mehr."]]))
+        expected = "Die Fähre fuhr nicht mehr."
+    for fmt in ("html", "md", "tsv", "tmx"):
+        target = source.with_name(f"out-{suffix[1:]}.{fmt}")
+        code = run_command(["export", str(source), "--to", fmt, "-o", str(target), "--no-entities"])
+        assert code == 0
+        assert expected in target.read_text(encoding="utf-8")

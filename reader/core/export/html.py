@@ -17,6 +17,7 @@ from reader.core.document.model import Block, BlockKind, Entity, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link
 from reader.core.export.runs import (
     Run,
+    cells_of,
     english_runs,
     german_runs,
     group_by_entity,
@@ -43,6 +44,11 @@ table.bilingual td { width: 50%; vertical-align: top; padding: 0.35rem 0.8rem;
   overflow-wrap: anywhere; }
 table.bilingual td + td { border-left: 1px solid #d0d7de; }
 td[lang="en"] { color: #24292f; }
+table.cells { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.bilingual table.cells td, table.bilingual table.cells th { width: auto;
+  border: 1px solid #d0d7de; padding: 0.2rem 0.4rem; font: inherit; color: inherit;
+  text-transform: none; letter-spacing: normal; vertical-align: top; }
+table.bilingual table.cells th { font-weight: bold; }
 td h1, td h2, td h3, td h4, td h5, td h6 { margin: 0.6rem 0 0.2rem; line-height: 1.25; }
 td p, td blockquote { margin: 0; }
 blockquote { border-left: 3px solid #d0d7de; padding-left: 0.8rem; color: #424a53; }
@@ -110,8 +116,20 @@ def _block_row(bilingual: BilingualDocument, block: Block) -> str:
             f'<tr class="block code" {row_id}><td colspan="2">'
             f"<pre><code>{_text(block.text)}</code></pre></td></tr>"
         )
-    german = _inline(german_runs(bilingual, block), english=False)
-    english = _inline(english_runs(bilingual, block), english=True, notes=bilingual.check_notes)
+    german_side = german_runs(bilingual, block)
+    english_side = english_runs(bilingual, block)
+    notes = bilingual.check_notes
+    if block.kind is BlockKind.TABLE_ROW and block.cells:
+        german_cells = cells_of(bilingual, block, german_side, english=False)
+        english_cells = cells_of(bilingual, block, english_side, english=True)
+        german = _cells(german_cells, block, english=False)
+        english = _cells(english_cells, block, english=True, notes=notes)
+        return (
+            f'<tr class="block table_row" {row_id}>'
+            f'<td lang="de">{german}</td><td lang="en">{english}</td></tr>'
+        )
+    german = _inline(german_side, english=False)
+    english = _inline(english_side, english=True, notes=notes)
     return (
         f'<tr class="block {block.kind.value}" {row_id}>'
         f'<td lang="de">{_wrap(block, german)}</td>'
@@ -135,6 +153,21 @@ def _wrap(block: Block, inner: str) -> str:
         case BlockKind.QUOTE:
             return f"<blockquote>{inner}</blockquote>"
     return f"<p>{inner}</p>"
+
+
+def _cells(
+    cells: list[list[Run]],
+    block: Block,
+    *,
+    english: bool,
+    notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> str:
+    """One table row of cells, inside one side's cell (a header row's cells are ``th``)."""
+    tag = "th" if block.level else "td"
+    inner = "".join(
+        f"<{tag}>{_inline(runs, english=english, notes=notes)}</{tag}>" for runs in cells
+    )
+    return f'<table class="cells"><tr>{inner}</tr></table>'
 
 
 def _inline(

@@ -352,7 +352,9 @@ class TranslationEngine:
                 # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
                 # tokens: less padding, bounded memory; with parallel batches the sub-batches
                 # go to the parallel decoders at once.
-                max_batch_size=self.sub_batch_tokens(sum(len(p) for _i, (p, _s) in units)),
+                max_batch_size=self.sub_batch_tokens(
+                    sum(len(pieces) for _i, (pieces, _s) in units)
+                ),
                 batch_type="tokens",
             )
         except (RuntimeError, ValueError) as error:  # a model damaged in a way loading missed

@@ -85,6 +85,7 @@ class BilingualView(QTextBrowser):
         )
         self.viewport().setMouseTracking(True)
         self.base_dir: str | None = None
+        self.pictures: dict[str, bytes] = {}
         self.renderer = DocumentRenderer(self.document(), colors)
         self.colors = colors
         self.current = -1
@@ -117,6 +118,7 @@ class BilingualView(QTextBrowser):
     ) -> None:
         """Show a new document (and any English already known), scrolled to the top."""
         self.base_dir = str(source.source.parent) if source.source else None
+        self.pictures = dict(source.pictures)  # carried inside the file (EPUB)
         self.current = -1
         self.hovered = -1
         self._match = None
@@ -364,7 +366,7 @@ class BilingualView(QTextBrowser):
         # QTextBrowser would read local files itself (``/dev/zero`` hangs or crashes it):
         # images come only through the core's checked reader, else a placeholder.
         if kind == int(QTextDocument.ResourceType.ImageResource.value):
-            return load_image(self.base_dir, QUrl(url).toString())
+            return load_image(self.base_dir, QUrl(url).toString(), self.pictures)
         return b""
 
     # --- internals -----------------------------------------------------------------------

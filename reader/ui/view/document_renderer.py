@@ -1,13 +1,10 @@
 """Builds the reading view's QTextDocument: one two-column table per block, German | English.
 
 Each block gets its own one-row table, so every block's English starts level with its
-German (row alignment for free) and filling in one block's English relays out one small
-table instead of a whole document-sized one (measured: a single big table took ~20 ms per
-cell update at 100 rows and grew with the row count).
-
-Positions: the renderer keeps, per row, each sentence's span *relative to its cell* in
-UTF-16 units, and asks the live table for the cell's current start, so spans stay right
-while English text streams into other rows.
+German and filling in one block's English relays out one small table (one big table took
+~20 ms per cell update at 100 rows, growing with the row count). Tables, pictures: table_rows.
+Positions: per row, each sentence's span relative to its cell (UTF-16); the live table
+gives the cell's current start, so spans stay right while English streams into other rows.
 """
 
 from __future__ import annotations
@@ -30,6 +27,7 @@ from reader.ui.view.block_formats import (
     list_format,
     table_format,
 )
+from reader.ui.view.table_rows import fill_composite_side, is_composite
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
 PLACEHOLDER = "…"
@@ -82,8 +80,6 @@ class DocumentRenderer:
         self._by_block: dict[int, list[Sentence]] = {}
         self._next_block = 0
         self.order: list[int] = []  # every sentence id in reading order
-
-    # --- building --------------------------------------------------------------------
 
     def render(
         self,
@@ -293,6 +289,8 @@ class DocumentRenderer:
         block = row.block
         cursor = self._start_cell(row, Side.GERMAN)
         base = base_char_format(block, self.colors)
+        if is_composite(block):
+            return fill_composite_side(self, row, Side.GERMAN, cursor, base)
         text = block.text
         to16 = Utf16Map(text)
         cuts = {0, len(text)}
@@ -317,6 +315,8 @@ class DocumentRenderer:
             cursor.insertText(block.text, base)  # code is shown, never translated
             row.english_spans = []
             return
+        if is_composite(block):
+            return fill_composite_side(self, row, Side.ENGLISH, cursor, base)
         pending = QTextCharFormat(base)
         pending.setForeground(self.colors.muted)
         pending.setFontItalic(False)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from reader.core.document.model import Document, EntityLabel
@@ -33,9 +33,11 @@ from reader.ui.view.translation_controller import TranslationController
 from reader.ui.window import recent_files
 from reader.ui.window.column_headers import ColumnHeaders
 from reader.ui.window.dock_placement import DockPlacement
+from reader.ui.window.document_menus import DocumentMenus
 from reader.ui.window.file_menu import OPEN_FILTER
 from reader.ui.window.file_notice import FileChangeNotice
 from reader.ui.window.layout import central_widget
+from reader.ui.window.links import confirm_and_open
 from reader.ui.window.menu_bar import MainMenu
 from reader.ui.window.message_bar import MessageBar
 from reader.ui.window.messages import describe_load_error
@@ -142,6 +144,10 @@ class MainWindow(QMainWindow):
         )
         parts = (self.view, self.translation, self.entities, settings, self.status_bar)
         self.checks = ChecksDisplay(*parts, self.main_menu, self)
+        self.document_menus = DocumentMenus(
+            self.main_menu, self.view, self.documents, self, reload=self.reload,
+            show=self.show_document, report=lambda m: self.error_bar.show_message(m, error=True),
+        )  # fmt: skip
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:
@@ -327,7 +333,7 @@ class MainWindow(QMainWindow):
     def _on_view_link_activated(self, url: QUrl) -> None:
         # Only web links leave the application, and only when clicked.
         if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+            confirm_and_open(self, url)  # asks first: a link in a document is not a click away
         else:
             self.statusBar().showMessage(
                 self.tr("Links of this kind are not opened: {url}").format(url=url.toString()),

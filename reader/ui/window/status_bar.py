@@ -138,10 +138,17 @@ class StatusBar(QStatusBar):
             "markdown": self.tr("Markdown"),
             "html": self.tr("HTML"),
             "text": self.tr("Plain text"),
+            "epub": self.tr("EPUB book"),
+            "docx": self.tr("Word document"),
+            "pdf": self.tr("PDF"),
         }
+        name = formats.get(document.format, document.format)
+        if not document.encoding:  # a container format: its encoding is not the user's concern
+            self.source.setText(name)
+            return
         # The encoding matters when it was guessed (cp1252): say which one was used.
         encoding = document.encoding.upper().replace("CP1252", "Windows-1252")
-        text = f"{formats.get(document.format, document.format)} · {encoding}"
+        text = f"{name} · {encoding}"
         if document.replaced_bytes:
             # A stray byte in UTF-8 text is shown as U+FFFD; say how many, not nothing.
             text += " · " + self.tr("%n invalid byte(s) shown as �", "", document.replaced_bytes)

@@ -51,6 +51,12 @@ ERRORS = [
     (errors.BinaryFile, {}, "binary"),
     (errors.EmptyDocument, {}, "no text"),
     (errors.ReadFailed, {"reason": "I/O error"}, "I/O error"),
+    (errors.ArchiveUnsafe, {"reason": "ratio", "name": "a.xml", "limit": 200}, "zip bomb"),
+    (errors.ArchiveUnsafe, {"reason": "symlink", "name": "OEBPS/x"}, "OEBPS/x"),
+    (errors.DocumentDamaged, {"reason": "not a zip archive"}, "not a zip archive"),
+    (errors.DocumentEncrypted, {}, "password"),
+    (errors.NoTextLayer, {}, "OCR"),
+    (errors.TooManyPages, {"pages": 2000, "limit": 1000}, "2000 pages"),
 ]
 
 
@@ -490,16 +496,26 @@ def test_opening_the_names_panel_keeps_the_top_sentence(qtbot, make_window, tmp_
 
 
 def test_only_web_links_leave_the_application(qtbot, make_window, monkeypatch) -> None:
-    from reader.ui.window import main_window
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.window import links
 
     opened: list[str] = []
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
     monkeypatch.setattr(
-        main_window.QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
+        links.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
+    )
+    monkeypatch.setattr(
+        links.QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or answer[0]
     )
     window = make_window()
     window._on_view_link_activated(QUrl("file:///etc/passwd"))
     window._on_view_link_activated(QUrl("javascript:alert(1)"))
-    assert opened == []
+    assert opened == [] and asked == []
     assert "not opened" in window.statusBar().currentMessage()
+    window._on_view_link_activated(QUrl("https://www.bahn.de"))
+    assert opened == [] and "https://www.bahn.de" in asked[0]  # asked, and the reader said no
+    answer[0] = QMessageBox.StandardButton.Open
     window._on_view_link_activated(QUrl("https://www.bahn.de"))
     assert opened == ["https://www.bahn.de"]

@@ -1,24 +1,25 @@
-"""Translation speed: our engine against Argos's own per-paragraph pipeline and raw batching.
+"""Translation speed, whole processes side by side: ``reader translate`` against Argos's own
+settings and raw CTranslate2, on ~150, ~1,000 and ~10,000-word documents.
 
-Usage: ``uv run python benchmarks/translation_bench.py [--words 1000] [--threads N]
-[--repeat N] [--argos-threads]``
+Usage: ``uv run python benchmarks/translation_bench.py [--sizes 150,1000,10000]
+[--rounds N] [--threads N]``
 
-Builds (once, then reused from ``bench-results/models/``) the real-shape test package: 6+6
-layers, d_model 512, 8 heads, FFN 2048, 32k vocabulary, int8, with a SentencePiece model
-trained on ``../shared/data/segmentation``. It costs per token what a real Argos de→en
-model costs. The article is ~1,000 words of consecutive WMT16 lines joined into paragraphs.
+Every measurement is a fresh process (imports, model load, translation), as a user runs it,
+with the real-shape test model (6+6 layers, d_model 512, int8, 32k vocabulary; built once by
+``translation_engine_bench.build_real_package``) and the same number of threads:
 
-Measured, in one run and with one translator:
+(a) ``reader translate FILE --no-cache --threads T`` as shipped;
+(b) Argos's own settings: per paragraph, ``translate_batch(max_batch_size=32,
+    batch_type="tokens")``, one decoder with T threads;
+(c) raw CTranslate2: all sentences in one call, 4,096-token batches, one decoder with T
+    threads.
 
-(a) our engine, no cache: all sentences, batched, in document order;
-(b) Argos's pipeline: per paragraph, ``translate_batch(max_batch_size=32,
-    batch_type="tokens")``, beam 4, as ``apply_packaged_translation`` does it;
-(c) raw ``translate_batch`` of all sentences with a sweep of batch sizes.
-
-Plus: time to the first translated sentence for (a) (warm, and cold in a fresh process
-including model load), peak RSS of that fresh process, and the time to "translate" the
-article again from the persistent cache (fresh engine and cache object, as on reopening).
-Prints a table and writes ``bench-results/translation.json``.
+(b) and (c) decode with beam 4, ``length_penalty=0.2``, ``replace_unknowns`` and get the
+reader's own sentences (segmentation happens in this script, not in their process). The
+documents are consecutive lines of ``../shared/data/segmentation/wmt16.de`` in paragraphs of
+four. The machine is shared: the three run in alternating order, round after round, and the
+ratios are taken per round (paired) before the median. Peak memory is each process's own
+peak RSS (``wait4``). Prints a table and writes ``bench-results/translation.json``.
 """
 
 from __future__ import annotations
@@ -26,316 +27,187 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from reader.core.packages.store import InstalledPackage, read_package  # noqa: E402
-from reader.core.translation.cache import TranslationCache  # noqa: E402
-from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY  # noqa: E402
-from reader.core.translation.engine import TranslationEngine  # noqa: E402
+from translation_engine_bench import build_article, build_real_package  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "segmentation"
+from reader.core.document.loading import load_document  # noqa: E402
+from reader.core.document.segmentation import segment_document  # noqa: E402
+from reader.core.translation.threads import available_cores  # noqa: E402
+
 RESULTS = ROOT / "bench-results"
-MODEL_HOME = RESULTS / "models"
-BUILD_STAMP = "real-v1"
+RUNNERS = ("reader", "argos", "raw")
 
-
-def build_real_package() -> Path:
-    """The real-shape package folder, built once and reused."""
-    from tests.fixtures.model_builder import build_package_dir
-
-    folder = MODEL_HOME / BUILD_STAMP
-    marker = folder / "built.ok"
-    if marker.exists():
-        return next(p for p in folder.iterdir() if p.is_dir())
-    if folder.exists():
-        shutil.rmtree(folder)
-    lines: list[str] | None = None
-    if DATA.is_dir():
-        lines = [
-            line.strip()
-            for path in sorted(DATA.glob("*.de"))
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        ]
-    started = time.perf_counter()
-    package = build_package_dir(folder, shape="real", training_lines=lines)
-    print(f"built real-shape package in {time.perf_counter() - started:.1f} s: {package}")
-    marker.write_text("ok\n")
-    return package
-
-
-def build_article(words: int) -> list[list[str]]:
-    """Paragraphs (lists of sentences) of consecutive WMT16 lines, about ``words`` words."""
-    source = DATA / "wmt16.de"
-    if source.is_file():
-        lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
-    else:  # fall back to our own text so the script still runs
-        from tests.fixtures.model_builder import GERMAN_TEXT
-
-        lines = [line for line in GERMAN_TEXT.splitlines() if line.strip()] * 40
-    paragraphs: list[list[str]] = []
-    count = 0
-    start = 40  # skip the first (headline-heavy) article
-    for offset in range(0, len(lines), 4):
-        chunk = [line for line in lines[start + offset : start + offset + 4] if line]
-        if not chunk:
-            continue
-        paragraphs.append(chunk)
-        count += sum(len(line.split()) for line in chunk)
-        if count >= words:
-            break
-    return paragraphs
-
-
-def run_engine(engine: TranslationEngine, sentences: list[str]) -> tuple[float, float]:
-    """Time to translate everything and to the first finished sentence."""
-    first: list[float] = []
-    started = time.perf_counter()
-
-    def on_batch(_batch: object) -> None:
-        if not first:
-            first.append(time.perf_counter() - started)
-
-    engine.translate(list(enumerate(sentences)), on_batch=on_batch)
-    return time.perf_counter() - started, first[0] if first else float("nan")
-
-
-def run_argos_style(engine: TranslationEngine, paragraphs: list[list[str]]) -> float:
-    """Argos's apply_packaged_translation, paragraph by paragraph, on the same translator."""
-    translator = engine._translator
-    tokenizer = engine._tokenizer
-    assert translator is not None and tokenizer is not None
-    started = time.perf_counter()
-    for paragraph in paragraphs:
-        tokens = [tokenizer.encode(sentence) for sentence in paragraph]
-        results = translator.translate_batch(
-            tokens,
-            replace_unknowns=True,
-            max_batch_size=32,
-            batch_type="tokens",
-            beam_size=DEFAULT_BEAM_SIZE,
-            num_hypotheses=1,
-            length_penalty=LENGTH_PENALTY,
-            return_scores=True,
-        )
-        for result in results:
-            tokenizer.decode_with_spans(result.hypotheses[0])
-    return time.perf_counter() - started
-
-
-def run_argos_defaults(package: InstalledPackage, paragraphs: list[list[str]]) -> float:
-    """(b) again on a translator made as Argos makes it (``intra_threads=0``: CT2's default)."""
-    import ctranslate2
-
-    engine = TranslationEngine(package, threads=1)
-    engine.load()
-    engine._translator = ctranslate2.Translator(
-        str(package.model_dir), device="cpu", compute_type="auto", inter_threads=1, intra_threads=0
-    )
-    return run_argos_style(engine, paragraphs)
-
-
-def run_raw(engine: TranslationEngine, sentences: list[str], batch_tokens: int) -> float:
-    """One translate_batch of all sentences, CTranslate2 batching by ``batch_tokens``."""
-    translator = engine._translator
-    tokenizer = engine._tokenizer
-    assert translator is not None and tokenizer is not None
-    started = time.perf_counter()
-    tokens = [tokenizer.encode(sentence) for sentence in sentences]
-    results = translator.translate_batch(
-        tokens,
-        replace_unknowns=True,
-        max_batch_size=batch_tokens,
-        batch_type="tokens",
-        beam_size=DEFAULT_BEAM_SIZE,
-        length_penalty=LENGTH_PENALTY,
-        return_scores=True,
-    )
-    for result in results:
-        tokenizer.decode_with_spans(result.hypotheses[0])
-    return time.perf_counter() - started
-
-
-COLD = r"""
-import json, resource, sys, time
-started = time.perf_counter()
+# (b) and (c): a few lines of CTranslate2, as a user of Argos or of CTranslate2 would write.
+CHILD = r"""
+import json, sys
+import ctranslate2
 sys.path.insert(0, sys.argv[1])
+from reader.core.translation.tokenizers import open_tokenizer
 from reader.core.packages.store import read_package
-from reader.core.translation.engine import TranslationEngine
 from pathlib import Path
-sentences = json.loads(sys.stdin.read())
-engine = TranslationEngine(read_package(Path(sys.argv[2])), threads=int(sys.argv[3]))
-first = []
-def on_batch(batch):
-    if not first:
-        first.append(time.perf_counter() - started)
-engine.translate(list(enumerate(sentences[: int(sys.argv[4])])), on_batch=on_batch)
-# ru_maxrss survives exec (it would count the parent's memory at fork); VmHWM does not.
-status = open("/proc/self/status").read()
-peak_kb = int(status.split("VmHWM:")[1].split()[0]) if "VmHWM:" in status else (
-    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-print(json.dumps({"first_sentence_cold_s": first[0], "peak_rss_mb": peak_kb / 1024}))
+mode, package, threads = sys.argv[2], read_package(Path(sys.argv[3])), int(sys.argv[4])
+paragraphs = json.loads(Path(sys.argv[5]).read_text(encoding="utf-8"))
+tokenizer = open_tokenizer(package.path, package.from_code, package.to_code)
+translator = ctranslate2.Translator(
+    str(package.model_dir), device="cpu", inter_threads=1, intra_threads=threads
+)
+options = dict(beam_size=4, length_penalty=0.2, replace_unknowns=True, batch_type="tokens")
+if mode == "argos":
+    groups, size = paragraphs, 32
+else:
+    groups, size = [[s for paragraph in paragraphs for s in paragraph]], 4096
+english = []
+for group in groups:
+    results = translator.translate_batch(
+        [tokenizer.encode(s) for s in group], max_batch_size=size, **options
+    )
+    english += [tokenizer.decode_with_spans(r.hypotheses[0])[0] for r in results]
+Path(sys.argv[6]).write_text(json.dumps(english), encoding="utf-8")
 """
 
 
-def run_cold(package: InstalledPackage, sentences: list[str], threads: int) -> dict[str, float]:
-    """Fresh process: import, load, translate a few batches; first-sentence time and RSS."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            COLD,
-            str(ROOT),
-            str(package.path),
-            str(threads),
-            str(len(sentences)),
-        ],
-        input=json.dumps(sentences),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+def write_document(words: int, folder: Path) -> Path:
+    """A .txt of about ``words`` words: paragraphs of four WMT16 lines, blank lines between."""
+    paragraphs = build_article(words)
+    path = folder / f"artikel-{words}.txt"
+    path.write_text("\n\n".join(" ".join(p) for p in paragraphs) + "\n", encoding="utf-8")
+    return path
 
 
-def run_cached(package: InstalledPackage, sentences: list[str], threads: int) -> float:
-    """Fill a cache, then time a fresh engine + reopened cache answering the whole article."""
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "translations.sqlite3"
-        cache = TranslationCache(path)
-        TranslationEngine(package, threads=threads, cache=cache).translate(
-            list(enumerate(sentences))
-        )
-        cache.close()
-        started = time.perf_counter()
-        cache = TranslationCache(path)
-        engine = TranslationEngine(package, threads=threads, cache=cache)
-        engine.translate(list(enumerate(sentences)))
-        elapsed = time.perf_counter() - started
-        assert engine.model_calls == 0
-        cache.close()
-        return elapsed
+def paragraphs_of(path: Path) -> list[list[str]]:
+    """The reader's own sentences, grouped by paragraph (Argos translates per paragraph)."""
+    groups: dict[int, list[str]] = {}
+    for sentence in segment_document(load_document(path)):
+        groups.setdefault(sentence.block, []).append(sentence.text)
+    return list(groups.values())
+
+
+def run_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and the process's own peak RSS in MiB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command[:4]} failed with {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--words", type=int, default=1000)
-    parser.add_argument("--threads", type=int, default=None, help="default: cores - 1")
-    parser.add_argument("--sweep", default="512,1024,2048,4096", help="raw batch sizes")
-    parser.add_argument("--repeat", type=int, default=1, help="rounds; the fastest counts")
-    parser.add_argument(
-        "--argos-threads",
-        action="store_true",
-        help="also time (b) on a translator with Argos's own thread setting (all cores)",
-    )
+    parser.add_argument("--sizes", default="150,1000,10000", help="document sizes in words")
+    parser.add_argument("--rounds", type=int, default=2, help="paired rounds per size")
+    parser.add_argument("--threads", type=int, default=None, help="default: every core")
     args = parser.parse_args()
-
-    package = read_package(build_real_package())
-    paragraphs = build_article(args.words)
-    sentences = [s for paragraph in paragraphs for s in paragraph]
-    words = sum(len(s.split()) for s in sentences)
-    engine = TranslationEngine(package, threads=args.threads)
-    engine.load()
-    tokens = sum(len(engine._tokenizer.encode(s)) for s in sentences)  # type: ignore[union-attr]
-    print(
-        f"article: {len(paragraphs)} paragraphs, {len(sentences)} sentences, {words} words, "
-        f"{tokens} tokens; threads {engine.threads}; cores {os.cpu_count()}"
-    )
-    run_raw(engine, sentences[:3], 1024)  # warm up
-
-    # Wall time is what a user waits; CPU time (all threads of this process) is what the
-    # work costs, and is far less disturbed by others using the shared cores.
-    rows: dict[str, dict[str, float]] = {}
-    first_times: list[float] = []
-
-    def measure(name: str, run: Callable[[], float]) -> float:
-        """Run ``args.repeat`` times (rounds interleaved by the caller); keep the fastest."""
-        cpu = time.process_time()
-        wall = run()
-        row = {"seconds": wall, "cpu_s": time.process_time() - cpu}
-        best = rows.setdefault(name, row)
-        best["seconds"] = min(best["seconds"], row["seconds"])
-        best["cpu_s"] = min(best["cpu_s"], row["cpu_s"])
-        print(f"{name}: {wall:.2f} s wall, {row['cpu_s']:.2f} s cpu", flush=True)
-        return wall
-
-    def engine_run() -> float:
-        wall, first_sentence = run_engine(engine, sentences)
-        first_times.append(first_sentence)
-        return wall
-
-    for _round in range(args.repeat):
-        measure("a_engine", engine_run)
-        measure("b_argos_per_paragraph", lambda: run_argos_style(engine, paragraphs))
-        if args.argos_threads:
-            measure("b0_argos_default_threads", lambda: run_argos_defaults(package, paragraphs))
-        for size in [int(x) for x in args.sweep.split(",")]:
-            measure(f"c_raw_{size}", lambda size=size: run_raw(engine, sentences, size))
-    ours, first = rows["a_engine"]["seconds"], min(first_times)
-    argos = rows["b_argos_per_paragraph"]["seconds"]
-    raw_rows = [v for k, v in rows.items() if k.startswith("c_raw_")]
-    best_raw = min(v["seconds"] for v in raw_rows)
-    best_raw_cpu = min(v["cpu_s"] for v in raw_rows)
-    ours_cpu, argos_cpu = rows["a_engine"]["cpu_s"], rows["b_argos_per_paragraph"]["cpu_s"]
-    cold = run_cold(package, sentences, engine.threads)
-    cached = run_cached(package, sentences, engine.threads)
-    resource_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-    summary = {
-        "words": words,
-        "sentences": len(sentences),
-        "tokens": tokens,
-        "threads": engine.threads,
-        "rows": rows,
-        "speedup_a_over_b": argos / ours,
-        "speedup_a_over_b_cpu": argos_cpu / ours_cpu,
-        "a_vs_best_raw": ours / best_raw,
-        "a_vs_best_raw_cpu": ours_cpu / best_raw_cpu,
-        "load_average": os.getloadavg()[0],
-        "first_sentence_warm_s": first,
-        **cold,
-        "cached_article_s": cached,
-        "bench_process_peak_rss_mb": resource_self,
-    }
+    threads = args.threads or available_cores()
+    package_dir = build_real_package()
+    summary: dict[str, object] = {"threads": threads, "cores": os.cpu_count(), "sizes": {}}
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        data = scratch / "reader-data"
+        shutil.copytree(package_dir, data / "data" / "packages" / package_dir.name)
+        env = {**os.environ, "READER_DATA_DIR": str(data)}
+        for words in [int(size) for size in args.sizes.split(",")]:
+            document = write_document(words, scratch)
+            paragraphs = paragraphs_of(document)
+            sentences = [s for paragraph in paragraphs for s in paragraph]
+            source = scratch / f"sentences-{words}.json"
+            source.write_text(json.dumps(paragraphs), encoding="utf-8")
+            tsv = scratch / f"reader-{words}.tsv"
+            commands = {
+                "reader": [
+                    sys.executable,
+                    "-c",
+                    "import sys; from reader.app import main; sys.exit(main(sys.argv[1:]))",
+                    "translate",
+                    str(document),
+                    "--no-cache",
+                    "--threads",
+                    str(threads),
+                    "--format",
+                    "tsv",
+                    "--data-dir",
+                    str(data),
+                ],
+            }
+            for mode in ("argos", "raw"):
+                commands[mode] = [
+                    sys.executable,
+                    "-c",
+                    CHILD,
+                    str(ROOT),
+                    mode,
+                    str(package_dir),
+                    str(threads),
+                    str(source),
+                    str(scratch / f"{mode}-{words}.json"),
+                ]
+            # The reader's output goes to a file so that it can be compared.
+            commands["reader"] = ["sh", "-c", 'exec "$@" > "$0"', str(tsv), *commands["reader"]]
+            runs: dict[str, list[tuple[float, float]]] = {name: [] for name in RUNNERS}
+            print(f"~{words} words: {len(sentences)} sentences, {threads} threads", flush=True)
+            for round_index in range(args.rounds):
+                shift = round_index % len(RUNNERS)
+                for name in RUNNERS[shift:] + RUNNERS[:shift]:
+                    seconds, peak = run_process(commands[name], env)
+                    runs[name].append((seconds, peak))
+                    print(f"  round {round_index + 1} {name:6} {seconds:7.2f} s {peak:6.0f} MiB")
+            ours = [one_line(line.split("\t")[2]) for line in tsv.read_text().splitlines()]
+            same = {
+                mode: ours
+                == [one_line(t) for t in json.loads((scratch / f"{mode}-{words}.json").read_text())]
+                for mode in ("argos", "raw")
+            }
+            rounds = range(args.rounds)
+            summary["sizes"][str(words)] = {  # type: ignore[index]
+                "words": sum(len(s.split()) for s in sentences),
+                "sentences": len(sentences),
+                "median_s": {n: statistics.median(r[0] for r in runs[n]) for n in RUNNERS},
+                "peak_mib": {n: max(r[1] for r in runs[n]) for n in RUNNERS},
+                "reader_over_raw": statistics.median(
+                    runs["reader"][i][0] / runs["raw"][i][0] for i in rounds
+                ),
+                "argos_over_reader": statistics.median(
+                    runs["argos"][i][0] / runs["reader"][i][0] for i in rounds
+                ),
+                "same_english_as": same,
+                "runs": runs,
+            }
+    summary["load_average"] = os.getloadavg()[0]
     print()
-    print(f"{'run':28} {'wall s':>8} {'words/s':>8} {'cpu s':>8} {'words/cpu-s':>12}")
-    for name, row in rows.items():
+    print(
+        f"{'words':>6} {'sent.':>6} {'reader s':>9} {'argos s':>8} {'raw s':>7} "
+        f"{'reader/raw':>10} {'argos/reader':>12} {'peak MiB r/a/c':>16} same"
+    )
+    for size in summary["sizes"].values():  # type: ignore[attr-defined]
+        median, peak = size["median_s"], size["peak_mib"]
         print(
-            f"{name:28} {row['seconds']:8.2f} {words / row['seconds']:8.1f} "
-            f"{row['cpu_s']:8.2f} {words / row['cpu_s']:12.1f}"
+            f"{size['words']:6} {size['sentences']:6} {median['reader']:9.2f} "
+            f"{median['argos']:8.2f} {median['raw']:7.2f} {size['reader_over_raw']:10.3f} "
+            f"{size['argos_over_reader']:12.2f} "
+            f"{peak['reader']:5.0f}/{peak['argos']:4.0f}/{peak['raw']:4.0f} "
+            f"{'yes' if all(size['same_english_as'].values()) else 'NO'}"
         )
     print(
-        f"(a)/(b) speedup: {summary['speedup_a_over_b']:.2f}x wall, "
-        f"{summary['speedup_a_over_b_cpu']:.2f}x cpu (target >= 3x)"
+        f"threads {threads}, load average {summary['load_average']:.1f} on {os.cpu_count()} "
+        "cores; ratios are medians of per-round (paired) ratios"
     )
-    print(
-        f"(a) vs best (c): {summary['a_vs_best_raw']:.3f} wall, "
-        f"{summary['a_vs_best_raw_cpu']:.3f} cpu (target <= 1.10)"
-    )
-    if "b0_argos_default_threads" in rows:
-        b0 = rows["b0_argos_default_threads"]
-        summary["speedup_a_over_b0"] = b0["seconds"] / ours
-        summary["speedup_a_over_b0_cpu"] = b0["cpu_s"] / ours_cpu
-        print(
-            f"(a)/(b0) speedup: {summary['speedup_a_over_b0']:.2f}x wall, "
-            f"{summary['speedup_a_over_b0_cpu']:.2f}x cpu (Argos as shipped)"
-        )
-    print(f"load average during the run: {summary['load_average']:.1f} on {os.cpu_count()} cores")
-    print(
-        f"first sentence: warm {first:.2f} s, cold incl. load {cold['first_sentence_cold_s']:.2f} s"
-    )
-    print(f"peak RSS, fresh process with model: {cold['peak_rss_mb']:.0f} MB (target < 400)")
-    print(f"cached article: {cached * 1000:.1f} ms (target < 50 ms)")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "translation.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(f"wrote {RESULTS / 'translation.json'}")

@@ -26,7 +26,7 @@ TRANSLATION_SENTENCE = "Die Stadt Köln plant eine neue Brücke über den Rhein.
 NER_SENTENCE = "Angela Merkel traf am Montag in Berlin den Chef von Siemens."
 # What tests/fixtures/model_builder.py writes into a copy model's README.
 COPY_MODEL_MARK = "The model copies its input"
-# Modules that must never be loaded (DESIGN.md): gigabytes, seconds, downloads, telemetry.
+# Modules never to load (docs/ARCHITECTURE.md): gigabytes, seconds, downloads, telemetry.
 FORBIDDEN_MODULES = ("torch", "stanza", "onnxruntime", "minisbd", "argostranslate.translate")
 # A string every German qtbase catalogue translates; proves the .qm really loaded.
 QT_PROBE = ("QPlatformTheme", "Cancel")
@@ -132,7 +132,7 @@ def _check_spacy() -> str:
     words = [token.text for token in nlp("Das ist z. B. ein Test.")]
     if "z." not in words:
         raise CheckFailed(f"German tokenizer exceptions missing: {words}")
-    return f"{spacy.__version__} (German language data)"
+    return f"{spacy.about.__version__} (German language data)"
 
 
 def _check_ner() -> str:

@@ -48,7 +48,15 @@ from reader.ui.window.main_window import MainWindow  # noqa: E402
 from reader.workers.document_jobs import LoadedDocument  # noqa: E402
 from reader.workers.entity_worker import EntityService  # noqa: E402
 
-PARALLEL = REPO.parent / "shared" / "data" / "parallel"
+# ../shared/data beside the checkout (a worktree sits one level deeper).
+PARALLEL = next(
+    (
+        folder / "shared" / "data" / "parallel"
+        for folder in (REPO.parent, REPO.parent.parent)
+        if (folder / "shared" / "data" / "parallel").is_dir()
+    ),
+    REPO.parent / "shared" / "data" / "parallel",
+)
 # Runs of consecutive FLORES lines that come from one article (first line, count).
 PARAGRAPHS = ((0, 2), (2, 3), (5, 2))
 
@@ -187,6 +195,9 @@ def save(widget, path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument(
+        "--reading-only", action="store_true", help="only reading-{900,1200,1920}.png"
+    )
     args = parser.parse_args()
     if not PARALLEL.is_dir():
         print(f"needs {PARALLEL} (FLORES-200 dev, German and English)", file=sys.stderr)
@@ -194,6 +205,17 @@ def main() -> int:
     create_application()
     args.out.mkdir(parents=True, exist_ok=True)
     article = flores_article()
+
+    # The reading view at three window widths (line length, centring, names panel place).
+    for width in (900, 1200, 1920):
+        window = window_with(article, translated=True)
+        window.resize(width, 760 if width < 1920 else 1000)
+        window.entity_display.panel_action.trigger()
+        settle()
+        save(window, args.out / f"reading-{width}.png")
+        window.close()
+    if args.reading_only:
+        return 0
 
     window = window_with(article, translated=True)
     save(window, args.out / "translated.png")

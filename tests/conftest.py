@@ -79,3 +79,16 @@ def background_jobs_end() -> Iterator[None]:
     jobs = sys.modules.get("reader.workers.jobs")
     if jobs is not None:
         assert jobs.cancel_all_jobs(20_000), "a background job was still running at the end"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clipboard_emptied_at_end() -> Iterator[None]:
+    """After the last test, the clipboard holds nothing: PySide6 (6.11, offscreen) crashes
+    at interpreter exit when the clipboard still owns QMimeData that a test put there."""
+    yield
+    import sys
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    if app is not None:
+        widgets.QApplication.clipboard().clear()

@@ -116,9 +116,18 @@ def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         start_new_session=True,
     )
     os.close(write_end)
-    ready, _, _ = select.select([read_end], [], [], 30)
-    number = os.read(read_end, 64).decode().strip() if ready else ""
+    # Xvfb writes the number and the newline separately, and ends if the pipe is closed
+    # between the two: read up to the newline.
+    answer = b""
+    deadline = time.monotonic() + 30
+    while not answer.endswith(b"\n") and time.monotonic() < deadline:
+        ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
+        chunk = os.read(read_end, 64) if ready else b""
+        if not chunk:
+            break
+        answer += chunk
     os.close(read_end)
+    number = answer.decode().strip() if answer.endswith(b"\n") else ""
     if not number:
         server.kill()
         server.wait(timeout=30)
@@ -176,7 +185,10 @@ def test_the_real_application_opens_a_window_on_an_x_server(tmp_path: Path) -> N
                 timeout=60,
                 check=False,
             )
-            assert grab.returncode == 0, grab.stderr
+            if grab.returncode != 0:
+                if server.poll() is not None:
+                    pytest.fail(f"the Xvfb server ended under the test (code {server.returncode})")
+                raise AssertionError(grab.stderr)
             colours = int(grab.stdout.strip().splitlines()[-1])
             if colours > 20:
                 break

@@ -4,7 +4,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+72"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+77"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -12,6 +12,157 @@
         <location line="+3"/>
         <source>Two columns, one row per paragraph: the left column is the German original, the right column its English translation, sentence by sentence. Use J and K or Alt+Down and Alt+Up to move between sentences, Enter to copy the German and English of the current sentence.</source>
         <translation>Zwei Spalten, eine Zeile je Absatz: links das deutsche Original, rechts die englische Übersetzung, Satz für Satz. Mit J und K oder Alt+Pfeil ab und Alt+Pfeil auf wechseln Sie zwischen den Sätzen, mit der Eingabetaste kopieren Sie den deutschen und den englischen Text des aktuellen Satzes.</translation>
+    </message>
+</context>
+<context>
+    <name>ChaptersMenu</name>
+    <message>
+        <location filename="../reader/ui/window/chapters_menu.py" line="+45"/>
+        <source>This document has no chapters</source>
+        <translation>Dieses Dokument hat keine Kapitel</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../reader/ui/checks/display.py" line="+40"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{german}: not in the English (expected {expected})</source>
+        <translation>{german}: fehlt im Englischen (erwartet: {expected})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{german} → {english} (expected {expected})</source>
+        <translation>{german} → {english} (erwartet: {expected})</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDisplay</name>
+    <message>
+        <location line="+26"/>
+        <location line="+10"/>
+        <source>Translation checks</source>
+        <translation>Prüfung der Übersetzung</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Numbers, dates and names the English may have lost</source>
+        <translation>Zahlen, Daten und Namen, die im Englischen verloren gegangen sein könnten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Check Translation</source>
+        <translation>Übersetzung &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Flag numbers, currencies, dates and names the English lost or changed</source>
+        <translation>Zahlen, Währungen, Daten und Namen markieren, die das Englische verloren oder verändert hat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next Fin&amp;ding</source>
+        <translation>Nächster &amp;Befund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous Findin&amp;g</source>
+        <translation>Vorheriger B&amp;efund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Least Confident &amp;Sentence</source>
+        <translation>Unsicherster &amp;Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sentences the model was least sure of, least confident first</source>
+        <translation>Die Sätze, bei denen das Modell am unsichersten war, der unsicherste zuerst</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checks Pane&amp;l</source>
+        <translation>Prüfungs&amp;leiste</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Glossary…</source>
+        <translation>&amp;Glossar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>German terms and the English each must become</source>
+        <translation>Deutsche Begriffe und das Englisch, das jeder werden muss</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
+        <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>⚑ %n check(s)</source>
+        <translation>
+            <numerusform>⚑ %n Befund</numerusform>
+            <numerusform>⚑ %n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sentence {number}</source>
+        <translation>Satz {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardDocument</name>
+    <message>
+        <location filename="../reader/ui/window/clipboard_document.py" line="+28"/>
+        <source>New from &amp;Clipboard</source>
+        <translation>Neu aus der &amp;Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The clipboard holds too much text to show ({count} characters).</source>
+        <translation>Die Zwischenablage enthält zu viel Text zum Anzeigen ({count} Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The clipboard holds no text to show.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Anzeigen.</translation>
     </message>
 </context>
 <context>
@@ -23,7 +174,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>English — translation</source>
         <translation>Englisch — Übersetzung</translation>
     </message>
@@ -31,6 +182,14 @@
         <location line="+2"/>
         <source>English — no translation model installed</source>
         <translation>Englisch — kein Übersetzungsmodell installiert</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentMenus</name>
+    <message>
+        <location filename="../reader/ui/window/document_menus.py" line="+36"/>
+        <source>&amp;Chapters</source>
+        <translation>&amp;Kapitel</translation>
     </message>
 </context>
 <context>
@@ -172,7 +331,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../reader/ui/dialogs/export_actions.py" line="+40"/>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+41"/>
         <source>Web page, side by side</source>
         <translation>Webseite, nebeneinander</translation>
     </message>
@@ -197,29 +356,34 @@
         <translation>Translation Memory (TMX)</translation>
     </message>
     <message>
-        <location filename="../reader/ui/dialogs/export.py" line="+46"/>
+        <location filename="../reader/ui/dialogs/export.py" line="+91"/>
         <source>Open a document first.</source>
         <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export as</source>
         <translation>Exportieren als</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Exporting to {name}…</source>
         <translation>Export nach {name} …</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>Exported to {path}</source>
         <translation>Exportiert nach {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Could not write “{name}”: {reason}</source>
         <translation>„{name}“ konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../reader/ui/dialogs/export_actions.py" line="+1"/>
+        <source>Bilingual e-book (EPUB)</source>
+        <translation>Zweisprachiges E-Book (EPUB)</translation>
     </message>
 </context>
 <context>
@@ -243,7 +407,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../reader/ui/view/find_bar.py" line="+60"/>
+        <location filename="../reader/ui/view/find_bar.py" line="+62"/>
         <source>Find in German or English</source>
         <translation>Im Deutschen oder Englischen suchen</translation>
     </message>
@@ -278,7 +442,7 @@
         <translation>Suchleiste schließen (Esc)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+95"/>
         <source>No matches</source>
         <translation>Keine Treffer</translation>
     </message>
@@ -294,6 +458,75 @@
         <location line="+3"/>
         <source>{current} of {total}</source>
         <translation>{current} von {total}</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../reader/ui/dialogs/glossary.py" line="+39"/>
+        <location line="+118"/>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>German term</source>
+        <translation>Deutscher Begriff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English term</source>
+        <translation>Englischer Begriff</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Glossary terms</source>
+        <translation>Begriffe des Glossars</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The check flags each sentence whose German uses a term and whose English does not use the English you chose.</source>
+        <translation>Die Prüfung markiert jeden Satz, dessen Deutsch einen Begriff verwendet und dessen Englisch nicht das gewählte Englisch verwendet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Import glossary</source>
+        <translation>Glossar importieren</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export glossary</source>
+        <translation>Glossar exportieren</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{path}, line {line}</source>
+        <translation>{path}, Zeile {line}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -339,7 +572,7 @@
         <translation>Vergrößern oder verkleinern</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>In the menus</source>
         <translation>In den Menüs</translation>
     </message>
@@ -355,12 +588,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-63"/>
         <source>derived from Wikipedia, no licence stated</source>
         <translation>aus Wikipedia abgeleitet, keine Lizenz angegeben</translation>
     </message>
@@ -420,7 +653,7 @@
         <translation>Die mitgelieferte Namenserkennung wurde mit den unten genannten Daten trainiert; ihre Gewichte stehen mit diesen Quellenangaben unter CC BY 4.0, ihre Namens- und Wortlisten unter CC BY-SA 4.0 (© Wiktionary-Autoren, © OpenStreetMap-Mitwirkende) und der Apache License 2.0, ihre Wortcluster unter CC BY-SA 4.0.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Translation models are downloaded from the Argos Translate package index only when you ask; each package names its own licence.</source>
         <translation>Übersetzungsmodelle werden nur auf Ihren Wunsch aus dem Paketverzeichnis von Argos Translate heruntergeladen; jedes Paket nennt seine eigene Lizenz.</translation>
     </message>
@@ -435,7 +668,7 @@
         <translation>Lizenzen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -444,6 +677,41 @@
         <source>About Bilingual Reader</source>
         <translation>Über den Zweisprachigen Leser</translation>
     </message>
+    <message>
+        <location line="-170"/>
+        <source>Click a German word</source>
+        <translation>Klick auf ein deutsches Wort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open its lookup card</source>
+        <translation>Seine Wortkarte öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>← / →, S, Esc</source>
+        <translation>← / →, S, Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the card: previous / next word, save it, close it</source>
+        <translation>Auf der Karte: vorheriges / nächstes Wort, speichern, schließen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the English hidden: show or cover the current sentence&apos;s</source>
+        <translation>Bei verdecktem Englisch: das des aktuellen Satzes zeigen oder verdecken</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>The word card uses simplemma (MIT; its lemma lists come from open data under ODbL, CC BY-SA and similar licences) and a table of German Wiktionary nouns (CC BY-SA 4.0, © Wiktionary contributors; resources/words/DATA_CARD.md). Anki decks are written with genanki (MIT). A Ding dictionary installed on the system is read, never shipped.</source>
+        <translation>Die Wortkarte nutzt simplemma (MIT; seine Lemmalisten stammen aus offenen Daten unter ODbL, CC BY-SA und ähnlichen Lizenzen) und eine Tabelle deutscher Wiktionary-Substantive (CC BY-SA 4.0, © Wiktionary-Autoren; resources/words/DATA_CARD.md). Anki-Stapel werden mit genanki (MIT) geschrieben. Ein auf dem System installiertes Ding-Wörterbuch wird gelesen, nie mitgeliefert.</translation>
+    </message>
 </context>
 <context>
     <name>Languages</name>
@@ -451,6 +719,23 @@
         <location filename="../reader/ui/i18n.py" line="+37"/>
         <source>System default</source>
         <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <location filename="../reader/ui/window/links.py" line="+17"/>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this link in your web browser?
+
+{url}</source>
+        <translation>Diesen Link im Webbrowser öffnen?
+
+{url}</translation>
     </message>
 </context>
 <context>
@@ -591,7 +876,7 @@
         <translation>Übersetzung &amp;abbrechen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -610,17 +895,27 @@
         <source>&amp;About Bilingual Reader</source>
         <translation>Ü&amp;ber den Zweisprachigen Leser</translation>
     </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Translate the Rest</source>
+        <translation>&amp;Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../reader/ui/application.py" line="+90"/>
-        <location filename="../reader/ui/window/main_window.py" line="+75"/>
+        <location filename="../reader/ui/window/main_window.py" line="+77"/>
         <source>Bilingual Reader</source>
         <translation>Zweisprachiger Leser</translation>
     </message>
     <message>
-        <location filename="../reader/ui/window/main_window.py" line="+130"/>
+        <location filename="../reader/ui/window/main_window.py" line="+151"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet …</translation>
     </message>
@@ -645,7 +940,7 @@
         <translation>Links dieser Art werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Zoom {percent} %</source>
         <translation>Zoom {percent} %</translation>
     </message>
@@ -686,12 +981,7 @@
         <translation>Sie haben keine Berechtigung, „{name}“ zu lesen.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt) or HTML (.html) files.</source>
-        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt) oder HTML-Dateien (.html).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>no file extension</source>
         <translation>keine Dateiendung</translation>
     </message>
@@ -717,11 +1007,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+31"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>“{name}” could not be opened: {error}</source>
         <translation>„{name}“ konnte nicht geöffnet werden: {error}</translation>
     </message>
@@ -734,6 +1025,56 @@
         <location line="+5"/>
         <source>Translation stopped: {error}</source>
         <translation>Übersetzung angehalten: {error}</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>“{name}” has a format the reader cannot open ({suffix}). Open Markdown (.md), plain text (.txt), HTML (.html), EPUB, Word (.docx) or PDF files.</source>
+        <translation>„{name}“ hat ein Format, das sich hier nicht öffnen lässt ({suffix}). Öffnen Sie Markdown- (.md), Text- (.txt), HTML- (.html), EPUB-, Word- (.docx) oder PDF-Dateien.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“{name}” was refused: it holds more than {limit} files.</source>
+        <translation>„{name}“ wurde abgelehnt: Es enthält mehr als {limit} Dateien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” was refused: it unpacks to far more data than a document holds (a zip bomb?).</source>
+        <translation>„{name}“ wurde abgelehnt: Es entpackt sich zu weit mehr Daten, als ein Dokument enthält (eine Zip-Bombe?).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” was refused: it declares XML entities, which the reader never expands.</source>
+        <translation>„{name}“ wurde abgelehnt: Es deklariert XML-Entitäten, die hier nie aufgelöst werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” was refused: its entry “{entry}” is a link or an unsafe path.</source>
+        <translation>„{name}“ wurde abgelehnt: Sein Eintrag „{entry}“ ist ein Link oder ein unsicherer Pfad.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” is damaged and cannot be read ({reason}).</source>
+        <translation>„{name}“ ist beschädigt und kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is protected by a password or copy protection; the reader cannot open it.</source>
+        <translation>„{name}“ ist durch ein Passwort oder einen Kopierschutz geschützt und lässt sich hier nicht öffnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” has no text to read: its pages are images (a scan). Run text recognition (OCR) on it first.</source>
+        <translation>„{name}“ enthält keinen lesbaren Text: Seine Seiten sind Bilder (ein Scan). Lassen Sie zuerst eine Texterkennung (OCR) darüber laufen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” has {pages} pages; the reader opens at most {limit}.</source>
+        <translation>„{name}“ hat {pages} Seiten; geöffnet werden höchstens {limit}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening “{name}” was stopped.</source>
+        <translation>Das Öffnen von „{name}“ wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -944,7 +1285,7 @@
         <translation>{name} entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n model(s) available. Choose one and press Download and install.</source>
         <translation>
             <numerusform>%n Modell verfügbar. Wählen Sie es aus und klicken Sie auf „Herunterladen und installieren“.</numerusform>
@@ -996,7 +1337,7 @@
         <translation>{version} (installiert)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
@@ -1120,11 +1461,44 @@
         <source>Something went wrong ({kind}). Nothing was changed.</source>
         <translation>Etwas ist schiefgegangen ({kind}). Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <location line="-111"/>
+        <source>German → English</source>
+        <translation>Deutsch → Englisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English → German</source>
+        <translation>Englisch → Deutsch</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeLayouts</name>
+    <message>
+        <location filename="../reader/ui/words/practice.py" line="+46"/>
+        <source>&amp;Hide English</source>
+        <translation>Englisch &amp;verdecken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cover the English until you reveal it: hover, click, or E for the current</source>
+        <translation>Das Englische verdecken, bis Sie es aufdecken: darüberfahren, klicken oder E für den aktuellen Satz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Interleaved</source>
+        <translation>&amp;Untereinander</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each English paragraph under its German one</source>
+        <translation>Jeder englische Absatz unter seinem deutschen</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/preferences.py" line="+69"/>
+        <location filename="../reader/ui/dialogs/preferences.py" line="+77"/>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -1170,17 +1544,7 @@
         <translation>Breite der deutschen Spalte</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Fast (greedy search)</source>
-        <translation>&amp;Schnell (gierige Suche)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Accurate (beam search, 4 beams)</source>
-        <translation>&amp;Genau (Strahlsuche, 4 Strahlen)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Accurate weighs four candidate translations of every sentence and matches Argos Translate exactly; it takes roughly two to three times as long. Fast keeps only the likeliest word at each step: quicker, occasionally clumsier. Changing this translates the open document again.</source>
         <translation>„Genau“ wägt für jeden Satz vier mögliche Übersetzungen ab und liefert genau dasselbe wie Argos Translate; das dauert etwa zwei- bis dreimal so lange. „Schnell“ behält bei jedem Schritt nur das wahrscheinlichste Wort: zügiger, gelegentlich holpriger. Eine Änderung übersetzt das geöffnete Dokument neu.</translation>
     </message>
@@ -1210,7 +1574,7 @@
         <translation>Installierte deutsche spaCy-Pipelines (de_core_news_lg, _md, _sm) stehen hier zur Wahl. Ist eine gewählte Pipeline nicht mehr installiert, wird die eingebaute verwendet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>&amp;Reopen the last document on start</source>
         <translation>Beim Start das letzte Dokument &amp;wieder öffnen</translation>
     </message>
@@ -1235,12 +1599,12 @@
         <translation>&amp;Deutsche Spalte:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Translation:</source>
         <translation>Übersetzung:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Names found by:</source>
         <translation>&amp;Namen erkennt:</translation>
     </message>
@@ -1301,11 +1665,51 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <source>Clearing…</source>
         <translation>Wird gelöscht …</translation>
     </message>
+    <message>
+        <location line="-152"/>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest line</source>
+        <translation>Längste Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On wider windows the two columns stay centred</source>
+        <translation>In breiteren Fenstern bleiben die beiden Spalten in der Mitte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fast</source>
+        <translation>&amp;Schnell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accurate (recommended)</source>
+        <translation>&amp;Genau (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>L&amp;ongest line:</source>
+        <translation>Längste &amp;Zeile:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Leave &amp;one core free for other programs</source>
+        <translation>Einen &amp;Kern für andere Programme frei lassen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Off: translation uses every core of this computer and finishes soonest. On: one core stays free for other programs; translating takes longer.</source>
+        <translation>Aus: Die Übersetzung nutzt jeden Kern dieses Computers und ist am schnellsten fertig. An: Ein Kern bleibt für andere Programme frei; das Übersetzen dauert länger.</translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../reader/ui/window/file_menu.py" line="+39"/>
+        <location filename="../reader/ui/window/file_menu.py" line="+41"/>
         <source>No recent documents</source>
         <translation>Keine zuletzt geöffneten Dokumente</translation>
     </message>
@@ -1313,7 +1717,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../reader/ui/window/status_bar.py" line="+34"/>
+        <location filename="../reader/ui/window/status_bar.py" line="+36"/>
         <source>Current sentence</source>
         <translation>Aktueller Satz</translation>
     </message>
@@ -1343,7 +1747,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Übersetzung anhalten (Fertiges bleibt erhalten)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <location line="+15"/>
         <source>Loading the model…</source>
         <translation>Modell wird geladen …</translation>
@@ -1402,18 +1806,43 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Reiner Text</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+14"/>
         <source>%n invalid byte(s) shown as �</source>
         <translation>
             <numerusform>%n ungültiges Byte als � angezeigt</numerusform>
             <numerusform>%n ungültige Bytes als � angezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="-103"/>
+        <source>Translate the Rest</source>
+        <translation>Rest übersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate the sentences that have no English yet</source>
+        <translation>Die Sätze übersetzen, die noch kein Englisch haben</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>EPUB book</source>
+        <translation>EPUB-Buch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>Word-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../reader/ui/dialogs/help.py" line="-19"/>
+        <location filename="../reader/ui/dialogs/help.py" line="+39"/>
         <source>&amp;Copy All</source>
         <translation>&amp;Alles kopieren</translation>
     </message>
@@ -1421,9 +1850,239 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>TranslationRunner</name>
     <message>
-        <location filename="../reader/ui/window/translation_runner.py" line="+96"/>
+        <location filename="../reader/ui/window/translation_runner.py" line="+117"/>
         <source>Translation cancelled: {done} of {total} sentences done.</source>
         <translation>Übersetzung abgebrochen: {done} von {total} Sätzen fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyController</name>
+    <message>
+        <location filename="../reader/ui/words/vocabulary.py" line="+63"/>
+        <source>&amp;Vocabulary</source>
+        <translation>&amp;Wortschatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the words you saved</source>
+        <translation>Die gespeicherten Wörter auflisten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your vocabulary could not be read and was put aside as {name}; a new, empty one was started.</source>
+        <translation>Ihr Wortschatz konnte nicht gelesen werden und wurde als {name} beiseitegelegt; ein neuer, leerer wurde angelegt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your vocabulary cannot be stored ({reason}); words you save now are kept only until the reader closes.</source>
+        <translation>Ihr Wortschatz kann nicht gespeichert werden ({reason}); Wörter, die Sie jetzt speichern, bleiben nur bis zum Schließen des Lesers erhalten.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Could not save “{word}”: {reason}</source>
+        <translation>„{word}“ konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved “{lemma}” to your vocabulary.</source>
+        <translation>„{lemma}“ im Wortschatz gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>That sentence is not in the open document.</source>
+        <translation>Dieser Satz steht nicht im geöffneten Dokument.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export vocabulary as CSV</source>
+        <translation>Wortschatz als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export vocabulary as Anki deck</source>
+        <translation>Wortschatz als Anki-Stapel exportieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Exported {count} words to {path}</source>
+        <translation>{count} Wörter nach {path} exportiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not export the vocabulary: {reason}</source>
+        <translation>Der Wortschatz konnte nicht exportiert werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyPanel</name>
+    <message>
+        <location filename="../reader/ui/words/vocabulary_panel.py" line="+80"/>
+        <source>Vocabulary</source>
+        <translation>Wortschatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vocabulary panel</source>
+        <translation>Wortschatzliste</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search words and sentences</source>
+        <translation>Wörter und Sätze durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the vocabulary</source>
+        <translation>Den Wortschatz durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved words</source>
+        <translation>Gespeicherte Wörter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the chosen word (Del)</source>
+        <translation>Das gewählte Wort löschen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anki deck (.apkg)…</source>
+        <translation>Anki-Stapel (.apkg) …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV table (.csv)…</source>
+        <translation>CSV-Tabelle (.csv) …</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No saved word matches “{text}”</source>
+        <translation>Kein gespeichertes Wort passt zu „{text}“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No saved words yet. Click a German word and press Save word (or S).</source>
+        <translation>Noch keine gespeicherten Wörter. Klicken Sie auf ein deutsches Wort und wählen Sie „Wort speichern“ (oder S).</translation>
+    </message>
+</context>
+<context>
+    <name>WholePageToggle</name>
+    <message>
+        <location filename="../reader/ui/window/whole_page.py" line="+32"/>
+        <source>Whole &amp;Page</source>
+        <translation>&amp;Ganze Seite</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the saved web page whole: navigation, footer and all, not only its article</source>
+        <translation>Die gespeicherte Webseite ganz zeigen – mit Navigation, Fußzeile und allem, nicht nur ihren Artikel</translation>
+    </message>
+</context>
+<context>
+    <name>WordCard</name>
+    <message>
+        <location filename="../reader/ui/words/card.py" line="+35"/>
+        <source>Word lookup</source>
+        <translation>Wort nachschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save word</source>
+        <translation>Wort speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this word in your vocabulary (S)</source>
+        <translation>Dieses Wort im Wortschatz aufbewahren (S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the card (Esc)</source>
+        <translation>Karte schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>← → other words · S saves · Esc closes</source>
+        <translation>← → andere Wörter · S speichert · Esc schließt</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Looking up…</source>
+        <translation>Wird nachgeschlagen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>from {lemma}</source>
+        <translation>von {lemma}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>noun, {articles}</source>
+        <translation>Substantiv, {articles}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plural {plural}</source>
+        <translation>Plural {plural}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In this sentence:</source>
+        <translation>In diesem Satz:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parts:</source>
+        <translation>Teile:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dictionary (Ding):</source>
+        <translation>Wörterbuch (Ding):</translation>
+    </message>
+</context>
+<context>
+    <name>WordsController</name>
+    <message>
+        <location filename="../reader/ui/words/controller.py" line="+85"/>
+        <source>Look Up &amp;Word</source>
+        <translation>&amp;Wort nachschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the card of the word under the pointer</source>
+        <translation>Die Karte des Wortes unter dem Mauszeiger zeigen</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>no translation model</source>
+        <translation>kein Übersetzungsmodell</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>translation failed</source>
+        <translation>Übersetzung fehlgeschlagen</translation>
     </message>
 </context>
 </TS>

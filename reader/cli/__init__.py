@@ -1,6 +1,8 @@
 """Headless commands: ``reader sentences|translate|models|entities|export …``.
 
-Each command lives in its own module with ``register(subparsers)``; none imports Qt.
+Each command lives in its own module with ``register(subparsers)``. None imports Qt, except
+``export --to pdf``, which draws the PDF with QtGui (``reader.qtgui.pdf_export``; its help
+says so).
 """
 
 from __future__ import annotations
@@ -19,37 +21,10 @@ COMMANDS: dict[str, str] = {
     "models": "reader.cli.models",
     "translate": "reader.cli.translate",
     "export": "reader.cli.export",
+    "check": "reader.cli.check",
+    "vocabulary": "reader.cli.vocabulary",
+    "glossary": "reader.cli.glossary",
 }
-
-
-def beam_argument(text: str) -> int:
-    """``--beam``'s value, checked against the beams the settings accept too."""
-    from reader.cli.messages import describe
-    from reader.core.errors import InvalidBeamSize
-    from reader.core.translation.decoding import check_beam_size
-
-    try:
-        return check_beam_size(text)
-    except InvalidBeamSize as error:
-        raise argparse.ArgumentTypeError(describe(error)) from None
-
-
-def add_decoding_options(parser: argparse.ArgumentParser) -> None:
-    """``--beam`` and ``--no-cache``, for every command that translates."""
-    from reader.core.translation.decoding import BEAM_SIZES, DEFAULT_BEAM_SIZE
-
-    others = " or ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
-    parser.add_argument(
-        "--beam",
-        type=beam_argument,
-        default=DEFAULT_BEAM_SIZE,
-        metavar="N",
-        help=f"beam size: {DEFAULT_BEAM_SIZE} (default) decodes as Argos does, {others} is "
-        "faster; the settings accept the same",
-    )
-    parser.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the translation cache"
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,5 @@
-"""What every entry point shares, the GUI's and the commands': common options, logging.
+"""What every entry point shares, the GUI's and the commands': common options, logging;
+and the decoding options of the commands that translate.
 
 Lives under ``reader.cli`` so that ``reader.app`` imports the commands and this module, and
 nothing here imports ``reader.app`` back.
@@ -29,6 +30,54 @@ def start_logging(*, verbose: bool) -> None:
     from reader.core.paths import resolve_paths
 
     configure_logging(resolve_paths().logs, verbose=verbose)
+
+
+def beam_argument(text: str) -> int:
+    """``--beam``'s value, checked against the beams the settings accept too."""
+    from reader.cli.messages import describe
+    from reader.core.errors import InvalidBeamSize
+    from reader.core.translation.decoding import check_beam_size
+
+    try:
+        return check_beam_size(text)
+    except InvalidBeamSize as error:
+        raise argparse.ArgumentTypeError(describe(error)) from None
+
+
+def threads_argument(text: str) -> int:
+    """``--threads``' value: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def add_decoding_options(parser: argparse.ArgumentParser) -> None:
+    """``--beam``, ``--threads`` and ``--no-cache``, for every command that translates."""
+    from reader.core.translation.decoding import BEAM_SIZES, DEFAULT_BEAM_SIZE
+
+    others = " or ".join(str(beam) for beam in BEAM_SIZES if beam != DEFAULT_BEAM_SIZE)
+    parser.add_argument(
+        "--beam",
+        type=beam_argument,
+        default=DEFAULT_BEAM_SIZE,
+        metavar="N",
+        help=f"beam size: {DEFAULT_BEAM_SIZE} (default) decodes as Argos does, {others} is "
+        "faster; the settings accept the same",
+    )
+    parser.add_argument(
+        "--threads",
+        type=threads_argument,
+        default=None,
+        metavar="N",
+        help="CPU threads for translating (default: every core)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the translation cache"
+    )
 
 
 def load_document_for_command(path: Path) -> Document:

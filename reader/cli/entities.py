@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from reader.core.entities.recognizer import EntityRecognizer
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``entities`` command."""
     parser = subparsers.add_parser(
         "entities",

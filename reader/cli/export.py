@@ -13,14 +13,14 @@ import os
 import sys
 from pathlib import Path
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
 from reader.cli.messages import complain
 from reader.core.document.model import Document, Entity, Sentence, Translation
 from reader.core.export.formats import render, write_text_atomically
 from reader.core.export.model import BilingualDocument
 from reader.core.safe_io import NotRegularTarget, check_target
 
-FORMATS = ("html", "md", "tsv", "tmx", "pdf")
+FORMATS = ("html", "md", "tsv", "tmx", "pdf", "epub")
 SUFFIXES = {
     ".html": "html",
     ".htm": "html",
@@ -29,18 +29,22 @@ SUFFIXES = {
     ".tsv": "tsv",
     ".tmx": "tmx",
     ".pdf": "pdf",
+    ".epub": "epub",
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``export`` command."""
     parser = subparsers.add_parser(
         "export",
         help="write the German and its English side by side to a file",
         description="Translate a German document offline and export German and English "
-        "side by side: HTML, Markdown, TSV, TMX (translation memory) or PDF.",
+        "side by side: HTML, Markdown, TSV, TMX (translation memory), PDF or a bilingual "
+        "EPUB (each German paragraph followed by its English).",
     )
-    parser.add_argument("file", help="Markdown, text or HTML file")
+    parser.add_argument("file", help="Markdown, text, HTML, EPUB, DOCX or PDF file")
     parser.add_argument(
         "--to",
         choices=FORMATS,
@@ -58,6 +62,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--table", action="store_true", help="md: one two-column table instead of paragraphs"
     )
     parser.add_argument("--no-entities", action="store_true", help="do not look for names (faster)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="flag numbers, currencies, dates and names the English lost or changed: a "
+        "checks column in tsv, a note after the sentence in html",
+    )
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -76,8 +86,11 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         complain(f"cannot tell the format of {args.output!r}; give --to ({', '.join(FORMATS)})")
         return 2
-    if fmt == "pdf" and args.output == "-":
-        complain("a PDF cannot go to standard output; give a file name")
+    if fmt in ("pdf", "epub") and args.output == "-":
+        complain(
+            f"a{'n' if fmt == 'epub' else ''} {fmt.upper()} cannot go to standard output; "
+            "give a file name"
+        )
         return 2
 
     from reader.cli.common import load_document_for_command
@@ -100,10 +113,15 @@ def run(args: argparse.Namespace) -> int:
         entities=entities,
         model_name=model_name,
         model_version=model_version,
+        check_notes=_check_notes(sentences, translations) if args.check else None,
     )
     try:
         if fmt == "pdf":
             _write_pdf(bilingual, Path(args.output))
+        elif fmt == "epub":
+            from reader.core.export.epub_book import write_epub
+
+            write_epub(bilingual, Path(args.output))
         elif args.output == "-":
             sys.stdout.write(render(bilingual, fmt, table=args.table))
             sys.stdout.flush()
@@ -132,10 +150,13 @@ def _translate(
     paths = resolve_paths()
     package = require_translation_package(paths)
     cache_path = None if args.no_cache else paths.translation_cache
-    with TranslationSession.open(package, cache_path) as session:
+    with TranslationSession.open(package, cache_path, threads=args.threads) as session:
         # Alignments help entity projection; without entities they are wasted work.
         done = session.translate(
-            [(s.id, s.text) for s in sentences], beam_size=args.beam, align=not args.no_entities
+            [(s.id, s.text) for s in sentences],
+            beam_size=args.beam,
+            align=not args.no_entities,
+            by_length=True,
         )
     return {t.sentence_id: t for t in done}, package.code, package.package_version
 
@@ -155,6 +176,24 @@ def _entities(
         complain(f"names not marked ({error})")
         return ()
     return tuple(project_entities(found, sentences, translations))
+
+
+def _check_notes(
+    sentences: tuple[Sentence, ...], translations: dict[int, Translation]
+) -> dict[int, tuple[str, ...]]:
+    """What the check finds in each translated sentence, in words, by sentence id."""
+    from reader.cli.check import message, name_finder
+    from reader.cli.glossary import user_glossary
+    from reader.core.checks.document import check_pairs
+
+    done = [s for s in sentences if s.id in translations]
+    pairs = [(s.text, translations[s.id].text) for s in done]
+    found = check_pairs(pairs, name_finder(), user_glossary())
+    return {
+        s.id: tuple(f"{f.kind.value}: {message(f)}" for f in findings)
+        for s, findings in zip(done, found, strict=True)
+        if findings
+    }
 
 
 def _write_pdf(bilingual: BilingualDocument, path: Path) -> None:

@@ -41,7 +41,7 @@ def describe(error: errors.ReaderError) -> str:
         case errors.UnsupportedFormat(path=path, suffix=suffix):
             return (
                 f"{path}: unsupported format '{suffix or '(none)'}' "
-                "(open .md, .markdown, .txt, .html or .htm)"
+                "(open .md, .markdown, .txt, .html, .htm, .epub, .docx or .pdf)"
             )
         case errors.FileTooLarge(path=path, size=size, limit=limit):
             return f"{path}: file is {size:,} bytes, over the limit of {limit:,} bytes"
@@ -51,6 +51,25 @@ def describe(error: errors.ReaderError) -> str:
             return f"{path}: the document has no text"
         case errors.ReadFailed(path=path, reason=reason):
             return f"{path}: could not be read ({reason})"
+        case errors.ArchiveUnsafe(path=path, reason=reason, name=name, limit=limit):
+            what = {
+                "entries": f"more than {limit:,} entries",
+                "size": f"{name or 'it'} unpacks to more than {format_size(limit)}",
+                "ratio": f"{name} is compressed more than {limit}x (a zip bomb?)",
+                "entities": f"{name} declares XML entities (never expanded)",
+                "symlink": f"entry {name!r} is a symbolic link",
+            }.get(reason, f"unsafe entry name {name!r}")
+            return f"{path}: refused: {what}"
+        case errors.DocumentDamaged(path=path, reason=reason):
+            return f"{path}: damaged, cannot be read ({reason})"
+        case errors.DocumentEncrypted(path=path):
+            return f"{path}: protected by a password or DRM"
+        case errors.NoTextLayer(path=path):
+            return f"{path}: no text layer (scanned pages?); run OCR first"
+        case errors.TooManyPages(path=path, pages=pages, limit=limit):
+            return f"{path}: {pages:,} pages, more than the limit of {limit:,}"
+        case errors.LoadCancelled(path=path):
+            return f"{path}: loading cancelled"
         case errors.NoTranslationModel(from_code=from_code, to_code=to_code):
             return (
                 f"no {from_code}→{to_code} translation model is installed "

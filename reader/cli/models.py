@@ -24,7 +24,9 @@ from reader.core.packages.store import (
 from reader.core.paths import DataPaths, resolve_paths
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add ``models`` and its actions to the ``reader`` command line."""
     parser = subparsers.add_parser(
         "models",

@@ -3,25 +3,30 @@
 ``--format jsonl`` (default): one ``{"id", "de", "en", "score"}`` object a line; ``tsv``:
 ``id<TAB>de<TAB>en``; ``txt``: the German line, the English line, a blank line. Lines are
 printed as soon as they and everything before them are translated. Uses the installed de→en
-package and the translation cache; no Qt.
+package and the translation cache; no Qt. ``--check`` adds what the English lost or changed
+(see ``reader check``): a ``checks`` list in jsonl, a fourth column in tsv, ``! `` lines in
+txt.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli import add_decoding_options
+from reader.cli.common import add_decoding_options
+from reader.cli.pair_output import write_pair
+from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
 
-_LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+Checker = Callable[[Sequence[Translation]], list[list[Finding]]]
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add the ``translate`` command."""
     parser = subparsers.add_parser(
         "translate",
@@ -29,7 +34,16 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Translate a German document into English offline, sentence by "
         "sentence, with the installed Argos de→en model.",
     )
-    parser.add_argument("file", help="Markdown, text or HTML file")
+    parser.add_argument(
+        "file", nargs="+", help="Markdown, text or HTML file; several files or folders with -o"
+    )
+    parser.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="OUTDIR",
+        help="translate many documents with one loaded model: one file per document in "
+        "OUTDIR, a progress bar, broken files skipped (exit status: how many failed)",
+    )
     parser.add_argument(
         "--format",
         choices=("jsonl", "tsv", "txt"),
@@ -37,69 +51,88 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="jsonl (default): {id, de, en, score} per line; tsv: id, German, English; "
         "txt: German line, English line, blank line",
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="flag numbers, currencies, dates and names the English lost or changed",
+    )
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, segment, translate and print the document."""
+    """Load, segment, translate and print the document (or many, with ``-o``)."""
+    if args.output_dir is not None:
+        from reader.cli.batch import run_many
+
+        return run_many(args)
+    if len(args.file) > 1:
+        print("reader: give -o OUTDIR to translate several documents", file=sys.stderr)
+        return 2
     from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation.session import TranslationSession
 
-    document = load_document_for_command(Path(args.file))
+    document = load_document_for_command(Path(args.file[0]))
     paths = resolve_paths()
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]
     cache_path = None if args.no_cache else paths.translation_cache
-    with TranslationSession.open(package, cache_path) as session:
-        printer = InOrderPrinter([sentence_id for sentence_id, _text in sentences], args.format)
-        session.translate(sentences, beam_size=args.beam, on_batch=printer.take, align=False)
+    with TranslationSession.open(package, cache_path, threads=args.threads) as session:
+        order = [sentence_id for sentence_id, _text in sentences]
+        printer = InOrderPrinter(order, args.format, checker=_checker() if args.check else None)
+        # One pass sorted by length is fastest for a whole document; the printer restores
+        # document order.
+        session.translate(
+            sentences, beam_size=args.beam, on_batch=printer.take, align=False, by_length=True
+        )
         printer.flush()
     return 0
+
+
+def _checker() -> Checker:
+    from reader.cli.check import name_finder
+    from reader.cli.glossary import user_glossary
+    from reader.core.checks.document import check_pairs
+
+    finder = name_finder()
+    glossary = user_glossary()
+
+    def check(batch: Sequence[Translation]) -> list[list[Finding]]:
+        return check_pairs([(t.source, t.text) for t in batch], finder, glossary)
+
+    return check
 
 
 class InOrderPrinter:
     """Prints translations in document order as soon as all earlier ones are known."""
 
-    def __init__(self, order: list[int], output_format: str, out: TextIO | None = None) -> None:
+    def __init__(
+        self,
+        order: list[int],
+        output_format: str,
+        out: TextIO | None = None,
+        checker: Checker | None = None,
+    ) -> None:
         self.order = order
         self.output_format = output_format
         self.out = out if out is not None else sys.stdout
-        self.waiting: dict[int, Translation] = {}
+        self.checker = checker
+        self.waiting: dict[int, tuple[Translation, list[Finding] | None]] = {}
         self.next = 0
 
     def take(self, batch: list[Translation]) -> None:
-        for translation in batch:
-            self.waiting[translation.sentence_id] = translation
+        checked = self.checker(batch) if self.checker and batch else [None] * len(batch)
+        for translation, findings in zip(batch, checked, strict=True):
+            self.waiting[translation.sentence_id] = (translation, findings)
         while self.next < len(self.order) and self.order[self.next] in self.waiting:
-            write_pair(self.waiting.pop(self.order[self.next]), self.output_format, self.out)
+            translation, findings = self.waiting.pop(self.order[self.next])
+            write_pair(translation, self.output_format, self.out, findings)
             self.next += 1
         self.out.flush()
 
     def flush(self) -> None:
         self.take([])
-
-
-def write_pair(translation: Translation, output_format: str, out: TextIO) -> None:
-    """Write one German/English pair in the chosen format."""
-    german, english = translation.source, translation.text
-    if output_format == "jsonl":
-        record = {
-            "id": translation.sentence_id,
-            "de": german,
-            "en": english,
-            "score": round(translation.score, 4) + 0.0,  # no "-0.0"
-        }
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif output_format == "tsv":
-        out.write(f"{translation.sentence_id}\t{_one_line(german)}\t{_one_line(english)}\n")
-    else:
-        out.write(f"{_one_line(german)}\n{_one_line(english)}\n\n")
-
-
-def _one_line(text: str) -> str:
-    return _LINE_BREAKS.sub(" ", text).strip()

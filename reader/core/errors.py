@@ -66,6 +66,49 @@ class ReadFailed(LoadError):
     reason: str = ""
 
 
+@dataclass
+class ArchiveUnsafe(LoadError):
+    """An EPUB or DOCX (a zip archive) was refused before anything was unpacked.
+
+    ``reason`` is "entries" (more than ``limit`` entries), "size" (unpacks to more than
+    ``limit`` bytes), "ratio" (an entry compressed more than ``limit`` times: a zip bomb),
+    "path" (absolute, ``..`` or duplicate name), "symlink" or "entities" (XML entity
+    declarations, which are never expanded); ``name`` is the entry at fault.
+    """
+
+    reason: str = ""
+    name: str = ""
+    limit: int = 0
+
+
+@dataclass
+class DocumentDamaged(LoadError):
+    """The file is not a valid document of its format (truncated, malformed, not a zip)."""
+
+    reason: str = ""
+
+
+@dataclass
+class DocumentEncrypted(LoadError):
+    """A password-protected PDF (or DRM-encrypted EPUB) the reader cannot open."""
+
+
+@dataclass
+class NoTextLayer(LoadError):
+    """A PDF whose pages carry no text (scanned images): there is nothing to translate."""
+
+
+@dataclass
+class TooManyPages(LoadError):
+    pages: int = 0
+    limit: int = 0
+
+
+@dataclass
+class LoadCancelled(LoadError):
+    """The user stopped a long load."""
+
+
 # --- model packages (install, download, remove) ---------------------------------------
 
 

@@ -30,6 +30,11 @@ class DataPaths:
         return self.cache / "translations.sqlite3"
 
     @property
+    def glossary(self) -> Path:
+        """The user's glossary: German term, English term (CSV)."""
+        return self.data / "glossary.csv"
+
+    @property
     def logs(self) -> Path:
         return self.state / "logs"
 

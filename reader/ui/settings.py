@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 MAX_RECENT = 10
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 THEMES = ("system", "light", "dark")
+DEFAULT_MAX_LINE_CHARS = 75  # a comfortable line; the columns are centred beyond it
+MIN_LINE_CHARS, MAX_LINE_CHARS = 40, 200
 LANGUAGES = ("system", "en", "de")  # the UI's language; "system" follows the desktop
 # Ten remembered files need well under 10 KB; a huge value must not slow every start.
 MAX_POSITIONS_BYTES = 64 * 1024
@@ -96,6 +98,17 @@ class Settings:
     def german_column_percent(self, value: int) -> None:
         self._qsettings.setValue("view/german_column_percent", max(25, min(75, int(value))))
 
+    @property
+    def max_line_chars(self) -> int:
+        """The longest line of a column, in characters; wider windows centre the text."""
+        value = _as_int(self._qsettings.value("view/max_line_chars"), DEFAULT_MAX_LINE_CHARS)
+        return max(MIN_LINE_CHARS, min(MAX_LINE_CHARS, value))
+
+    @max_line_chars.setter
+    def max_line_chars(self, value: int) -> None:
+        value = max(MIN_LINE_CHARS, min(MAX_LINE_CHARS, int(value)))
+        self._qsettings.setValue("view/max_line_chars", value)
+
     # --- reading -----------------------------------------------------------------------
 
     @property
@@ -151,12 +164,48 @@ class Settings:
         self._qsettings.setValue("translation/beam_size", check_beam_size(value))
 
     @property
+    def leave_core_free(self) -> bool:
+        """Translate on every core but one (off: every core)."""
+        return _as_bool(self._qsettings.value("translation/leave_core_free"), False)
+
+    @leave_core_free.setter
+    def leave_core_free(self, value: bool) -> None:
+        self._qsettings.setValue("translation/leave_core_free", bool(value))
+
+    @property
     def highlight_entities(self) -> bool:
         return _as_bool(self._qsettings.value("view/highlight_entities"), True)
 
     @highlight_entities.setter
     def highlight_entities(self, value: bool) -> None:
         self._qsettings.setValue("view/highlight_entities", bool(value))
+
+    @property
+    def check_translation(self) -> bool:
+        """View › Check Translation: flag numbers, dates and names the English lost."""
+        return _as_bool(self._qsettings.value("view/check_translation"), True)
+
+    @check_translation.setter
+    def check_translation(self, value: bool) -> None:
+        self._qsettings.setValue("view/check_translation", bool(value))
+
+    @property
+    def hide_english(self) -> bool:
+        """View › Hide English (reading practice)."""
+        return _as_bool(self._qsettings.value("view/hide_english"), False)
+
+    @hide_english.setter
+    def hide_english(self, value: bool) -> None:
+        self._qsettings.setValue("view/hide_english", bool(value))
+
+    @property
+    def interleaved(self) -> bool:
+        """View › Interleaved: English under German in one column."""
+        return _as_bool(self._qsettings.value("view/interleaved"), False)
+
+    @interleaved.setter
+    def interleaved(self, value: bool) -> None:
+        self._qsettings.setValue("view/interleaved", bool(value))
 
     @property
     def name_pipeline(self) -> str:
@@ -212,30 +261,43 @@ class Settings:
     def recent_files(self, value: list[str]) -> None:
         self._qsettings.setValue("files/recent", list(value)[:MAX_RECENT])
 
-    def reading_position(self, path: str) -> int:
-        """The sentence the reader was at in ``path`` (-1: none remembered)."""
-        return int(self._positions().get(_file_key(path), -1))
+    def reading_position(self, path: str) -> tuple[int, float]:
+        """Where the reader was in ``path``: the top sentence and how far into it
+        (a fraction of its height); sentence -1: none remembered."""
+        return self._positions().get(_file_key(path), (-1, 0.0))
 
-    def set_reading_position(self, path: str, sentence_id: int) -> None:
+    def set_reading_position(self, path: str, sentence_id: int, fraction: float = 0.0) -> None:
         # Kept only for files in the recent list, so the map never grows without bound.
         key = _file_key(path)
         recent = {_file_key(entry) for entry in self.recent_files} | {key}
-        positions = {k: v for k, v in self._positions().items() if k in recent}
-        positions[key] = int(sentence_id)
+        positions = {k: list(v) for k, v in self._positions().items() if k in recent}
+        positions[key] = [int(sentence_id), round(float(fraction), 4)]
         self._qsettings.setValue("files/positions", json.dumps(positions))
 
-    def _positions(self) -> dict[str, int]:
+    def _positions(self) -> dict[str, tuple[int, float]]:
         """The stored map; entries that do not validate are dropped with a log line."""
         raw = self._qsettings.value("files/positions", "{}") or "{}"
         try:
-            value = loads_bounded(str(raw), max_bytes=MAX_POSITIONS_BYTES, max_depth=1)
+            value = loads_bounded(str(raw), max_bytes=MAX_POSITIONS_BYTES, max_depth=2)
         except JsonRejected as error:
             log.warning("files/positions in settings ignored: %s", error.reason)
             return {}
         if not isinstance(value, dict):
             log.warning("files/positions in settings ignored: not a JSON object")
             return {}
-        positions = {k: v for k, v in value.items() if type(v) is int and 0 <= v < 1 << 31}
+        positions: dict[str, tuple[int, float]] = {}
+        for key, place in value.items():
+            # a plain sentence id (older settings) or [sentence id, fraction into it]
+            sentence, fraction = (
+                place if isinstance(place, list) and len(place) == 2 else (place, 0.0)
+            )
+            if (
+                type(sentence) is int
+                and 0 <= sentence < 1 << 31
+                and type(fraction) in (int, float)
+                and 0.0 <= fraction <= 1.0
+            ):
+                positions[str(key)] = (sentence, float(fraction))
         if len(positions) < len(value):
             log.warning("files/positions: %d invalid entries dropped", len(value) - len(positions))
         return positions

@@ -30,10 +30,17 @@ Loader = Callable[[Path], Document]
 Segmenter = Callable[[Document], tuple[Sentence, ...]]
 
 
-def default_loader(path: Path) -> Document:
+def default_loader(path: Path, cancel: CancelToken | None = None) -> Document:
     from reader.core.document.loading import load_document
 
-    return load_document(path)
+    return load_document(path, cancel=cancel)
+
+
+def whole_page_loader(path: Path, cancel: CancelToken | None = None) -> Document:
+    """Like ``default_loader``, but a web page is shown whole, not as its article."""
+    from reader.core.document.loading import load_document
+
+    return load_document(path, cancel=cancel, whole_page=True)
 
 
 def default_segmenter(document: Document) -> tuple[Sentence, ...]:
@@ -71,8 +78,12 @@ class DocumentJobs(QObject):
         """Start loading ``path``; returns the job id its answer will carry."""
         loader, segmenter = self.loader, self.segmenter
 
-        def work(_progress: ProgressFn, _cancel: CancelToken) -> LoadedDocument:
-            document = loader(path)
+        def work(_progress: ProgressFn, cancel: CancelToken) -> LoadedDocument:
+            # The real loaders stop a long PDF when a newer load or closing cancels this one.
+            if loader is default_loader or loader is whole_page_loader:
+                document = loader(path, cancel)
+            else:
+                document = loader(path)
             return LoadedDocument(document, tuple(segmenter(document)))
 
         return self._start(work, f"load {path.name}")
@@ -100,6 +111,6 @@ class DocumentJobs(QObject):
         return job_id
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Wait for a running load to end (loads are short and cannot be interrupted)."""
+        """Cancel a running load (a long PDF stops between pages) and wait for it to end."""
         self._runner.cancel_all()
         self._runner.wait(timeout_ms)

@@ -15,13 +15,16 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.core.document.model import Document, Entity, Sentence
 
+if TYPE_CHECKING:  # spaCy is imported only in the child, when a job arrives
+    from reader.core.entities.recognizer import EntityRecognizer
+
 log = logging.getLogger(__name__)
 
-_child_recognizer: Any = None  # one per child process
+_child_recognizer: EntityRecognizer | None = None  # one per child process
 _child_pipeline = ""  # what it was made for
 
 

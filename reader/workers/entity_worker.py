@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -25,6 +25,20 @@ class Recognizer(Protocol):
     def recognize(
         self, document: Document, sentences: Sequence[Sentence]
     ) -> tuple[Entity, ...]: ...
+
+
+@runtime_checkable
+class _PipelineChoice(Protocol):
+    """A recognizer that can use an installed spaCy pipeline ("" for the reader's own)."""
+
+    pipeline: str
+
+
+@runtime_checkable
+class _Closable(Protocol):
+    """A recognizer that holds a resource (the child process) to release."""
+
+    def close(self) -> None: ...
 
 
 RecognizerFactory = Callable[[], Recognizer]
@@ -50,7 +64,7 @@ class _Worker(ThreadWorker):
     def __init__(self, factory: RecognizerFactory) -> None:
         super().__init__()
         self._factory = factory
-        self._recognizer: Any = None
+        self._recognizer: Recognizer | None = None
         self._pipeline = ""
 
     @Slot(object)
@@ -60,7 +74,7 @@ class _Worker(ThreadWorker):
         try:
             if self._recognizer is None:
                 self._recognizer = self._factory()
-                if hasattr(self._recognizer, "pipeline"):
+                if isinstance(self._recognizer, _PipelineChoice):
                     self._recognizer.pipeline = self._pipeline
             entities = self._recognizer.recognize(request.document, request.sentences)
         except Exception as error:  # no names is better than no window
@@ -76,7 +90,7 @@ class _Worker(ThreadWorker):
     def close_recognizer(self) -> None:
         """Stop the recognizer's child process (safe from any thread)."""
         recognizer = self._recognizer
-        if recognizer is not None and hasattr(recognizer, "close"):
+        if isinstance(recognizer, _Closable):
             recognizer.close()
 
     @Slot(str)

@@ -232,7 +232,7 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until this runner's jobs have returned (application exit and tests)."""
-        deadline = QDeadlineTimer(msecs) if msecs >= 0 else QDeadlineTimer.Forever
+        deadline = QDeadlineTimer(msecs)  # a negative msecs never expires
         for job in self.active():
             remaining = deadline.remainingTime()
             if not job.returned.wait(None if remaining < 0 else remaining / 1000):

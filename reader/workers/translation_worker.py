@@ -57,6 +57,7 @@ class _Worker(ThreadWorker):
         self._cache_path = cache_path
         self._cache: TranslationCache | None = None
         self._session: TranslationSession | None = None
+        self._threads: int | None = None  # None: every core
         self._lock = threading.Lock()
         self._tokens: dict[int, CancelToken] = {}
         self._cancelled: set[int] = set()
@@ -119,6 +120,13 @@ class _Worker(ThreadWorker):
                 self._tokens.pop(request.job_id, None)
                 self._cancelled.discard(request.job_id)
 
+    @Slot(object)
+    def _on_service_threads_requested(self, threads: int | None) -> None:
+        """Between jobs: the next job's engine uses this many threads (the model reloads)."""
+        if threads != self._threads:
+            self._threads = threads
+            self._drop_session()
+
     @Slot()
     def _on_service_cache_count_requested(self) -> None:
         count = 0
@@ -177,7 +185,10 @@ class _Worker(ThreadWorker):
 
             self._drop_session()
             session = TranslationSession(
-                package, cache=self._open_cache(), engine_factory=self._factory
+                package,
+                cache=self._open_cache(),
+                engine_factory=self._factory,
+                threads=self._threads,
             )
             self._session = session
         return session
@@ -205,6 +216,7 @@ class TranslationService(ThreadService):
     cache_counted = Signal(int, int)
     cache_cleared = Signal()
     _translation_requested = Signal(object)
+    _threads_requested = Signal(object)
     _cache_count_requested = Signal()
     _cache_clear_requested = Signal()
 
@@ -220,6 +232,7 @@ class TranslationService(ThreadService):
         self.cache_path = cache_path
         self._worker: _Worker = worker
         self._translation_requested.connect(worker._on_service_translation_requested)
+        self._threads_requested.connect(worker._on_service_threads_requested)
         self._cache_count_requested.connect(worker._on_service_cache_count_requested)
         self._cache_clear_requested.connect(worker._on_service_cache_clear_requested)
         worker.cache_counted.connect(self.cache_counted)
@@ -247,6 +260,18 @@ class TranslationService(ThreadService):
             self._worker.request_cancel_up_to(self._last_id)
         else:
             self._worker.request_cancel(job_id)
+
+    def set_threads(self, threads: int | None) -> None:
+        """Translate with this many threads (None: every core) from the next job on; a
+        change reloads the model then, never in the middle of a job."""
+        if not self.closed:
+            self._threads_requested.emit(threads)
+
+    def leave_core_free(self, leave: bool) -> None:
+        """Preferences' "leave one core free": every core but one, or every core."""
+        from reader.core.translation.threads import default_threads
+
+        self.set_threads(default_threads(leave_one_free=True) if leave else None)
 
     def count_cache(self) -> None:
         """Count the stored translations in the translation thread (after a running job);

@@ -61,6 +61,25 @@ def test_tsv_holds_every_sentence_and_its_english(installed: Path, article: Path
     assert (installed / "cache" / "translations.sqlite3").is_file()
 
 
+def test_threads_are_honoured_and_the_english_is_the_same(
+    installed: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.translation.engine import TranslationEngine
+
+    threads: list[int] = []
+    close = TranslationEngine.close
+
+    def spy(engine: TranslationEngine) -> None:
+        threads.append(engine.threads)
+        close(engine)
+
+    monkeypatch.setattr(TranslationEngine, "close", spy)
+    target = export(article, "tsv", "--no-entities", "--no-cache", "--threads", "3")
+    rows = [line.split("\t") for line in target.read_text(encoding="utf-8").splitlines()[1:]]
+    assert [r[2] for r in rows] == sentences()
+    assert threads == [3]
+
+
 def test_tmx_names_the_model(installed: Path, article: Path) -> None:
     root = ET.parse(export(article, "tmx", "--no-entities")).getroot()
     header = root.find("header")
@@ -182,3 +201,26 @@ def test_pdf_headless_in_a_fresh_process(installed: Path, article: Path) -> None
     assert result.returncode == 0, result.stderr
     text = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "Die Arbeiten beginnen im Frühjahr." in text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".epub", ".pdf"])
+def test_every_export_format_reads_books_word_files_and_pdfs(
+    installed: Path, tmp_path: Path, suffix: str
+) -> None:
+    from tests.fixtures.documents import epub_bytes, pdf_bytes, write_docx
+
+    source = tmp_path / f"quelle{suffix}"
+    if suffix == ".docx":
+        write_docx(source)  # has a table
+        expected = "Aurora"
+    elif suffix == ".epub":
+        source.write_bytes(epub_bytes(["<h1>Kapitel</h1><p>Die Fähre fuhr nicht mehr.</p>"]))
+        expected = "Die Fähre fuhr nicht mehr."
+    else:
+        source.write_bytes(pdf_bytes([["Die Fähre fuhr nicht mehr."]]))
+        expected = "Die Fähre fuhr nicht mehr."
+    for fmt in ("html", "md", "tsv", "tmx"):
+        target = source.with_name(f"out-{suffix[1:]}.{fmt}")
+        code = run_command(["export", str(source), "--to", fmt, "-o", str(target), "--no-entities"])
+        assert code == 0
+        assert expected in target.read_text(encoding="utf-8")

@@ -122,3 +122,33 @@ def test_missing_file_is_one_line_on_stderr_and_exit_1(tmp_path: Path) -> None:
     messages = [line for line in result.stderr.splitlines() if not line.startswith("QT-")]
     assert len(messages) == 1
     assert str(missing) in messages[0]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".epub", ".pdf"])
+def test_command_reads_every_container_format(tmp_path: Path, suffix: str) -> None:
+    from tests.fixtures.documents import epub_bytes, pdf_bytes, write_docx
+
+    path = tmp_path / f"artikel{suffix}"
+    if suffix == ".docx":
+        write_docx(path)
+        expected = "Der Hafen ist sehr groß und wichtig."
+    elif suffix == ".epub":
+        path.write_bytes(epub_bytes(["<h1>Kapitel</h1><p>Es war einmal ein König.</p>"]))
+        expected = "Es war einmal ein König."
+    else:
+        path.write_bytes(pdf_bytes([["Am 3. Oktober kam Dr. Müller nach Köln."]]))
+        expected = "Am 3. Oktober kam Dr. Müller nach Köln."
+    result = run_reader("sentences", str(path), "--format", "txt")
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout.splitlines()
+    assert result.stderr.splitlines()[-1] == "QT-MODULES:"
+
+
+def test_command_refuses_a_password_pdf_in_one_line(tmp_path: Path) -> None:
+    from tests.fixtures.documents import encrypted_pdf_bytes
+
+    path = tmp_path / "geheim.pdf"
+    path.write_bytes(encrypted_pdf_bytes([["Geheim."]]))
+    result = run_reader("sentences", str(path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"reader: {path}: protected by a password or DRM"

@@ -154,3 +154,37 @@ def test_a_beam_the_reader_does_not_offer_is_refused_clearly(
     assert exited.value.code == 2  # argparse's usage error
     err = capsys.readouterr().err
     assert f"invalid beam size '{beam}' (choose one of 1, 2, 4)" in err
+
+
+def test_threads_choose_the_engine_layout_and_keep_the_english(
+    installed: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core.translation.engine import TranslationEngine
+
+    seen: list[tuple[int, int, bool]] = []
+    close = TranslationEngine.close
+
+    def spy(engine: TranslationEngine) -> None:
+        seen.append((engine.threads, engine.parallel_batches, engine.loaded))
+        close(engine)
+
+    monkeypatch.setattr(TranslationEngine, "close", spy)
+    argv = ["translate", str(article), "--no-cache", "--format", "tsv", "--threads", "2"]
+    assert run_command(argv) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{i}\t{s}\t{s}" for i, s in enumerate(SENTENCES)
+    ]
+    assert seen == [(2, 2, True)]
+
+
+@pytest.mark.parametrize("threads", ["0", "zwei"])
+def test_threads_below_one_are_refused(
+    article: Path, threads: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run_command(["translate", str(article), "--threads", threads])
+    assert exited.value.code == 2
+    assert f"expected a whole number of at least 1, got '{threads}'" in capsys.readouterr().err

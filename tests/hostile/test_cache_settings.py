@@ -57,10 +57,10 @@ def test_bad_reading_position_is_dropped_with_a_log_line(
     key = str((tmp_path / "a.txt").absolute())
     settings = _settings_with_positions(tmp_path, BAD_POSITIONS[kind], key)
     with caplog.at_level(logging.WARNING, logger="reader.ui.settings"):
-        assert settings.reading_position(key) == -1
+        assert settings.reading_position(key) == (-1, 0.0)
     assert any("files/positions" in record.getMessage() for record in caplog.records)
     settings.set_reading_position(key, 3)  # writing heals the stored value
-    assert settings.reading_position(key) == 3
+    assert settings.reading_position(key) == (3, 0.0)
     assert (tmp_path / "settings.ini").is_file()
 
 
@@ -68,8 +68,8 @@ def test_good_positions_survive_beside_bad_ones(qapp: object, tmp_path: Path) ->
     good, bad = str(tmp_path / "gut.txt"), str(tmp_path / "schlecht.txt")
     raw = json.dumps({good: 12, bad: "abc"})
     settings = _settings_with_positions(tmp_path, raw, "")
-    assert settings.reading_position(good) == 12
-    assert settings.reading_position(bad) == -1
+    assert settings.reading_position(good) == (12, 0.0)
+    assert settings.reading_position(bad) == (-1, 0.0)
 
 
 @pytest.mark.parametrize("kind", ["null-value", "string-value", "deep", "huge-int"])

@@ -89,7 +89,7 @@ KINDS = {
     "empty": "has no text",
     "whitespace": "has no text",
     "no-suffix": "unsupported format",
-    "pdf-suffix": "unsupported format",
+    "pdf-suffix": "damaged, cannot be read",  # text named .pdf: PDFs open, this is none
     "too-large": "over the limit",
 }
 

@@ -1,7 +1,7 @@
 """Bytes to text: BOM, BOM-less UTF-16/32, UTF-8 (stray bytes repaired), cp1252; else refused.
 
 cp1252 and never latin-1: German text from Windows has „ “ € – in bytes 0x80–0x9F, which
-latin-1 would turn into invisible control characters (DESIGN.md).
+latin-1 would turn into invisible control characters (docs/ARCHITECTURE.md).
 
 A few invalid bytes in an otherwise UTF-8 file (one 0xFF in a text full of umlauts) are shown
 as U+FFFD and counted, instead of reading the whole file as cp1252 ("gelÃ¶scht"). Bytes that

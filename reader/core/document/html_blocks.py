@@ -1,5 +1,9 @@
-"""Sanitized HTML to blocks: headings, paragraphs, list items, quotes and code, with plain text
-and inline marks (bold, italic, links) as character spans.
+"""Sanitized HTML to blocks: headings, paragraphs, list items, quotes, code and table rows,
+with plain text and inline marks (bold, italic, links) as character spans.
+
+A table becomes one ``TABLE_ROW`` block per row, its cells' start offsets in ``cells``;
+inside a cell every other block element only separates words, and a table nested in a cell
+is read as text of that cell.
 
 Runs ``html.parser`` over nh3's output only: that is well-formed and has no comments, so the
 parser stays linear. Nothing here recurses, so nesting depth never raises RecursionError;
@@ -29,6 +33,7 @@ _PARAGRAPH_LIKE = frozenset(
         "td", "th", "hgroup", "body", "html",
     }
 )  # fmt: skip
+_TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
 _STRUCTURAL = frozenset({"pre", "li", "blockquote", *_HEADINGS, *_LISTS})
 _VOID = frozenset({"br", "hr", "img", "wbr", "input", "meta", "link", "area", "col", "source"})
 # Never article text, even if they slipped through sanitizing.
@@ -104,12 +109,16 @@ class _BlockBuilder(HTMLParser):
         self._skip = 0
         self._buffer = _Buffer()
         self._open_marks: list[_OpenMark] = []
+        self._tables = 0  # open <table> elements
+        self._row: list[int] | None = None  # cell start offsets of the open table row
+        self._header_row = False
+        self._images: list[tuple[str, str]] = []  # (src, alt) shown after the running block
 
     # --- parser callbacks -----------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
-            self._void(tag)
+            self._void(tag, dict(attrs))
             return
         self._elements.append(tag)
         if self._skip or tag in _SKIPPED:
@@ -119,6 +128,10 @@ class _BlockBuilder(HTMLParser):
             href = safe_href(dict(attrs).get("href")) if tag == "a" else None
             if tag != "a" or href:
                 self._open_marks.append(_OpenMark(tag, _MARKS[tag], self._buffer.length, href))
+        elif tag in _TABLE_PARTS:
+            self._open_table_part(tag)
+        elif self._row is not None:
+            self._buffer.add(" ")  # a paragraph or list inside a cell: words stay apart
         elif tag in _STRUCTURAL:
             self._flush()
             self._open_structural(tag, dict(attrs))
@@ -145,14 +158,16 @@ class _BlockBuilder(HTMLParser):
 
     # --- structure ----------------------------------------------------------------------
 
-    def _void(self, tag: str) -> None:
+    def _void(self, tag: str, attrs: dict[str, str | None] | None = None) -> None:
         if self._skip:
             return
-        if tag == "br":
+        if tag == "img" and attrs is not None:
+            # Shown after the block it stands in, so the text around it stays one block.
+            self._images.append((safe_href(attrs.get("src")) or "", attrs.get("alt") or ""))
+        elif tag == "br":
             self._buffer.add("\n")
         elif tag == "hr":
             self._flush()
-        # Images add nothing: a viewer must never be handed a path to read by itself.
 
     def _close(self, tag: str) -> None:
         if self._skip:
@@ -160,11 +175,43 @@ class _BlockBuilder(HTMLParser):
             return
         if tag in _MARKS:
             self._close_mark(tag)
+        elif tag in _TABLE_PARTS:
+            self._close_table_part(tag)
+        elif self._row is not None:
+            self._buffer.add(" ")
         elif tag in _STRUCTURAL:
             self._flush()
             self._close_structural(tag)
         elif tag in _PARAGRAPH_LIKE:
             self._soft_or_flush()
+
+    def _open_table_part(self, tag: str) -> None:
+        if tag == "table":
+            self._tables += 1
+        if self._tables > 1:
+            self._buffer.add(" ")  # a table in a cell is text of that cell
+        elif tag == "table":
+            self._flush()
+        elif tag == "tr":
+            self._flush()
+            self._row = []
+            self._header_row = False
+        elif self._row is not None:  # td, th
+            if self._row:
+                self._buffer.add(" ")
+            self._row.append(self._buffer.length)
+            self._header_row = self._header_row or tag == "th"
+        else:
+            self._buffer.add(" ")  # a cell outside a row (only in unsanitized input)
+
+    def _close_table_part(self, tag: str) -> None:
+        if self._tables > 1 or tag in ("td", "th"):
+            self._buffer.add(" ")
+        elif tag == "tr" or (tag == "table" and self._row is not None):
+            self._flush()
+            self._row = None
+        if tag == "table":
+            self._tables = max(0, self._tables - 1)
 
     def _soft_or_flush(self) -> None:
         innermost = self._contexts[-1].kind if self._contexts else None
@@ -219,15 +266,30 @@ class _BlockBuilder(HTMLParser):
     # --- blocks -------------------------------------------------------------------------
 
     def _flush(self) -> None:
+        self._flush_text()
+        if self._row is not None:
+            return  # an image in a table cell follows the row
+        for src, alt in self._images:
+            text, _ = normalize_inline(alt)
+            if src or text:
+                self._blocks.append(Block(len(self._blocks), BlockKind.IMAGE, text, image=src))
+        self._images = []
+
+    def _flush_text(self) -> None:
         buffer = self._buffer
         self._buffer = _Buffer()
         # Marks still open continue into the next block.
-        for mark in self._open_marks:
-            if buffer.length > mark.start:
-                buffer.marks.append((mark.kind, mark.start, buffer.length, mark.href))
-            mark.start = 0
+        for open_mark in self._open_marks:
+            if buffer.length > open_mark.start:
+                buffer.marks.append(
+                    (open_mark.kind, open_mark.start, buffer.length, open_mark.href)
+                )
+            open_mark.start = 0
         raw = "".join(buffer.pieces)
         if not raw.strip():
+            return
+        if self._row is not None:
+            self._append_row(raw, buffer)
             return
         context = self._contexts[-1] if self._contexts else None
         if context is not None and context.kind is BlockKind.CODE:
@@ -238,17 +300,39 @@ class _BlockBuilder(HTMLParser):
         text, offsets = normalize_inline(raw)
         if not text:
             return
-        marks = []
+        marks: list[Mark] = []
         for kind, start, end, href in buffer.marks:
-            mark = _trimmed(text, kind, offsets.map(start), offsets.map(end), href)
-            if mark is not None:
-                marks.append(mark)
+            trimmed = _trimmed(text, kind, offsets.map(start), offsets.map(end), href)
+            if trimmed is not None:
+                marks.append(trimmed)
         if context is None:
             self._append(BlockKind.PARAGRAPH, text, 0, tuple(marks))
         else:
             self._append(
                 context.kind, text, context.level, tuple(marks), context.ordered, context.number
             )
+
+    def _append_row(self, raw: str, buffer: _Buffer) -> None:
+        text, offsets = normalize_inline(raw)
+        if not text:
+            return
+        cells = [min(offsets.map(start), len(text)) for start in self._row or [0]]
+        cells[0] = 0
+        marks: list[Mark] = []
+        for kind, start, end, href in buffer.marks:
+            mark = _trimmed(text, kind, offsets.map(start), offsets.map(end), href)
+            if mark is not None:
+                marks.append(mark)
+        self._blocks.append(
+            Block(
+                len(self._blocks),
+                BlockKind.TABLE_ROW,
+                text,
+                1 if self._header_row else 0,
+                tuple(marks),
+                cells=tuple(cells),
+            )
+        )
 
     def _append(
         self,

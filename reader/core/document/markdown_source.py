@@ -64,7 +64,7 @@ _PAIRS = {"]": "[", ")": "(", ">": "<"}
 
 def markdown_to_html(text: str) -> str:
     """Convert Markdown (with ``\\n`` line ends) to HTML; never recurses deeply or stalls."""
-    converter = markdown.Markdown(extensions=_EXTENSIONS, lazy_ol=False)
+    converter = markdown.Markdown(extensions=_EXTENSIONS)
     references = _references(text)
     parts = []
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
@@ -346,12 +346,13 @@ def _bracket_cost(unit: str) -> int:
     return sum(open_counts.values()) * len(unit)
 
 
-def _references(text: str) -> dict[str, tuple[str, str | None]]:
+def _references(text: str) -> dict[str, tuple[str, str]]:
     """Link reference definitions of the whole text, as python-markdown stores them."""
-    found: dict[str, tuple[str, str | None]] = {}
+    found: dict[str, tuple[str, str]] = {}
     for match in _REFERENCE.finditer(text):
         key = match.group(1).strip().lower()
-        found.setdefault(key, (match.group(2), match.group(3)))
+        # No title is "" (python-markdown sets a title attribute only when it is non-empty).
+        found.setdefault(key, (match.group(2), match.group(3) or ""))
     return found
 
 

@@ -17,6 +17,8 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     QUOTE = "quote"
     CODE = "code"
+    TABLE_ROW = "table_row"
+    IMAGE = "image"
 
 
 class MarkKind(StrEnum):
@@ -40,8 +42,11 @@ class Block:
     """One block of a document.
 
     ``level`` is the heading level (1–6) for headings and the nesting depth (1 = top level)
-    for list items and quotes; 0 otherwise. ``ordered`` marks items of numbered lists, and
-    ``number`` is the item's number in an ordered list.
+    for list items and quotes; for table rows 1 marks a header row; 0 otherwise. ``ordered``
+    marks items of numbered lists, and ``number`` is the item's number in an ordered list.
+    A table row's ``cells`` are the offsets in ``text`` where each cell starts (the first
+    is 0); ``cell_spans`` gives each cell's text without its separating space. An image's
+    ``text`` is its alt text and ``image`` the address the document gave (never read here).
     """
 
     index: int
@@ -51,11 +56,33 @@ class Block:
     marks: tuple[Mark, ...] = ()
     ordered: bool = False
     number: int = 0
+    cells: tuple[int, ...] = ()
+    image: str = ""
+
+    def cell_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each table cell's text, spaces at its edges left out."""
+        ends = (*self.cells[1:], len(self.text))
+        spans = []
+        for start, end in zip(self.cells, ends, strict=True):
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            spans.append((start, end))
+        return spans
 
     @property
     def translatable(self) -> bool:
         """Code blocks are shown as they are and never translated."""
         return self.kind is not BlockKind.CODE and bool(self.text.strip())
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of a book (EPUB): its title and the index of its first block."""
+
+    title: str
+    block: int
 
 
 @dataclass(frozen=True)
@@ -66,7 +93,12 @@ class Document:
     blocks: tuple[Block, ...]
     source: Path | None = None
     encoding: str = "utf-8"
-    format: str = "text"  # "markdown", "text" or "html"
+    format: str = "text"  # "markdown", "text", "html", "epub", "docx" or "pdf"
+    chapters: tuple[Chapter, ...] = ()
+    # A web page shown as its article only (boilerplate left out; the whole page differs).
+    article_only: bool = False
+    # Pictures carried inside the file (EPUB): address as in Block.image -> bytes.
+    pictures: tuple[tuple[str, bytes], ...] = ()
     # Invalid byte sequences in the file shown as U+FFFD (a stray byte in UTF-8 text).
     replaced_bytes: int = 0
 

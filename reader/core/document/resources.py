@@ -1,8 +1,9 @@
 """The one safe way to read a resource (an image) that a document refers to.
 
 A plain QTextBrowser reads local images by itself: ``![x](/dev/zero)`` crashed it and a FIFO
-hung it (DESIGN.md). The UI must read resources only through ``read_local_resource``, which
-returns bytes only for a size-capped regular file below the document's folder.
+hung it (docs/ARCHITECTURE.md). The UI must read resources only through
+``read_local_resource``, which returns bytes only for a size-capped regular file below the
+document's folder.
 """
 
 from __future__ import annotations

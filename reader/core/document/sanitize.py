@@ -9,16 +9,15 @@ mailto or relative targets. Two measured weaknesses are handled before nh3 sees 
   ``MAX_TAG_DEPTH`` while keeping their text. It is a linear scan with ``str.find``; it never
   uses ``html.parser`` on raw input, which is quadratic on unclosed ``<!--``/``<?`` runs in
   Python 3.11 (20,000 ``<!--`` took 13 s).
-- Image tags are not allowed at all, so nothing in the output can make a viewer read a file or
-  fetch a URL by itself.
+- Images keep only ``src`` (http, https or relative) and ``alt``. Nothing reads them by
+  itself: the reading view asks ``resources.read_local_resource`` (regular files below the
+  document's folder only) and exports write the alt text, never the picture's address.
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
-
-import nh3
 
 # Deeper than any real article needs (real pages nest 20-40 elements), far below the depth at
 # which html5ever gets slow.
@@ -32,7 +31,7 @@ ALLOWED_TAGS = frozenset(
         "hgroup", "hr", "i", "ins", "kbd", "li", "main", "mark", "nav", "ol", "p", "pre", "q",
         "s", "samp", "section", "small", "span", "strike", "strong", "sub", "summary", "sup",
         "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var",
-        "wbr",
+        "wbr", "img",
     }
 )  # fmt: skip
 
@@ -45,7 +44,12 @@ DROPPED_CONTENT_TAGS = frozenset(
     }
 )  # fmt: skip
 
-ALLOWED_ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "ol": {"start"}, "li": {"value"}}
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href"},
+    "ol": {"start"},
+    "li": {"value"},
+    "img": {"src", "alt"},
+}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _VOID_TAGS = frozenset(
@@ -91,6 +95,8 @@ _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 def sanitize_html(html: str) -> str:
     """Return ``html`` reduced to the allow-list: structure, text and safe links only."""
+    import nh3  # here, not at the top: plain text never needs it (safe_href does not)
+
     return nh3.clean(
         limit_nesting(html),
         tags=set(ALLOWED_TAGS),

@@ -24,7 +24,7 @@ from reader.core.document.abbreviations import (
     VOWELLESS_WORDS,
     AbbreviationKind,
 )
-from reader.core.document.model import Document, Sentence
+from reader.core.document.model import Block, BlockKind, Document, Sentence
 
 # Quotes and brackets that may close a sentence ("… gesagt.“") or open the next one.
 _CLOSERS = "\"'“”»«’‘›‹)]}"
@@ -118,7 +118,7 @@ def segment_document(document: Document) -> tuple[Sentence, ...]:
     for block in document.blocks:
         if not block.translatable:
             continue
-        for start, end in split_sentences(block.text):
+        for start, end in _block_spans(block):
             sentences.append(
                 Sentence(
                     id=len(sentences),
@@ -129,6 +129,16 @@ def segment_document(document: Document) -> tuple[Sentence, ...]:
                 )
             )
     return tuple(sentences)
+
+
+def _block_spans(block: Block) -> list[tuple[int, int]]:
+    """Sentence spans of a block; a table row's sentences never cross a cell's edge."""
+    if block.kind is not BlockKind.TABLE_ROW or not block.cells:
+        return split_sentences(block.text)
+    spans: list[tuple[int, int]] = []
+    for start, end in block.cell_spans():
+        spans.extend((start + a, start + b) for a, b in split_sentences(block.text[start:end]))
+    return spans
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,7 +1,7 @@
 """Undo hard line wrapping: whitespace runs become one space, words hyphenated across a line
 break are rejoined where that is safe, and plain text splits into paragraphs at blank lines.
 
-Translating line by line damages German badly (DESIGN.md), so every paragraph reaches the
+Translating line by line damages German badly (docs/ARCHITECTURE.md), so every paragraph reaches the
 segmenter as one line. ``normalize_inline`` also returns an ``OffsetMap`` so inline marks
 recorded on the raw text land on the same characters of the normalized text.
 """
@@ -85,11 +85,11 @@ def normalize_inline(raw: str) -> tuple[str, OffsetMap]:
 
 def split_paragraphs(text: str) -> list[str]:
     """Plain text to paragraphs: blank lines separate them; single line breaks only where
-    the line before them is not wrapped (see ``_wrapped_runs``)."""
+    the line before them is not wrapped (see ``wrapped_runs``)."""
     text = normalize_newlines(text)
     paragraphs = []
     for chunk in _BLANK_LINE.split(text):
-        for run in _wrapped_runs(chunk):
+        for run in wrapped_runs(chunk):
             paragraph, _ = normalize_inline(run)
             if paragraph:
                 paragraphs.append(paragraph)
@@ -99,10 +99,10 @@ def split_paragraphs(text: str) -> list[str]:
 # A wrapped line fills most of the paragraph's width; a line much shorter than that ended
 # on purpose (a headline, a dateline, one sentence per line as news text is often pasted).
 _WRAPPED_SHARE = 0.6
-_FINAL_PUNCTUATION = (".", "!", "?", "…", ":", "“", "”", '"', "«", "»", ")")
+FINAL_PUNCTUATION = (".", "!", "?", "…", ":", "“", "”", '"', "«", "»", ")")
 
 
-def _wrapped_runs(chunk: str) -> list[str]:
+def wrapped_runs(chunk: str) -> list[str]:
     """Split a blank-line-free chunk where a line break is a paragraph break, not a wrap.
 
     A break joins when the line before is long (at least ``_WRAPPED_SHARE`` of the chunk's
@@ -124,7 +124,7 @@ def _wrapped_runs(chunk: str) -> list[str]:
             or len(head.lstrip()) >= _WRAPPED_SHARE * width
             or head.endswith("-")
             or following[:1].islower()
-            or (number > 0 and not head.endswith(_FINAL_PUNCTUATION))
+            or (number > 0 and not head.endswith(FINAL_PUNCTUATION))
         )
         if joins:
             runs[-1].append(line)

@@ -64,7 +64,7 @@ def _is_word_edge(text: str, start: int, end: int) -> bool:
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
-    found = []
+    found: list[int] = []
     if not needle:
         return found
     at = haystack.find(needle)

@@ -3,18 +3,21 @@
 The file is inert by construction: every piece of text goes through ``html.escape``, links
 keep only http(s) and mailto targets, and there are no scripts, event handlers or external
 resources (styles are inline in the head). Sentence ids link the two sides: ``id="s12"`` on
-the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English.
+the German sentence, ``id="s12-en"`` and ``data-sentence="12"`` on its English. An English
+sentence the translation check flagged has the class ``flagged`` and a ``check`` note after it.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from reader import __version__
 from reader.core.document.model import Block, BlockKind, Entity, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link
 from reader.core.export.runs import (
     Run,
+    cells_of,
     english_runs,
     german_runs,
     group_by_entity,
@@ -41,6 +44,11 @@ table.bilingual td { width: 50%; vertical-align: top; padding: 0.35rem 0.8rem;
   overflow-wrap: anywhere; }
 table.bilingual td + td { border-left: 1px solid #d0d7de; }
 td[lang="en"] { color: #24292f; }
+table.cells { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.bilingual table.cells td, table.bilingual table.cells th { width: auto;
+  border: 1px solid #d0d7de; padding: 0.2rem 0.4rem; font: inherit; color: inherit;
+  text-transform: none; letter-spacing: normal; vertical-align: top; }
+table.bilingual table.cells th { font-weight: bold; }
 td h1, td h2, td h3, td h4, td h5, td h6 { margin: 0.6rem 0 0.2rem; line-height: 1.25; }
 td p, td blockquote { margin: 0; }
 blockquote { border-left: 3px solid #d0d7de; padding-left: 0.8rem; color: #424a53; }
@@ -57,6 +65,8 @@ pre { margin: 0; padding: 0.6rem 0.8rem; background: #f6f8fa; border-radius: 4px
 .ent { border-radius: 3px; padding: 0 0.1em; }
 .ent-PER { background: #ffe2dd; } .ent-ORG { background: #dbeafe; }
 .ent-LOC { background: #dcf5e3; } .ent-MISC { background: #fdf0c4; }
+.s.flagged { text-decoration: underline dotted #bc4c00; text-underline-offset: 0.2em; }
+.check { color: #9a6700; font-size: 0.8em; margin-left: 0.3em; }
 a { color: #0a58ca; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
@@ -106,8 +116,20 @@ def _block_row(bilingual: BilingualDocument, block: Block) -> str:
             f'<tr class="block code" {row_id}><td colspan="2">'
             f"<pre><code>{_text(block.text)}</code></pre></td></tr>"
         )
-    german = _inline(german_runs(bilingual, block), english=False)
-    english = _inline(english_runs(bilingual, block), english=True)
+    german_side = german_runs(bilingual, block)
+    english_side = english_runs(bilingual, block)
+    notes = bilingual.check_notes
+    if block.kind is BlockKind.TABLE_ROW and block.cells:
+        german_cells = cells_of(bilingual, block, german_side, english=False)
+        english_cells = cells_of(bilingual, block, english_side, english=True)
+        german = _cells(german_cells, block, english=False)
+        english = _cells(english_cells, block, english=True, notes=notes)
+        return (
+            f'<tr class="block table_row" {row_id}>'
+            f'<td lang="de">{german}</td><td lang="en">{english}</td></tr>'
+        )
+    german = _inline(german_side, english=False)
+    english = _inline(english_side, english=True, notes=notes)
     return (
         f'<tr class="block {block.kind.value}" {row_id}>'
         f'<td lang="de">{_wrap(block, german)}</td>'
@@ -133,7 +155,24 @@ def _wrap(block: Block, inner: str) -> str:
     return f"<p>{inner}</p>"
 
 
-def _inline(runs: list[Run], *, english: bool) -> str:
+def _cells(
+    cells: list[list[Run]],
+    block: Block,
+    *,
+    english: bool,
+    notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> str:
+    """One table row of cells, inside one side's cell (a header row's cells are ``th``)."""
+    tag = "th" if block.level else "td"
+    inner = "".join(
+        f"<{tag}>{_inline(runs, english=english, notes=notes)}</{tag}>" for runs in cells
+    )
+    return f'<table class="cells"><tr>{inner}</tr></table>'
+
+
+def _inline(
+    runs: list[Run], *, english: bool, notes: Mapping[int, tuple[str, ...]] | None = None
+) -> str:
     """Sentence spans around entity spans around marked text, nested the same way always."""
     parts: list[str] = []
     for sentence_id, sentence_runs in group_by_sentence(runs):
@@ -142,10 +181,14 @@ def _inline(runs: list[Run], *, english: bool) -> str:
             parts.append(inner)
         elif english:
             pending = " pending" if not any(r.text for r in sentence_runs) else ""
+            found = (notes or {}).get(sentence_id, ())
+            flagged = " flagged" if found else ""
             parts.append(
-                f'<span class="s{pending}" id="s{sentence_id}-en" '
+                f'<span class="s{pending}{flagged}" id="s{sentence_id}-en" '
                 f'data-sentence="{sentence_id}">{inner}</span>'
             )
+            if found:
+                parts.append(f'<small class="check">⚑ {_text("; ".join(found))}</small>')
         else:
             parts.append(f'<span class="s" id="s{sentence_id}">{inner}</span>')
     return "".join(parts)

@@ -8,11 +8,11 @@ begin a list or a heading. The German keeps its bold, italic and (web or mail) l
 from __future__ import annotations
 
 import re
-from itertools import groupby
+from itertools import groupby, takewhile
 
 from reader.core.document.model import Block, BlockKind, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link, single_line
-from reader.core.export.runs import Run, german_runs
+from reader.core.export.runs import Run, cells_of, english_runs, german_runs
 
 # Punctuation that can start markup anywhere in a line (emphasis, code, links, tables,
 # quotes). Only characters both CommonMark and Python-Markdown unescape are backslashed;
@@ -43,6 +43,15 @@ def german_markdown(bilingual: BilingualDocument, block: Block, *, in_table: boo
     for (marks, href), group in groupby(runs, key=_style):
         text = single_line("".join(run.text for run in group))
         pieces.append(_styled(text, marks, href, in_table))
+    return _line_start_safe("".join(pieces).strip())
+
+
+def english_markdown(bilingual: BilingualDocument, block: Block) -> str:
+    """The block's English as one line of Markdown, with the marks carried from the German."""
+    pieces = []
+    for (marks, href), group in groupby(english_runs(bilingual, block), key=_style):
+        text = single_line("".join(run.text for run in group))
+        pieces.append(_styled(text, marks, href, False))
     return _line_start_safe("".join(pieces).strip())
 
 
@@ -85,7 +94,15 @@ def to_markdown(bilingual: BilingualDocument, *, table: bool = False) -> str:
     if bilingual.document.title and not _starts_with_heading(bilingual):
         parts.append(f"# {escape_markdown(bilingual.document.title)}")
     previous: Block | None = None
-    for block in bilingual.visible_blocks:
+    blocks = list(bilingual.visible_blocks)
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.TABLE_ROW and block.cells:
+            if previous is None or previous.kind is not BlockKind.TABLE_ROW:
+                rows = list(takewhile(lambda b: b.kind is BlockKind.TABLE_ROW, blocks[index:]))
+                parts.append("\n\n")
+                parts.append(_table_pair(bilingual, rows))
+            previous = block
+            continue
         # Items of one list stay together: a blank line or a quote between them would end
         # the list (or turn a nested item into a code block in Python-Markdown).
         in_list = block.kind is BlockKind.LIST_ITEM and (
@@ -95,6 +112,45 @@ def to_markdown(bilingual: BilingualDocument, *, table: bool = False) -> str:
         parts.append(_block_pair(bilingual, block))
         previous = block
     return "".join(parts).lstrip("\n") + "\n"
+
+
+def _table_pair(bilingual: BilingualDocument, rows: list[Block]) -> str:
+    """A table's rows as a German Markdown table, then the same table in English."""
+    german = [
+        [_cell_markdown(cell) for cell in cells_of(bilingual, row, german_runs(bilingual, row),
+                                                   english=False)]
+        for row in rows
+    ]  # fmt: skip
+    english = [
+        [
+            escape_markdown("".join(run.text for run in cell), in_table=True)
+            for cell in cells_of(bilingual, row, english_runs(bilingual, row), english=True)
+        ]
+        for row in rows
+    ]
+    tables = [_markdown_table(german)]
+    if any(cell for row in english for cell in row):
+        tables.append(_markdown_table(english))
+    return "\n\n".join(tables)
+
+
+def _cell_markdown(runs: list[Run]) -> str:
+    pieces = []
+    for (marks, href), group in groupby(runs, key=_style):
+        text = single_line("".join(run.text for run in group))
+        pieces.append(_styled(text, marks, href, True))
+    return "".join(pieces).strip()
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    lines = []
+    for number, row in enumerate(rows):
+        cells = row + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if number == 0:
+            lines.append("|" + "---|" * width)
+    return "\n".join(lines)
 
 
 def _starts_with_heading(bilingual: BilingualDocument) -> bool:
@@ -114,7 +170,7 @@ def _block_pair(bilingual: BilingualDocument, block: Block) -> str:
     if block.kind is BlockKind.CODE:
         return _fenced(block.text)
     german = german_markdown(bilingual, block)
-    english = escape_markdown(_english_of(bilingual, block))
+    english = english_markdown(bilingual, block)
     match block.kind:
         case BlockKind.HEADING:
             level = min(max(block.level, 1), 6)

@@ -40,7 +40,9 @@ class BilingualDocument:
     """A document with its sentences, their English, entities and the model that made it.
 
     ``translations`` maps sentence id to Translation; sentences without one are exported
-    with empty English (TMX leaves them out).
+    with empty English (TMX leaves them out). ``check_notes`` (when not None) holds, by
+    sentence id, what the translation check found, already in words: TSV gets a ``checks``
+    column and HTML a note after each flagged English sentence.
     """
 
     document: Document
@@ -49,6 +51,7 @@ class BilingualDocument:
     entities: tuple[Entity, ...] = ()
     model_name: str = ""
     model_version: str = ""
+    check_notes: Mapping[int, tuple[str, ...]] | None = None
 
     def english(self, sentence_id: int) -> str:
         """The English of one sentence, or an empty string when it has none yet."""
@@ -161,10 +164,23 @@ def tsv_cell(text: str) -> str:
 
 
 def to_tsv(bilingual: BilingualDocument) -> str:
-    """One ``id<TAB>german<TAB>english`` line per sentence after a header line."""
-    lines = [TSV_HEADER]
+    """One ``id<TAB>german<TAB>english`` line per sentence after a header line.
+
+    With check notes, a fourth ``checks`` column holds them, joined by `` | ``.
+    """
+    notes = bilingual.check_notes
+    if notes is None:
+        lines = [TSV_HEADER]
+        lines.extend(
+            f"{p.id}\t{tsv_cell(p.german)}\t{tsv_cell(p.english)}"
+            for p in sentence_pairs(bilingual)
+        )
+        return "\n".join(lines) + "\n"
+    lines = [TSV_HEADER + "\tchecks"]
     lines.extend(
-        f"{p.id}\t{tsv_cell(p.german)}\t{tsv_cell(p.english)}" for p in sentence_pairs(bilingual)
+        f"{p.id}\t{tsv_cell(p.german)}\t{tsv_cell(p.english)}\t"
+        + tsv_cell(" | ".join(single_line(note) for note in notes.get(p.id, ())))
+        for p in sentence_pairs(bilingual)
     )
     return "\n".join(lines) + "\n"
 

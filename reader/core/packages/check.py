@@ -140,7 +140,8 @@ def _check_in_spawned_process(
             if time.monotonic() > deadline:
                 return f"loading took longer than {timeout:.0f} s"
         try:
-            return receiver.recv()
+            answer: str | None = receiver.recv()
+            return answer
         except EOFError:
             child.join(5)
             return _crashed(child.exitcode)

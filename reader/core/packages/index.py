@@ -3,7 +3,7 @@
 Nothing here runs unless the user asks: listing what is available and downloading one
 package. Every request has a timeout (connect and each read), downloads can be cancelled
 between chunks, and a downloaded archive goes through the same validating installer as a
-local file. The index carries no checksums (DESIGN.md), so the installer's checks are all
+local file. The index carries no checksums (docs/ARCHITECTURE.md), so the installer's checks are all
 the trust we have. urllib only: no extra dependency.
 """
 

@@ -1,12 +1,12 @@
 """A validating installer for Argos ``.argosmodel`` packages (zip archives).
 
-``argostranslate.package.install_from_path`` is unfit for files from elsewhere (DESIGN.md):
-no size or entry limits, extraction straight into the shared package root, and one stray
-folder hides every package. This one checks every entry name and type before writing a
-byte, counts sizes while it streams (zip headers may lie), extracts into a hidden temp
-folder inside the package folder (same filesystem, so the final move is one rename),
-validates ``metadata.json`` and the model files, optionally loads the model, and only then
-moves the package into place. Any failure leaves the package folder as it was.
+``argostranslate.package.install_from_path`` is unfit for files from elsewhere
+(docs/ARCHITECTURE.md): no size or entry limits, extraction straight into the shared
+package root, and one stray folder hides every package. This one checks every entry name and
+type before writing a byte, counts sizes while it streams (zip headers may lie), extracts
+into a hidden temp folder inside the package folder (same filesystem, so the final move is
+one rename), validates ``metadata.json`` and the model files, optionally loads the model,
+and only then moves the package into place. Any failure leaves the package folder as it was.
 
 Replacing: installing a package whose code is already installed replaces it (the choice
 we made; pass ``replace=False`` to get ``PackageAlreadyInstalled`` instead). The new folder

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.bounded_json import JsonRejected, loads_bounded
 from reader.core.document.model import AlignedSpan
@@ -36,6 +37,9 @@ from reader.core.paths import sqlite_file_bytes
 from reader.core.translation.cache_pruning import PAGES_SQL, PRUNE_MAX_ROWS, prune_rows
 
 log = logging.getLogger(__name__)
+
+# A result row: its columns' types are the schema's, which sqlite3 does not tell the checker.
+_Row = tuple[Any, ...]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -313,7 +317,7 @@ class TranslationCache:
                 with contextlib.suppress(OSError):
                     os.replace(current, target)
 
-    def _run(self, sql: str, params: object, *, many: bool = False) -> list[tuple]:
+    def _run(self, sql: str, params: object, *, many: bool = False) -> list[_Row]:
         """Run one statement; a damaged database is rebuilt once, then errors are misses."""
         with self._lock:
             for attempt in range(2):

@@ -5,9 +5,9 @@ Argos's own settings (``decoding.py``: beam 4, ``length_penalty=0.2``; ``replace
 the package's ``target_prefix``) and detokenizes as Argos does, so each sentence's English
 equals what ``argostranslate``'s ``apply_packaged_translation`` gives for that sentence. What
 we do differently is everything around it: all sentences of a document go through large batches
-(in the caller's order, visible text first), results stream batch by batch, a persistent
-cache answers repeats without touching the model, and cancelling takes effect between
-batches.
+(in the caller's order, visible text first, or in one pass sorted by length), decoded side by
+side on every core (``thread_layout``), results stream batch by batch, a persistent cache
+answers repeats without touching the model, and cancelling takes effect between batches.
 
 Cancellation raises ``TranslationCancelled``, which carries every translation finished so
 far (those were also delivered through ``on_batch``).
@@ -18,7 +18,6 @@ CTranslate2 is not fork-safe: never fork a process after ``load()``.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,13 @@ from reader.core.translation.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_T
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
+from reader.core.translation.threads import (
+    MIN_SUB_BATCH_TOKENS,
+    SORTED_CALL_BATCHES,
+    TOKENS_IN_FLIGHT,
+    default_threads,
+    thread_layout,
+)
 from reader.core.translation.tokenizers import Span, Tokenizer, open_tokenizer
 
 if TYPE_CHECKING:
@@ -63,11 +69,6 @@ def _verdicts_file() -> Path:
     return resolve_paths().cache / VERDICTS_FILE_NAME
 
 
-def default_threads() -> int:
-    """All cores but one (left for the GUI), at least one."""
-    return max(1, (os.cpu_count() or 2) - 1)
-
-
 @dataclass(frozen=True)
 class _Pending:
     """A source sentence the model still has to translate (once, however often it occurs)."""
@@ -94,7 +95,8 @@ class TranslationEngine:
         self.package = package
         # Where the child check's verdicts are kept; None: the data dir's cache folder.
         self.verdicts_file = verdicts_file if verdicts_file is not None else _verdicts_file()
-        self.threads = threads if threads is not None else default_threads()
+        self.threads = max(1, threads) if threads is not None else default_threads()
+        self.parallel_batches, self.threads_per_batch = thread_layout(self.threads)
         self.beam_size = max(1, int(beam_size))
         self.cache = cache
         self.batch_tokens = batch_tokens
@@ -128,8 +130,8 @@ class TranslationEngine:
                     str(package.model_dir),
                     device="cpu",
                     compute_type="auto",
-                    inter_threads=1,
-                    intra_threads=self.threads,
+                    inter_threads=self.parallel_batches,
+                    intra_threads=self.threads_per_batch,
                 )
             except (OSError, RuntimeError, ValueError) as error:
                 raise ModelLoadFailed(package.path, str(error)) from error
@@ -173,9 +175,13 @@ class TranslationEngine:
         cancel: CancelToken | None = None,
         align: bool = True,
         beam_size: int | None = None,
+        by_length: bool = False,
     ) -> list[Translation]:
         """Translate ``(sentence id, German)`` pairs; return Translations in the given order.
 
+        ``by_length``: one pass over all sentences sorted by length (least padding: fastest
+        for a whole document, as on the command line), batches then arrive out of order;
+        otherwise batches follow the given order, starting small (visible text first).
         ``beam_size`` overrides the engine's for this call (the model stays loaded). Cached
         and empty sentences are delivered first, in one ``on_batch`` call, without
         touching the model; the rest follow batch by batch in the given order. With a cache,
@@ -216,6 +222,7 @@ class TranslationEngine:
                 cancel,
                 align or self.cache is not None,
                 (beam, settings),
+                by_length,
             )
         return [translation for translation in results if translation is not None]
 
@@ -234,6 +241,7 @@ class TranslationEngine:
         cancel: CancelToken | None,
         align: bool,
         decoding: tuple[int, str],
+        by_length: bool = False,
     ) -> None:
         beam, settings = decoding
         if cancel is not None and cancel.cancelled:
@@ -251,11 +259,19 @@ class TranslationEngine:
                 pending.append(_Pending(source, pieces, spans))
             else:  # nothing the tokenizer can see (e.g. only zero-width characters)
                 self._deliver(sentences, missing, results, done, on_batch, source, _EMPTY)
-        batches = plan_batches(
-            [len(p.pieces) for p in pending],
-            max_tokens=self.batch_tokens,
-            first_tokens=self.first_batch_tokens,
-        )
+        if by_length:
+            pending.sort(key=lambda item: len(item.pieces))
+            batches = plan_batches(
+                [len(p.pieces) for p in pending],
+                max_tokens=self.batch_tokens * self.parallel_batches * SORTED_CALL_BATCHES,
+                first_tokens=None,
+            )
+        else:
+            batches = plan_batches(
+                [len(p.pieces) for p in pending],
+                max_tokens=self.batch_tokens,
+                first_tokens=self.first_batch_tokens,
+            )
         for batch in batches:
             if cancel is not None and cancel.cancelled:
                 raise TranslationCancelled(list(done))
@@ -334,8 +350,11 @@ class TranslationEngine:
                 return_attention=align,
                 max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
                 # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
-                # tokens: less padding, bounded memory.
-                max_batch_size=self.batch_tokens,
+                # tokens: less padding, bounded memory; with parallel batches the sub-batches
+                # go to the parallel decoders at once.
+                max_batch_size=self.sub_batch_tokens(
+                    sum(len(pieces) for _i, (pieces, _s) in units)
+                ),
                 batch_type="tokens",
             )
         except (RuntimeError, ValueError) as error:  # a model damaged in a way loading missed
@@ -344,6 +363,13 @@ class TranslationEngine:
         for (index, (_pieces, spans)), result in zip(units, results, strict=True):
             parts[index].append(self._finish(items[index].source, spans, result, align))
         return [join_chunks(chunks) for chunks in parts]
+
+    def sub_batch_tokens(self, call_tokens: int) -> int:
+        """The sub-batch size for one call of ``call_tokens`` source tokens: small enough
+        that every parallel decoder gets a share and memory stays bounded."""
+        share = -(-call_tokens // self.parallel_batches)
+        budget = TOKENS_IN_FLIGHT // self.parallel_batches
+        return max(MIN_SUB_BATCH_TOKENS, min(self.batch_tokens, budget, share))
 
     def _finish(
         self, source: str, spans: list[Span], result: TranslationResult, align: bool

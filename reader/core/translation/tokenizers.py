@@ -78,7 +78,8 @@ class SentencePieceTokenizer:
         self.processor = sentencepiece.SentencePieceProcessor(model_file=str(model_file))
 
     def encode(self, text: str) -> list[str]:
-        return self.processor.encode(text, out_type=str)
+        pieces: list[str] = self.processor.encode(text, out_type=str)
+        return pieces
 
     def encode_with_spans(self, text: str) -> tuple[list[str], list[Span]]:
         serialized = self.processor.encode(text, out_type="serialized_proto")

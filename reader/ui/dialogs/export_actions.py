@@ -31,6 +31,7 @@ EXPORT_CHOICES = (
     ExportChoice("md", ".md"),
     ExportChoice("tsv", ".tsv"),
     ExportChoice("tmx", ".tmx"),
+    ExportChoice("epub", ".epub"),
 )
 
 
@@ -42,6 +43,7 @@ def _describe(fmt: str) -> str:
         "md": translate("Export", "Markdown"),
         "tsv": translate("Export", "Sentence pairs, tab-separated"),
         "tmx": translate("Export", "Translation memory (TMX)"),
+        "epub": translate("Export", "Bilingual e-book (EPUB)"),
     }[fmt]
 
 
@@ -83,6 +85,10 @@ def export_to_path(bilingual: BilingualDocument, path: Path, fmt: str) -> None:
         from reader.qtgui.pdf_export import export_pdf
 
         export_pdf(bilingual, Path(path))
+    elif fmt == "epub":
+        from reader.core.export.epub_book import write_epub
+
+        write_epub(bilingual, Path(path))
     else:
         export_to_file(bilingual, fmt, Path(path))
 

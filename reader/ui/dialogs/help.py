@@ -56,6 +56,15 @@ def text_keys() -> list[tuple[str, str]]:
         ),
         (translate("Help", "Esc"), translate("Help", "Close the find bar")),
         (translate("Help", "Ctrl+wheel"), translate("Help", "Zoom in or out")),
+        (translate("Help", "Click a German word"), translate("Help", "Open its lookup card")),
+        (
+            translate("Help", "← / →, S, Esc"),
+            translate("Help", "On the card: previous / next word, save it, close it"),
+        ),
+        (
+            translate("Help", "E"),
+            translate("Help", "With the English hidden: show or cover the current sentence's"),
+        ),
     ]
 
 
@@ -159,6 +168,13 @@ def about_html() -> str:
         "and words under CC BY-SA 4.0 (© Wiktionary contributors, © OpenStreetMap "
         "contributors) and the Apache License 2.0, its word clusters under CC BY-SA 4.0.",
     )
+    words_licence = translate(
+        "Help",
+        "The word card uses simplemma (MIT; its lemma lists come from open data under ODbL, "
+        "CC BY-SA and similar licences) and a table of German Wiktionary nouns (CC BY-SA 4.0, "
+        "© Wiktionary contributors; resources/words/DATA_CARD.md). Anki decks are written "
+        "with genanki (MIT). A Ding dictionary installed on the system is read, never shipped.",
+    )
     models_licence = translate(
         "Help",
         "Translation models are downloaded from the Argos Translate package index only when "
@@ -175,6 +191,7 @@ def about_html() -> str:
         f"<h3>{html.escape(licences_title)}</h3>"
         f"<p>{html.escape(app_licence)}</p>"
         f"<p>{html.escape(ner_licence)}</p><ul>{data}</ul>"
+        f"<p>{html.escape(words_licence)}</p>"
         f"<p>{html.escape(models_licence)}</p>"
     )
 

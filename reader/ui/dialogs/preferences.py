@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from reader.core.paths import sqlite_file_bytes
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, FAST_BEAM_SIZE
 from reader.ui.i18n import language_names
-from reader.ui.settings import LANGUAGES, THEMES
+from reader.ui.settings import (
+    DEFAULT_MAX_LINE_CHARS,
+    LANGUAGES,
+    MAX_LINE_CHARS,
+    MIN_LINE_CHARS,
+    THEMES,
+)
 
 if TYPE_CHECKING:
     from reader.workers.translation_worker import TranslationService
@@ -47,6 +53,8 @@ class Preferences:
     german_column_percent: int
     language: str = "system"
     name_pipeline: str = ""  # an installed spaCy pipeline, "" for the reader's own tagger
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+    leave_core_free: bool = False  # translate on every core but one
 
 
 class PreferencesDialog(QDialog):
@@ -95,9 +103,16 @@ class PreferencesDialog(QDialog):
         self.column_box.setSuffix(" %")
         self.column_box.setValue(current.german_column_percent)
         self.column_box.setAccessibleName(self.tr("Width of the German column"))
+        self.line_box = QSpinBox(self)
+        self.line_box.setRange(MIN_LINE_CHARS, MAX_LINE_CHARS)
+        self.line_box.setSingleStep(5)
+        self.line_box.setSuffix(self.tr(" characters"))
+        self.line_box.setValue(current.max_line_chars)
+        self.line_box.setAccessibleName(self.tr("Longest line"))
+        self.line_box.setToolTip(self.tr("On wider windows the two columns stay centred"))
 
-        self.fast = QRadioButton(self.tr("&Fast (greedy search)"), self)
-        self.accurate = QRadioButton(self.tr("&Accurate (beam search, 4 beams)"), self)
+        self.fast = QRadioButton(self.tr("&Fast"), self)
+        self.accurate = QRadioButton(self.tr("&Accurate (recommended)"), self)
         group = QButtonGroup(self)
         group.addButton(self.fast)
         group.addButton(self.accurate)
@@ -146,6 +161,15 @@ class PreferencesDialog(QDialog):
             )
         )
 
+        self.spare_core = QCheckBox(self.tr("Leave &one core free for other programs"), self)
+        self.spare_core.setChecked(current.leave_core_free)
+        self.spare_core.setToolTip(
+            self.tr(
+                "Off: translation uses every core of this computer and finishes soonest. "
+                "On: one core stays free for other programs; translating takes longer."
+            )
+        )
+
         self.reopen = QCheckBox(self.tr("&Reopen the last document on start"), self)
         self.reopen.setChecked(current.reopen_last)
 
@@ -154,9 +178,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Font &size:"), self.size_box)
         form.addRow(self.tr("&Theme:"), self.theme_box)
         form.addRow(self.tr("&German column:"), self.column_box)
+        form.addRow(self.tr("L&ongest line:"), self.line_box)
         form.addRow(self.tr("Translation:"), self.accurate)
         form.addRow("", self.fast)
         form.addRow("", tradeoff)
+        form.addRow("", self.spare_core)
         form.addRow("", self.reopen)
         form.addRow(self.tr("&Names found by:"), self.names_box)
         form.addRow(self.tr("&Language:"), self.language_box)
@@ -243,6 +269,8 @@ class PreferencesDialog(QDialog):
             beam_size=FAST_BEAM_SIZE if self.fast.isChecked() else DEFAULT_BEAM_SIZE,
             reopen_last=self.reopen.isChecked(),
             german_column_percent=self.column_box.value(),
+            max_line_chars=self.line_box.value(),
             language=str(self.language_box.currentData()),
             name_pipeline=str(self.names_box.currentData() or ""),
+            leave_core_free=self.spare_core.isChecked(),
         )

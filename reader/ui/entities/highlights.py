@@ -16,7 +16,8 @@ from PySide6.QtGui import QTextCharFormat
 from reader.core.document.model import Document, Entity, EntityLabel, Sentence, Translation
 from reader.ui.theme import ReaderColors
 from reader.ui.view.bilingual_view import BilingualView
-from reader.ui.view.document_renderer import ExtraFormat, Side
+from reader.ui.view.block_formats import Side
+from reader.ui.view.document_renderer import ExtraFormat
 from reader.workers.entity_worker import EntityService
 
 TICK_BUDGET_S = 0.012  # GUI time per event-loop turn spent laying highlights

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core import errors
+from reader.core.packages.index import AvailablePackage
 from reader.core.packages.store import BrokenPackage, InstalledPackage
 from reader.core.paths import DataPaths
 from reader.ui.models import manager_text as model_manager_text
@@ -60,7 +60,7 @@ class ModelManagerDialog(ManagerLayout):
         self.index_url = index_url
         self.runner = JobRunner(self)
         self.listing = PackageListing([], [])
-        self.available: list[Any] = []
+        self.available: list[AvailablePackage] = []
         self._operation: Job | None = None
         self._after_operation: Callable[[object], None] | None = None
         self._scan: Job | None = None
@@ -221,7 +221,7 @@ class ModelManagerDialog(ManagerLayout):
 
     def _start_operation(
         self,
-        work: Work[Any],
+        work: Work[object],
         message: str,
         *,
         after: Callable[[object], None],
@@ -307,7 +307,9 @@ class ModelManagerDialog(ManagerLayout):
         fill_available(self.available_list, wanted, self.listing.installed)
         self.available_box.show()
         if wanted:
-            self.available_list.setCurrentItem(self.available_list.topLevelItem(0))
+            first = self.available_list.topLevelItem(0)
+            if first is not None:
+                self.available_list.setCurrentItem(first)
             self.available_list.setFocus()
             self._show_status(
                 self.tr(

@@ -51,7 +51,13 @@ def available_version(package: object, installed: Iterable[InstalledPackage]) ->
 
 
 def languages(package: object) -> str:
-    """Source and target language names, as in "German → English"."""
+    """Source and target language names, as in "German → English" (in the interface's
+    language for the two this reader knows; packages name them in English)."""
+    codes = (getattr(package, "from_code", ""), getattr(package, "to_code", ""))
+    if codes == ("de", "en"):
+        return translate("ModelManagerDialog", "German → English")
+    if codes == ("en", "de"):
+        return translate("ModelManagerDialog", "English → German")
     source = language_name(package, "from_name", "from_code")
     target = language_name(package, "to_name", "to_code")
     return translate("ModelManagerDialog", "{source} → {target}").format(

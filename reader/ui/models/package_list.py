@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from reader.core.packages.index import AvailablePackage
 from reader.core.packages.store import InstalledPackage
 from reader.ui.models.manager_text import available_version, languages, package_title
 from reader.ui.theme import mix
@@ -65,22 +65,25 @@ def fill_installed(tree: QTreeWidget, listing: PackageListing) -> None:
             item.setForeground(column, grey)
         tree.addTopLevelItem(item)
     for index in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(index)
-        if selected_path is not None and item.data(0, ITEM_ROLE).path == selected_path:
-            tree.setCurrentItem(item)
+        row = tree.topLevelItem(index)
+        if row is None:
+            continue
+        if selected_path is not None and row.data(0, ITEM_ROLE).path == selected_path:
+            tree.setCurrentItem(row)
 
 
-def wanted_packages(packages: object) -> list[Any]:
+def wanted_packages(packages: object) -> list[AvailablePackage]:
     """The index entries that translate German to English or English to German."""
+    entries = packages if isinstance(packages, (list, tuple)) else []
     return [
         p
-        for p in list(packages or [])  # type: ignore[call-overload]
-        if (getattr(p, "from_code", ""), getattr(p, "to_code", "")) in WANTED_PAIRS
+        for p in entries
+        if isinstance(p, AvailablePackage) and (p.from_code, p.to_code) in WANTED_PAIRS
     ]
 
 
 def fill_available(
-    tree: QTreeWidget, packages: list[Any], installed: Iterable[InstalledPackage]
+    tree: QTreeWidget, packages: Sequence[AvailablePackage], installed: Iterable[InstalledPackage]
 ) -> None:
     """A row per package of the index, its version marked if already installed."""
     installed = list(installed)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document.model import Document, Sentence
 from reader.ui.theme import ReaderColors
+from reader.ui.view.block_formats import Side
 from reader.ui.view.document_images import load_image
-from reader.ui.view.document_renderer import DocumentRenderer, ExtraFormat, Side
+from reader.ui.view.document_renderer import DocumentRenderer, ExtraFormat
 from reader.ui.view.geometry import (
     reading_order,
     scroll_into_view,
@@ -26,7 +28,10 @@ from reader.ui.view.geometry import (
     visible_rows,
 )
 from reader.ui.view.highlights import highlight_selections
-from reader.ui.view.reading_position import KeepReadingPosition
+from reader.ui.view.line_length import LineLength
+from reader.ui.view.pair_copy import copy_selected_pairs
+from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
+from reader.ui.view.view_keys import handle_key
 
 SCROLL_SETTLE_MS = 250
 RENDER_CHUNK = 25  # rows appended per call when everything must be built now
@@ -80,6 +85,7 @@ class BilingualView(QTextBrowser):
         )
         self.viewport().setMouseTracking(True)
         self.base_dir: str | None = None
+        self.pictures: dict[str, bytes] = {}
         self.renderer = DocumentRenderer(self.document(), colors)
         self.colors = colors
         self.current = -1
@@ -87,15 +93,18 @@ class BilingualView(QTextBrowser):
         self._match: tuple[int, int] | None = None
         # More selections drawn on top of the pair highlights (the names panel's mention).
         self.overlay: Callable[[], list[QTextEdit.ExtraSelection]] | None = None
+        self.find_marks: Callable[[], list[QTextEdit.ExtraSelection]] | None = None  # under it
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SCROLL_SETTLE_MS)
         self._settle.timeout.connect(self.visible_range_settled)
-        self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._settle.start())
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
         self.anchorClicked.connect(self.link_activated)
+        self.anchors = AnchorMemory(self)
+        self.line_length = LineLength(self)
 
     # --- content -----------------------------------------------------------------------
 
@@ -109,9 +118,11 @@ class BilingualView(QTextBrowser):
     ) -> None:
         """Show a new document (and any English already known), scrolled to the top."""
         self.base_dir = str(source.source.parent) if source.source else None
+        self.pictures = dict(source.pictures)  # carried inside the file (EPUB)
         self.current = -1
         self.hovered = -1
         self._match = None
+        self.anchors.forget()
         self.renderer.placeholders = placeholders
         self.renderer.render(source, sentences, english)
         self._update_selections()
@@ -140,6 +151,7 @@ class BilingualView(QTextBrowser):
 
     def set_german_percent(self, percent: int) -> None:
         self.renderer.german_percent = percent
+        self.line_length.apply()
         self.relayout()
 
     def set_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
@@ -198,6 +210,7 @@ class BilingualView(QTextBrowser):
         font.setPointSizeF(point_size)
         with KeepReadingPosition(self):
             self.document().setDefaultFont(font)
+            self.line_length.apply()
         self._update_selections()
 
     def sentence_ids(self) -> list[int]:
@@ -252,23 +265,11 @@ class BilingualView(QTextBrowser):
         self._update_selections()
 
     def copy_current_pair(self) -> bool:
-        """The selected pairs (or the current one) to the clipboard as plain text and HTML.
-
-        A text selection on either side selects every sentence it touches; the German and
-        English of each go together, in reading order.
-        """
-        ids = self.selected_sentence_ids() or ([self.current] if self.current >= 0 else [])
-        if not ids:
-            return False
-        from reader.core.export.model import SentencePair
-        from reader.ui.dialogs.export_actions import copy_pairs
-
-        copy_pairs(
-            SentencePair(sid, self.german_for(sid) or "", self.english_for(sid) or "")
-            for sid in ids
-        )
-        self.pair_copied.emit(ids[0])
-        return True
+        """The selected pairs (or the current one) to the clipboard; see ``pair_copy``."""
+        copied = copy_selected_pairs(self)
+        if copied is not None:
+            self.pair_copied.emit(copied)
+        return copied is not None
 
     def selected_sentence_ids(self) -> list[int]:
         """Sentences whose German or English the text selection touches, in document order."""
@@ -278,27 +279,28 @@ class BilingualView(QTextBrowser):
 
     def visible_sentence_ids(self) -> list[int]:
         """Sentences of the rows that intersect the viewport, in reading order."""
-        rows = self.visible_rows()
+        rows = visible_rows(self)
         if rows is None:
             return []
         first, last = rows
         return [sid for row in self.renderer.rows[first : last + 1] for sid in row.sentence_ids]
 
-    def visible_rows(self) -> tuple[int, int] | None:
-        return visible_rows(self)
-
     def top_sentence_id(self) -> int:
-        """The first sentence whose row shows at the top of the view (-1: none)."""
-        ids = self.visible_sentence_ids()
-        return ids[0] if ids else -1
+        """The sentence at the top of the view (-1: none); see ``reading_position``."""
+        anchor = self.anchors.capture()
+        return anchor.sentence_id if anchor else -1
+
+    def reading_anchor(self) -> ReadingAnchor | None:
+        """The reader's place: the top sentence and how far into it the view starts."""
+        return self.anchors.capture()
+
+    def scroll_to_anchor(self, anchor: ReadingAnchor) -> None:
+        """Put a place (from ``reading_anchor``, maybe of an earlier session) at the top."""
+        self.anchors.restore(anchor)
 
     def scroll_to_sentence(self, sentence_id: int) -> None:
-        """Put the row of a sentence at the top of the view (used after a reload)."""
-        self.renderer.ensure_sentence(sentence_id)
-        rect = self._span_rect(sentence_id, Side.GERMAN)
-        if rect is not None:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - 8)
+        """Put a sentence at the top of the view (used after a reload)."""
+        self.anchors.restore(ReadingAnchor(sentence_id))
 
     def reading_order(self, pending: Sequence[int]) -> list[int]:
         """``pending`` ids ordered for translation: on screen first, then on down, then up."""
@@ -338,6 +340,14 @@ class BilingualView(QTextBrowser):
         if found:
             self.set_current(found[0], ensure_visible=False)
 
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        # Qt keeps the pixel offset while the text wraps anew; keep the sentence instead.
+        if event.size().width() == event.oldSize().width():
+            super().resizeEvent(event)
+            return
+        with KeepReadingPosition(self):
+            super().resizeEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         # QTextEdit would zoom the document font itself, past the window's zoom setting.
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -349,34 +359,17 @@ class BilingualView(QTextBrowser):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        plain = modifiers == Qt.KeyboardModifier.NoModifier
-        alt = modifiers == Qt.KeyboardModifier.AltModifier
-        if (plain and key == Qt.Key.Key_J) or (alt and key == Qt.Key.Key_Down):
-            self.move_current(1)
-        elif (plain and key == Qt.Key.Key_K) or (alt and key == Qt.Key.Key_Up):
-            self.move_current(-1)
-        elif (
-            plain
-            and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and (self.current >= 0 or self.textCursor().hasSelection())
-        ):
-            self.copy_current_pair()
-        else:
+        if not handle_key(self, event):
             super().keyPressEvent(event)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # QTextBrowser would read local files itself (``/dev/zero`` hangs or crashes it):
         # images come only through the core's checked reader, else a placeholder.
         if kind == int(QTextDocument.ResourceType.ImageResource.value):
-            return load_image(self.base_dir, QUrl(url).toString())
+            return load_image(self.base_dir, QUrl(url).toString(), self.pictures)
         return b""
 
     # --- internals -----------------------------------------------------------------------
-
-    def _on_scrollbar_value_changed(self, _value: int) -> None:
-        self._settle.start()
 
     def _span_rect(self, sentence_id: int, side: Side) -> QRect | None:
         return span_rect(self, sentence_id, side)
@@ -389,6 +382,6 @@ class BilingualView(QTextBrowser):
         selections = highlight_selections(
             self.document(), self.renderer, self.colors, self.current, self.hovered, self._match
         )
-        if self.overlay is not None:
-            selections += self.overlay()
+        for extra in (self.find_marks, self.overlay):
+            selections += extra() if extra is not None else []
         self.setExtraSelections(selections)

@@ -1,13 +1,10 @@
 """Builds the reading view's QTextDocument: one two-column table per block, German | English.
 
 Each block gets its own one-row table, so every block's English starts level with its
-German (row alignment for free) and filling in one block's English relays out one small
-table instead of a whole document-sized one (measured: a single big table took ~20 ms per
-cell update at 100 rows and grew with the row count).
-
-Positions: the renderer keeps, per row, each sentence's span *relative to its cell* in
-UTF-16 units, and asks the live table for the cell's current start, so spans stay right
-while English text streams into other rows.
+German and filling in one block's English relays out one small table (one big table took
+~20 ms per cell update at 100 rows, growing with the row count). Tables, pictures: table_rows.
+Positions: per row, each sentence's span relative to its cell (UTF-16); the live table
+gives the cell's current start, so spans stay right while English streams into other rows.
 """
 
 from __future__ import annotations
@@ -21,15 +18,15 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextTabl
 
 from reader.core.document.model import Block, BlockKind, Document, Sentence
 from reader.ui.theme import ReaderColors
+from reader.ui.view import cell_layout
 from reader.ui.view.block_formats import (
     Side,
     apply_mark,
     base_char_format,
     block_format,
-    cell_format,
     list_format,
-    table_format,
 )
+from reader.ui.view.table_rows import fill_composite_side, is_composite
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
 PLACEHOLDER = "…"
@@ -49,7 +46,7 @@ class Row:
     english_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def cell_start(self, side: Side) -> int:
-        return self.table.cellAt(0, side.value).firstPosition()
+        return cell_layout.cell_of(self.table, side).firstPosition()
 
 
 @dataclass(frozen=True)
@@ -71,6 +68,7 @@ class DocumentRenderer:
         self.document = document
         self.colors = colors
         self.german_percent = 50
+        self.interleaved = False  # English under German in one column (View › Interleaved)
         self.source: Document | None = None
         self.sentences: dict[int, Sentence] = {}
         self.english: dict[int, str] = {}
@@ -82,8 +80,6 @@ class DocumentRenderer:
         self._by_block: dict[int, list[Sentence]] = {}
         self._next_block = 0
         self.order: list[int] = []  # every sentence id in reading order
-
-    # --- building --------------------------------------------------------------------
 
     def render(
         self,
@@ -118,10 +114,10 @@ class DocumentRenderer:
             for block in (self.source.blocks if self.source else ())
             for s in by_block.get(block.index, [])
         ]
-        self.document.clear()
-        self.rows = []
+        self.rows = []  # before clearing: the scroll bar going may resize the view at once
         self.row_of_sentence = {}
         self._row_of_block = {}
+        self.document.clear()
         self._next_block = 0
         if self.source is not None:
             self.render_more(FIRST_ROWS)
@@ -154,11 +150,11 @@ class DocumentRenderer:
             return False
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
-        new_table = table_format(self.german_percent)
+        new_table = cell_layout.row_table_format(self.german_percent, self.interleaved)
         first_row = len(self.rows)
         for block in blocks:
             cursor.movePosition(_END)
-            table = cursor.insertTable(1, 2, new_table)
+            table = cursor.insertTable(*cell_layout.table_shape(self.interleaved), new_table)
             block_sentences = self._by_block.get(block.index, [])
             row = Row(block, table, [s.id for s in block_sentences], [])
             self._fill_german(row, block_sentences)
@@ -249,7 +245,7 @@ class DocumentRenderer:
         cell = row.table.cellAt(position)
         if not cell.isValid():
             return None
-        side = Side(cell.column())
+        side = cell_layout.side_of(row.table, cell)
         offset = position - cell.firstPosition()
         spans = row.german_spans if side is Side.GERMAN else row.english_spans
         for sentence_id, (start, end) in zip(row.sentence_ids, spans, strict=False):
@@ -279,8 +275,8 @@ class DocumentRenderer:
 
     def _start_cell(self, row: Row, side: Side) -> QTextCursor:
         """A cursor on the emptied cell, with block, list and cell formats set."""
-        cell = row.table.cellAt(0, side.value)
-        cell.setFormat(cell_format(row.block, side, self.colors))
+        cell = cell_layout.cell_of(row.table, side)
+        cell.setFormat(cell_layout.cell_format_for(row.block, side, self.colors, self.interleaved))
         cursor = cell.firstCursorPosition()
         cursor.setPosition(cell.lastCursorPosition().position(), _KEEP)
         cursor.removeSelectedText()
@@ -293,6 +289,8 @@ class DocumentRenderer:
         block = row.block
         cursor = self._start_cell(row, Side.GERMAN)
         base = base_char_format(block, self.colors)
+        if is_composite(block):
+            return fill_composite_side(self, row, Side.GERMAN, cursor, base)
         text = block.text
         to16 = Utf16Map(text)
         cuts = {0, len(text)}
@@ -317,6 +315,8 @@ class DocumentRenderer:
             cursor.insertText(block.text, base)  # code is shown, never translated
             row.english_spans = []
             return
+        if is_composite(block):
+            return fill_composite_side(self, row, Side.ENGLISH, cursor, base)
         pending = QTextCharFormat(base)
         pending.setForeground(self.colors.muted)
         pending.setFontItalic(False)
@@ -396,5 +396,5 @@ class _RowStarts(Sequence[int]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
         return self._rows[index].table.firstPosition()

@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from reader.ui.view.bilingual_view import BilingualView
-from reader.ui.view.document_renderer import Side
-from reader.ui.view.text_positions import to_utf16
+from reader.ui.view.block_formats import Side
+from reader.ui.view.text_positions import Utf16Map, to_utf16
+
+MAX_MARKS = 5000  # more marks than this would slow every redraw; the count still says all
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         if self.isVisible():
             self.hide()
+            self.view.find_marks = None
             self.view.clear_match()
             self.closed.emit()
 
@@ -109,6 +112,34 @@ class FindBar(QWidget):
         self.matches = find_matches(self.view, self.field.text())
         self.index = -1
         self._update_status()
+        self.view.find_marks = self._mark_selections if self.matches else None
+        self.view.update_highlights()
+
+    def _mark_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """Every match but the current one, in both columns, on a lighter green."""
+        char_format = QTextCharFormat()
+        color = QColor(self.view.colors.match_background)
+        color.setAlpha(120)
+        char_format.setBackground(color)
+        selections = []
+        for number, match in enumerate(self.matches[:MAX_MARKS]):
+            span = self.view.renderer.span(match.sentence_id, match.side)
+            text = (
+                self.view.german_for(match.sentence_id)
+                if match.side is Side.GERMAN
+                else self.view.english_for(match.sentence_id)
+            )
+            if span is None or not text or number == self.index:
+                continue
+            to16 = Utf16Map(text)
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(span[0] + to16(match.start))
+            cursor.setPosition(span[0] + to16(match.end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = char_format
+            selections.append(selection)
+        return selections
 
     def find_next(self) -> None:
         self._step(1)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextCursor
 
 from reader.ui.view.block_formats import Side
+from reader.ui.view.cell_layout import side_of
 from reader.ui.view.document_renderer import DocumentRenderer
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ def selected_sentence_ids(view: BilingualView) -> list[int]:
 def _side_at(renderer: DocumentRenderer, position: int) -> Side:
     index = renderer.row_at(position)
     if index is not None:
-        cell = renderer.rows[index].table.cellAt(position)
+        table = renderer.rows[index].table
+        cell = table.cellAt(position)
         if cell.isValid():
-            return Side(cell.column())
+            return side_of(table, cell)
     return Side.GERMAN

@@ -80,7 +80,7 @@ class TranslationController(QObject):
         self._incoming.clear()
         self._apply_timer.stop()
         self.translations = {}
-        self._finish_pending: bool | None = None
+        self._finish_pending = None
         source = self.view.renderer.source
         self._kinds = {block.index: block.kind for block in source.blocks} if source else {}
         self._to_translate = [sid for sid in self.view.sentence_ids() if self._translatable(sid)]
@@ -144,6 +144,15 @@ class TranslationController(QObject):
         self._job = self.service.translate(self.package, pairs, self.beam_size)
         self._live_jobs.add(self._job)
         self.progress_changed.emit(*self.done_count())
+
+    def make_way(self) -> None:
+        """Let a job queued since (a word card's glosses) run next: the document's job
+        stops after its current batch and the rest is queued again behind it."""
+        if not self._job or self.package is None:
+            return
+        self.service.cancel(self._job)
+        self._job = 0
+        self._queue_remaining()
 
     def _on_view_visible_range_settled(self) -> None:
         if not self._job or self.package is None:

@@ -25,6 +25,10 @@ class ColumnHeaders(QWidget):
         self._layout.addWidget(self.english)
         self.set_german_percent(german_percent)
 
+    def set_side_margin(self, margin: int) -> None:
+        """The text sits ``margin`` px in from each side: the headers follow it."""
+        self._layout.setContentsMargins(26 + margin, 6, 26 + margin, 0)
+
     def set_german_percent(self, percent: int) -> None:
         self._layout.setStretch(0, percent)
         self._layout.setStretch(1, 100 - percent)

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 from reader.ui.settings import Settings
 from reader.ui.window import recent_files
 
-OPEN_FILTER = "Documents (*.md *.markdown *.txt *.text *.html *.htm);;All files (*)"
+OPEN_FILTER = (
+    "Documents (*.md *.markdown *.txt *.text *.html *.htm *.epub *.docx *.pdf);;All files (*)"
+)
 
 
 class RecentMenu(QMenu):

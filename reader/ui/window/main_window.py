@@ -7,39 +7,47 @@ and turns events into words.
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from reader.core.document.model import Document, EntityLabel
 from reader.core.packages.store import InstalledPackage
 from reader.core.paths import DataPaths
 from reader.ui import theme
+from reader.ui.checks.display import ChecksDisplay
 from reader.ui.dialogs import help as help_dialogs
+from reader.ui.dialogs.export import ExportController, on_screen
 from reader.ui.entities.display import EntityDisplay
 from reader.ui.entities.highlights import EntityController
 from reader.ui.models.support import make_model_banner, open_model_manager
 from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.find_bar import FindBar
+from reader.ui.view.reading_position import ReadingAnchor
 from reader.ui.view.translation_controller import TranslationController
 from reader.ui.window import recent_files
 from reader.ui.window.column_headers import ColumnHeaders
 from reader.ui.window.dock_placement import DockPlacement
+from reader.ui.window.document_menus import DocumentMenus
 from reader.ui.window.file_menu import OPEN_FILTER
 from reader.ui.window.file_notice import FileChangeNotice
 from reader.ui.window.layout import central_widget
+from reader.ui.window.links import confirm_and_open
 from reader.ui.window.menu_bar import MainMenu
 from reader.ui.window.message_bar import MessageBar
 from reader.ui.window.messages import describe_load_error
 from reader.ui.window.status_bar import StatusBar
 from reader.ui.window.translation_runner import TranslationRunner
 from reader.ui.window.view_preferences import ViewPreferences
+from reader.ui.words.tools import add_word_tools
 from reader.workers.document_jobs import DocumentJobs, LoadedDocument
 from reader.workers.entity_worker import EntityService
+from reader.workers.jobs import JobRunner
 from reader.workers.translation_worker import TranslationService
 
 if TYPE_CHECKING:
@@ -47,13 +55,7 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """German left, English right; one document at a time.
-
-    Signals:
-        export_finished(str): File › Export as… wrote this file.
-    """
-
-    export_finished = Signal(str)
+    """German left, English right; one document at a time."""
 
     def __init__(
         self,
@@ -70,7 +72,7 @@ class MainWindow(QMainWindow):
         self.loaded: LoadedDocument | None = None
         self.path: Path | None = None
         self._load_job = 0
-        self._reload_anchor = -1
+        self._reload_anchor = ReadingAnchor(-1)
         self.model_dialog: ModelManagerDialog | None = None
         self.setWindowTitle(self.tr("Bilingual Reader"))
         self.setAcceptDrops(True)
@@ -125,11 +127,32 @@ class MainWindow(QMainWindow):
             self.entities,
             self.status_bar,
             self.main_menu.cancel_translation,
+            self.main_menu.translate_rest,
+            self,
+        )
+        self.exports = ExportController(
+            lambda: on_screen(
+                self.loaded, self.translation, self.entities, self.package, self.checks.notes()
+            ),
+            lambda: self.path,
+            JobRunner(self),
+            self.status_bar,
+            self.error_bar,
             self,
         )
         self.main_menu.insert_after(
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
+        parts = (self.view, self.translation, self.entities, settings, self.status_bar)
+        self.checks = ChecksDisplay(*parts, self.main_menu, paths.glossary, self)
+        self.document_menus = DocumentMenus(
+            self.main_menu, self.view, self.documents, self, reload=self.reload,
+            show=self.show_document, report=lambda m: self.error_bar.show_message(m, error=True),
+        )  # fmt: skip
+        self.words, self.vocabulary, self.practice = add_word_tools(
+            self, self.main_menu, (self.view, self.translation, self.entities, self.headers,
+            settings), paths.data, lambda: self.path, self.open_file,
+            self.documents.document_loaded, self.entity_display.panel_action)  # fmt: skip
         self._connect_parts()
         self.view_preferences.apply_font()
         if settings.geometry is not None:
@@ -172,7 +195,7 @@ class MainWindow(QMainWindow):
         preferences = self.view_preferences
         for action, slot in (
             (menu.open, self.choose_file),
-            (menu.export, self.export_document),
+            (menu.export, self.exports.export_with_dialog),
             (menu.quit, self.close),
             (menu.copy_pair, view.copy_current_pair),
             (menu.find, find_bar.open_bar),
@@ -249,8 +272,8 @@ class MainWindow(QMainWindow):
         if source == self.path:
             reload_anchor = self._reload_anchor
         else:  # another document: back where the reader left it last time
-            reload_anchor = self.settings.reading_position(str(source)) if source else -1
-        self._reload_anchor = -1
+            reload_anchor = ReadingAnchor(*self.settings.reading_position(str(source or "")))
+        self._reload_anchor = ReadingAnchor(-1)
         self.loaded = loaded
         self.error_bar.dismiss()
         self.statusBar().clearMessage()
@@ -266,8 +289,8 @@ class MainWindow(QMainWindow):
         self.translation.reset()
         self.entities.reset(loaded.document, loaded.sentences)
         self.find_bar.refresh()
-        if reload_anchor >= 0:
-            self.view.scroll_to_sentence(reload_anchor)
+        if reload_anchor.sentence_id >= 0:
+            self.view.scroll_to_anchor(reload_anchor)
         self._update_position_label()
         self.translation_runner.start()
 
@@ -315,7 +338,7 @@ class MainWindow(QMainWindow):
     def _on_view_link_activated(self, url: QUrl) -> None:
         # Only web links leave the application, and only when clicked.
         if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+            confirm_and_open(self, url)  # asks first: a link in a document is not a click away
         else:
             self.statusBar().showMessage(
                 self.tr("Links of this kind are not opened: {url}").format(url=url.toString()),
@@ -329,18 +352,12 @@ class MainWindow(QMainWindow):
             ids.index(current) + 1 if current >= 0 and ids else 0, len(ids)
         )
 
-    # --- file on disk ------------------------------------------------------------------
-
     def reload(self) -> None:
         """Load the current file again, keeping the reading position by sentence."""
         if self.path is None:
             return
-        self._reload_anchor = (
-            self.view.current if self.view.current >= 0 else (self.view.top_sentence_id())
-        )
+        self._reload_anchor = self.view.reading_anchor() or ReadingAnchor(-1)
         self.open_file(self.path)
-
-    # --- view settings -----------------------------------------------------------------
 
     def _on_view_preferences_zoom_changed(self, percent: int) -> None:
         self.statusBar().showMessage(self.tr("Zoom {percent} %").format(percent=percent), 2000)
@@ -358,19 +375,11 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
         self.main_menu.full_screen.setChecked(self.isFullScreen())
 
-    # --- help and export ---------------------------------------------------------------
-
-    def export_document(self) -> None:
-        from reader.ui.dialogs.export import export_with_dialog
-
-        export_with_dialog(self)
-
     def remember_position(self) -> None:
         """Store which sentence the reader is at in the open file, for next time."""
-        if self.path is not None and self.loaded is not None:
-            current = self.view.current if self.view.current >= 0 else self.view.top_sentence_id()
-            if current >= 0:
-                self.settings.set_reading_position(str(self.path), current)
+        anchor = self.view.reading_anchor() if self.loaded is not None else None
+        if self.path is not None and anchor is not None:
+            self.settings.set_reading_position(str(self.path), *astuple(anchor))
 
     def shutdown(self) -> None:
         """Save the window's settings and stop every worker thread (idempotent)."""

@@ -90,6 +90,9 @@ class MainMenu(QObject):
         self.models = self._action(tools_menu, self.tr("Translation &Models…"))
         self.cancel_translation = self._action(tools_menu, self.tr("&Cancel Translation"))
         self.cancel_translation.setEnabled(False)
+        self.translate_rest = self._action(tools_menu, self.tr("&Translate the Rest"))
+        self.translate_rest.setToolTip(self.tr("Translate the sentences that have no English yet"))
+        self.translate_rest.setEnabled(False)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts = self._action(help_menu, self.tr("&Keyboard Shortcuts"), "F1")

@@ -30,7 +30,7 @@ def describe_load_error(error: BaseException) -> str:
             return translate(
                 "Messages",
                 "“{name}” has a format the reader cannot open ({suffix}). Open Markdown "
-                "(.md), plain text (.txt) or HTML (.html) files.",
+                "(.md), plain text (.txt), HTML (.html), EPUB, Word (.docx) or PDF files.",
             ).format(name=name, suffix=suffix or translate("Messages", "no file extension"))
         case errors.FileTooLarge(size=size, limit=limit):
             return translate(
@@ -46,6 +46,54 @@ def describe_load_error(error: BaseException) -> str:
             return translate("Messages", "“{name}” could not be read: {reason}").format(
                 name=name, reason=reason or translate("Messages", "unknown error")
             )
+    return _describe_document_error(error, name)
+
+
+def _describe_document_error(error: BaseException, name: str) -> str:
+    """Words for errors of books, Word files and PDFs."""
+    match error:
+        case errors.ArchiveUnsafe(reason="entries", limit=limit):
+            return translate(
+                "Messages", "“{name}” was refused: it holds more than {limit} files."
+            ).format(name=name, limit=limit)
+        case errors.ArchiveUnsafe(reason="size" | "ratio"):
+            return translate(
+                "Messages",
+                "“{name}” was refused: it unpacks to far more data than a document holds "
+                "(a zip bomb?).",
+            ).format(name=name)
+        case errors.ArchiveUnsafe(reason="entities"):
+            return translate(
+                "Messages",
+                "“{name}” was refused: it declares XML entities, which the reader never expands.",
+            ).format(name=name)
+        case errors.ArchiveUnsafe(name=entry):
+            return translate(
+                "Messages",
+                "“{name}” was refused: its entry “{entry}” is a link or an unsafe path.",
+            ).format(name=name, entry=entry)
+        case errors.DocumentDamaged(reason=reason):
+            return translate(
+                "Messages", "“{name}” is damaged and cannot be read ({reason})."
+            ).format(name=name, reason=reason or translate("Messages", "unknown error"))
+        case errors.DocumentEncrypted():
+            return translate(
+                "Messages",
+                "“{name}” is protected by a password or copy protection; the reader cannot "
+                "open it.",
+            ).format(name=name)
+        case errors.NoTextLayer():
+            return translate(
+                "Messages",
+                "“{name}” has no text to read: its pages are images (a scan). Run text "
+                "recognition (OCR) on it first.",
+            ).format(name=name)
+        case errors.TooManyPages(pages=pages, limit=limit):
+            return translate(
+                "Messages", "“{name}” has {pages} pages; the reader opens at most {limit}."
+            ).format(name=name, pages=pages, limit=limit)
+        case errors.LoadCancelled():
+            return translate("Messages", "Opening “{name}” was stopped.").format(name=name)
     return translate("Messages", "“{name}” could not be opened: {error}").format(
         name=name, error=str(error)
     )

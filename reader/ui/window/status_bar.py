@@ -19,9 +19,11 @@ class StatusBar(QStatusBar):
 
     Signals:
         cancel_requested(): the reader pressed Cancel beside the progress bar.
+        rest_requested(): the reader pressed "Translate the Rest" after a cancelled run.
     """
 
     cancel_requested = Signal()
+    rest_requested = Signal()
 
     def __init__(
         self,
@@ -46,7 +48,11 @@ class StatusBar(QStatusBar):
         self.cancel.setToolTip(self.tr("Stop translating (what is done stays)"))
         self.cancel.hide()
         self.cancel.clicked.connect(self.cancel_requested)
-        for widget in (self.legend, self.source, self.progress, self.cancel):
+        self.rest = QPushButton(self.tr("Translate the Rest"), self)
+        self.rest.setToolTip(self.tr("Translate the sentences that have no English yet"))
+        self.rest.hide()
+        self.rest.clicked.connect(self.rest_requested)
+        for widget in (self.legend, self.source, self.progress, self.cancel, self.rest):
             self.addPermanentWidget(widget)
         self.time_left = TimeLeft()
         self._first_done = -1  # sentences done when the current run first reported
@@ -68,6 +74,8 @@ class StatusBar(QStatusBar):
     def show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
         self.cancel.setVisible(shown)
+        if shown:
+            self.rest.hide()
 
     def begin_progress(self) -> None:
         """A translation starts: "Loading the model…" until its first sentences arrive."""
@@ -130,10 +138,17 @@ class StatusBar(QStatusBar):
             "markdown": self.tr("Markdown"),
             "html": self.tr("HTML"),
             "text": self.tr("Plain text"),
+            "epub": self.tr("EPUB book"),
+            "docx": self.tr("Word document"),
+            "pdf": self.tr("PDF"),
         }
+        name = formats.get(document.format, document.format)
+        if not document.encoding:  # a container format: its encoding is not the user's concern
+            self.source.setText(name)
+            return
         # The encoding matters when it was guessed (cp1252): say which one was used.
         encoding = document.encoding.upper().replace("CP1252", "Windows-1252")
-        text = f"{formats.get(document.format, document.format)} · {encoding}"
+        text = f"{name} · {encoding}"
         if document.replaced_bytes:
             # A stray byte in UTF-8 text is shown as U+FFFD; say how many, not nothing.
             text += " · " + self.tr("%n invalid byte(s) shown as �", "", document.replaced_bytes)

@@ -33,6 +33,7 @@ class TranslationRunner(QObject):
         entities: EntityController,
         status_bar: StatusBar,
         cancel_action: QAction,
+        rest_action: QAction,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -42,6 +43,9 @@ class TranslationRunner(QObject):
         self._entities = entities
         self._status_bar = status_bar
         self._cancel_action = cancel_action
+        self._rest_action = rest_action
+        rest_action.triggered.connect(self.translate_rest)
+        status_bar.rest_requested.connect(self.translate_rest)
         self.package: InstalledPackage | None = None
         controller.progress_changed.connect(self._on_controller_progress_changed)
         controller.translation_finished.connect(self._on_controller_translation_finished)
@@ -57,6 +61,7 @@ class TranslationRunner(QObject):
 
     def start(self) -> None:
         """Translate the document the controller was reset to (when there is a model)."""
+        self._offer_rest(False)
         if self.package is None:
             self._show_progress(False)
             return
@@ -66,6 +71,19 @@ class TranslationRunner(QObject):
 
     def cancel(self) -> None:
         self._controller.cancel()
+
+    def translate_rest(self) -> None:
+        """After a cancel (or an error): translate only what has no English yet."""
+        if self.package is not None and not self._controller.running:
+            self.start()
+
+    def _offer_rest(self, shown: bool) -> None:
+        self._status_bar.rest.setVisible(shown)
+        self._rest_action.setEnabled(shown)
+
+    def _offer_rest_if_unfinished(self) -> None:
+        done, total = self._controller.done_count()
+        self._offer_rest(self.package is not None and done < total)
 
     def retranslate(self, beam_size: int) -> None:
         """Translate everything again with another beam size (the old English goes)."""
@@ -84,12 +102,15 @@ class TranslationRunner(QObject):
     def _show_progress(self, shown: bool) -> None:
         self._status_bar.show_progress(shown)
         self._cancel_action.setEnabled(shown)
+        if shown:
+            self._offer_rest(False)
 
     def _on_controller_progress_changed(self, done: int, total: int) -> None:
         self._status_bar.set_progress(done, total)
 
     def _on_controller_translation_finished(self, cancelled: bool) -> None:
         self._show_progress(False)
+        self._offer_rest_if_unfinished()
         if cancelled:
             done, total = self._controller.done_count()
             self._status_bar.showMessage(
@@ -101,4 +122,5 @@ class TranslationRunner(QObject):
 
     def _on_controller_translation_failed(self, error: BaseException) -> None:
         self._show_progress(False)
+        self._offer_rest_if_unfinished()
         self.failed.emit(describe_translation_error(error))

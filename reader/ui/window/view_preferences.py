@@ -54,6 +54,10 @@ class ViewPreferences(QObject):
         self._translations = translations
         self._parent = parent  # the Preferences dialog is window-modal over it
         self.colors: ReaderColors = view.colors
+        view.line_length.margin_changed.connect(headers.set_side_margin)
+        view.line_length.set_max_chars(settings.max_line_chars)
+        if settings.leave_core_free:
+            translations.leave_core_free(True)
 
     def apply_font(self) -> None:
         """Give the reading view the chosen font, its size multiplied by the zoom."""
@@ -109,6 +113,8 @@ class ViewPreferences(QObject):
             settings.german_column_percent,
             settings.language,
             settings.name_pipeline,
+            settings.max_line_chars,
+            settings.leave_core_free,
         )
 
     def edit(self) -> None:
@@ -127,6 +133,9 @@ class ViewPreferences(QObject):
         settings.reopen_last = chosen.reopen_last
         settings.beam_size = chosen.beam_size
         settings.language = chosen.language  # read at the next start
+        if chosen.leave_core_free != settings.leave_core_free:
+            settings.leave_core_free = chosen.leave_core_free
+            self._translations.leave_core_free(chosen.leave_core_free)
         if chosen.name_pipeline != settings.name_pipeline:
             settings.name_pipeline = chosen.name_pipeline
             self._entities.service.set_pipeline(chosen.name_pipeline)
@@ -135,6 +144,9 @@ class ViewPreferences(QObject):
             settings.german_column_percent = chosen.german_column_percent
             self._headers.set_german_percent(chosen.german_column_percent)
             self._view.set_german_percent(chosen.german_column_percent)
+        if chosen.max_line_chars != settings.max_line_chars:
+            settings.max_line_chars = chosen.max_line_chars
+            self._view.line_length.set_max_chars(chosen.max_line_chars)
         if chosen.theme != settings.theme:
             self.set_theme(chosen.theme)
         self.apply_font()

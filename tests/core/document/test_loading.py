@@ -177,7 +177,8 @@ def test_html_document(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path / "seite.htm", page))
     assert doc.format == "html"
     assert doc.title == "Wahl in Bayern"
-    assert [b.text for b in doc.blocks] == ["Wahl in Bayern", "Die CSU gewinnt.", "Punkt"]
+    assert [b.text for b in doc.blocks] == ["Wahl in Bayern", "Die CSU gewinnt.", "", "Punkt"]
+    assert doc.blocks[2].kind is BlockKind.IMAGE and doc.blocks[2].image == "x"
 
 
 def test_md_that_is_really_html(tmp_path: Path) -> None:
@@ -212,7 +213,16 @@ def test_load_text_empty_raises_typed_error() -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert set(SUPPORTED_SUFFIXES) == {".md", ".markdown", ".txt", ".html", ".htm"}
+    assert set(SUPPORTED_SUFFIXES) == {
+        ".md",
+        ".markdown",
+        ".txt",
+        ".html",
+        ".htm",
+        ".epub",
+        ".docx",
+        ".pdf",
+    }
     assert 1024 * 1024 <= MAX_FILE_BYTES <= 10 * 1024 * 1024
 
 
@@ -249,8 +259,8 @@ def test_device_is_not_a_file() -> None:
 
 def test_unsupported_suffix(tmp_path: Path) -> None:
     with pytest.raises(errors.UnsupportedFormat) as info:
-        load_document(write(tmp_path / "brief.DOCX", "x"))
-    assert info.value.suffix == ".docx"
+        load_document(write(tmp_path / "brief.ODT", "x"))
+    assert info.value.suffix == ".odt"
     with pytest.raises(errors.UnsupportedFormat) as info:
         load_document(write(tmp_path / "ohne_endung", "x"))
     assert info.value.suffix == ""

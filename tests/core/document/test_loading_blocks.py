@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.core.document.html_blocks import MAX_LEVEL, html_to_blocks
+from reader.core.document.loading import load_text
 from reader.core.document.model import Block, BlockKind, MarkKind
 
 
@@ -85,9 +86,19 @@ def test_skipped_elements_leave_no_text_even_unsanitized() -> None:
     assert [b.text for b in blocks] == ["VorherNachher"]
 
 
-def test_images_add_nothing() -> None:
-    blocks = html_to_blocks('<p>Bild: <img src="/dev/zero" alt="Null"> Ende</p>')
-    assert [b.text for b in blocks] == ["Bild: Ende"]
+def test_an_image_follows_the_block_it_stands_in() -> None:
+    blocks = html_to_blocks(
+        '<p>Bild: <img src="/dev/zero" alt="Null"> Ende</p>'
+        '<figure><img src="bild.png" alt="Ein Hafen"><figcaption>Der Hafen.</figcaption></figure>'
+        '<p><img src="javascript:alert(1)" alt="Böse"></p><p><img src=""></p>'
+    )
+    assert [(b.kind, b.text, b.image) for b in blocks] == [
+        (BlockKind.PARAGRAPH, "Bild: Ende", ""),
+        (BlockKind.IMAGE, "Null", "/dev/zero"),
+        (BlockKind.IMAGE, "Ein Hafen", "bild.png"),
+        (BlockKind.PARAGRAPH, "Der Hafen.", ""),
+        (BlockKind.IMAGE, "Böse", ""),  # an unsafe address is dropped, the alt text stays
+    ]
 
 
 def test_br_becomes_space_and_hr_separates() -> None:
@@ -120,3 +131,43 @@ def test_text_without_block_tags_is_a_paragraph() -> None:
 
 def test_empty_and_whitespace_html_gives_no_blocks() -> None:
     assert html_to_blocks("<p> </p><div>\n\t</div>") == []
+
+
+def test_tables_become_rows_of_cells_and_sentences_stay_in_their_cell() -> None:
+    from reader.core.document.segmentation import segment_document
+
+    html = (
+        "<p>Vorher.</p><table><caption>Schiffe</caption>"
+        "<tr><th>Schiff</th><th>Flagge</th><th>Status</th></tr>"
+        "<tr><td><b>Aurora</b></td><td></td><td>Festgesetzt. Seit Montag.</td></tr>"
+        "<tr><td>Bora<table><tr><td>innen</td></tr></table></td><td>Malta</td>"
+        "<td><p>Frei.</p><ul><li>Gestern</li></ul></td></tr></table><p>Nachher.</p>"
+    )
+    document = load_text(html, format="html")
+    rows = [b for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
+    cells = [[b.text[start:end] for start, end in b.cell_spans()] for b in rows]
+    assert cells == [
+        ["Schiff", "Flagge", "Status"],
+        ["Aurora", "", "Festgesetzt. Seit Montag."],
+        ["Bora innen", "Malta", "Frei. Gestern"],
+    ]
+    assert [b.level for b in rows] == [1, 0, 0]  # the header row is marked
+    bold = rows[1].marks[0]
+    assert rows[1].text[bold.start : bold.end] == "Aurora"
+    assert [b.text for b in document.blocks if b.kind is not BlockKind.TABLE_ROW] == [
+        "Vorher.",
+        "Schiffe",
+        "Nachher.",
+    ]
+    by_block = {}
+    for sentence in segment_document(document):
+        by_block.setdefault(sentence.block, []).append(sentence.text)
+    assert by_block[rows[1].index] == ["Aurora", "Festgesetzt.", "Seit Montag."]
+    assert by_block[rows[2].index] == ["Bora innen", "Malta", "Frei.", "Gestern"]
+
+
+def test_markdown_tables_become_rows() -> None:
+    document = load_text("| Schiff | Flagge |\n|---|---|\n| Aurora | Panama |\n", format="markdown")
+    assert [b.kind for b in document.blocks] == [BlockKind.TABLE_ROW] * 2
+    assert [b.text for b in document.blocks] == ["Schiff Flagge", "Aurora Panama"]
+    assert document.blocks[1].cells == (0, 7)

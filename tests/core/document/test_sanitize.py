@@ -24,9 +24,12 @@ def test_dangerous_elements_vanish_with_their_content(dirty: str) -> None:
     assert clean == "<p>Vorher</p><p>Nachher</p>"
 
 
-def test_event_handlers_and_images_are_removed() -> None:
-    clean = sanitize_html('<p onclick="x()">Text<img src="a.png" onerror="alert(1)"></p>')
-    assert clean == "<p>Text</p>"
+def test_event_handlers_are_removed_and_images_keep_only_src_and_alt() -> None:
+    clean = sanitize_html(
+        '<p onclick="x()">Text<img src="a.png" alt="A" onerror="alert(1)" width="9999"></p>'
+        '<img src="javascript:alert(1)"><img src="file:///etc/passwd">'
+    )
+    assert clean == '<p>Text<img src="a.png" alt="A"></p><img><img>'
 
 
 @pytest.mark.parametrize(

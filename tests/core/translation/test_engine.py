@@ -12,6 +12,12 @@ from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage, read_package
 from reader.core.translation.engine import CancelToken, TranslationCancelled, TranslationEngine
+from reader.core.translation.threads import (
+    TOKENS_IN_FLIGHT,
+    available_cores,
+    default_threads,
+    thread_layout,
+)
 from tests.core.translation.argos_reference import argos_translations
 from tests.fixtures.model_builder import build_package_dir, expected_translation
 
@@ -135,11 +141,60 @@ def test_without_alignment(engine: TranslationEngine) -> None:
     assert result.alignment == ()
 
 
-def test_default_threads_leave_a_core_free(tiny_package: InstalledPackage) -> None:
-    import os
+def test_default_threads_use_every_core_unless_one_is_left_free(
+    tiny_package: InstalledPackage,
+) -> None:
+    cores = available_cores()
+    assert TranslationEngine(tiny_package).threads == cores
+    assert default_threads(leave_one_free=True) == max(1, cores - 1)
+    assert TranslationEngine(tiny_package, threads=0).threads == 1
 
-    engine = TranslationEngine(tiny_package)
-    assert engine.threads == max(1, (os.cpu_count() or 2) - 1)
+
+def test_threads_become_parallel_batches_first() -> None:
+    assert thread_layout(1) == (1, 1)
+    assert thread_layout(2) == (2, 1)
+    assert thread_layout(4) == (4, 1)
+    assert thread_layout(8) == (4, 2)
+
+
+def test_parallel_batches_and_a_length_sorted_pass_give_the_same_english(
+    tiny_package: InstalledPackage, tiny_package_dir: Path
+) -> None:
+    sentences = [(i, GERMAN[i % len(GERMAN)] + f" Nummer {i}.") for i in range(40)]
+    one = TranslationEngine(tiny_package, threads=1).translate(sentences)
+    parallel = TranslationEngine(tiny_package, threads=2, batch_tokens=64)
+    assert parallel.parallel_batches == 2
+    batches: list[list[Translation]] = []
+    sorted_pass = parallel.translate(sentences, on_batch=batches.append, by_length=True)
+    assert [r.sentence_id for r in sorted_pass] == [i for i, _text in sentences]
+    assert [r.text for r in sorted_pass] == [r.text for r in one]
+    assert [r.text for r in one] == [
+        expected_translation(tiny_package_dir, t) for _i, t in sentences
+    ]
+    assert [r.alignment for r in sorted_pass] == [r.alignment for r in one]
+    # Shortest first across the whole pass, in more than one call.
+    tokenizer = parallel._tokenizer
+    assert tokenizer is not None
+    streamed = [len(tokenizer.encode(t.source)) for batch in batches for t in batch]
+    assert len(batches) > 1
+    assert streamed == sorted(streamed)
+    assert streamed != [len(tokenizer.encode(t)) for _i, t in sentences]
+    ordered = parallel.translate(sentences)
+    assert [r.text for r in ordered] == [r.text for r in one]
+
+
+def test_a_call_is_split_so_every_parallel_decoder_gets_a_share(
+    tiny_package: InstalledPackage,
+) -> None:
+    engine = TranslationEngine(tiny_package, threads=2, batch_tokens=2048)
+    assert engine.sub_batch_tokens(600) == 300  # one half each
+    # Never more than TOKENS_IN_FLIGHT at once over all decoders: memory stays bounded.
+    assert engine.sub_batch_tokens(2048) == TOKENS_IN_FLIGHT // 2
+    assert engine.sub_batch_tokens(100_000) == TOKENS_IN_FLIGHT // 2
+    assert engine.sub_batch_tokens(10) == 64
+    single = TranslationEngine(tiny_package, threads=1)
+    assert single.sub_batch_tokens(700) == 700
+    assert single.sub_batch_tokens(5000) == TOKENS_IN_FLIGHT
 
 
 def test_damaged_model_is_a_typed_error(tmp_path: Path) -> None:

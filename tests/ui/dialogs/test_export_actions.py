@@ -47,6 +47,13 @@ def test_every_choice_writes_its_file(choice: ExportChoice, tmp_path: Path) -> N
     data = target.read_bytes()
     if choice.fmt == "pdf":
         assert data.startswith(b"%PDF-")
+    elif choice.fmt == "epub":
+        import zipfile
+
+        with zipfile.ZipFile(target) as archive:
+            assert archive.read("mimetype") == b"application/epub+zip"
+            text = archive.read("OEBPS/text.xhtml").decode("utf-8")
+        assert "Erstens: „Straße“ mit ß." in text
     else:
         assert "Erstens: „Straße“ mit ß." in data.decode("utf-8")
 

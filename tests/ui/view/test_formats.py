@@ -78,11 +78,13 @@ def test_real_errors_become_messages(qtbot, make_window, tmp_path) -> None:
     cases = {
         tmp_path / "fehlt.md": "could not be found",
         tmp_path: "not a regular file",
-        tmp_path / "bild.pdf": "cannot open",
+        tmp_path / "bild.pdf": "damaged",
+        tmp_path / "brief.odt": "cannot open",
         tmp_path / "binär.txt": "binary",
         tmp_path / "leer.md": "no text",
     }
     (tmp_path / "bild.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "brief.odt").write_bytes(b"PK\x03\x04")
     (tmp_path / "binär.txt").write_bytes(b"abc\x00\x01\x02" * 100)
     (tmp_path / "leer.md").write_text("   \n\n  ")
     if hasattr(os, "mkfifo"):

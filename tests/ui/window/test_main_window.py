@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from reader.core import errors
 from reader.ui.settings import Settings
 from reader.ui.view.document_renderer import Side
+from reader.ui.view.reading_position import ReadingAnchor, capture_anchor
 from tests.ui.window_helpers import FakeEngine, english_of, german_text, install_fake_package
 
 
@@ -49,6 +51,12 @@ ERRORS = [
     (errors.BinaryFile, {}, "binary"),
     (errors.EmptyDocument, {}, "no text"),
     (errors.ReadFailed, {"reason": "I/O error"}, "I/O error"),
+    (errors.ArchiveUnsafe, {"reason": "ratio", "name": "a.xml", "limit": 200}, "zip bomb"),
+    (errors.ArchiveUnsafe, {"reason": "symlink", "name": "OEBPS/x"}, "OEBPS/x"),
+    (errors.DocumentDamaged, {"reason": "not a zip archive"}, "not a zip archive"),
+    (errors.DocumentEncrypted, {}, "password"),
+    (errors.NoTextLayer, {}, "OCR"),
+    (errors.TooManyPages, {"pages": 2000, "limit": 1000}, "2000 pages"),
 ]
 
 
@@ -162,6 +170,35 @@ def test_cancel_keeps_what_is_done(qtbot, make_window, article, reader_paths, ga
     assert "cancelled" in window.statusBar().currentMessage()
 
 
+def test_translate_the_rest_finishes_only_what_is_missing(
+    qtbot, make_window, article, reader_paths, gate
+) -> None:
+    install_fake_package(reader_paths.packages)
+    engine = FakeEngine(batch=2, gate=gate)
+    window = make_window(engine=engine)
+    open_and_wait(qtbot, window, article)
+    assert not window.status_bar.rest.isVisible()
+    assert not window.main_menu.translate_rest.isEnabled()
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=5000)
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window.main_menu.cancel_translation.trigger()
+    done = set(window.translation.translations)
+    assert window.status_bar.rest.isVisible()
+    assert window.main_menu.translate_rest.isEnabled()
+    for _ in range(100):
+        gate.release()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000) as ended:
+        qtbot.mouseClick(window.status_bar.rest, Qt.MouseButton.LeftButton)
+    assert ended.args == [False]
+    ids = set(window.view.sentence_ids())
+    assert set(window.translation.translations) == ids
+    assert set(engine.calls[-1]) == ids - done  # only the untranslated sentences
+    assert not window.status_bar.rest.isVisible()
+    assert not window.main_menu.translate_rest.isEnabled()
+    assert window.view.english_for(max(ids)) == english_of(window.view.german_for(max(ids)))
+
+
 def test_a_model_installed_later_starts_translation(
     qtbot, make_window, article, reader_paths
 ) -> None:
@@ -234,6 +271,47 @@ def test_find_jumps_to_sentences_in_either_language(
     assert window.find_bar.status.text() == "1 of 2"
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
+
+
+def marked_texts(window) -> list[str]:
+    return [
+        selection.cursor.selectedText()
+        for selection in window.view.extraSelections()
+        if selection.cursor.hasSelection()
+    ]
+
+
+def test_find_marks_every_match_in_both_columns_with_a_count(
+    qtbot, make_window, article, reader_paths
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
+        window.open_file(article)
+    window.main_menu.find.trigger()
+    qtbot.keyClicks(window.find_bar.field, "rand der")
+    matches = window.find_bar.matches
+    assert len(matches) == 18  # 9 German sentences and their 9 English copies
+    assert {match.side for match in matches} == set(Side)
+    assert window.find_bar.status.text() == "1 of 18"
+    assert [text.lower() for text in marked_texts(window)].count("rand der") == 18
+    window.main_menu.find_next.trigger()
+    assert window.find_bar.status.text() == "2 of 18"
+    assert [text.lower() for text in marked_texts(window)].count("rand der") == 18
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert "Rand der" not in marked_texts(window)  # closing the bar takes the marks away
+
+
+def test_escape_clears_the_current_sentence(qtbot, make_window, article) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    window.view.set_current(window.view.sentence_ids()[2])
+    window.view.setFocus()
+    with qtbot.waitSignal(window.view.current_sentence_changed, timeout=1000) as changed:
+        qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert changed.args == [-1]
+    assert window.view.current == -1
+    assert window.status_bar.position.text() == "10 sentences"
 
 
 def test_file_change_offers_reload_and_keeps_the_position(qtbot, make_window, article) -> None:
@@ -339,15 +417,13 @@ def test_a_file_replaced_by_rename_is_still_watched(qtbot, make_window, article)
 def test_export_writes_in_the_background(
     qtbot, make_window, article, reader_paths, tmp_path, suffix
 ) -> None:
-    from reader.ui.dialogs.export import start_export
-
     install_fake_package(reader_paths.packages)
     window = make_window()
     with qtbot.waitSignal(window.translation.translation_finished, timeout=5000):
         window.open_file(article)
     target = tmp_path / f"export{suffix}"
-    with qtbot.waitSignal(window.export_finished, timeout=30_000) as done:
-        start_export(window, target)
+    with qtbot.waitSignal(window.exports.export_finished, timeout=30_000) as done:
+        window.exports.start_export(target)
     assert done.args == [str(target)]
     assert target.stat().st_size > 100
     if suffix == ".tsv":
@@ -356,11 +432,9 @@ def test_export_writes_in_the_background(
 
 
 def test_export_failure_is_a_message(qtbot, make_window, article, tmp_path) -> None:
-    from reader.ui.dialogs.export import start_export
-
     window = make_window()
     open_and_wait(qtbot, window, article)
-    start_export(window, tmp_path / "fehlt" / "export.html")
+    window.exports.start_export(tmp_path / "fehlt" / "export.html")
     qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=10_000)
     assert "Could not write" in window.error_bar.text()
 
@@ -395,25 +469,53 @@ def test_reopening_a_file_returns_to_where_the_reader_was(
     window = make_window()
     open_and_wait(qtbot, window, long_text)
     target = window.view.sentence_ids()[120]
-    window.view.set_current(target)
+    window.view.scroll_to_anchor(ReadingAnchor(target, 0.5))
     open_and_wait(qtbot, window, other)  # leaving it remembers the place
-    assert Settings.for_paths(reader_paths).reading_position(str(long_text)) == target
+    sentence, fraction = Settings.for_paths(reader_paths).reading_position(str(long_text))
+    assert sentence == target and 0.3 < fraction < 0.7
     open_and_wait(qtbot, window, long_text)
-    visible = window.view.visible_sentence_ids()
-    assert visible[0] <= target <= visible[-1]
+    anchor = capture_anchor(window.view)
+    assert anchor is not None
+    assert anchor.sentence_id == target and abs(anchor.fraction - fraction) < 0.1
+
+
+def test_opening_the_names_panel_keeps_the_top_sentence(qtbot, make_window, tmp_path) -> None:
+    long_text = tmp_path / "lang.txt"
+    long_text.write_text(german_text(paragraphs=80), encoding="utf-8")
+    window = make_window()
+    window.resize(1200, 800)
+    open_and_wait(qtbot, window, long_text)
+    window.view.finish_rendering()
+    target = window.view.sentence_ids()[150]
+    window.view.scroll_to_anchor(ReadingAnchor(target, 0.3))
+    width = window.view.width()
+    window.entity_display.panel_action.trigger()
+    qtbot.waitUntil(lambda: window.view.width() != width)
+    QApplication.processEvents()
+    assert capture_anchor(window.view).sentence_id == target
 
 
 def test_only_web_links_leave_the_application(qtbot, make_window, monkeypatch) -> None:
-    from reader.ui.window import main_window
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.window import links
 
     opened: list[str] = []
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
     monkeypatch.setattr(
-        main_window.QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
+        links.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
+    )
+    monkeypatch.setattr(
+        links.QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or answer[0]
     )
     window = make_window()
     window._on_view_link_activated(QUrl("file:///etc/passwd"))
     window._on_view_link_activated(QUrl("javascript:alert(1)"))
-    assert opened == []
+    assert opened == [] and asked == []
     assert "not opened" in window.statusBar().currentMessage()
+    window._on_view_link_activated(QUrl("https://www.bahn.de"))
+    assert opened == [] and "https://www.bahn.de" in asked[0]  # asked, and the reader said no
+    answer[0] = QMessageBox.StandardButton.Open
     window._on_view_link_activated(QUrl("https://www.bahn.de"))
     assert opened == ["https://www.bahn.de"]

@@ -1,0 +1,160 @@
+"""``reader translate FILE... | DIR -o OUTDIR``: many documents with one loaded model.
+
+Every readable document is loaded and segmented first (so the progress bar knows the total),
+then translated with one session, document by document; each one's sentence pairs go to
+``OUTDIR`` in the chosen ``--format`` as soon as it is done. A file that cannot be read is
+reported on standard error and skipped; the exit status is the number of documents that
+failed. The cache makes an interrupted run resumable: done sentences are not translated
+again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.document.model import Translation
+
+EXTENSIONS = {"jsonl": ".jsonl", "tsv": ".tsv", "txt": ".txt"}
+MAX_EXIT_STATUS = 125  # higher statuses mean "killed by a signal" to shells
+
+
+@dataclass(frozen=True)
+class Job:
+    """One readable document: where it came from, where its pairs go, its sentences."""
+
+    source: Path
+    target: Path
+    sentences: tuple[tuple[int, str], ...]
+
+
+def collect(paths: Iterable[str]) -> list[tuple[Path, Path]]:
+    """``(file, name under OUTDIR)`` for the given files and every supported file in the
+    given folders (recursively, sorted; the folder's layout is kept under OUTDIR)."""
+    from reader.core.document.loading import SUPPORTED_SUFFIXES
+
+    found: list[tuple[Path, Path]] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += [
+                (file, file.relative_to(path))
+                for file in sorted(path.rglob("*"))
+                if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES
+            ]
+        else:
+            found.append((path, Path(path.name)))
+    return found
+
+
+def run_many(args: argparse.Namespace) -> int:
+    """Translate every document; return how many failed."""
+    from reader.cli.messages import describe
+    from reader.core.document.loading import load_document
+    from reader.core.document.segmentation import segment_document
+    from reader.core.errors import ReaderError
+    from reader.core.packages.store import require_translation_package
+    from reader.core.paths import resolve_paths
+    from reader.core.translation.session import TranslationSession
+
+    paths = resolve_paths()
+    package = require_translation_package(paths)  # no model: one clear error, as for one file
+    outdir = Path(args.output_dir)
+    suffix = EXTENSIONS[args.format]
+    failed = 0
+    jobs: list[Job] = []
+    used: set[Path] = set()
+    for source, relative in collect(args.file):
+        try:
+            document = load_document(source)
+        except ReaderError as error:
+            failed += 1
+            print(f"reader: skipped {source}: {describe(error)}", file=sys.stderr)
+            continue
+        target = _unique(outdir / relative.with_suffix(suffix), used)
+        sentences = tuple((s.id, s.text) for s in segment_document(document))
+        jobs.append(Job(source, target, sentences))
+    cache_path = None if args.no_cache else paths.translation_cache
+    total = sum(len(job.sentences) for job in jobs)
+    with (
+        TranslationSession.open(package, cache_path, threads=args.threads) as session,
+        ProgressBar(total) as bar,
+    ):
+        for job in jobs:
+            try:
+                done = session.translate(
+                    list(job.sentences),
+                    beam_size=args.beam,
+                    on_batch=lambda batch: bar.advance(len(batch)),
+                    align=False,
+                    by_length=True,
+                )
+                _write(job, done, args.format)
+            except (ReaderError, OSError) as error:
+                failed += 1
+                text = describe(error) if isinstance(error, ReaderError) else str(error)
+                print(f"reader: failed {job.source}: {text}", file=sys.stderr)
+    return min(failed, MAX_EXIT_STATUS)
+
+
+def _unique(target: Path, used: set[Path]) -> Path:
+    """``target``, or ``name-2.ext``, ``name-3.ext``… when two inputs would share it."""
+    candidate, number = target, 1
+    while candidate in used:
+        number += 1
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+    used.add(candidate)
+    return candidate
+
+
+def _write(job: Job, done: list[Translation], output_format: str) -> None:
+    from reader.cli.pair_output import write_pair
+
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    partial = job.target.with_name(job.target.name + ".part")
+    with partial.open("w", encoding="utf-8", newline="\n") as out:
+        for translation in done:
+            write_pair(translation, output_format, out)
+    partial.replace(job.target)  # never a half-written file under the final name
+
+
+class ProgressBar:
+    """A progress bar on standard error (rich): sentences done, sentences/s, time left."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("translating"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]} sentences/s"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        )
+        self._task = self._progress.add_task("translating", total=total, rate="-")
+
+    def __enter__(self) -> ProgressBar:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._progress.stop()
+
+    def advance(self, count: int) -> None:
+        """``count`` more sentences are done."""
+        self._progress.update(self._task, advance=count)
+        speed = self._progress.tasks[0].speed
+        self._progress.update(self._task, rate=f"{speed:.1f}" if speed else "-")

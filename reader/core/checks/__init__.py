@@ -1,0 +1,1 @@
+"""Checks that a translation kept what must survive it: numbers, currencies, dates, names."""

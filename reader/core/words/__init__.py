@@ -1,0 +1,1 @@
+"""Word level: lemma, noun gender and plural, compound parts, offline dictionary entries."""

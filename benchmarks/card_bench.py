@@ -9,7 +9,9 @@ look a word up. For each word: click → card complete (lookup and every gloss s
 "Uncached" words have never been translated; "cached" opens the same words again. The lemma
 and noun tables are read once per process, in the background as soon as the pointer moves
 over the text: the pointer is moved first and that warm-up is timed on its own; the first
-card opens after it. Last, a long document is opened and cards are opened while it is being
+card opens after it. Before it, the noun table alone is read on the job pool twice, side by
+side: one ``Noun`` object per noun (as before) and plain strings (as shipped), each with the
+longest stall it caused. Last, a long document is opened and cards are opened while it is being
 translated ("while translating"), twice with fresh words and a fresh document: "queued"
 sends the glosses to the translation thread behind the document's running batch (as before
 the gloss lane), "lane" through the gloss lane beside it.

@@ -56,6 +56,7 @@ class GlossLane(QObject):
         self._lock = threading.Lock()  # one request at a time uses the session
         self._session: TranslationSession | None = None
         self._jobs = JobRunner(self, latest_only=True)
+        self._releases = JobRunner(self)
 
     def translate(
         self, package: InstalledPackage, sentences: Sequence[tuple[int, str]], beam_size: int
@@ -87,7 +88,7 @@ class GlossLane(QObject):
             with self._lock:
                 self._close_session()
 
-        JobRunner(self).start(work, success=lambda _none: None, name="gloss lane release")
+        self._releases.start(work, success=lambda _none: None, name="gloss lane release")
 
     def close_now(self) -> None:
         """Free everything now (waits for a running request); for shutdown."""

@@ -64,3 +64,25 @@ def test_the_lane_answers_while_the_translation_thread_is_stuck_in_a_batch(
         for _ in range(20):
             gate.release()
         service.shutdown()
+
+
+def test_release_frees_the_engine_and_the_next_request_loads_it_again(
+    qtbot, tmp_path: Path
+) -> None:
+    package = InstalledPackage(tmp_path, "translate-de_en", "1.0", "de", "en")
+    engines: list[FakeEngine] = []
+
+    def factory(_package: InstalledPackage) -> FakeEngine:
+        engines.append(FakeEngine(batch=8))
+        return engines[-1]
+
+    lane = GlossLane(None, factory)
+    with qtbot.waitSignal(lane.glosses_translated, timeout=10_000):
+        lane.translate(package, [(0, "Drucker")], 1)
+    lane.release()
+    qtbot.waitUntil(lambda: engines[0].closed, timeout=10_000)
+    with qtbot.waitSignal(lane.glosses_translated, timeout=10_000):
+        lane.translate(package, [(0, "Tinte")], 1)
+    assert len(engines) == 2 and not engines[1].closed
+    lane.close_now()
+    assert engines[1].closed

@@ -77,4 +77,3 @@ def gate() -> Iterator[threading.Semaphore]:
     yield semaphore
     for _ in range(1000):
         semaphore.release()  # let any waiting fake batch run out
-

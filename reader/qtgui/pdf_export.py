@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from reader import __version__
 from reader.core.document.model import Block, BlockKind, EntityLabel, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link, to_tsv
-from reader.core.export.runs import Run, english_runs, german_runs
+from reader.core.export.runs import Run, cells_of, english_runs, german_runs
 from reader.core.safe_io import check_target, replace_with_temporary
 
 ENTITY_BACKGROUNDS = {
@@ -167,7 +167,8 @@ def _paint_footer(
 
 
 def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -> QTextDocument:
-    """A QTextDocument holding one two-column table: a header row, then one row per block."""
+    """A QTextDocument holding one two-column table: a header row, then one row per block
+    (a document table's row holds a small table on each side, cell by cell)."""
     document = QTextDocument()
     document.setDefaultFont(_font(SERIF_FAMILIES, font_size))
     document.setDocumentMargin(0)
@@ -202,7 +203,12 @@ def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -
         for column, runs in enumerate(
             (german_runs(bilingual, block), english_runs(bilingual, block))
         ):
-            _fill_cell(cells[row][column].firstCursorPosition(), block, runs, font_size)
+            cursor = cells[row][column].firstCursorPosition()
+            if block.kind is BlockKind.TABLE_ROW and block.cells:
+                by_cell = cells_of(bilingual, block, runs, english=column == 1)
+                _fill_table_row(cursor, block, by_cell, font_size)
+            else:
+                _fill_cell(cursor, block, runs, font_size)
     for row in code_rows:
         cells[row][0].setFormat(code_background)
     return document
@@ -242,6 +248,42 @@ def _fill_cell(cursor: QTextCursor, block: Block, runs: list[Run], font_size: fl
     if block.kind is BlockKind.LIST_ITEM:
         marker = f"{block.number}. " if block.ordered else "• "
         cursor.insertText(marker, base)
+    _insert_runs(cursor, runs, base)
+
+
+def _fill_table_row(
+    cursor: QTextCursor, block: Block, cells: list[list[Run]], font_size: float
+) -> None:
+    """A document table's row as a small table of its own, one column per table cell (the
+    German cells on the left, the English of each cell's sentences at the same column on
+    the right); a header row (``level`` 1) is bold on a grey ground."""
+    columns = max(1, len(cells))
+    table_format = QTextTableFormat()
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    share = QTextLength(QTextLength.Type.PercentageLength, 100 / columns)
+    table_format.setColumnWidthConstraints([share] * columns)
+    table_format.setCellSpacing(0)
+    table_format.setCellPadding(3)
+    table_format.setBorder(1)
+    table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    table_format.setBorderBrush(RULE)
+    table_format.setBorderCollapse(True)
+    table_format.setMargin(0)
+    table = cursor.insertTable(1, columns, table_format)
+    base = QTextCharFormat()
+    if block.level:
+        base.setFontWeight(QFont.Weight.Bold)
+    base.setFontPointSize(font_size * 0.95)
+    header_ground = QTextTableCellFormat()
+    header_ground.setBackground(QColor("#f6f8fa"))
+    for column, runs in enumerate(cells):
+        cell = table.cellAt(0, column)
+        if block.level:
+            cell.setFormat(header_ground)
+        _insert_runs(cell.firstCursorPosition(), runs, base)
+
+
+def _insert_runs(cursor: QTextCursor, runs: list[Run], base: QTextCharFormat) -> None:
     for run in runs:
         text = clean_text(run.text)
         if not text:

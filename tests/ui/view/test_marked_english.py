@@ -83,3 +83,28 @@ def test_english_without_alignment_stays_plain(qtbot, make_window, tmp_path: Pat
     assert _marked(_formats(view, sonne.id), 0) == "The sun"
     view.set_translations({sonne.id: english + " "})  # new English without alignment
     assert _marked(_formats(view, sonne.id), 0) == ""
+
+
+def test_table_cells_carry_marks_onto_their_english(qtbot, make_window, tmp_path: Path) -> None:
+    window = make_window(real_loading=True)
+    path = tmp_path / "schiffe.md"
+    path.write_text(
+        "| Schiff | Flagge |\n|---|---|\n| Die **Ever Given** liegt fest. | Panama |\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=10_000):
+        window.open_file(path)
+    view = window.view
+    ship = next(s for s in view.renderer.sentences.values() if "Ever Given" in s.text)
+    block = view.renderer.source.blocks[ship.block]
+    assert block.cells and block.marks  # a table row with bold in it
+    english = "The Ever Given is stuck."
+    start = ship.text.index("Ever")  # "Ever Given" -> English 4:14, word by word
+    aligned = Translation(
+        ship.id,
+        ship.text,
+        english,
+        alignment=(AlignedSpan(start, start + 4, 4, 8), AlignedSpan(start + 5, start + 10, 9, 14)),
+    )
+    view.set_translations({ship.id: english}, {ship.id: aligned})
+    assert _marked(_formats(view, ship.id), 0) == "Ever Given"

@@ -174,3 +174,49 @@ def test_table_rows_are_laid_out_as_tables_on_both_sides(tmp_path: Path) -> None
     export_pdf(bilingual, target)
     text = page_texts(target)[0]
     assert "Flagge Hafen" in text and "Ship Flag Port" in text  # (ff: a ligature)
+
+
+def image_sizes(path: Path) -> list[tuple[int, int]]:
+    """(width, height) of every image object the PDF's pages draw (forms searched too)."""
+    found: list[tuple[int, int]] = []
+
+    def walk(resources) -> None:
+        for item in (resources or {}).get("/XObject", {}).values():
+            stream = item.get_object()
+            if stream.get("/Subtype") == "/Image":
+                found.append((int(stream["/Width"]), int(stream["/Height"])))
+            elif stream.get("/Subtype") == "/Form":
+                walk(stream.get("/Resources"))
+
+    for page in PdfReader(path).pages:
+        walk(page.get("/Resources"))
+    return found
+
+
+def test_pictures_are_embedded_once_across_both_columns(tmp_path: Path) -> None:
+    from tests.core.export.test_html_pictures import bilingual, png
+
+    (tmp_path / "karte.png").write_bytes(png(40, 20))
+    target = tmp_path / "bild.pdf"
+    export_pdf(bilingual(tmp_path, "karte.png"), target)
+    assert image_sizes(target) == [(40, 20)]
+    text = page_texts(target)[0]
+    assert "Die Karte von Köln." in text and "The map of Cologne." in text
+
+
+def test_a_picture_the_loader_would_not_show_stays_its_caption(tmp_path: Path) -> None:
+    from tests.core.export.test_html_pictures import bilingual
+
+    (tmp_path / "karte.png").symlink_to("/dev/zero")
+    target = tmp_path / "ohne.pdf"
+    export_pdf(bilingual(tmp_path, "karte.png"), target)
+    assert image_sizes(target) == []
+    assert "Die Karte von Köln." in page_texts(target)[0]
+
+
+def test_a_tall_picture_is_shrunk_to_fit_one_page(tmp_path: Path) -> None:
+    from tests.core.export.test_html_pictures import bilingual, png
+
+    (tmp_path / "karte.png").write_bytes(png(30, 3000))  # 31 A4 pages tall at 96 dpi
+    assert export_pdf(bilingual(tmp_path, "karte.png"), tmp_path / "hoch.pdf") == 1
+    assert image_sizes(tmp_path / "hoch.pdf") == [(30, 3000)]

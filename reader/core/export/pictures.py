@@ -31,28 +31,37 @@ _TYPES = (
 
 
 class PictureBudget:
-    """Data URIs for one export's pictures, each read once, within the total cap."""
+    """One export's pictures (bytes or data URIs), each read once, within the total cap."""
 
     def __init__(self, document: Document, total_bytes: int = MAX_TOTAL_BYTES) -> None:
         self.document = document
         self.left = total_bytes
         self._carried = dict(document.pictures)
-        self._uris: dict[str, str | None] = {}
+        self._pictures: dict[str, tuple[str, bytes] | None] = {}
 
-    def data_uri(self, block: Block) -> str | None:
-        """The picture of an image block as a ``data:`` URI, or None (not allowed/usable)."""
+    def picture(self, block: Block) -> tuple[str, bytes] | None:
+        """The MIME type and bytes of an image block's picture, or None (not allowed or
+        usable, or over what is left of the total); a repeated picture counts once."""
         url = block.image
         if not url:
             return None
-        if url not in self._uris:
+        if url not in self._pictures:
             data = self._read(url)
             mime = picture_type(data) if data is not None else None
-            uri = None
+            found = None
             if data is not None and mime is not None and len(data) <= self.left:
                 self.left -= len(data)
-                uri = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-            self._uris[url] = uri
-        return self._uris[url]
+                found = (mime, data)
+            self._pictures[url] = found
+        return self._pictures[url]
+
+    def data_uri(self, block: Block) -> str | None:
+        """The picture of an image block as a ``data:`` URI, or None (see ``picture``)."""
+        found = self.picture(block)
+        if found is None:
+            return None
+        mime, data = found
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
     def _read(self, url: str) -> bytes | None:
         carried = self._carried.get(url)

@@ -126,3 +126,17 @@ def test_picture_types_are_known_by_their_first_bytes() -> None:
     assert picture_type(png()[:20]) is None  # a header cut short
     assert picture_type(b"GIF89a" + struct.pack("<HH", 5, 5) + b"\x00" * 20) == "image/gif"
     assert picture_type(b"<svg/>") is None
+
+
+def test_the_markdown_export_carries_the_picture_too(tmp_path: Path) -> None:
+    from reader.core.export.markdown import to_markdown
+
+    picture = png(5, 5)
+    (tmp_path / "karte.png").write_bytes(picture)
+    markdown = to_markdown(bilingual(tmp_path, "karte.png"))
+    found = re.findall(r"!\[Die Karte von Köln\.\]\(data:image/png;base64,([^)]+)\)", markdown)
+    assert [base64.b64decode(data) for data in found] == [picture]
+    assert "The map of Cologne." in markdown
+    (tmp_path / "karte.png").unlink()
+    (tmp_path / "karte.png").symlink_to("/dev/zero")
+    assert "data:" not in to_markdown(bilingual(tmp_path, "karte.png"))

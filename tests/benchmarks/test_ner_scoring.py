@@ -90,3 +90,20 @@ def test_name_parts_are_scored_against_part_tags(sentence: Path):
     wrong = ner_data.Counts()
     ner_eval._score_parts(wrong, parts, [ner_data.Span(us.start, us.end, "ORG")])
     assert (wrong.tp, wrong.fp, wrong.fn) == (0, 1, 1)
+
+
+def test_each_sentence_is_given_its_source_article(tmp_path: Path):
+    ner_eval = _eval_module()
+    path = tmp_path / "two.tsv"
+    path.write_text(
+        "#\thttp://a.example/1\t[2010-01-01]\n1\tBerlin\tB-LOC\tO\n\n"
+        "#\thttp://b.example/2\t[2010-01-02]\n1\tParis\tB-LOC\tO\n\n"
+        "#\thttp://a.example/1\t[2010-01-01]\n1\tRom\tB-LOC\tO\n\n",
+        encoding="utf-8",
+    )
+    assert ner_eval._sources(path) == [
+        "http://a.example/1",
+        "http://b.example/2",
+        "http://a.example/1",
+    ]
+    assert len(ner_data.read_germeval(path)) == 3

@@ -247,6 +247,25 @@ class CrfTagger:
         features = sentence_features(words, self.names, self.clusters, self.domain)
         return list(self._tagger.tag(features))
 
+    def scored_spans(self, text: str) -> list[tuple[int, int, str, float]]:
+        """Labelled character spans with the model's confidence: the mean marginal
+        probability of the span's tags."""
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        words = [text[s:e] for s, e in tokens]
+        tags = list(
+            self._tagger.tag(sentence_features(words, self.names, self.clusters, self.domain))
+        )
+        marginals = [float(self._tagger.marginal(tag, i)) for i, tag in enumerate(tags)]
+        out: list[tuple[int, int, str, float]] = []
+        for start, end, label in spans_from_tags(tokens, tags):
+            inside = [
+                p for (a, b), p in zip(tokens, marginals, strict=True) if a >= start and b <= end
+            ]
+            out.append((start, end, label, sum(inside) / len(inside)))
+        return out
+
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Labelled character spans in one sentence of raw text."""
         tokens = tokenize(text)

@@ -152,14 +152,46 @@ def _candidates(entity: Entity) -> list[str]:
     return forms
 
 
+def _in_hyphen_compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one part of a hyphen compound ("UN" in "UN-Gipfel")."""
+    joined_after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    joined_before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    return joined_after or joined_before
+
+
+def _name_inside(
+    span: tuple[int, int], forms: Sequence[str], target: _Target
+) -> tuple[int, int] | None:
+    """The name's own span inside an aligned English compound ("UN" in "UN General
+    Debate"), matched exactly then normalized; ``None`` when it is not in there."""
+    start, end = span
+    inside = target.text[start:end]
+    for form in forms:
+        at = _occurrences(inside, form)
+        if at:
+            return start + at[0], start + at[0] + len(form)
+    folded_inside, origin = _folded_with_map(inside)
+    for form in forms:
+        folded = fold(form)
+        at = _occurrences(folded_inside, folded)
+        if at:
+            return start + origin[at[0]], start + origin[at[0] + len(folded) - 1] + 1
+    return None
+
+
 def _project_one(entity: Entity, sentence: Sentence, target: _Target) -> tuple[int, int] | None:
     source_start = entity.start - sentence.start
     source_end = entity.end - sentence.start
     position = source_start / max(sentence.end - sentence.start, 1)
+    forms = _candidates(entity)
     span = target.aligned(source_start, source_end)
+    compound_span: tuple[int, int] | None = None
+    if span is not None and _in_hyphen_compound(sentence.text, source_start, source_end):
+        # The alignment links the whole German compound to the whole English one; the
+        # highlight belongs on the name only, as on the German side.
+        compound_span, span = span, _name_inside(span, forms, target)
     if span is not None and target.free(*span):
         return span
-    forms = _candidates(entity)
     for form in forms:
         span = target.exact(form, position)
         if span is not None:
@@ -174,6 +206,8 @@ def _project_one(entity: Entity, sentence: Sentence, target: _Target) -> tuple[i
             span = target.exact(english, position) or target.normalized(english, position)
             if span is not None:
                 return span
+    if compound_span is not None and target.free(*compound_span):
+        return compound_span
     return None
 
 

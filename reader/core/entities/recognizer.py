@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.core.bundled import resource_path
 from reader.core.document.model import BlockKind, Document, Entity, EntityLabel, Sentence
+from reader.core.entities import consistency
 from reader.core.entities import crf as ner_crf
 from reader.core.entities import rules as entity_rules
 from reader.core.errors import ReaderError
@@ -153,6 +154,19 @@ class EntityRecognizer:
             out.append(spans)
         return out
 
+    def scored_spans(self, texts: Sequence[str]) -> list[list[consistency.ScoredSpan]]:
+        """Raw model spans with the model's confidence (1.0 for spaCy pipelines)."""
+        self.load()
+        if self._crf is not None:
+            return [
+                [consistency.ScoredSpan(*span) for span in self._crf.scored_spans(text)]
+                for text in texts
+            ]
+        return [
+            [consistency.ScoredSpan(s.start, s.end, s.label) for s in spans]
+            for spans in self.spans(texts)
+        ]
+
     def _listed_base(self, surface: str, label: str) -> str:
         # The tagger's name lists know "Merkel" even when a document only says "Merkels".
         if self._crf is None or label not in ("PER", "LOC"):
@@ -171,7 +185,8 @@ class EntityRecognizer:
             and s.end > s.start
         ]
         texts = [document.blocks[s.block].text[s.start : s.end] for s in wanted]
-        raw = self.spans(texts) if texts else []
+        # One name, one label across the document, voted from all its mentions.
+        raw = consistency.harmonize_labels(texts, self.scored_spans(texts)) if texts else []
         # Names found anywhere in the document help with compounds elsewhere ("Nvidia-Chips").
         document_names: dict[str, str] = {}
         for text, spans in zip(texts, raw, strict=True):

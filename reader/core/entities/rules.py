@@ -157,6 +157,16 @@ def _is_role(word: str) -> bool:
     return lower in _ROLE_WORDS or lower.endswith(_ROLE_ENDINGS)
 
 
+def is_role(word: str) -> bool:
+    """Whether ``word`` is a role or title noun, declined forms too ("Präsidenten")."""
+    if _is_role(word):
+        return True
+    for ending in ("en", "n", "innen"):
+        if word.endswith(ending) and len(word) > len(ending) + 3 and _is_role(word[: -len(ending)]):
+            return True
+    return False
+
+
 def _compound_head(word: str, known: Mapping[str, str]) -> tuple[str, str] | None:
     """``(name, label)`` when ``word`` is a compound that starts with a known name."""
     match = _COMPOUND.match(word)

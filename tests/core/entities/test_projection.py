@@ -161,3 +161,88 @@ def test_exonym_table_has_a_few_hundred_entries():
     assert len(table) > 300
     assert table["Singapur"] == "Singapore"
     assert table["Schweiz"] == "Switzerland"
+
+
+def _compound_case(german: str, name: str, english: str, aligned_to: str) -> str | None:
+    """Project ``name`` (a part of a German hyphen compound) whose whole compound the
+    engine aligned to ``aligned_to`` in ``english``."""
+    sentence = _sentence(german)
+    word_start = german.index(name)
+    word_end = german.index(" ", word_start)
+    target = english.index(aligned_to)
+    translation = Translation(
+        sentence_id=0,
+        source=german,
+        text=english,
+        alignment=(AlignedSpan(word_start, word_end, target, target + len(aligned_to)),),
+    )
+    [entity] = project_entities([_entity(sentence, name, "ORG")], [sentence], [translation])
+    return _target(entity, translation)
+
+
+def test_name_in_a_german_compound_highlights_only_the_name_in_english():
+    assert (
+        _compound_case(
+            "Er sprach auf der UN-Generaldebatte in New York.",
+            "UN",
+            "He spoke at the UN General Debate in New York.",
+            "UN General Debate",
+        )
+        == "UN"
+    )
+    assert (
+        _compound_case(
+            "Die UN-Generaldebatte beginnt.",
+            "UN",
+            "The UN-General-Debate begins.",
+            "UN-General-Debate",
+        )
+        == "UN"
+    )
+    assert (
+        _compound_case(
+            "Die US-Regierung schweigt.", "US", "The US government is silent.", "US government"
+        )
+        == "US"
+    )
+    assert (
+        _compound_case(
+            "In Facebook-Gruppen wird gestritten.",
+            "Facebook",
+            "In Facebook groups there is arguing.",
+            "Facebook groups",
+        )
+        == "Facebook"
+    )
+
+
+def test_compound_name_missing_from_its_alignment_is_found_elsewhere_or_kept_wide():
+    # The alignment missed the name, but it is elsewhere in the sentence: take the name.
+    assert (
+        _compound_case(
+            "Die US-Regierung schweigt.", "US", "US: the government is silent.", "government"
+        )
+        == "US"
+    )
+    # The name is nowhere in the English: the aligned compound is all there is.
+    assert (
+        _compound_case(
+            "Die US-Regierung schweigt.", "US", "Washington's government is silent.", "government"
+        )
+        == "government"
+    )
+
+
+def test_a_name_that_is_not_part_of_a_compound_keeps_its_aligned_span():
+    sentence = _sentence("Die UN tagt.")
+    english = "The United Nations meets."
+    source = sentence.text.index("UN")
+    target = english.index("United Nations")
+    translation = Translation(
+        sentence_id=0,
+        source=sentence.text,
+        text=english,
+        alignment=(AlignedSpan(source, source + 2, target, target + len("United Nations")),),
+    )
+    [entity] = project_entities([_entity(sentence, "UN", "ORG")], [sentence], [translation])
+    assert _target(entity, translation) == "United Nations"

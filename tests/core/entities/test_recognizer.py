@@ -163,3 +163,25 @@ def test_importing_the_module_does_not_import_spacy():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_one_name_gets_one_label_across_the_document(recognizer: EntityRecognizer):
+    # Sentence by sentence the tagger calls the bare "Karwendel" a place; the title and the
+    # later full name make every mention a person.
+    document = _document(
+        "Ministerin Karwendel sprach in Berlin. Aus Karwendel kam Kritik. "
+        "Nach Karwendel reisten viele. Später antwortete Ina Karwendel."
+    )
+    sentences = _sentences(document)
+    texts = [s.text for s in sentences]
+    tagged = [s.label for row in recognizer.scored_spans(texts) for s in row]
+    assert "LOC" in tagged  # what the fix is for: without it these stay places
+    labels = {
+        (e.text, e.label)
+        for e in recognizer.recognize(document, sentences)
+        if "Karwendel" in e.text
+    }
+    assert labels == {("Karwendel", EntityLabel.PER), ("Ina Karwendel", EntityLabel.PER)}
+    assert ("Berlin", EntityLabel.LOC) in {
+        (e.text, e.label) for e in recognizer.recognize(document, sentences)
+    }

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AlternativesChooser</name>
+    <message>
+        <location filename="../reader/ui/edits/alternatives.py" line="+53"/>
+        <source>&amp;Alternative Translations…</source>
+        <translation>&amp;Andere Übersetzungen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other translations of this sentence by the same model</source>
+        <translation>Andere Übersetzungen dieses Satzes durch dasselbe Modell</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No alternatives</source>
+        <translation>Keine anderen Übersetzungen</translation>
+    </message>
+</context>
+<context>
     <name>BilingualView</name>
     <message>
         <location filename="../reader/ui/view/bilingual_view.py" line="+77"/>
@@ -25,7 +43,7 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../reader/ui/checks/display.py" line="+40"/>
+        <location filename="../reader/ui/checks/display.py" line="+41"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
@@ -124,7 +142,7 @@
         <translation>Deutsche Begriffe und das Englisch, das jeder werden muss</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
         <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.core.checks.model import CheckKind, Finding
 from reader.ui.checks.controller import ChecksController
 from reader.ui.dialogs.glossary import GlossaryDialog
+from reader.ui.edits.alternatives import AlternativesChooser
 from reader.ui.entities.highlights import EntityController
 from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
@@ -130,6 +131,8 @@ class ChecksDisplay(QObject):
         self.glossary_action.triggered.connect(lambda _checked=False: self.edit_glossary())
         menu.insert_after(menu.models, self.glossary_action)
         self._window = window
+        self.alternatives = AlternativesChooser(view, translation, window)
+        menu.insert_after(menu.copy_pair, self.alternatives.action)
         self.controller.findings_changed.connect(self._on_controller_findings_changed)
         view.viewport().installEventFilter(self)
         # Names highlighting, its legend and the theme lay all extra formats anew, without

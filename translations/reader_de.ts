@@ -4,7 +4,7 @@
 <context>
     <name>AlternativesChooser</name>
     <message>
-        <location filename="../reader/ui/edits/alternatives.py" line="+53"/>
+        <location filename="../reader/ui/edits/alternatives.py" line="+59"/>
         <source>&amp;Alternative Translations…</source>
         <translation>&amp;Andere Übersetzungen …</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../reader/ui/checks/display.py" line="+41"/>
+        <location filename="../reader/ui/checks/display.py" line="+42"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
@@ -142,12 +142,17 @@
         <translation>Deutsche Begriffe und das Englisch, das jeder werden muss</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
         <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Your own English (Edit › Restore Machine Translation undoes it)</source>
+        <translation>Ihr eigenes Englisch (Bearbeiten › Maschinelle Übersetzung wiederherstellen macht es rückgängig)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+16"/>
         <source>⚑ %n check(s)</source>
         <translation>
             <numerusform>⚑ %n Befund</numerusform>
@@ -208,6 +213,29 @@
         <location filename="../reader/ui/window/document_menus.py" line="+36"/>
         <source>&amp;Chapters</source>
         <translation>&amp;Kapitel</translation>
+    </message>
+</context>
+<context>
+    <name>EditsController</name>
+    <message>
+        <location filename="../reader/ui/edits/controller.py" line="+53"/>
+        <source>&amp;Edit Translation…</source>
+        <translation>Übersetzung &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your own English for the current sentence</source>
+        <translation>Eigenes Englisch für den aktuellen Satz schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore Machine Translation</source>
+        <translation>&amp;Maschinelle Übersetzung wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the model&apos;s English of the sentence again</source>
+        <translation>Das Englisch des Modells für den Satz wieder zeigen</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1758,24 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location filename="../reader/ui/window/file_menu.py" line="+41"/>
         <source>No recent documents</source>
         <translation>Keine zuletzt geöffneten Dokumente</translation>
+    </message>
+</context>
+<context>
+    <name>SentenceEditor</name>
+    <message>
+        <location filename="../reader/ui/edits/editor.py" line="+28"/>
+        <source>Edit Translation</source>
+        <translation>Übersetzung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>German sentence</source>
+        <translation>Deutscher Satz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your English</source>
+        <translation>Ihr Englisch</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ its names and checks follow as for any English that arrives.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
@@ -43,11 +43,17 @@ class AlternativesChooser(QObject):
     alternative_chosen = Signal(int)
 
     def __init__(
-        self, view: BilingualView, translation: TranslationController, window: QWidget
+        self,
+        view: BilingualView,
+        translation: TranslationController,
+        window: QWidget,
+        apply: Callable[[Translation], None] | None = None,
     ) -> None:
         super().__init__(window)
         self.view = view
         self.translation = translation
+        # What picking does (the reader's edits keep it); by default just show it.
+        self._apply = apply or translation.replace
         self.menu = QMenu(view)
         self.menu.setToolTipsVisible(True)
         self.action = QAction(self.tr("&Alternative Translations…"), window)
@@ -74,7 +80,7 @@ class AlternativesChooser(QObject):
 
     def choose(self, alternative: Translation) -> None:
         """Make ``alternative`` the English of its sentence."""
-        self.translation.replace(alternative)
+        self._apply(alternative)
         self.alternative_chosen.emit(alternative.sentence_id)
 
     def _on_service_alternatives_found(self, job_id: int, found: Sequence[Translation]) -> None:

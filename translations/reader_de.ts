@@ -43,7 +43,7 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../reader/ui/checks/display.py" line="+42"/>
+        <location filename="../reader/ui/checks/display.py" line="+43"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Deutsche Begriffe und das Englisch, das jeder werden muss</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
         <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
     </message>
@@ -573,6 +573,34 @@
         <location line="+7"/>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryFixer</name>
+    <message>
+        <location filename="../reader/ui/edits/glossary_fix.py" line="+46"/>
+        <source>Use &amp;Glossary Term…</source>
+        <translation>&amp;Glossarbegriff verwenden …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the glossary&apos;s English in place of the model&apos;s</source>
+        <translation>Das Englisch aus dem Glossar statt dem des Modells einsetzen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Use Glossary Term</source>
+        <translation>Glossarbegriff verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the English of this sentence?</source>
+        <translation>Das Englisch dieses Satzes ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from reader.ui.checks.controller import ChecksController
 from reader.ui.dialogs.glossary import GlossaryDialog
 from reader.ui.edits.alternatives import AlternativesChooser
 from reader.ui.edits.controller import EditsController
+from reader.ui.edits.glossary_fix import FINDING_ROLE, GlossaryFixer
 from reader.ui.entities.highlights import EntityController
 from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
@@ -136,7 +137,13 @@ class ChecksDisplay(QObject):
         self.alternatives = AlternativesChooser(
             view, translation, window, self.edits.use_alternative
         )
-        for action in (self.alternatives.action, self.edits.restore_action, self.edits.edit_action):
+        self.glossary_fix = GlossaryFixer(self.list, self.controller, self.edits, window)
+        for action in (
+            self.glossary_fix.action,
+            self.alternatives.action,
+            self.edits.restore_action,
+            self.edits.edit_action,
+        ):
             menu.insert_after(menu.copy_pair, action)
         self.controller.findings_changed.connect(self._on_controller_findings_changed)
         view.viewport().installEventFilter(self)
@@ -219,10 +226,11 @@ class ChecksDisplay(QObject):
         order = self.view.renderer.order
         position = {sid: index for index, sid in enumerate(order)}
         for sid in self.controller.flagged_ids():
-            for finding in self.controller.findings[sid]:
+            for index, finding in enumerate(self.controller.findings[sid]):
                 label = self.tr("Sentence {number}").format(number=position.get(sid, 0) + 1)
                 item = QListWidgetItem(f"{label} · {describe_finding(finding)}")
                 item.setData(Qt.ItemDataRole.UserRole, sid)
+                item.setData(FINDING_ROLE, index)
                 item.setToolTip(item.text())
                 self.list.addItem(item)
 

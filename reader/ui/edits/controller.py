@@ -61,6 +61,8 @@ class EditsController(QObject):
         )
         self.translation.translations_applied.connect(self._on_translation_translations_applied)
         checks.entities.entities_changed.connect(self._redraw_soon)
+        # A new document: the last one's marks and versions must not carry over.
+        checks.entities.recognition_started.connect(self._follow_document)
         self.view.viewport().installEventFilter(self)
 
     @property

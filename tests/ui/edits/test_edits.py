@@ -143,3 +143,24 @@ def test_double_click_on_the_english_opens_the_editor(
     editor.reject()
     assert window.view.english_for(sid) == "The weather was good."
     assert window.checks.edits.edited == set()
+
+
+def test_another_document_starts_without_the_last_ones_edits(
+    qtbot, make_window, reader_paths, tmp_path: Path
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = _open(qtbot, make_window, _document(tmp_path))
+    sid = _sentence(window, GUESTS)
+    window.checks.edits.set_english(sid, "Thirty guests came.")
+    assert window.checks.edits.edited == {sid}
+    other = tmp_path / "anderer.txt"
+    other.write_text("Das Wetter war gut. Es kamen 20 Leute nach Köln.\n", encoding="utf-8")
+    window.open_file(other)
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=10_000)
+    assert window.checks.edits.edited == set()
+    assert window.checks.edits.user == {}
+    # The edit belongs to the first document only, and is still kept for it.
+    assert EditStore(reader_paths.edits).load(document_key(other)) == {}
+    assert EditStore(reader_paths.edits).load(document_key(tmp_path / "bericht.txt")) == {
+        GUESTS: "Thirty guests came."
+    }

@@ -2,7 +2,8 @@
 
 Alt+A (Edit › Alternative Translations…) or the English side's context menu asks the
 translation thread for up to four translations of the current sentence by the same model
-(remembered there, so asking again is instant). They come back as a small menu beside the
+(remembered there, so asking again is instant; a document being translated pauses after
+its current batch to let them through). They come back as a small menu beside the
 sentence, the English now shown ticked; picking one replaces the sentence's English, and
 its names and checks follow as for any English that arrives.
 """
@@ -76,6 +77,7 @@ class AlternativesChooser(QObject):
         self._job = self.translation.service.alternatives(
             package, sentence_id, current.source, MAX_ALTERNATIVES
         )
+        self.translation.make_way()  # a long document waits one batch, not to its end
         return True
 
     def choose(self, alternative: Translation) -> None:

@@ -13,7 +13,7 @@ from reader.ui.edits.alternatives import LABEL_CHARS, menu_label
 from reader.ui.view.block_formats import Side
 from reader.ui.view.geometry import span_rect
 from tests.ui.checks.test_checks_display import ENGLISH, TEXT, MappedEngine
-from tests.ui.window_helpers import install_fake_package
+from tests.ui.window_helpers import FakeEngine, german_text, install_fake_package
 
 OTHERS = {
     "Es kamen 30 Gäste.": ["40 guests came.", "30 guests came.", "Thirty guests & more came."],
@@ -108,3 +108,35 @@ def test_long_alternatives_are_shortened_in_the_menu() -> None:
     label = menu_label("a" * (LABEL_CHARS + 20))
     assert len(label) == LABEL_CHARS
     assert label.endswith("…")
+
+
+class GatedNBest(FakeEngine):
+    """``EN[…]`` batch by batch behind the test's gate, and two alternatives for any."""
+
+    def alternatives(self, source: str, count: int) -> list[CachedTranslation]:
+        return [CachedTranslation(f"EN[{source}]", 0.0, ()), CachedTranslation("Other.", -1, ())]
+
+
+def test_alternatives_do_not_wait_for_the_whole_document(
+    qtbot, make_window, reader_paths, tmp_path: Path, gate
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=GatedNBest(batch=2, gate=gate))
+    path = tmp_path / "lang.txt"
+    path.write_text(german_text(paragraphs=4, sentences=3), encoding="utf-8")
+    window.open_file(path)
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) == 2, timeout=10_000)
+    sid = next(iter(window.translation.translations))
+    chooser = window.checks.alternatives
+    # The rest of the document waits at the gate: the alternatives come first anyway.
+    with qtbot.waitSignal(chooser.alternatives_shown, timeout=10_000):
+        assert chooser.request(sid)
+    assert [a.toolTip() for a in chooser.menu.actions()][1] == "Other."
+    assert len(window.translation.translations) < len(window.view.sentence_ids())
+    chooser.menu.hide()
+    for _ in window.view.sentence_ids():
+        gate.release()
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=10_000):
+        pass
+    assert len(window.translation.translations) == len(window.view.sentence_ids())

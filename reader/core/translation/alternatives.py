@@ -3,7 +3,8 @@
 One ``translate_batch`` call with ``num_hypotheses`` and a beam at least that wide gives
 the best few hypotheses of the same model with Argos's decoding settings; each is
 detokenized and aligned like the engine's own output. Hypotheses that read the same after
-detokenizing are given once, best first.
+detokenizing are given once, best first. A "sentence" so long that the engine translates it
+in pieces (a table, a list without punctuation) gets none.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.translation.alignment import align_words
 from reader.core.translation.cache import CachedTranslation
+from reader.core.translation.chunks import split_long
 from reader.core.translation.decoding import LENGTH_PENALTY
 from reader.core.translation.tokenizers import Tokenizer
 
@@ -33,8 +35,8 @@ def n_best(
     """Up to ``count`` distinct translations of ``source``, best first (empty for blank)."""
     count = max(1, count)
     pieces, spans = tokenizer.encode_with_spans(source)
-    if not pieces:
-        return []
+    if not pieces or len(split_long(pieces, spans)) > 1:
+        return []  # nothing to translate, or an overlong "sentence" the engine cuts up
     # A few more hypotheses than asked: some detokenize to the same text.
     hypotheses = count + 2
     result = translator.translate_batch(

@@ -46,3 +46,11 @@ def test_session_passes_them_on_and_fakes_give_none(tiny_package: InstalledPacka
 
     fake = TranslationSession(tiny_package, engine_factory=lambda _p: NoAlternatives())  # type: ignore[arg-type,return-value]
     assert fake.alternatives(SENTENCE, 4) == []
+
+
+def test_an_overlong_sentence_gets_none(tiny_package: InstalledPackage) -> None:
+    from reader.core.translation.chunks import MAX_SOURCE_PIECES
+
+    engine = TranslationEngine(tiny_package, threads=1)
+    overlong = " ".join(["Brücke"] * (MAX_SOURCE_PIECES + 10))
+    assert engine.alternatives(overlong, 4) == []

@@ -10,7 +10,11 @@ document stay in memory, and ``EditStoreError`` says why they are not kept.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
+
+from reader.core.document.model import Translation
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS edits (
@@ -37,6 +41,17 @@ def document_key(path: Path) -> str:
         return str(path.resolve())
     except OSError:
         return str(path.absolute())
+
+
+def with_edits(
+    translations: Mapping[int, Translation], edits: Mapping[str, str]
+) -> dict[int, Translation]:
+    """The translations with the reader's English (by German sentence) in place of the
+    model's; an edited sentence keeps no word alignment (it was the model's)."""
+    return {
+        sid: replace(t, text=edits[t.source], alignment=()) if t.source in edits else t
+        for sid, t in translations.items()
+    }
 
 
 class EditStore:

@@ -44,3 +44,17 @@ def test_document_key_is_the_absolute_path(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     assert document_key(Path("a.txt")) == str(tmp_path.resolve() / "a.txt")
+
+
+def test_with_edits_replaces_only_edited_sentences() -> None:
+    from reader.core.document.model import AlignedSpan, Translation
+    from reader.core.edits.store import with_edits
+
+    link = (AlignedSpan(0, 3, 0, 3),)
+    translations = {
+        0: Translation(0, "Satz eins.", "Sentence one.", -0.1, link),
+        1: Translation(1, "Satz zwei.", "Sentence two.", -0.2, link),
+    }
+    result = with_edits(translations, {"Satz zwei.": "Second sentence."})
+    assert result[0] == translations[0]
+    assert (result[1].text, result[1].score, result[1].alignment) == ("Second sentence.", -0.2, ())

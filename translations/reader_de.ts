@@ -4,7 +4,7 @@
 <context>
     <name>AlternativesChooser</name>
     <message>
-        <location filename="../reader/ui/edits/alternatives.py" line="+59"/>
+        <location filename="../reader/ui/edits/alternatives.py" line="+63"/>
         <source>&amp;Alternative Translations…</source>
         <translation>&amp;Andere Übersetzungen …</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Andere Übersetzungen dieses Satzes durch dasselbe Modell</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No alternatives</source>
         <translation>Keine anderen Übersetzungen</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Deutsche Begriffe und das Englisch, das jeder werden muss</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
         <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
     </message>

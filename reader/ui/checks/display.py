@@ -137,6 +137,7 @@ class ChecksDisplay(QObject):
         self.alternatives = AlternativesChooser(
             view, translation, window, self.edits.use_alternative
         )
+        self.alternatives.context_menu_opening.connect(self.edits.add_menu_entries)
         self.glossary_fix = GlossaryFixer(self.list, self.controller, self.edits, window)
         for action in (
             self.glossary_fix.action,

@@ -38,10 +38,13 @@ class AlternativesChooser(QObject):
     Signals:
         alternatives_shown(int): the menu of a sentence's alternatives is open.
         alternative_chosen(int): a sentence's English was replaced by an alternative.
+        context_menu_opening(QMenu, int): the English side's context menu of a sentence is
+            about to open (others add their entries to it).
     """
 
     alternatives_shown = Signal(int)
     alternative_chosen = Signal(int)
+    context_menu_opening = Signal(QMenu, int)
 
     def __init__(
         self,
@@ -125,6 +128,7 @@ class AlternativesChooser(QObject):
                     entry.triggered.connect(
                         lambda _checked=False, sid=sentence_id: self.request(sid)
                     )
+                    self.context_menu_opening.emit(menu, sentence_id)
                     menu.popup(event.globalPos())
                     menu.aboutToHide.connect(menu.deleteLater)
                     return True

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.document.model import Document, Translation
 from reader.core.edits.store import EditStore, EditStoreError, document_key
@@ -105,6 +105,14 @@ class EditsController(QObject):
         for sid in self._same_german(machine.source):
             self._show(replace(self.translation.translations[sid], text=text, alignment=words))
         self._changed()
+
+    def add_menu_entries(self, menu: QMenu, sentence_id: int) -> None:
+        """The English side's context menu: edit the sentence, and restore it once edited."""
+        edit = menu.addAction(self.edit_action.text())
+        edit.triggered.connect(lambda _checked=False: self.edit(sentence_id))
+        if sentence_id in self.edited:
+            restore = menu.addAction(self.restore_action.text())
+            restore.triggered.connect(lambda _checked=False: self.restore(sentence_id))
 
     def use_alternative(self, alternative: Translation) -> None:
         """A chosen alternative becomes the reader's English of its sentence."""

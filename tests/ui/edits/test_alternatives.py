@@ -94,6 +94,9 @@ def test_the_english_side_context_menu_offers_alternatives(qtbot, window) -> Non
     QApplication.sendEvent(view.viewport(), event)
     menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
     assert menus, "a context menu opened"
+    texts = [a.text() for a in menus[-1].actions()]
+    assert "&Edit Translation…" in texts  # the editor too (restore only once edited)
+    assert "&Restore Machine Translation" not in texts
     entry = next(a for a in menus[-1].actions() if a.text() == "&Alternative Translations…")
     with qtbot.waitSignal(window.checks.alternatives.alternatives_shown, timeout=10_000) as shown:
         entry.trigger()

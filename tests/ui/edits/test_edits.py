@@ -164,3 +164,27 @@ def test_another_document_starts_without_the_last_ones_edits(
     assert EditStore(reader_paths.edits).load(document_key(tmp_path / "bericht.txt")) == {
         GUESTS: "Thirty guests came."
     }
+
+
+def test_the_context_menu_edits_and_restores(
+    qtbot, make_window, reader_paths, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    install_fake_package(reader_paths.packages)
+    window = _open(qtbot, make_window, _document(tmp_path))
+    edits = window.checks.edits
+    sid = _sentence(window, GUESTS)
+    menu = QMenu()
+    edits.add_menu_entries(menu, sid)
+    assert [a.text() for a in menu.actions()] == ["&Edit Translation…"]
+    menu.actions()[0].trigger()
+    assert edits.editor is not None and edits.editor.sentence_id == sid
+    edits.editor.reject()
+    edits.set_english(sid, "Thirty guests came.")
+    menu = QMenu()
+    edits.add_menu_entries(menu, sid)
+    restore = menu.actions()[1]
+    assert restore.text() == "&Restore Machine Translation"
+    restore.trigger()
+    assert window.view.english_for(sid) == ENGLISH[GUESTS]

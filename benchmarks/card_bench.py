@@ -9,9 +9,12 @@ look a word up. For each word: click → card complete (lookup and every gloss s
 "Uncached" words have never been translated; "cached" opens the same words again. The lemma
 and noun tables are read once per process, in the background as soon as the pointer moves
 over the text: the pointer is moved first and that warm-up is timed on its own; the first
-card opens after it. Last, a long document is opened and cards are opened while it is being
-translated ("while translating"): the card's glosses wait for the document's current batch
-only.
+card opens after it. Before it, the noun table alone is read on the job pool twice, side by
+side: one ``Noun`` object per noun (as before) and plain strings (as shipped), each with the
+longest stall it caused. Last, a long document is opened and cards are opened while it is being
+translated ("while translating"), twice with fresh words and a fresh document: "queued"
+sends the glosses to the translation thread behind the document's running batch (as before
+the gloss lane), "lane" through the gloss lane beside it.
 
 A 2 ms timer measures the event loop the whole time: the longest gap between two ticks is
 the longest stall the reader would feel.
@@ -52,12 +55,21 @@ Das Schulbuch liegt auf dem Küchentisch neben der Kaffeemaschine.
 """
 
 
-FRESH = ("Druckerpatrone", "Tintenfass", "Bahnsteig", "Kaffeetasse", "Schulhof")
-LONG_TEXT = "# Ein langer Text\n\n" + "\n\n".join(
-    f"Im Abschnitt {n} liegt die Druckerpatrone neben dem Tintenfass. Am Bahnsteig {n} "
-    f"steht eine Kaffeetasse, und auf dem Schulhof {n} spielen Kinder."
-    for n in range(120)
-)
+# Words never looked up before, one set per run of "while translating" (so neither run
+# finds the other's glosses in the cache), in a long document of its own per run.
+FRESH = {
+    "queued": ("Druckerpatrone", "Tintenfass", "Bahnsteig", "Kaffeetasse", "Schulhof"),
+    "lane": ("Papierkorb", "Bleistift", "Fahrkarte", "Teekanne", "Sportplatz"),
+}
+
+
+def long_text(words: tuple[str, ...], first: int) -> str:
+    a, b, c, d, e = words
+    return "# Ein langer Text\n\n" + "\n\n".join(
+        f"Im Abschnitt {n} liegt die {a} neben dem {b}. Am {c} {n} "
+        f"steht eine {d}, und auf dem {e} {n} spielen Kinder."
+        for n in range(first, first + 120)
+    )
 
 
 class StallMeter:
@@ -81,6 +93,43 @@ class StallMeter:
         now = self.clock.elapsed()
         self.longest = max(self.longest, now - self.last)
         self.last = now
+
+
+class ObjectNounTable:
+    """The noun table as it was read before (one ``Noun`` object per noun), kept here only
+    to time it beside the shipped one in the same run."""
+
+    def __init__(self, path: Path) -> None:
+        from reader.core.words.nouns import Noun
+
+        nouns = []
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) != 3 or not fields[0]:
+                    continue
+                genders = tuple(g for g in fields[1].split(",") if g in ("m", "f", "n"))
+                nouns.append(Noun(fields[0], genders, fields[2]))
+        self.by_lemma = {noun.lemma: noun for noun in nouns}
+        self.by_folded: dict[str, Noun] = {}
+        self.by_plural: dict[str, Noun] = {}
+        for noun in nouns:
+            self.by_folded.setdefault(noun.lemma.casefold(), noun)
+            if noun.plural:
+                self.by_plural.setdefault(noun.plural, noun)
+
+
+def table_load_stall(meter: StallMeter, load) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    """Seconds to read a noun table on the job pool, and the longest stall meanwhile."""
+    from reader.workers.jobs import JobRunner
+
+    runner = JobRunner()
+    box: list[object] = []
+    meter.start()
+    started = time.perf_counter()
+    runner.start(lambda _p, _c: load(), success=box.append, name="noun table")
+    wait_for(lambda: bool(box), 60)
+    return time.perf_counter() - started, meter.longest
 
 
 def wait_for(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
@@ -148,6 +197,16 @@ def main() -> int:
     idle_until = time.monotonic() + 3
     wait_for(lambda: time.monotonic() > idle_until, 10)
     idle_stall = meter.longest
+    # The noun table alone, read on the job pool as the window reads it: one object per
+    # noun (before) and plain strings (now), side by side; neither is kept.
+    from reader.core.bundled import resource_path
+    from reader.core.words.nouns import NounTable
+
+    nouns_tsv = resource_path("words", "nouns.tsv")
+    table_runs = {
+        "objects": table_load_stall(meter, lambda: ObjectNounTable(nouns_tsv)),
+        "strings": table_load_stall(meter, lambda: NounTable.load(nouns_tsv)),
+    }
     meter.start()
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
@@ -167,23 +226,34 @@ def main() -> int:
     meter.start()
     cached = [open_card(window, spot) for spot in spots[1:]]
     cached_stall = meter.longest
-    # While a long document translates: the glosses go in after the current batch.
-    long_article = data_dir / "lang.md"
-    long_article.write_text(LONG_TEXT, encoding="utf-8")
-    finished.clear()
-    window.open_file(long_article)
-    wait_for(lambda: window.path == long_article and len(window.translation.translations) >= 4, 300)
-    window.view.finish_rendering()
-    meter.start()
-    fresh = [
-        spot
-        for sentence_id in window.view.sentence_ids()[:3]
-        for spot in sentence_words(window.view, sentence_id)
-        if spot.text in FRESH
-    ]
-    during = [open_card(window, spot) for spot in fresh]
-    during_stall = meter.longest
-    translating = not finished
+    # While a long document translates, side by side: the glosses queued behind the
+    # document's running batch (as before the gloss lane), then through the gloss lane.
+    during: dict[str, list[tuple[float, float]]] = {}
+    during_stall: dict[str, int] = {}
+    translating: dict[str, bool] = {}
+    for run, (mode, words) in enumerate(FRESH.items()):
+        window.words.use_gloss_lane = mode == "lane"
+        long_article = data_dir / f"lang-{mode}.md"
+        long_article.write_text(long_text(words, 1000 * run), encoding="utf-8")
+        finished.clear()
+        window.open_file(long_article)
+        wait_for(
+            lambda path=long_article: (
+                window.path == path and len(window.translation.translations) >= 4
+            ),
+            300,
+        )
+        window.view.finish_rendering()
+        meter.start()
+        fresh = [
+            spot
+            for sentence_id in window.view.sentence_ids()[:3]
+            for spot in sentence_words(window.view, sentence_id)
+            if spot.text in words
+        ]
+        during[mode] = [open_card(window, spot) for spot in fresh]
+        during_stall[mode] = meter.longest
+        translating[mode] = not finished
     window.close()
     shutil.rmtree(data_dir, ignore_errors=True)
 
@@ -211,16 +281,26 @@ def main() -> int:
         f"{'tables on hover':<22} {'':>5} {1000 * warm_s:>10.1f} {'':>12} {'':>10} "
         f"{warm_stall:>10.0f}"
     )
+    for kind, (seconds, stall) in table_runs.items():
+        name = f"noun table, {kind}"
+        print(f"{name:<22} {'':>5} {1000 * seconds:>10.1f} {'':>12} {'':>10} {stall:>10.0f}")
     print(f"{'idle (machine noise)':<22} {'':>5} {'':>10} {'':>12} {'':>10} {idle_stall:>10.0f}")
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     summary = {
         "idle_stall_ms": float(idle_stall),
         "load_average": os.getloadavg()[0],
         "tables_warm_up": {"ms": 1000 * warm_s, "longest_stall_ms": float(warm_stall)},
+        "noun_table": {
+            kind: {"ms": 1000 * seconds, "longest_stall_ms": float(stall)}
+            for kind, (seconds, stall) in table_runs.items()
+        },
         "first_card": row("first card", [(first_filled, first_complete)], cold_stall),
         "uncached": row("uncached glosses", uncached, uncached_stall),
         "cached": row("cached glosses", cached, cached_stall),
-        "while_translating": row("while translating", during, during_stall),
+        "while_translating_queued": row(
+            "translating, queued", during["queued"], during_stall["queued"]
+        ),
+        "while_translating_lane": row("translating, lane", during["lane"], during_stall["lane"]),
         "document_still_translating": translating,
         "words": [spot.text for spot in spots],
         "model": "real-shape test package (6+6 layers, d_model 512, int8)",

@@ -172,6 +172,7 @@ def test_the_real_application_opens_a_window_on_an_x_server(tmp_path: Path) -> N
         )
     shot = tmp_path / "screen.png"
     colours = 0
+    grab_error = ""
     code: int | None = None
     group_left = True
     try:
@@ -188,7 +189,11 @@ def test_the_real_application_opens_a_window_on_an_x_server(tmp_path: Path) -> N
             if grab.returncode != 0:
                 if server.poll() is not None:
                     pytest.fail(f"the Xvfb server ended under the test (code {server.returncode})")
-                raise AssertionError(grab.stderr)
+                # On a machine shared with other X servers a connection is sometimes refused
+                # once; the deadline decides, and the last error is reported.
+                grab_error = grab.stderr
+                time.sleep(0.5)
+                continue
             colours = int(grab.stdout.strip().splitlines()[-1])
             if colours > 20:
                 break
@@ -211,7 +216,7 @@ def test_the_real_application_opens_a_window_on_an_x_server(tmp_path: Path) -> N
     output_text = log.read_text(encoding="utf-8", errors="replace")
     assert still_running, output_text
     assert "could not load the qt platform plugin" not in output_text.lower()
-    assert colours > 20, f"the screen stayed blank ({colours} colours)"
+    assert colours > 20, f"the screen stayed blank ({colours} colours) {grab_error}"
     assert shot.stat().st_size > 1000
     assert code == 0, output_text
     assert group_left, "a child process of the reader outlived it"

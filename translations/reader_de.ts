@@ -1648,7 +1648,12 @@
         <translation>Installierte deutsche spaCy-Pipelines (de_core_news_lg, _md, _sm) stehen hier zur Wahl. Ist eine gewählte Pipeline nicht mehr installiert, wird die eingebaute verwendet.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Leave one core free for other &amp;programs</source>
+        <translation>Einen &amp;Kern für andere Programme frei lassen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Reopen the last document on start</source>
         <translation>Beim Start das letzte Dokument &amp;wieder öffnen</translation>
     </message>
@@ -1770,12 +1775,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Längste &amp;Zeile:</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <source>Leave &amp;one core free for other programs</source>
-        <translation>Einen &amp;Kern für andere Programme frei lassen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-13"/>
         <source>Off: translation uses every core of this computer and finishes soonest. On: one core stays free for other programs; translating takes longer.</source>
         <translation>Aus: Die Übersetzung nutzt jeden Kern dieses Computers und ist am schnellsten fertig. An: Ein Kern bleibt für andere Programme frei; das Übersetzen dauert länger.</translation>
     </message>

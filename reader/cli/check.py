@@ -148,8 +148,8 @@ def _translated(
     paths = resolve_paths()
     package = require_translation_package(paths)
     cache_path = None if args.no_cache else paths.translation_cache
-    with TranslationSession.open(package, cache_path) as session:
-        done = session.translate(sentences, beam_size=args.beam, align=False)
+    with TranslationSession.open(package, cache_path, threads=args.threads) as session:
+        done = session.translate(sentences, beam_size=args.beam, align=False, by_length=True)
     english = {t.sentence_id: t.text for t in done}
     keys = [("id", sentence_id) for sentence_id, _text in sentences]
     return keys, [(text, english.get(sentence_id, "")) for sentence_id, text in sentences]

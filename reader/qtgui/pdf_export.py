@@ -12,12 +12,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QTextImageFormat,
     QTextLength,
     QTextTableCellFormat,
     QTextTableFormat,
@@ -35,7 +37,8 @@ from PySide6.QtGui import (
 from reader import __version__
 from reader.core.document.model import Block, BlockKind, EntityLabel, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link, to_tsv
-from reader.core.export.runs import Run, english_runs, german_runs
+from reader.core.export.pictures import PictureBudget
+from reader.core.export.runs import Run, cells_of, english_runs, german_runs
 from reader.core.safe_io import check_target, replace_with_temporary
 
 ENTITY_BACKGROUNDS = {
@@ -103,13 +106,17 @@ def _paint(bilingual: BilingualDocument, file_name: str, options: PdfOptions) ->
         ATTACHMENT_NAME, to_tsv(bilingual).encode("utf-8"), "text/tab-separated-values"
     )
 
-    document = build_text_document(bilingual, options.font_size)
-    # Lay out in the writer's own units so point sizes and page breaks match the paper.
-    document.documentLayout().setPaintDevice(writer)
     paint_rect = writer.pageLayout().paintRectPixels(writer.resolution())
     footer_font = _font(SANS_FAMILIES, options.font_size * 0.75)
     footer_height = QFontMetricsF(footer_font, writer).height() * 2.2
     body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
+    # Qt scales a picture's size by the device's dots per inch over 96: undo that here.
+    scale = 96 / writer.resolution()
+    document = build_text_document(
+        bilingual, options.font_size, QSizeF(body.width() * scale, body.height() * scale * 0.8)
+    )
+    # Lay out in the writer's own units so point sizes and page breaks match the paper.
+    document.documentLayout().setPaintDevice(writer)
     document.setPageSize(body)
     page_count = document.pageCount()
 
@@ -166,8 +173,11 @@ def _paint_footer(
     painter.restore()
 
 
-def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -> QTextDocument:
-    """A QTextDocument holding one two-column table: a header row, then one row per block."""
+def build_text_document(
+    bilingual: BilingualDocument, font_size: float = 10.5, picture_room: QSizeF | None = None
+) -> QTextDocument:
+    """A QTextDocument holding one two-column table: a header row, then one row per block
+    (a document table's row holds a small table on each side, cell by cell)."""
     document = QTextDocument()
     document.setDefaultFont(_font(SERIF_FAMILIES, font_size))
     document.setDocumentMargin(0)
@@ -175,15 +185,27 @@ def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -
     root.setMargin(0)
     document.rootFrame().setFrameFormat(root)
 
-    blocks = bilingual.visible_blocks
+    budget = PictureBudget(bilingual.document)
+    pictures = {
+        block.index: image
+        for block in bilingual.visible_blocks
+        if block.kind is BlockKind.IMAGE and (image := _picture(budget, block)) is not None
+    }
+    # A picture gets a row of its own across both columns, its caption the row below.
+    rows = [
+        (block, picture)
+        for block in bilingual.visible_blocks
+        for picture in ((True, False) if block.index in pictures else (False,))
+    ]
     cursor = QTextCursor(document)
-    table = cursor.insertTable(1 + len(blocks), 2, _table_format())
+    table = cursor.insertTable(1 + len(rows), 2, _table_format())
     # Every edit marks the table's cell grid dirty and the next cellAt() rebuilds it whole:
     # merge first, then take every cell once, and only then fill them (linear, not n²).
-    code_rows = {row for row, block in enumerate(blocks, 1) if block.kind is BlockKind.CODE}
-    for row in code_rows:
+    code_rows = {row for row, (b, _p) in enumerate(rows, 1) if b.kind is BlockKind.CODE}
+    picture_rows = {row for row, (_b, picture) in enumerate(rows, 1) if picture}
+    for row in code_rows | picture_rows:
         table.mergeCells(row, 0, 1, 2)
-    cells = [[table.cellAt(row, column) for column in (0, 1)] for row in range(1 + len(blocks))]
+    cells = [[table.cellAt(row, column) for column in (0, 1)] for row in range(1 + len(rows))]
     header = QTextCharFormat()
     header.setFont(_font(SANS_FAMILIES, font_size * 0.8))
     header.setFontWeight(QFont.Weight.Bold)
@@ -194,7 +216,11 @@ def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -
     code.setFont(_font(MONO_FAMILIES, font_size * 0.85))
     code_background = QTextTableCellFormat()
     code_background.setBackground(QColor("#f6f8fa"))
-    for row, block in enumerate(blocks, start=1):
+    for row, (block, picture) in enumerate(rows, start=1):
+        if picture:
+            cell_cursor = cells[row][0].firstCursorPosition()
+            _insert_picture(document, cell_cursor, pictures[block.index], block, picture_room)
+            continue
         if row in code_rows:
             cell_cursor = cells[row][0].firstCursorPosition()
             cell_cursor.insertText(clean_text(block.text), code)
@@ -202,10 +228,47 @@ def build_text_document(bilingual: BilingualDocument, font_size: float = 10.5) -
         for column, runs in enumerate(
             (german_runs(bilingual, block), english_runs(bilingual, block))
         ):
-            _fill_cell(cells[row][column].firstCursorPosition(), block, runs, font_size)
+            cursor = cells[row][column].firstCursorPosition()
+            if block.kind is BlockKind.TABLE_ROW and block.cells:
+                by_cell = cells_of(bilingual, block, runs, english=column == 1)
+                _fill_table_row(cursor, block, by_cell, font_size)
+            else:
+                _fill_cell(cursor, block, runs, font_size)
     for row in code_rows:
         cells[row][0].setFormat(code_background)
     return document
+
+
+def _picture(budget: PictureBudget, block: Block) -> QImage | None:
+    """The block's picture decoded, if the export may carry it (see ``PictureBudget``)."""
+    found = budget.picture(block)
+    image = QImage.fromData(found[1]) if found is not None else None
+    return image if image is not None and not image.isNull() else None
+
+
+def _insert_picture(
+    document: QTextDocument,
+    cursor: QTextCursor,
+    image: QImage,
+    block: Block,
+    room: QSizeF | None,
+) -> None:
+    """The picture centred, never wider than the page nor taller than most of it (``room``,
+    in 96-dpi pixels); its caption is the next row."""
+    name = f"picture:{block.index}"
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    centred = QTextBlockFormat()
+    centred.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    cursor.setBlockFormat(centred)
+    image_format = QTextImageFormat()
+    image_format.setName(name)
+    # A share of the page's width: 100 % would run over the cell's padding and border.
+    image_format.setMaximumWidth(QTextLength(QTextLength.Type.PercentageLength, 98))
+    if room is not None:
+        shrink = min(1.0, room.width() * 0.98 / image.width(), room.height() / image.height())
+        image_format.setWidth(image.width() * shrink)
+        image_format.setHeight(image.height() * shrink)
+    cursor.insertImage(image_format)
 
 
 def _table_format() -> QTextTableFormat:
@@ -242,6 +305,42 @@ def _fill_cell(cursor: QTextCursor, block: Block, runs: list[Run], font_size: fl
     if block.kind is BlockKind.LIST_ITEM:
         marker = f"{block.number}. " if block.ordered else "• "
         cursor.insertText(marker, base)
+    _insert_runs(cursor, runs, base)
+
+
+def _fill_table_row(
+    cursor: QTextCursor, block: Block, cells: list[list[Run]], font_size: float
+) -> None:
+    """A document table's row as a small table of its own, one column per table cell (the
+    German cells on the left, the English of each cell's sentences at the same column on
+    the right); a header row (``level`` 1) is bold on a grey ground."""
+    columns = max(1, len(cells))
+    table_format = QTextTableFormat()
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    share = QTextLength(QTextLength.Type.PercentageLength, 100 / columns)
+    table_format.setColumnWidthConstraints([share] * columns)
+    table_format.setCellSpacing(0)
+    table_format.setCellPadding(3)
+    table_format.setBorder(1)
+    table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    table_format.setBorderBrush(RULE)
+    table_format.setBorderCollapse(True)
+    table_format.setMargin(0)
+    table = cursor.insertTable(1, columns, table_format)
+    base = QTextCharFormat()
+    if block.level:
+        base.setFontWeight(QFont.Weight.Bold)
+    base.setFontPointSize(font_size * 0.95)
+    header_ground = QTextTableCellFormat()
+    header_ground.setBackground(QColor("#f6f8fa"))
+    for column, runs in enumerate(cells):
+        cell = table.cellAt(0, column)
+        if block.level:
+            cell.setFormat(header_ground)
+        _insert_runs(cell.firstCursorPosition(), runs, base)
+
+
+def _insert_runs(cursor: QTextCursor, runs: list[Run], base: QTextCharFormat) -> None:
     for run in runs:
         text = clean_text(run.text)
         if not text:

@@ -118,7 +118,7 @@ class SingleInstance(QObject):
         # for waitForBytesWritten to wait for (it then reports False).
         delivered = socket.bytesToWrite() == 0 or socket.waitForBytesWritten(timeout_ms)
         socket.disconnectFromServer()
-        return delivered
+        return bool(delivered)
 
     def listen(self) -> bool:
         """Become the running instance; removes a stale socket from a crash first."""

@@ -272,6 +272,7 @@ class TranslationService(ThreadService):
         worker = _Worker(engine_factory, cache_path)
         super().__init__(worker, "translation", parent)
         self.cache_path = cache_path
+        self.engine_factory = engine_factory  # a gloss lane builds its engine the same way
         self._worker: _Worker = worker
         self._translation_requested.connect(worker._on_service_translation_requested)
         self._threads_requested.connect(worker._on_service_threads_requested)

@@ -7,8 +7,10 @@ a child with a timeout; the rest run in-process for speed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -132,3 +134,31 @@ def installed(data_dir: Path, tiny_package_dir: Path) -> Path:
     """A data dir with the tiny de→en package (its model copies the German)."""
     shutil.copytree(tiny_package_dir, data_dir / "data" / "packages" / tiny_package_dir.name)
     return data_dir
+
+
+SYSTEM_NODES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/stdout")
+
+
+@pytest.fixture(autouse=True)
+def system_nodes_survive() -> Iterator[None]:
+    """These tests aim the reader at /dev/null, /dev/stdout…: a regression that replaced one
+    with a regular file would break the whole machine, so put it back and fail loudly."""
+    before = {path: os.lstat(path) for path in SYSTEM_NODES if os.path.lexists(path)}
+    links = {path: os.readlink(path) for path, info in before.items() if stat.S_ISLNK(info.st_mode)}
+    yield
+    broken = []
+    for path, info in before.items():
+        try:
+            now = os.lstat(path)
+        except FileNotFoundError:
+            now = None
+        if now is not None and stat.S_IFMT(now.st_mode) == stat.S_IFMT(info.st_mode):
+            continue
+        broken.append(path)
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
+        if stat.S_ISLNK(info.st_mode):
+            os.symlink(links[path], path)
+        elif os.geteuid() == 0:
+            os.mknod(path, stat.S_IMODE(info.st_mode) | stat.S_IFCHR, info.st_rdev)
+    assert not broken, f"the reader replaced {broken} (put back)"

@@ -118,3 +118,105 @@ def test_web_links_are_clickable_and_javascript_links_are_not(tmp_path: Path) ->
     page = PdfReader(target).pages[0]
     actions = [a.get_object().get("/A") for a in page.get("/Annots", None) or []]
     assert [a.get("/URI") for a in actions if a] == ["https://koeln.de"]
+
+
+def table_document() -> BilingualDocument:
+    """A three-column table: a header row and one data row, each cell its own sentence."""
+    rows = [("Schiff Flagge Hafen", (0, 7, 14), 1), ("Ever Given Panama Suez", (0, 11, 18), 0)]
+    blocks, sentences, translations = [], [], {}
+    english = {
+        "Schiff": "Ship",
+        "Flagge": "Flag",
+        "Hafen": "Port",
+        "Ever Given": "Ever Given",
+        "Panama": "Panama",
+        "Suez": "Suez",
+    }
+    for index, (text, cells, level) in enumerate(rows):
+        blocks.append(Block(index, BlockKind.TABLE_ROW, text, level=level, cells=cells))
+        for start, end in zip(cells, (*cells[1:], len(text) + 1), strict=True):
+            german = text[start : end - 1]
+            sid = len(sentences)
+            sentences.append(Sentence(sid, index, start, start + len(german), german))
+            translations[sid] = Translation(sid, german, english[german])
+    return BilingualDocument(Document("Schiffe", tuple(blocks)), tuple(sentences), translations)
+
+
+def nested_tables(document) -> list[list[str]]:
+    """Each table inside the outer table: its cells' text, left to right."""
+    from PySide6.QtGui import QTextTable
+
+    outer = document.rootFrame().childFrames()[0]
+    found = []
+    for frame in outer.childFrames():
+        assert isinstance(frame, QTextTable)
+        assert frame.rows() == 1
+        found.append([_cell_text(frame.cellAt(0, column)) for column in range(frame.columns())])
+    return found
+
+
+def _cell_text(cell) -> str:
+    cursor = cell.firstCursorPosition()
+    cursor.setPosition(cell.lastCursorPosition().position(), cursor.MoveMode.KeepAnchor)
+    return cursor.selectedText()
+
+
+def test_table_rows_are_laid_out_as_tables_on_both_sides(tmp_path: Path) -> None:
+    bilingual = table_document()
+    document = build_text_document(bilingual)
+    assert nested_tables(document) == [
+        ["Schiff", "Flagge", "Hafen"],
+        ["Ship", "Flag", "Port"],
+        ["Ever Given", "Panama", "Suez"],
+        ["Ever Given", "Panama", "Suez"],
+    ]
+    target = tmp_path / "table.pdf"
+    export_pdf(bilingual, target)
+    text = page_texts(target)[0]
+    assert "Flagge Hafen" in text and "Ship Flag Port" in text  # (ff: a ligature)
+
+
+def image_sizes(path: Path) -> list[tuple[int, int]]:
+    """(width, height) of every image object the PDF's pages draw (forms searched too)."""
+    found: list[tuple[int, int]] = []
+
+    def walk(resources) -> None:
+        for item in (resources or {}).get("/XObject", {}).values():
+            stream = item.get_object()
+            if stream.get("/Subtype") == "/Image":
+                found.append((int(stream["/Width"]), int(stream["/Height"])))
+            elif stream.get("/Subtype") == "/Form":
+                walk(stream.get("/Resources"))
+
+    for page in PdfReader(path).pages:
+        walk(page.get("/Resources"))
+    return found
+
+
+def test_pictures_are_embedded_once_across_both_columns(tmp_path: Path) -> None:
+    from tests.core.export.test_html_pictures import bilingual, png
+
+    (tmp_path / "karte.png").write_bytes(png(40, 20))
+    target = tmp_path / "bild.pdf"
+    export_pdf(bilingual(tmp_path, "karte.png"), target)
+    assert image_sizes(target) == [(40, 20)]
+    text = page_texts(target)[0]
+    assert "Die Karte von Köln." in text and "The map of Cologne." in text
+
+
+def test_a_picture_the_loader_would_not_show_stays_its_caption(tmp_path: Path) -> None:
+    from tests.core.export.test_html_pictures import bilingual
+
+    (tmp_path / "karte.png").symlink_to("/dev/zero")
+    target = tmp_path / "ohne.pdf"
+    export_pdf(bilingual(tmp_path, "karte.png"), target)
+    assert image_sizes(target) == []
+    assert "Die Karte von Köln." in page_texts(target)[0]
+
+
+def test_a_tall_picture_is_shrunk_to_fit_one_page(tmp_path: Path) -> None:
+    from tests.core.export.test_html_pictures import bilingual, png
+
+    (tmp_path / "karte.png").write_bytes(png(30, 3000))  # 31 A4 pages tall at 96 dpi
+    assert export_pdf(bilingual(tmp_path, "karte.png"), tmp_path / "hoch.pdf") == 1
+    assert image_sizes(tmp_path / "hoch.pdf") == [(30, 3000)]

@@ -77,14 +77,3 @@ def gate() -> Iterator[threading.Semaphore]:
     yield semaphore
     for _ in range(1000):
         semaphore.release()  # let any waiting fake batch run out
-
-
-@pytest.fixture(scope="session", autouse=True)
-def clipboard_emptied_at_the_end() -> Iterator[None]:
-    """Qt's offscreen clipboard still holding rich data when the application is destroyed
-    crashes the interpreter on exit (code 139 after every test passed): empty it first."""
-    yield
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is not None:
-        QGuiApplication.clipboard().clear()

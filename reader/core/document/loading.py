@@ -137,12 +137,11 @@ def _load_container(
         raise FileTooLarge(path, size=size, limit=MAX_CONTAINER_BYTES)
     data = _read_capped(path, MAX_CONTAINER_BYTES)
     if fmt == "pdf":
-        from reader.core.document.pdf_source import pdf_to_text
+        from reader.core.document.pdf_source import read_pdf
 
-        text = pdf_to_text(path, data, cancel)
-        return _finish(
-            _build(text, "text", fallback_title=path.stem, source=path, encoding=""), fmt
-        )
+        pdf = read_pdf(path, data, cancel)
+        document = _build(pdf.text, "text", fallback_title=path.stem, source=path, encoding="")
+        return _finish(_with_headings(document, pdf.headings), fmt)
     if fmt == "docx":
         from reader.core.document.docx_source import docx_to_html
 
@@ -184,6 +183,21 @@ def _load_container(
         chapters=tuple(chapters),
         pictures=tuple((name, data) for name, data in pictures.items() if name in used),
     )
+
+
+def _with_headings(document: Document, headings: dict[str, int]) -> Document:
+    """The paragraphs that are heading lines (by type size, in a PDF) made headings; the
+    first heading becomes the title."""
+    if not headings:
+        return document
+    blocks = tuple(
+        replace(block, kind=BlockKind.HEADING, level=headings[block.text])
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and block.text in headings
+        else block
+        for block in document.blocks
+    )
+    title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), document.title)
+    return replace(document, blocks=blocks, title=_short_title(title))
 
 
 def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from dataclasses import replace
 
 from reader import __version__
 from reader.core.document.model import Block, BlockKind, Entity, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link
+from reader.core.export.pictures import PictureBudget
 from reader.core.export.runs import (
     Run,
     cells_of,
@@ -27,7 +29,8 @@ from reader.core.export.runs import (
 # Belt and braces: even if something slipped past escaping, a browser would run no script
 # and fetch nothing (inline styles only; links still open on click).
 CONTENT_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
 )
 
 STYLE = """
@@ -51,6 +54,8 @@ table.bilingual table.cells td, table.bilingual table.cells th { width: auto;
 table.bilingual table.cells th { font-weight: bold; }
 td h1, td h2, td h3, td h4, td h5, td h6 { margin: 0.6rem 0 0.2rem; line-height: 1.25; }
 td p, td blockquote { margin: 0; }
+figure { margin: 0.3rem 0; text-align: center; }
+figure img { max-width: 100%; max-height: 80vh; height: auto; }
 blockquote { border-left: 3px solid #d0d7de; padding-left: 0.8rem; color: #424a53; }
 .li { display: flex; gap: 0.4em; }
 .li .marker { flex: none; min-width: 1.2em; color: #57606a; }
@@ -85,7 +90,8 @@ def to_html(bilingual: BilingualDocument) -> str:
     document = bilingual.document
     title = _text(document.title or "")
     model = " ".join(p for p in (bilingual.model_name, bilingual.model_version) if p)
-    rows = "\n".join(_block_row(bilingual, block) for block in bilingual.visible_blocks)
+    pictures = PictureBudget(document)
+    rows = "\n".join(_block_row(bilingual, block, pictures) for block in bilingual.visible_blocks)
     meta_model = (
         f'<meta name="translation-model" content="{html.escape(clean_text(model))}">\n'
         if model
@@ -109,8 +115,16 @@ def to_html(bilingual: BilingualDocument) -> str:
     )
 
 
-def _block_row(bilingual: BilingualDocument, block: Block) -> str:
+def _block_row(bilingual: BilingualDocument, block: Block, pictures: PictureBudget) -> str:
     row_id = f'id="b{block.index}"'
+    uri = pictures.data_uri(block) if block.kind is BlockKind.IMAGE else None
+    if uri is not None:  # the picture once across both sides, its alt text as the caption
+        alt = _text(block.text)
+        caption = _block_row(bilingual, replace(block, image=""), pictures)
+        return (
+            f'<tr class="block picture" {row_id}><td colspan="2"><figure>'
+            f'<img src="{uri}" alt="{alt}"></figure></td></tr>\n'
+        ) + caption.replace(f" {row_id}>", ">", 1)
     if block.kind is BlockKind.CODE:
         return (
             f'<tr class="block code" {row_id}><td colspan="2">'

@@ -12,6 +12,7 @@ from itertools import groupby, takewhile
 
 from reader.core.document.model import Block, BlockKind, MarkKind
 from reader.core.export.model import BilingualDocument, clean_text, is_safe_link, single_line
+from reader.core.export.pictures import PictureBudget
 from reader.core.export.runs import Run, cells_of, english_runs, german_runs
 
 # Punctuation that can start markup anywhere in a line (emphasis, code, links, tables,
@@ -95,7 +96,11 @@ def to_markdown(bilingual: BilingualDocument, *, table: bool = False) -> str:
         parts.append(f"# {escape_markdown(bilingual.document.title)}")
     previous: Block | None = None
     blocks = list(bilingual.visible_blocks)
+    pictures = PictureBudget(bilingual.document)
     for index, block in enumerate(blocks):
+        uri = pictures.data_uri(block) if block.kind is BlockKind.IMAGE else None
+        if uri is not None:  # the picture inside the file, its caption pair below it
+            parts.append(f"\n\n![{escape_markdown(block.text)}]({uri})")
         if block.kind is BlockKind.TABLE_ROW and block.cells:
             if previous is None or previous.kind is not BlockKind.TABLE_ROW:
                 rows = list(takewhile(lambda b: b.kind is BlockKind.TABLE_ROW, blocks[index:]))

@@ -35,7 +35,8 @@ _lock = threading.Lock()
 
 def package_fingerprint(folder: Path) -> str:
     """A digest of the names, sizes and modification times of the package's files."""
-    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape"))
+    # Not the folder's path: a copy (same names, sizes and times) is the same package.
+    digest = hashlib.sha256()
     count = 0
     for root, dirs, files in os.walk(folder):
         dirs.sort()

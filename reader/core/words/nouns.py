@@ -29,43 +29,61 @@ class Noun:
 
 
 class NounTable:
-    """Nouns by lemma (exact and case-folded) and by plural form."""
+    """Nouns by lemma (exact and case-folded) and by plural form.
+
+    Kept as plain ``str -> str`` maps (lemma -> ``genders<TAB>plural``, folded lemma and
+    plural -> lemma) and a ``Noun`` is made on each answer: strings are not tracked by
+    Python's garbage collector, whereas ~100,000 ``Noun`` objects made its full collections
+    (which hold the GIL) long enough to stall the window while the table loaded.
+    """
 
     def __init__(self, nouns: list[Noun]) -> None:
-        self._by_lemma = {noun.lemma: noun for noun in nouns}
-        self._by_folded: dict[str, Noun] = {}
-        self._by_plural: dict[str, Noun] = {}
+        self._facts: dict[str, str] = {}
+        self._by_folded: dict[str, str] = {}
+        self._by_plural: dict[str, str] = {}
         for noun in nouns:
-            self._by_folded.setdefault(noun.lemma.casefold(), noun)
-            if noun.plural:
-                self._by_plural.setdefault(noun.plural, noun)
+            self._add(noun.lemma, ",".join(noun.genders), noun.plural)
+
+    def _add(self, lemma: str, genders: str, plural: str) -> None:
+        self._facts.setdefault(lemma, f"{genders}\t{plural}")
+        self._by_folded.setdefault(lemma.casefold(), lemma)
+        if plural:
+            self._by_plural.setdefault(plural, lemma)
 
     @classmethod
     def load(cls, path: Path) -> NounTable:
-        nouns = []
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) != 3 or not fields[0]:
-                    continue
-                genders = tuple(g for g in fields[1].split(",") if g in ("m", "f", "n"))
-                nouns.append(Noun(fields[0], genders, fields[2]))
-        return cls(nouns)
+        table = cls([])
+        # One read, then only strings: nothing here for the garbage collector to walk.
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            fields = line.split("\t")
+            if len(fields) != 3 or not fields[0]:
+                continue
+            table._add(fields[0], fields[1], fields[2])
+        return table
 
     def __len__(self) -> int:
-        return len(self._by_lemma)
+        return len(self._facts)
+
+    def _noun(self, lemma: str | None) -> Noun | None:
+        facts = self._facts.get(lemma) if lemma is not None else None
+        if lemma is None or facts is None:
+            return None
+        genders, plural = facts.split("\t")
+        return Noun(lemma, tuple(g for g in genders.split(",") if g in ("m", "f", "n")), plural)
 
     def get(self, lemma: str) -> Noun | None:
         """The noun with this lemma (exact spelling first, then any case)."""
-        return self._by_lemma.get(lemma) or self._by_folded.get(lemma.casefold())
+        if lemma in self._facts:
+            return self._noun(lemma)
+        return self._noun(self._by_folded.get(lemma.casefold()))
 
     def by_plural(self, form: str) -> Noun | None:
         """The noun whose nominative plural is ``form`` (Häuser → Haus)."""
-        return self._by_plural.get(form)
+        return self._noun(self._by_plural.get(form))
 
     def has_folded(self, folded: str) -> Noun | None:
         """The noun whose case-folded lemma is ``folded`` (the compound splitter's question)."""
-        return self._by_folded.get(folded)
+        return self._noun(self._by_folded.get(folded))
 
 
 _lock = threading.Lock()

@@ -161,7 +161,7 @@ class PreferencesDialog(QDialog):
             )
         )
 
-        self.spare_core = QCheckBox(self.tr("Leave &one core free for other programs"), self)
+        self.spare_core = QCheckBox(self.tr("Leave one core free for other &programs"), self)
         self.spare_core.setChecked(current.leave_core_free)
         self.spare_core.setToolTip(
             self.tr(

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.core.document.model import Document, Sentence
+from reader.core.document.model import Document, Sentence, Translation
 from reader.ui.theme import ReaderColors
 from reader.ui.view.block_formats import Side
 from reader.ui.view.document_images import load_image
@@ -129,10 +129,13 @@ class BilingualView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
         self._continue_rendering()
 
-    def set_translations(self, translations: Mapping[int, str]) -> None:
-        """Fill in English for some sentences without moving what the reader looks at."""
+    def set_translations(
+        self, translations: Mapping[int, str], aligned: Mapping[int, Translation] | None = None
+    ) -> None:
+        """Fill in English for some sentences without moving what the reader looks at;
+        ``aligned`` carries the German's bold, italic and links onto the English words."""
         with KeepReadingPosition(self):
-            self.renderer.set_english(translations)
+            self.renderer.set_english(translations, aligned)
         self._update_selections()
 
     def set_placeholders(self, shown: bool) -> None:

@@ -10,22 +10,16 @@ gives the cell's current start, so spans stay right while English streams into o
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextTable
 
-from reader.core.document.model import Block, BlockKind, Document, Sentence
+from reader.core.document.model import Block, BlockKind, Document, Mark, Sentence, Translation
 from reader.ui.theme import ReaderColors
 from reader.ui.view import cell_layout
-from reader.ui.view.block_formats import (
-    Side,
-    apply_mark,
-    base_char_format,
-    block_format,
-    list_format,
-)
+from reader.ui.view.block_formats import Side, base_char_format, block_format, list_format
+from reader.ui.view.marked_text import english_marks, insert_marked
 from reader.ui.view.table_rows import fill_composite_side, is_composite
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
@@ -72,6 +66,7 @@ class DocumentRenderer:
         self.source: Document | None = None
         self.sentences: dict[int, Sentence] = {}
         self.english: dict[int, str] = {}
+        self.english_marks: dict[int, tuple[Mark, ...]] = {}  # bold/italic/links on English
         self.placeholders = True  # False while no model can translate: leave English empty
         self.rows: list[Row] = []
         self.row_of_sentence: dict[int, int] = {}
@@ -91,6 +86,7 @@ class DocumentRenderer:
         self.source = source
         self.sentences = {s.id: s for s in sentences}
         self.english = dict(english or {})
+        self.english_marks = {}
         by_block: dict[int, list[Sentence]] = {}
         for sentence in sentences:
             by_block.setdefault(sentence.block, []).append(sentence)
@@ -177,9 +173,17 @@ class DocumentRenderer:
         )
         return not self.complete
 
-    def set_english(self, translations: Mapping[int, str]) -> list[int]:
-        """Store new English and redraw the rows it touches; returns those row indexes."""
+    def set_english(
+        self, translations: Mapping[int, str], aligned: Mapping[int, Translation] | None = None
+    ) -> list[int]:
+        """Store new English and redraw the rows it touches; returns those row indexes.
+
+        ``aligned`` (the model's word alignment) carries the German's marks onto the English.
+        """
         self.english.update(translations)
+        for sentence_id in translations:
+            self.english_marks.pop(sentence_id, None)
+        self.english_marks.update(english_marks(self.source, self.sentences, aligned or {}))
         rows = sorted({self.row_of_sentence[i] for i in translations if i in self.row_of_sentence})
         self.refresh_rows(rows)
         return rows
@@ -291,20 +295,8 @@ class DocumentRenderer:
         base = base_char_format(block, self.colors)
         if is_composite(block):
             return fill_composite_side(self, row, Side.GERMAN, cursor, base)
-        text = block.text
-        to16 = Utf16Map(text)
-        cuts = {0, len(text)}
-        for mark in block.marks:
-            cuts.update((max(0, min(len(text), mark.start)), max(0, min(len(text), mark.end))))
-        points = sorted(cuts)
-        for start, end in itertools.pairwise(points):
-            if start >= end:
-                continue
-            char_format = QTextCharFormat(base)
-            for mark in block.marks:
-                if mark.start <= start and end <= mark.end:
-                    apply_mark(char_format, mark.kind, mark.href, self.colors)
-            cursor.insertText(text[start:end], char_format)
+        insert_marked(cursor, block.text, block.marks, base, self.colors)
+        to16 = Utf16Map(block.text)
         row.german_spans = [(to16(s.start), to16(s.end)) for s in sentences]
 
     def _fill_english(self, row: Row) -> None:
@@ -331,7 +323,8 @@ class DocumentRenderer:
                 cursor.insertText(" ", base)
                 position += 1
             text, char_format = (english, base) if english is not None else (PLACEHOLDER, pending)
-            cursor.insertText(text, char_format)
+            marks = self.english_marks.get(sentence_id, ()) if english is not None else ()
+            insert_marked(cursor, text, marks, char_format, self.colors)
             length = utf16_length(text)
             spans.append((position, position + length))
             position += length

@@ -25,10 +25,11 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from reader.core.document.model import Block, BlockKind, Document, Sentence
+from reader.core.document.model import Block, BlockKind, Document, Mark, Sentence
 from reader.ui.theme import ReaderColors
 from reader.ui.view.block_formats import Side, apply_mark
 from reader.ui.view.image_rows import fill_english_picture, fill_german_picture
+from reader.ui.view.marked_text import insert_marked
 from reader.ui.view.text_positions import Utf16Map, utf16_length
 
 CELL_PADDING = 4
@@ -56,6 +57,7 @@ class RowSource(Protocol):
     source: Document | None
     sentences: dict[int, Sentence]
     english: dict[int, str]
+    english_marks: dict[int, tuple[Mark, ...]]
     placeholders: bool
 
 
@@ -83,7 +85,7 @@ def fill_composite_side(
         return
     lookup = english_lookup(source.english, source.placeholders, base, source.colors)
     row.english_spans = fill_english_row(
-        cursor, row.block, sentences, lookup, base, source.colors, start
+        cursor, row.block, sentences, lookup, base, source.colors, start, source.english_marks
     )
 
 
@@ -168,8 +170,10 @@ def fill_english_row(
     base: QTextCharFormat,
     colors: ReaderColors,
     cell_start: int,
+    marks: Mapping[int, tuple[Mark, ...]] | None = None,
 ) -> list[tuple[int, int]]:
-    """The English side: each sentence's English in the column of its German cell."""
+    """The English side: each sentence's English in the column of its German cell, with
+    the bold, italic and links ``marks`` carries onto it (by sentence id)."""
     table = _insert_table(cursor, block, colors)
     header = _header_format(base, block)
     result: list[tuple[int, int]] = []
@@ -191,7 +195,8 @@ def fill_english_row(
         if block.level:
             char_format = QTextCharFormat(char_format)
             char_format.setFontWeight(QFont.Weight.Bold)
-        cell_cursor.insertText(text, char_format)
+        carried = (marks or {}).get(sentence.id, ()) if text != PLACEHOLDER else ()
+        insert_marked(cell_cursor, text, carried, char_format, colors)
         result.append((first + length, first + length + utf16_length(text)))
         written[column] = length + utf16_length(text)
         # Later columns moved by what was inserted; spans already taken stay right because

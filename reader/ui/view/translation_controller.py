@@ -200,7 +200,7 @@ class TranslationController(QObject):
             chunk[sentence_id] = self._incoming.pop(sentence_id)
         if chunk:
             self.translations.update(chunk)
-            self.view.set_translations({sid: t.text for sid, t in chunk.items()})
+            self.view.set_translations({sid: t.text for sid, t in chunk.items()}, chunk)
             self.translations_applied.emit(chunk)
             self._done += sum(1 for sid in chunk if sid in self._wanted)
             self.progress_changed.emit(self._done, len(self._to_translate))

@@ -27,6 +27,7 @@ from reader.ui.words.aligned_words import AlignedWords
 from reader.ui.words.card import WordCard
 from reader.ui.words.locate import WordSpot, sentence_words, word_at, word_rect
 from reader.ui.words.placement import card_position
+from reader.workers.gloss_lane import GlossLane
 from reader.workers.jobs import JobRunner, ProgressFn
 
 if TYPE_CHECKING:
@@ -102,6 +103,12 @@ class WordsController(QObject):
         service = translation.service
         service.batch_translated.connect(self._on_service_batch_translated)
         service.translation_failed.connect(self._on_service_translation_failed)
+        # While the document translates, glosses skip its queue (its batch runs seconds).
+        self.gloss_lane = GlossLane(service.cache_path, service.engine_factory, self)
+        self.gloss_lane.glosses_translated.connect(self._on_service_batch_translated)
+        self.gloss_lane.glosses_failed.connect(self._on_service_translation_failed)
+        self.use_gloss_lane = True  # False: behind the document's running batch (benchmark)
+        translation.translation_finished.connect(self._on_translation_finished)
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -269,6 +276,11 @@ class WordsController(QObject):
             self._gloss_note = self.tr("no translation model")
             return
         self._gloss_texts = tuple(texts)
+        if self.translation.running and self.use_gloss_lane:
+            self._gloss_job = self.gloss_lane.translate(
+                package, list(enumerate(self._gloss_texts)), self.translation.beam_size
+            )
+            return
         self._gloss_job = self.translation.service.translate(
             package, list(enumerate(self._gloss_texts)), self.translation.beam_size
         )
@@ -286,6 +298,9 @@ class WordsController(QObject):
         self.aligned.forget()  # the lexicon grew
         self._refresh()
         self.glosses_arrived.emit(dict(self.glosses))
+
+    def _on_translation_finished(self, _cancelled: bool) -> None:
+        self.gloss_lane.release()  # the document is done: its queue is short again
 
     def _on_service_translation_failed(self, job_id: int, _error: object) -> None:
         if job_id == self._gloss_job:

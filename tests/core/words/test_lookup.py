@@ -66,6 +66,22 @@ def test_noun_table_reads_genders_and_plural(tmp_path: Path) -> None:
     assert table.get("Baum") is None
 
 
+def test_the_shipped_noun_table_holds_nothing_for_the_garbage_collector() -> None:
+    """Loading it must not add ~100,000 tracked objects: the collector's full passes over
+    them hold the GIL and stalled the window while the table was read."""
+    import gc
+
+    from reader.core.bundled import resource_path
+
+    gc.collect()
+    before = len(gc.get_objects())
+    table = NounTable.load(resource_path("words", "nouns.tsv"))
+    gc.collect()
+    assert len(table) > 50_000
+    assert len(gc.get_objects()) - before < 100
+    assert table.get("Drucker") == Noun("Drucker", ("m",), "Drucker")
+
+
 def test_ding_entries_by_headword(tmp_path: Path) -> None:
     path = tmp_path / "de-en"
     path.write_text(DING, encoding="utf-8")

@@ -152,6 +152,7 @@ def test_glosses_do_not_wait_for_the_whole_document(
     gate.release()
     qtbot.waitUntil(lambda: len(window.translation.translations) >= 2, timeout=10_000)
     words = window.words
+    words.use_gloss_lane = False  # the translation thread's queue, as the benchmark's "before"
     with qtbot.waitSignal(words.card_filled, timeout=30_000):
         words.open_at(spot_of(window, "Bahnhof"))
     for _ in range(4):  # the running batch ends, then the glosses' batch runs
@@ -160,4 +161,34 @@ def test_glosses_do_not_wait_for_the_whole_document(
     assert words.glosses["Bahnhof"] == english_of("Bahnhof")
     done, total = window.translation.done_count()
     assert done < total - 10  # most of the document is still waiting
+    assert window.translation.running
+
+
+def test_glosses_do_not_wait_for_the_running_batch(
+    qtbot, make_window, reader_paths, tmp_path, gate
+) -> None:
+    """The document's batch never ends here; the card's words go through the gloss lane."""
+    from tests.ui.window_helpers import FakeEngine, german_text
+
+    class DocumentGated(FakeEngine):
+        def translate(self, sentences, **kwargs):  # type: ignore[no-untyped-def, override]
+            # The document's requests wait for the gate; a card's few words do not.
+            self.gate = gate if len(sentences) > 8 else None
+            return super().translate(sentences, **kwargs)
+
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=DocumentGated(batch=2))
+    path = tmp_path / "lang.txt"
+    path.write_text(german_text(paragraphs=30), encoding="utf-8")
+    with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
+        window.open_file(path)
+    window.view.finish_rendering()
+    gate.release()
+    qtbot.waitUntil(lambda: len(window.translation.translations) >= 2, timeout=10_000)
+    words = window.words
+    with qtbot.waitSignal(words.card_filled, timeout=30_000):
+        words.open_at(spot_of(window, "Bahnhof"))
+    qtbot.waitUntil(lambda: len(words.glosses) == len(words.info.glossable), timeout=10_000)
+    assert words.glosses["Bahnhof"] == english_of("Bahnhof")
+    assert len(window.translation.translations) < 6  # the document did not move meanwhile
     assert window.translation.running

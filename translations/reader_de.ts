@@ -2157,7 +2157,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>WordsController</name>
     <message>
-        <location filename="../reader/ui/words/controller.py" line="+85"/>
+        <location filename="../reader/ui/words/controller.py" line="+86"/>
         <source>Look Up &amp;Word</source>
         <translation>&amp;Wort nachschlagen</translation>
     </message>
@@ -2167,12 +2167,12 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Die Karte des Wortes unter dem Mauszeiger zeigen</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+187"/>
         <source>no translation model</source>
         <translation>kein Übersetzungsmodell</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>translation failed</source>
         <translation>Übersetzung fehlgeschlagen</translation>
     </message>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AlternativesChooser</name>
+    <message>
+        <location filename="../reader/ui/edits/alternatives.py" line="+63"/>
+        <source>&amp;Alternative Translations…</source>
+        <translation>&amp;Andere Übersetzungen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other translations of this sentence by the same model</source>
+        <translation>Andere Übersetzungen dieses Satzes durch dasselbe Modell</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No alternatives</source>
+        <translation>Keine anderen Übersetzungen</translation>
+    </message>
+</context>
+<context>
     <name>BilingualView</name>
     <message>
         <location filename="../reader/ui/view/bilingual_view.py" line="+77"/>
@@ -25,7 +43,7 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../reader/ui/checks/display.py" line="+40"/>
+        <location filename="../reader/ui/checks/display.py" line="+43"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
@@ -124,12 +142,17 @@
         <translation>Deutsche Begriffe und das Englisch, das jeder werden muss</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>Model confidence {percent} %: among the sentences the model was least sure of in this document. Worth a second look.</source>
         <translation>Sicherheit des Modells {percent} %: einer der Sätze, bei denen das Modell in diesem Dokument am unsichersten war. Ein zweiter Blick lohnt sich.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Your own English (Edit › Restore Machine Translation undoes it)</source>
+        <translation>Ihr eigenes Englisch (Bearbeiten › Maschinelle Übersetzung wiederherstellen macht es rückgängig)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+16"/>
         <source>⚑ %n check(s)</source>
         <translation>
             <numerusform>⚑ %n Befund</numerusform>
@@ -190,6 +213,29 @@
         <location filename="../reader/ui/window/document_menus.py" line="+36"/>
         <source>&amp;Chapters</source>
         <translation>&amp;Kapitel</translation>
+    </message>
+</context>
+<context>
+    <name>EditsController</name>
+    <message>
+        <location filename="../reader/ui/edits/controller.py" line="+53"/>
+        <source>&amp;Edit Translation…</source>
+        <translation>Übersetzung &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your own English for the current sentence</source>
+        <translation>Eigenes Englisch für den aktuellen Satz schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore Machine Translation</source>
+        <translation>&amp;Maschinelle Übersetzung wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the model&apos;s English of the sentence again</source>
+        <translation>Das Englisch des Modells für den Satz wieder zeigen</translation>
     </message>
 </context>
 <context>
@@ -527,6 +573,34 @@
         <location line="+7"/>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryFixer</name>
+    <message>
+        <location filename="../reader/ui/edits/glossary_fix.py" line="+46"/>
+        <source>Use &amp;Glossary Term…</source>
+        <translation>&amp;Glossarbegriff verwenden …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the glossary&apos;s English in place of the model&apos;s</source>
+        <translation>Das Englisch aus dem Glossar statt dem des Modells einsetzen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Use Glossary Term</source>
+        <translation>Glossarbegriff verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the English of this sentence?</source>
+        <translation>Das Englisch dieses Satzes ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1789,24 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
     </message>
 </context>
 <context>
+    <name>SentenceEditor</name>
+    <message>
+        <location filename="../reader/ui/edits/editor.py" line="+28"/>
+        <source>Edit Translation</source>
+        <translation>Übersetzung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>German sentence</source>
+        <translation>Deutscher Satz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your English</source>
+        <translation>Ihr Englisch</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../reader/ui/window/status_bar.py" line="+36"/>
@@ -2065,7 +2157,7 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
 <context>
     <name>WordsController</name>
     <message>
-        <location filename="../reader/ui/words/controller.py" line="+85"/>
+        <location filename="../reader/ui/words/controller.py" line="+86"/>
         <source>Look Up &amp;Word</source>
         <translation>&amp;Wort nachschlagen</translation>
     </message>
@@ -2075,12 +2167,12 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <translation>Die Karte des Wortes unter dem Mauszeiger zeigen</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+187"/>
         <source>no translation model</source>
         <translation>kein Übersetzungsmodell</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>translation failed</source>
         <translation>Übersetzung fehlgeschlagen</translation>
     </message>

@@ -68,6 +68,11 @@ def register(
         help="flag numbers, currencies, dates and names the English lost or changed: a "
         "checks column in tsv, a note after the sentence in html",
     )
+    parser.add_argument(
+        "--machine-only",
+        action="store_true",
+        help="the model's English only, without the English you wrote or chose in the window",
+    )
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -105,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
     document = load_document_for_command(Path(args.file))
     sentences = tuple(segment_document(document))
     translations, model_name, model_version = _translate(sentences, args)
+    if not args.machine_only:
+        translations = _with_user_edits(Path(args.file), translations)
     entities = () if args.no_entities else _entities(document, sentences, translations)
     bilingual = BilingualDocument(
         document=document,
@@ -137,6 +144,19 @@ def _write_failed(output: str, error: OSError) -> int:
     hint = "; give -o - for standard output" if isinstance(error, NotRegularTarget) else ""
     complain(f"{output}: could not be written ({reason}){hint}")
     return 1
+
+
+def _with_user_edits(path: Path, translations: dict[int, Translation]) -> dict[int, Translation]:
+    """The English the reader wrote or chose in the window for this document, if any."""
+    from reader.core.edits.store import EditStore, EditStoreError, document_key, with_edits
+    from reader.core.paths import resolve_paths
+
+    try:
+        edits = EditStore(resolve_paths().edits).load(document_key(path))
+    except EditStoreError as error:
+        complain(f"your own English is left out: {error}")
+        return translations
+    return with_edits(translations, edits) if edits else translations
 
 
 def _translate(

@@ -35,6 +35,11 @@ class DataPaths:
         return self.data / "glossary.csv"
 
     @property
+    def edits(self) -> Path:
+        """The reader's own English for sentences, per document (``core/edits/store.py``)."""
+        return self.data / "edits.sqlite3"
+
+    @property
     def logs(self) -> Path:
         return self.state / "logs"
 

@@ -14,13 +14,14 @@ import contextlib
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.cancel import CancelToken
+from reader.core.document.model import Translation
 from reader.core.packages.store import InstalledPackage
 from reader.core.paths import sqlite_file_bytes
 from reader.workers.service import ThreadService, ThreadWorker
@@ -42,6 +43,17 @@ class TranslationRequest:
     beam_size: int
 
 
+@dataclass(frozen=True)
+class AlternativesRequest:
+    """Up to ``count`` n-best translations of one sentence with this package."""
+
+    job_id: int
+    package: InstalledPackage
+    sentence_id: int
+    source: str
+    count: int
+
+
 class _Worker(ThreadWorker):
     """Lives in the translation thread."""
 
@@ -50,6 +62,7 @@ class _Worker(ThreadWorker):
     translation_failed = Signal(int, object)
     cache_counted = Signal(int, int)
     cache_cleared = Signal()
+    alternatives_found = Signal(int, object)
 
     def __init__(self, factory: EngineFactory | None, cache_path: Path | None) -> None:
         super().__init__()
@@ -61,6 +74,8 @@ class _Worker(ThreadWorker):
         self._lock = threading.Lock()
         self._tokens: dict[int, CancelToken] = {}
         self._cancelled: set[int] = set()
+        # Alternatives asked for before, by package folder, sentence and count.
+        self._alternatives: dict[tuple[Path, str, int], tuple[Translation, ...]] = {}
 
     # Called from the GUI thread.
     def request_cancel(self, job_id: int) -> None:
@@ -121,6 +136,28 @@ class _Worker(ThreadWorker):
                 self._cancelled.discard(request.job_id)
 
     @Slot(object)
+    def _on_service_alternatives_requested(self, request: AlternativesRequest) -> None:
+        key = (request.package.path, request.source, request.count)
+        found = self._alternatives.get(key)
+        if found is None:
+            try:
+                session = self._session_for(request.package)
+                results = session.alternatives(request.source, request.count)
+            except Exception as error:  # a failing model must not take the window down
+                log.warning("alternatives job %s failed: %s", request.job_id, error)
+                results = []
+            found = tuple(
+                Translation(request.sentence_id, request.source, r.text, r.score, r.alignment)
+                for r in results
+            )
+            if found:
+                self._alternatives[key] = found
+        sid = request.sentence_id
+        self.alternatives_found.emit(
+            request.job_id, tuple(replace(t, sentence_id=sid) for t in found)
+        )
+
+    @Slot(object)
     def _on_service_threads_requested(self, threads: int | None) -> None:
         """Between jobs: the next job's engine uses this many threads (the model reloads)."""
         if threads != self._threads:
@@ -140,6 +177,7 @@ class _Worker(ThreadWorker):
 
     @Slot()
     def _on_service_cache_clear_requested(self) -> None:
+        self._alternatives.clear()
         cache = self._open_cache(create=False)
         if cache is not None:
             try:
@@ -208,6 +246,8 @@ class TranslationService(ThreadService):
         translation_failed(int, Exception): a job failed (model could not load, …).
         cache_counted(int, int): the stored translations: sentences and bytes on disk.
         cache_cleared(): the stored translations are erased.
+        alternatives_found(int, tuple[Translation, ...]): the n-best translations of one
+            sentence for an ``alternatives`` job, best first (empty when there are none).
     """
 
     batch_translated = Signal(int, object)
@@ -215,7 +255,9 @@ class TranslationService(ThreadService):
     translation_failed = Signal(int, object)
     cache_counted = Signal(int, int)
     cache_cleared = Signal()
+    alternatives_found = Signal(int, object)
     _translation_requested = Signal(object)
+    _alternatives_requested = Signal(object)
     _threads_requested = Signal(object)
     _cache_count_requested = Signal()
     _cache_clear_requested = Signal()
@@ -236,6 +278,8 @@ class TranslationService(ThreadService):
         self._threads_requested.connect(worker._on_service_threads_requested)
         self._cache_count_requested.connect(worker._on_service_cache_count_requested)
         self._cache_clear_requested.connect(worker._on_service_cache_clear_requested)
+        self._alternatives_requested.connect(worker._on_service_alternatives_requested)
+        worker.alternatives_found.connect(self.alternatives_found)
         worker.cache_counted.connect(self.cache_counted)
         worker.cache_cleared.connect(self.cache_cleared)
         worker.batch_translated.connect(self.batch_translated)
@@ -253,6 +297,16 @@ class TranslationService(ThreadService):
         job_id = self.next_job_id()
         request = TranslationRequest(job_id, package, tuple(sentences), beam_size)
         self._translation_requested.emit(request)
+        return job_id
+
+    def alternatives(
+        self, package: InstalledPackage, sentence_id: int, source: str, count: int
+    ) -> int:
+        """Ask for a sentence's n-best translations (after a running job; remembered for
+        the next ask); the answer comes as ``alternatives_found`` with the returned id."""
+        job_id = self.next_job_id()
+        request = AlternativesRequest(job_id, package, sentence_id, source, count)
+        self._alternatives_requested.emit(request)
         return job_id
 
     def cancel(self, job_id: int | None = None) -> None:

@@ -224,3 +224,39 @@ def test_every_export_format_reads_books_word_files_and_pdfs(
         code = run_command(["export", str(source), "--to", fmt, "-o", str(target), "--no-entities"])
         assert code == 0
         assert expected in target.read_text(encoding="utf-8")
+
+
+def test_the_readers_own_english_is_exported_unless_machine_only(
+    installed: Path, article: Path
+) -> None:
+    from reader.core.edits.store import EditStore, document_key
+
+    store = EditStore(installed / "data" / "edits.sqlite3")
+    store.put(document_key(article), "Die Arbeiten beginnen im Frühjahr.", "Work starts in spring.")
+    store.put(document_key(article.with_name("other.md")), "Der Bürgermeister ist zufrieden.", "X")
+    rows = [
+        line.split("\t")
+        for line in export(article, "tsv", "--no-entities").read_text("utf-8").splitlines()[1:]
+    ]
+    english = {r[1]: r[2] for r in rows}
+    assert english["Die Arbeiten beginnen im Frühjahr."] == "Work starts in spring."
+    assert english["Der Bürgermeister ist zufrieden."] == "Der Bürgermeister ist zufrieden."
+    rows = [
+        line.split("\t")
+        for line in export(article, "tsv", "--no-entities", "--machine-only")
+        .read_text("utf-8")
+        .splitlines()[1:]
+    ]
+    assert all(r[1] == r[2] for r in rows)  # the copy model's own English
+
+
+def test_a_damaged_edits_file_is_said_and_the_model_english_exported(
+    installed: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (installed / "data" / "edits.sqlite3").write_bytes(b"not a database" * 200)
+    rows = [
+        line.split("\t")
+        for line in export(article, "tsv", "--no-entities").read_text("utf-8").splitlines()[1:]
+    ]
+    assert all(r[1] == r[2] for r in rows)
+    assert "your own English is left out" in capsys.readouterr().err

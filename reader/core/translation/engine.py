@@ -144,6 +144,15 @@ class TranslationEngine:
             self._translator = None
             self._tokenizer = None
 
+    def alternatives(self, source: str, count: int) -> list[CachedTranslation]:
+        """Up to ``count`` distinct n-best translations of ``source``, best first."""
+        from reader.core.translation.alternatives import n_best
+
+        self.load()
+        assert self._translator is not None and self._tokenizer is not None
+        prefix = self.package.target_prefix
+        return n_best(self._translator, self._tokenizer, prefix, source, count)
+
     @property
     def model_key(self) -> str:
         """The model's identity for the cache: code, version and a digest of the weights."""

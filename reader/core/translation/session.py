@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from reader.core.cancel import CancelToken
 from reader.core.document.model import Translation
@@ -42,6 +42,13 @@ class Engine(Protocol):
     ) -> list[Translation]: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class AlternativesEngine(Protocol):
+    """An engine that can also give a sentence's n-best translations."""
+
+    def alternatives(self, source: str, count: int) -> list[CachedTranslation]: ...
 
 
 EngineFactory = Callable[[InstalledPackage], Engine]
@@ -118,6 +125,14 @@ class TranslationSession:
         return engine.translate(
             sentences, on_batch=on_batch, cancel=cancel, align=align, beam_size=beam_size
         )
+
+    def alternatives(self, source: str, count: int) -> list[CachedTranslation]:
+        """Up to ``count`` distinct n-best translations of ``source`` (none from an engine
+        that cannot give them)."""
+        engine = self.engine
+        if not isinstance(engine, AlternativesEngine):
+            return []
+        return engine.alternatives(source, count)
 
     def cached(
         self, sources: Iterable[str], *, beam_size: int = DEFAULT_BEAM_SIZE

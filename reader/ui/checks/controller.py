@@ -92,6 +92,7 @@ class ChecksController(QObject):
         self.findings: dict[int, tuple[Finding, ...]] = {}
         self.confidence: dict[int, float] = {}
         self.unsure: list[int] = []  # least confident first, once the document is translated
+        self.edited: set[int] = set()  # sentences showing the reader's own English
         self._source: Document | None = None
         self._generation = 0
         self._runner = JobRunner(self)
@@ -270,7 +271,17 @@ class ChecksController(QObject):
         """Marks again from scratch: the names' highlights, then ours on top."""
         base = self.entities.all_formats() if self.entities.enabled else []
         ours = self._formats(self.findings) + self._unsure_formats() if self.enabled else []
-        self.view.set_extra_formats(base + ours)
+        self.view.set_extra_formats(base + ours + self._edited_formats())
+
+    def _edited_formats(self) -> list[ExtraFormat]:
+        """The reader's own English is set in italics (shown with checks on or off)."""
+        italic = QTextCharFormat()
+        italic.setFontItalic(True)
+        english = self.view.renderer.english
+        return [
+            ExtraFormat(Side.ENGLISH, sid, 0, len(english.get(sid, "")), italic)
+            for sid in sorted(self.edited)
+        ]
 
     def _on_translation_translations_applied(self, translations: Mapping[int, Translation]) -> None:
         self._forget_other_document()

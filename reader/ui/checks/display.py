@@ -10,8 +10,6 @@ turns it all on or off (a setting).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,8 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.checks.model import CheckKind, Finding
+from reader.core.edits.store import EditStore
+from reader.core.paths import DataPaths
 from reader.ui.checks.controller import ChecksController
 from reader.ui.dialogs.glossary import GlossaryDialog
+from reader.ui.edits.alternatives import AlternativesChooser
+from reader.ui.edits.controller import EditsController
+from reader.ui.edits.glossary_fix import FINDING_ROLE, GlossaryFixer
 from reader.ui.entities.highlights import EntityController
 from reader.ui.settings import Settings
 from reader.ui.view.bilingual_view import BilingualView
@@ -69,14 +72,14 @@ class ChecksDisplay(QObject):
         settings: Settings,
         status_bar: StatusBar,
         menu: MainMenu,
-        glossary: Path,
+        paths: DataPaths,
         window: QMainWindow,
     ) -> None:
         super().__init__(window)
         self.view = view
         self._settings = settings
         self.controller = ChecksController(
-            view, translation, entities, enabled=settings.check_translation, glossary=glossary
+            view, translation, entities, enabled=settings.check_translation, glossary=paths.glossary
         )
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Translation checks"))
@@ -124,12 +127,25 @@ class ChecksDisplay(QObject):
         ):
             menu.insert_after(anchor, action)
         menu.insert_after(anchor, self.check_action)
-        self._glossary_path = glossary
+        self._glossary_path = paths.glossary
         self.glossary_action = QAction(self.tr("&Glossary…"), window)
         self.glossary_action.setToolTip(self.tr("German terms and the English each must become"))
         self.glossary_action.triggered.connect(lambda _checked=False: self.edit_glossary())
         menu.insert_after(menu.models, self.glossary_action)
         self._window = window
+        self.edits = EditsController(self.controller, EditStore(paths.edits), window)
+        self.alternatives = AlternativesChooser(
+            view, translation, window, self.edits.use_alternative
+        )
+        self.alternatives.context_menu_opening.connect(self.edits.add_menu_entries)
+        self.glossary_fix = GlossaryFixer(self.list, self.controller, self.edits, window)
+        for action in (
+            self.glossary_fix.action,
+            self.alternatives.action,
+            self.edits.restore_action,
+            self.edits.edit_action,
+        ):
+            menu.insert_after(menu.copy_pair, action)
         self.controller.findings_changed.connect(self._on_controller_findings_changed)
         view.viewport().installEventFilter(self)
         # Names highlighting, its legend and the theme lay all extra formats anew, without
@@ -189,6 +205,8 @@ class ChecksDisplay(QObject):
                     "sure of in this document. Worth a second look."
                 ).format(percent=percent)
             )
+        if sentence_id in controller.edited:
+            lines.append(self.tr("Your own English (Edit › Restore Machine Translation undoes it)"))
         return "\n".join(lines) or None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -209,10 +227,11 @@ class ChecksDisplay(QObject):
         order = self.view.renderer.order
         position = {sid: index for index, sid in enumerate(order)}
         for sid in self.controller.flagged_ids():
-            for finding in self.controller.findings[sid]:
+            for index, finding in enumerate(self.controller.findings[sid]):
                 label = self.tr("Sentence {number}").format(number=position.get(sid, 0) + 1)
                 item = QListWidgetItem(f"{label} · {describe_finding(finding)}")
                 item.setData(Qt.ItemDataRole.UserRole, sid)
+                item.setData(FINDING_ROLE, index)
                 item.setToolTip(item.text())
                 self.list.addItem(item)
 

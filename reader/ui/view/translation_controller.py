@@ -113,6 +113,13 @@ class TranslationController(QObject):
                 self._live_jobs.discard(self._job)
             self._job = 0 if silent else self._job
 
+    def replace(self, translation: Translation) -> None:
+        """The reader chose another English for one sentence: show it, and tell the names
+        and the checks (``translations_applied``) as for any English that arrives."""
+        self.translations[translation.sentence_id] = translation
+        self.view.set_translations({translation.sentence_id: translation.text})
+        self.translations_applied.emit({translation.sentence_id: translation})
+
     def done_count(self) -> tuple[int, int]:
         done = sum(1 for sid in self._to_translate if sid in self.translations)
         return done, len(self._to_translate)

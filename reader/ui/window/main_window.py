@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
             self.main_menu.highlight_entities, self.entity_display.panel_action
         )
         parts = (self.view, self.translation, self.entities, settings, self.status_bar)
-        self.checks = ChecksDisplay(*parts, self.main_menu, paths.glossary, self)
+        self.checks = ChecksDisplay(*parts, self.main_menu, paths, self)
         self.document_menus = DocumentMenus(
             self.main_menu, self.view, self.documents, self, reload=self.reload,
             show=self.show_document, report=lambda m: self.error_bar.show_message(m, error=True),

@@ -1,0 +1,1 @@
+"""The reader's own English for sentences: edits and chosen alternatives, kept per document."""

@@ -13,7 +13,10 @@ real-shape test model (built as in ``translation_bench.py``), no cache:
   visible sentence showing its English (target 1 s).
 
 "Showing its English" is read from the view itself (``english_for``), polled every 5 ms on
-the GUI thread. Prints each run and the medians; writes ``bench-results/first_screen.json``.
+the GUI thread. After a jump it also prints when the view settled (the controller then
+reorders) and when each batch arrived, with its size: the batch running at the jump must
+finish before the reordered job starts. Prints each run and the medians; writes
+``bench-results/first_screen.json``.
 """
 
 from __future__ import annotations
@@ -99,12 +102,20 @@ result = {"open_s": time.perf_counter() - started, "visible": first_visible,
 if mode == "jump":
     ids = view.sentence_ids()
     target = ids[int(len(ids) * jump)]
+    events = []
+    view.visible_range_settled.connect(
+        lambda: events.append(("settled", time.perf_counter() - jumped, 0))
+    )
+    window.translation.service.batch_translated.connect(
+        lambda _job, batch: events.append(("batch", time.perf_counter() - jumped, len(batch)))
+    )
     jumped = time.perf_counter()
     view.scroll_to_sentence(target)
     _seconds, visible = wait_for_screen()
     result.update(jump_s=time.perf_counter() - jumped, jump_visible=visible,
                   jump_sentence=target,
-                  translated_before_jump=sum(1 for s in ids if view.english_for(s) is not None))
+                  translated_before_jump=sum(1 for s in ids if view.english_for(s) is not None),
+                  events=[e for e in events if e[1] <= _seconds + 0.01])
 print(json.dumps(result))
 window.translation.stop(silent=True)
 window.close()
@@ -155,6 +166,8 @@ def main() -> int:
                 f"{row['jump_s']:.2f} s (first screen {row['open_s']:.2f} s)",
                 flush=True,
             )
+            steps = ", ".join(f"{kind} {at:.2f} s ({size})" for kind, at, size in row["events"])
+            print(f"  after the jump: {steps}", flush=True)
     summary = {
         "cores": os.cpu_count(),
         "load_average": os.getloadavg()[0],

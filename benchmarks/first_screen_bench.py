@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -166,7 +167,8 @@ def main() -> int:
                 f"{row['jump_s']:.2f} s (first screen {row['open_s']:.2f} s)",
                 flush=True,
             )
-            steps = ", ".join(f"{kind} {at:.2f} s ({size})" for kind, at, size in row["events"])
+            events = cast(list[tuple[str, float, int]], row["events"])
+            steps = ", ".join(f"{kind} {at:.2f} s ({size})" for kind, at, size in events)
             print(f"  after the jump: {steps}", flush=True)
     summary = {
         "cores": os.cpu_count(),

@@ -2,7 +2,9 @@
 
 Every readable document is loaded and segmented first (so the progress bar knows the total),
 then translated with one session, document by document; each one's sentence pairs go to
-``OUTDIR`` in the chosen ``--format`` as soon as it is done. A file that cannot be read is
+``OUTDIR`` in the chosen ``--format`` as soon as it is done, or, with ``--to
+md|html|tsv|tmx|epub``, the whole bilingual export of it (the one ``reader export`` writes,
+without names marked). A file that cannot be read is
 reported on standard error and skipped; the exit status is the number of documents that
 failed. The cache makes an interrupted run resumable: done sentences are not translated
 again.
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.document.model import Translation
+from reader.core.document.model import Document, Sentence, Translation
 
 EXTENSIONS = {"jsonl": ".jsonl", "tsv": ".tsv", "txt": ".txt"}
 MAX_EXIT_STATUS = 125  # higher statuses mean "killed by a signal" to shells
@@ -24,11 +26,17 @@ MAX_EXIT_STATUS = 125  # higher statuses mean "killed by a signal" to shells
 
 @dataclass(frozen=True)
 class Job:
-    """One readable document: where it came from, where its pairs go, its sentences."""
+    """One readable document: where it came from, where its output goes, its sentences."""
 
     source: Path
     target: Path
-    sentences: tuple[tuple[int, str], ...]
+    document: Document
+    segments: tuple[Sentence, ...]
+
+    @property
+    def sentences(self) -> list[tuple[int, str]]:
+        """``(id, German)`` for every sentence, as the session takes them."""
+        return [(s.id, s.text) for s in self.segments]
 
 
 def collect(paths: Iterable[str]) -> list[tuple[Path, Path]]:
@@ -63,7 +71,8 @@ def run_many(args: argparse.Namespace) -> int:
     paths = resolve_paths()
     package = require_translation_package(paths)  # no model: one clear error, as for one file
     outdir = Path(args.output_dir)
-    suffix = EXTENSIONS[args.format]
+    export_to: str | None = getattr(args, "to", None)
+    suffix = f".{export_to}" if export_to else EXTENSIONS[args.format]
     failed = 0
     jobs: list[Job] = []
     used: set[Path] = set()
@@ -75,8 +84,7 @@ def run_many(args: argparse.Namespace) -> int:
             print(f"reader: skipped {source}: {describe(error)}", file=sys.stderr)
             continue
         target = _unique(outdir / relative.with_suffix(suffix), used)
-        sentences = tuple((s.id, s.text) for s in segment_document(document))
-        jobs.append(Job(source, target, sentences))
+        jobs.append(Job(source, target, document, tuple(segment_document(document))))
     cache_path = None if args.no_cache else paths.translation_cache
     total = sum(len(job.sentences) for job in jobs)
     with (
@@ -86,13 +94,16 @@ def run_many(args: argparse.Namespace) -> int:
         for job in jobs:
             try:
                 done = session.translate(
-                    list(job.sentences),
+                    job.sentences,
                     beam_size=args.beam,
                     on_batch=lambda batch: bar.advance(len(batch)),
                     align=False,
                     by_length=True,
                 )
-                _write(job, done, args.format)
+                if export_to:
+                    _export(job, done, export_to, package.code, package.package_version)
+                else:
+                    _write(job, done, args.format)
             except (ReaderError, OSError) as error:
                 failed += 1
                 text = describe(error) if isinstance(error, ReaderError) else str(error)
@@ -119,6 +130,30 @@ def _write(job: Job, done: list[Translation], output_format: str) -> None:
         for translation in done:
             write_pair(translation, output_format, out)
     partial.replace(job.target)  # never a half-written file under the final name
+
+
+def _export(
+    job: Job, done: list[Translation], fmt: str, model_name: str, model_version: str
+) -> None:
+    """Write the document as one bilingual export (the format ``reader export`` writes)."""
+    from reader.core.export.model import BilingualDocument
+
+    bilingual = BilingualDocument(
+        document=job.document,
+        sentences=job.segments,
+        translations={t.sentence_id: t for t in done},
+        model_name=model_name,
+        model_version=model_version,
+    )
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "epub":
+        from reader.core.export.epub_book import write_epub
+
+        write_epub(bilingual, job.target)
+    else:
+        from reader.core.export.formats import export_to_file
+
+        export_to_file(bilingual, fmt, job.target)  # written atomically
 
 
 class ProgressBar:

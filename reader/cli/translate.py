@@ -52,6 +52,12 @@ def register(
         "txt: German line, English line, blank line",
     )
     parser.add_argument(
+        "--to",
+        choices=("md", "html", "tsv", "tmx", "epub"),
+        help="with -o: write each document as this bilingual export (as 'reader export' "
+        "does, without names marked) instead of sentence pairs in --format",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="flag numbers, currencies, dates and names the English lost or changed",
@@ -67,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
         from reader.cli.batch import run_many
 
         return run_many(args)
+    if args.to is not None:
+        print("reader: --to needs -o OUTDIR (for one file, see 'reader export')", file=sys.stderr)
+        return 2
     if len(args.file) > 1:
         print("reader: give -o OUTDIR to translate several documents", file=sys.stderr)
         return 2

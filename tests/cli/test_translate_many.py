@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,54 @@ def test_several_files_without_an_output_folder_are_refused(
     a.write_text(FIRST, encoding="utf-8")
     assert run_command(["translate", str(a), str(a)]) == 2
     assert "give -o OUTDIR" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "tsv", "tmx"])
+def test_to_writes_each_document_as_the_export_would(
+    installed: Path, folder: Path, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / "ausgang"
+    assert run_command(["translate", str(folder), "-o", str(out), "--to", fmt]) == 1  # kaputt
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*")) == [
+        f"eins.{fmt}",
+        f"unter/zwei.{fmt}",
+    ]
+    for source, written in (
+        (folder / "eins.txt", out / f"eins.{fmt}"),
+        (folder / "unter" / "zwei.md", out / "unter" / f"zwei.{fmt}"),
+    ):
+        alone = tmp_path / f"alone.{fmt}"
+        args = ["export", str(source), "--to", fmt, "-o", str(alone)]
+        assert run_command([*args, "--no-entities", "--machine-only"]) == 0
+        assert written.read_text(encoding="utf-8") == alone.read_text(encoding="utf-8")
+    if fmt == "tmx":
+        root = ET.parse(out / "eins.tmx").getroot()
+        english = [seg.text for seg in root.iter("seg")][1::2]
+        assert english == [
+            "Die Stadt Köln plant eine neue Brücke.",
+            "Der Bürgermeister ist zufrieden.",
+        ]
+
+
+def test_to_epub_writes_a_bilingual_book_per_document(
+    installed: Path, folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "ausgang"
+    assert run_command(["translate", str(folder), "-o", str(out), "--to", "epub"]) == 1
+    with zipfile.ZipFile(out / "unter" / "zwei.epub") as book:
+        assert book.read("mimetype") == b"application/epub+zip"
+        pages = "".join(
+            book.read(name).decode("utf-8") for name in book.namelist() if name.endswith("html")
+        )
+    assert "Die Arbeiten beginnen im Frühjahr." in pages
+    assert (out / "eins.epub").is_file()
+    assert not list(out.rglob("*.part")) and not list(out.rglob(".*"))
+
+
+def test_to_without_an_output_folder_is_refused(
+    installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(FIRST, encoding="utf-8")
+    assert run_command(["translate", str(a), "--to", "md"]) == 2
+    assert "--to needs -o OUTDIR" in capsys.readouterr().err

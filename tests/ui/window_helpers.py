@@ -64,6 +64,10 @@ class FakeEngine:
     def close(self) -> None:
         self.closed = True
 
+    def gate_for(self, sentences: Sequence[tuple[int, str]]) -> threading.Semaphore | None:
+        """The gate this call's batches wait for (tests override it per kind of call)."""
+        return self.gate
+
     def translate(
         self,
         sentences: Sequence[tuple[int, str]],
@@ -78,9 +82,10 @@ class FakeEngine:
         self.calls.append([sid for sid, _text in sentences])
         self.beams.append(beam_size)
         done: list[Translation] = []
+        gate = self.gate_for(sentences)  # read once: another thread may call at the same time
         for first in range(0, len(sentences), self.batch):
-            if self.gate is not None:
-                while not self.gate.acquire(timeout=0.05):
+            if gate is not None:
+                while not gate.acquire(timeout=0.05):
                     if cancel is not None and cancel.cancelled:  # type: ignore[attr-defined]
                         raise TranslationCancelled(done)
             if cancel is not None and cancel.cancelled:  # type: ignore[attr-defined]

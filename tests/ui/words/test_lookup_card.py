@@ -171,10 +171,9 @@ def test_glosses_do_not_wait_for_the_running_batch(
     from tests.ui.window_helpers import FakeEngine, german_text
 
     class DocumentGated(FakeEngine):
-        def translate(self, sentences, **kwargs):  # type: ignore[no-untyped-def, override]
+        def gate_for(self, sentences):  # type: ignore[no-untyped-def]
             # The document's requests wait for the gate; a card's few words do not.
-            self.gate = gate if len(sentences) > 8 else None
-            return super().translate(sentences, **kwargs)
+            return gate if len(sentences) > 8 else None
 
     install_fake_package(reader_paths.packages)
     window = make_window(engine=DocumentGated(batch=2))

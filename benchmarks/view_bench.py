@@ -176,6 +176,7 @@ while steps:
 deadline = time.perf_counter() + 0.6
 while time.perf_counter() < deadline:
     app.processEvents()
+beat()  # a layout that began in the last turn counts too
 drag_stalls = [gap for gap in gaps if gap > 0.1]
 drag_kept = top_sentence() == drag_top
 gaps.clear()

@@ -32,6 +32,7 @@ from reader.ui.view.line_length import LineLength
 from reader.ui.view.pair_copy import copy_selected_pairs
 from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
 from reader.ui.view.view_keys import handle_key
+from reader.ui.view.width_settle import WidthSettle
 
 SCROLL_SETTLE_MS = 250
 RENDER_CHUNK = 25  # rows appended per call when everything must be built now
@@ -105,6 +106,7 @@ class BilingualView(QTextBrowser):
         self.anchorClicked.connect(self.link_activated)
         self.anchors = AnchorMemory(self)
         self.line_length = LineLength(self)
+        self.width_settle = WidthSettle(self)
 
     # --- content -----------------------------------------------------------------------
 
@@ -125,6 +127,7 @@ class BilingualView(QTextBrowser):
         self.anchors.forget()
         self.renderer.placeholders = placeholders
         self.renderer.render(source, sentences, english)
+        self.width_settle.apply_now()  # cheap now: only the first rows exist
         self._update_selections()
         self.verticalScrollBar().setValue(0)
         self._continue_rendering()
@@ -155,6 +158,7 @@ class BilingualView(QTextBrowser):
     def set_german_percent(self, percent: int) -> None:
         self.renderer.german_percent = percent
         self.line_length.apply()
+        self.width_settle.apply_now()
         self.relayout()
 
     def set_extra_formats(self, formats: Sequence[ExtraFormat]) -> None:
@@ -214,6 +218,7 @@ class BilingualView(QTextBrowser):
         with KeepReadingPosition(self):
             self.document().setDefaultFont(font)
             self.line_length.apply()
+            self.width_settle.apply_now()
         self._update_selections()
 
     def sentence_ids(self) -> list[int]:
@@ -344,12 +349,13 @@ class BilingualView(QTextBrowser):
             self.set_current(found[0], ensure_visible=False)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
-        # Qt keeps the pixel offset while the text wraps anew; keep the sentence instead.
-        if event.size().width() == event.oldSize().width():
-            super().resizeEvent(event)
-            return
-        with KeepReadingPosition(self):
-            super().resizeEvent(event)
+        # The text wraps at a fixed width; ``width_settle`` lays it out once a drag settles.
+        changed = event.size().width() != event.oldSize().width()
+        if changed:
+            self.width_settle.before_resize()
+        super().resizeEvent(event)
+        if changed:
+            self.width_settle.after_resize()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         # QTextEdit would zoom the document font itself, past the window's zoom setting.

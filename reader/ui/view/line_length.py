@@ -54,6 +54,7 @@ class LineLength(QObject):
     def set_max_chars(self, max_chars: int) -> None:
         self.max_chars = max_chars
         self.apply()
+        self.view.width_settle.apply_now()  # a setting, not a drag: lay out at once
 
     def apply(self) -> None:
         """Set the margins for the view's current width, font and column split."""

@@ -124,6 +124,7 @@ class AnchorMemory:
         self.view = view
         self._anchor: ReadingAnchor | None = None
         self._value = -1
+        self.holding = 0  # > 0 inside ``KeepReadingPosition``: it puts the place back itself
 
     def forget(self) -> None:
         self._anchor = None
@@ -153,8 +154,10 @@ class KeepReadingPosition:
 
     def __enter__(self) -> KeepReadingPosition:
         self.anchor = self.view.anchors.capture()
+        self.view.anchors.holding += 1
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.view.anchors.holding -= 1
         if self.anchor is not None:
             self.view.anchors.restore(self.anchor)

@@ -184,6 +184,12 @@ def wait_for(condition, seconds: float) -> None:  # type: ignore[no-untyped-def]
 def settle() -> None:
     for _ in range(5):
         QApplication.processEvents()
+    # A width change is laid out once the width has been still for a moment: wait for it.
+    for window in [w for w in QApplication.topLevelWidgets() if hasattr(w, "view")]:
+        settling = window.view.width_settle  # type: ignore[attr-defined]
+        wait_for(lambda settling=settling: not settling.pending, 5)
+    for _ in range(5):
+        QApplication.processEvents()
 
 
 def save(widget, path: Path) -> None:

@@ -19,10 +19,17 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from reader.core import errors
 from reader.core.cancel import CancelToken, is_cancelled
+from reader.core.document.pdf_columns import (
+    PlacedLine,
+    apart_on_baseline,
+    estimated_width,
+    reading_order,
+)
 
 # 1,000 pages is a long book; a PDF longer than that is refused, not loaded in part.
 MAX_PAGES = 1_000
@@ -153,51 +160,62 @@ class _LineCollector:
     Each line keeps the type size most of its characters are set in (in page units)."""
 
     def __init__(self) -> None:
-        self._lines: list[tuple[float, str, float]] = []
+        self._lines: list[PlacedLine] = []
         self._pieces: list[str] = []
         self._sizes: Counter[float] = Counter()
         self._y: float | None = None
+        self._x = 0.0
+        self._piece_x = 0.0  # where the line's last piece starts, and its estimated end
+        self._piece_end = 0.0
 
     def visit(
         self, text: str, cm: list[float], tm: list[float], _font: object, size: float
     ) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
         shown = round(size * scale, 1)
-        if self._pieces and self._y is not None and abs(y - self._y) > max(size, 1.0) / 2:
-            self._end_line()
+        if self._pieces and self._y is not None:
+            moved_down = abs(y - self._y) > max(size, 1.0) / 2
+            # Columns stored row by row share baselines: a jump along one is a new line.
+            if moved_down or apart_on_baseline(x, self._piece_x, self._piece_end, shown):
+                self._end_line()
         if text.strip() and not self._pieces:
-            self._y = y
+            self._y, self._x = y, x
         parts = text.split("\n")
         for i, part in enumerate(parts):
             if i:
                 self._end_line()
             if part:
                 if not self._pieces:
-                    self._y = y
+                    self._y, self._x = y, x
                 self._pieces.append(part)
                 self._sizes[shown] += len(part.strip())
+        if text.strip():
+            self._piece_x, self._piece_end = x, x + estimated_width(text, shown)
 
     def _end_line(self) -> None:
         line = " ".join("".join(self._pieces).split())
         if line and self._y is not None:
             size = self._sizes.most_common(1)[0][0] if self._sizes else 0.0
-            self._lines.append((self._y, line, size))
+            self._lines.append(PlacedLine(self._y, self._x, line, size))
         self._pieces = []
         self._sizes = Counter()
         self._y = None
 
     def finish(self) -> list[tuple[str, float]]:
-        """The page's lines with their type sizes; ("", 0.0) between paragraphs."""
+        """The page's lines in reading order (column by column on a page set in columns)
+        with their type sizes; ("", 0.0) between paragraphs."""
         self._end_line()
-        gaps = [a[0] - b[0] for a, b in zip(self._lines, self._lines[1:], strict=False)]
+        placed = reading_order(self._lines)
+        gaps = [a.y - b.y for a, b in pairwise(placed)]
         positive = sorted(gap for gap in gaps if gap > 0)
         usual = positive[len(positive) // 2] if positive else 0.0
         out: list[tuple[str, float]] = []
-        for i, (_y, line, size) in enumerate(self._lines):
+        for i, line in enumerate(placed):
             if i and usual and gaps[i - 1] > usual * _PARAGRAPH_GAP:
                 out.append(("", 0.0))
-            out.append((line, size))
+            out.append((line.text, line.size))
         return out
 
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from reader.core.document.loading import MAX_FILE_BYTES, load_document  # noqa: E402
 from reader.core.errors import LoadError  # noqa: E402
-from tests.fixtures.documents import epub_bytes, pdf_bytes  # noqa: E402
+from tests.fixtures.documents import epub_bytes, pdf_bytes, placed_pdf_bytes  # noqa: E402
 
 RESULTS = REPO / "bench-results" / "loading.json"
 
@@ -136,6 +136,28 @@ def pdf_pages(count: int) -> bytes:
     return pdf_bytes(pages)
 
 
+def pdf_two_column_pages(count: int) -> bytes:
+    """``count`` pages of two 45-line columns under a full-width heading, stored row by row
+    (right column first), so every page is reordered column by column."""
+    words = " ".join(_SENTENCES).split()
+    lines: list[str] = []
+    line = ""
+    for word in words * 4:
+        if len(line) + len(word) > 38:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    pages = []
+    for number in range(1, count + 1):
+        page = [(f"Haushaltsbericht 2026, Teil {number}", 72.0, 790.0, 18.0)]
+        for row in range(45):
+            y = 750.0 - row * 14.0
+            right, left = lines[(row + 45) % len(lines)], lines[row % len(lines)]
+            page += [(right, 310.0, y, 11.0), (left, 72.0, y, 11.0)]
+        pages.append(page)
+    return placed_pdf_bytes(pages)
+
+
 def zip_bomb_epub() -> bytes:
     return epub_bytes(["<p>" + " " * (200 << 20) + "</p>"])
 
@@ -167,6 +189,7 @@ def cases(limit: int, folder: Path) -> dict[str, tuple[str, bytes]]:
             "book_epub_1MB_text": (".epub", epub_book(1_000_000)),
             "book_docx_1MB_text": (".docx", docx_book(folder, 1_000_000)),
             "pdf_100_pages": (".pdf", pdf_pages(100)),
+            "pdf_100_pages_two_columns": (".pdf", pdf_two_column_pages(100)),
             "pdf_2000_pages_refused": (".pdf", pdf_pages(2_000)),
             "zip_bomb_epub_200MB": (".epub", zip_bomb_epub()),
         }

@@ -7,6 +7,7 @@ from pathlib import Path
 from reader.core.document.loading import load_document
 from reader.core.document.pdf_columns import PlacedLine, reading_order
 from reader.core.document.pdf_source import read_pdf
+from tests.fixtures.documents import placed_pdf_bytes as placed_pdf
 
 LEFT = [  # one paragraph, wrapped to a narrow column
     "In Berlin regnet es heute sehr",
@@ -24,48 +25,6 @@ BODY_SIZE = 11.0
 LEADING = 14.0
 LEFT_X = 72.0
 RIGHT_X = 310.0
-
-
-def _string(text: str) -> bytes:
-    raw = text.encode("cp1252")
-    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-
-
-def placed_pdf(pages: list[list[tuple[str, float, float, float]]]) -> bytes:
-    """A PDF whose pages show (line, x, y, type size), stored in the order given."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        (
-            "<< /Type /Pages /Kids ["
-            + " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
-            + f"] /Count {len(pages)} >>"
-        ).encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for i, lines in enumerate(pages):
-        content = b"\n".join(
-            f"BT /F1 {size} Tf {x:.1f} {y:.1f} Td ".encode() + _string(text) + b" Tj ET"
-            for text, x, y, size in lines
-        )
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
-        )
-        objects.append(
-            f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
-        )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return bytes(out)
 
 
 def _column(lines: list[str], x: float, top: float) -> list[tuple[str, float, float, float]]:

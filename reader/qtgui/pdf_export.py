@@ -350,6 +350,9 @@ def _insert_runs(cursor: QTextCursor, runs: list[Run], base: QTextCharFormat) ->
             char_format.setFontWeight(QFont.Weight.Bold)
         if MarkKind.ITALIC in run.marks:
             char_format.setFontItalic(True)
+        if MarkKind.CODE in run.marks:
+            char_format.setFontFamilies(["DejaVu Sans Mono", "monospace"])
+            char_format.setFontFixedPitch(True)
         if MarkKind.LINK in run.marks and is_safe_link(run.href):
             # Qt's PDF engine turns anchors into link annotations: web links stay clickable.
             char_format.setAnchor(True)

@@ -50,6 +50,10 @@ _MARKS = {
     "em": MarkKind.ITALIC,
     "cite": MarkKind.ITALIC,
     "a": MarkKind.LINK,
+    "code": MarkKind.CODE,
+    "kbd": MarkKind.CODE,
+    "samp": MarkKind.CODE,
+    "tt": MarkKind.CODE,
 }
 _MAX_NUMBER = 10**9
 

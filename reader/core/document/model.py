@@ -25,6 +25,7 @@ class MarkKind(StrEnum):
     BOLD = "bold"
     ITALIC = "italic"
     LINK = "link"
+    CODE = "code"  # inline code, a command or a file name: set in a fixed-width font
 
 
 @dataclass(frozen=True)

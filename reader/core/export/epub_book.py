@@ -153,6 +153,8 @@ def _inline(runs: list[Run]) -> str:
         piece = _text(run.text)
         if not piece:
             continue
+        if MarkKind.CODE in run.marks:
+            piece = f"<code>{piece}</code>"
         if MarkKind.ITALIC in run.marks:
             piece = f"<em>{piece}</em>"
         if MarkKind.BOLD in run.marks:

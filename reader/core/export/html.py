@@ -221,6 +221,8 @@ def _marked(run: Run) -> str:
     piece = _text(run.text)
     if not piece:
         return ""
+    if MarkKind.CODE in run.marks:
+        piece = f"<code>{piece}</code>"
     if MarkKind.ITALIC in run.marks:
         piece = f"<em>{piece}</em>"
     if MarkKind.BOLD in run.marks:

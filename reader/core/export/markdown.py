@@ -69,6 +69,13 @@ def _styled(text: str, marks: frozenset[MarkKind], href: str | None, in_table: b
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(core) + len(lead) :]
     styled = _escape_inline(core, in_table)
+    if MarkKind.CODE in marks:
+        # A code span shows its text literally: no escapes inside, fences longer than any
+        # run of backticks in it.
+        fence = "`" * (max((len(r) for r in re.findall("`+", core)), default=0) + 1)
+        pad = " " if core.startswith("`") or core.endswith("`") else ""
+        literal = core.replace("|", "\\|") if in_table else core  # GFM: \| keeps the cell
+        styled = f"{fence}{pad}{literal}{pad}{fence}"
     if MarkKind.ITALIC in marks:
         styled = f"*{styled}*"
     if MarkKind.BOLD in marks:

@@ -131,11 +131,14 @@ def base_char_format(block: Block, colors: ReaderColors) -> QTextCharFormat:
 def apply_mark(
     char_format: QTextCharFormat, kind: MarkKind, href: str | None, colors: ReaderColors
 ) -> None:
-    """Add bold, italic or a link to ``char_format``."""
+    """Add bold, italic, inline code or a link to ``char_format``."""
     if kind is MarkKind.BOLD:
         char_format.setFontWeight(QFont.Weight.Bold)
     elif kind is MarkKind.ITALIC:
         char_format.setFontItalic(True)
+    elif kind is MarkKind.CODE:
+        char_format.setFontFamilies([monospace_family()])
+        char_format.setFontFixedPitch(True)
     elif kind is MarkKind.LINK and href:
         char_format.setAnchor(True)
         char_format.setAnchorHref(href)

@@ -19,6 +19,12 @@ from collections.abc import Sequence
 DEFAULT_BATCH_TOKENS = 2048
 FIRST_BATCH_TOKENS = 48  # about one sentence: the first visible sentence comes back fast
 RAMP = 8  # each early batch may be this many times larger than the one before
+# The window's cap: CTranslate2 cannot stop a call midway, so a jump waits for the batch
+# running at that moment. Measured with benchmarks/first_screen_bench.py on the real-shape
+# model (2 cores): a ~2,048-token batch (~76 sentences) kept a jump waiting 3.3 s; a
+# 256-token batch (~10 sentences) takes well under 0.5 s, so a jump waits at most that.
+# The command line keeps DEFAULT_BATCH_TOKENS (no jumps there, bigger batches are faster).
+WINDOW_BATCH_TOKENS = 256
 
 
 def plan_batches(

@@ -1,10 +1,11 @@
 """The window's batch size: whole-document time and the longest single call, side by side.
 
-Usage: ``uv run python benchmarks/window_batch_bench.py [--words 2000] [--rounds 2]``
+Usage: ``uv run python benchmarks/window_batch_bench.py [--words 2000] [--rounds 2]
+[--caps 256 2048]``
 
 Translates a ~``words``-word document in document order (as the window does: first batch
-small, ramp up to the cap), once with the window's cap (``WINDOW_BATCH_TOKENS``) and once
-with the command line's (``DEFAULT_BATCH_TOKENS``), alternating in one run, with the
+small, ramp up to the cap), once per cap (default: the window's ``WINDOW_BATCH_TOKENS`` and the
+command line's ``DEFAULT_BATCH_TOKENS``), alternating in one run, with the
 real-shape test model (built as in ``translation_bench.py``), every core, no cache. Prints
 per run the whole time and the longest model call (what a jump can wait for, at most), and
 the medians; writes ``bench-results/window_batch.json``.
@@ -59,15 +60,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--caps", type=int, nargs="+", default=[WINDOW_BATCH_TOKENS, DEFAULT_BATCH_TOKENS]
+    )
     args = parser.parse_args()
+    caps: list[int] = args.caps
     package = build_real_package()
     with tempfile.TemporaryDirectory() as scratch:
         document = write_document(args.words, Path(scratch))
         texts = [s for paragraph in paragraphs_of(document) for s in paragraph]
     sentences = list(enumerate(texts))
-    rows: dict[int, list[dict[str, float]]] = {WINDOW_BATCH_TOKENS: [], DEFAULT_BATCH_TOKENS: []}
+    rows: dict[int, list[dict[str, float]]] = {cap: [] for cap in caps}
     for index in range(args.rounds):
-        for cap in (WINDOW_BATCH_TOKENS, DEFAULT_BATCH_TOKENS):
+        for cap in caps:
             row = run(package, sentences, cap)
             rows[cap].append(row)
             print(
@@ -82,9 +87,11 @@ def main() -> int:
         longest = statistics.median(r["longest_call_s"] for r in runs)
         summary[str(cap)] = {"median_total_s": total, "median_longest_call_s": longest}
         print(f"cap {cap:>4}: median total {total:.2f} s, longest call {longest:.2f} s")
-    window = statistics.median(r["total_s"] for r in rows[WINDOW_BATCH_TOKENS])
-    command_line = statistics.median(r["total_s"] for r in rows[DEFAULT_BATCH_TOKENS])
-    print(f"window cap / command-line cap: {window / command_line:.2f}x")
+    if DEFAULT_BATCH_TOKENS in rows:
+        command_line = statistics.median(r["total_s"] for r in rows[DEFAULT_BATCH_TOKENS])
+        for cap in caps:
+            ratio = statistics.median(r["total_s"] for r in rows[cap]) / command_line
+            print(f"cap {cap:>4} / command-line cap: {ratio:.2f}x")
     print(f"load average {summary['load_average']:.1f}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "window_batch.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")

@@ -219,6 +219,7 @@ class _Worker(ThreadWorker):
         comes with each job, so switching Accurate/Fast does not reload the model."""
         session = self._session
         if session is None or session.package.path != package.path:
+            from reader.core.translation.batching import WINDOW_BATCH_TOKENS
             from reader.core.translation.session import TranslationSession
 
             self._drop_session()
@@ -227,6 +228,8 @@ class _Worker(ThreadWorker):
                 cache=self._open_cache(),
                 engine_factory=self._factory,
                 threads=self._threads,
+                # Small batches: a jump waits at most for one of them (see batching.py).
+                batch_tokens=WINDOW_BATCH_TOKENS,
             )
             self._session = session
         return session

@@ -19,6 +19,14 @@ from collections.abc import Sequence
 DEFAULT_BATCH_TOKENS = 2048
 FIRST_BATCH_TOKENS = 48  # about one sentence: the first visible sentence comes back fast
 RAMP = 8  # each early batch may be this many times larger than the one before
+# The window's cap: CTranslate2 cannot stop a call midway, so a jump waits for the batch
+# running at that moment. Measured on the real-shape model, 2 cores shared with other work
+# (benchmarks/first_screen_bench.py, window_batch_bench.py): with 2,048-token batches a jump
+# to 60 % of a 10,000-word document waited 7.4 s for the visible English (longest call
+# ~1.9 s); with 512 tokens 1.1 s (longest call ~0.6 s), and a whole document took 1.13x the
+# 2,048-token time (256 tokens: jump 1.4 s, whole document 1.5x). The command line keeps
+# DEFAULT_BATCH_TOKENS (no jumps there; bigger batches are faster).
+WINDOW_BATCH_TOKENS = 512
 
 
 def plan_batches(

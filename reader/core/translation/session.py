@@ -58,7 +58,8 @@ class TranslationSession:
     """Translates with one installed package; open, translate (any beam), close.
 
     ``cache`` is used but not closed by the session unless ``owns_cache`` (``open`` opens
-    one it owns). ``engine_factory`` replaces the real engine (tests).
+    one it owns). ``engine_factory`` replaces the real engine (tests). ``batch_tokens`` caps
+    each model call after the first small ones (None: the engine's default).
     """
 
     def __init__(
@@ -69,8 +70,10 @@ class TranslationSession:
         owns_cache: bool = False,
         engine_factory: EngineFactory | None = None,
         threads: int | None = None,
+        batch_tokens: int | None = None,
     ) -> None:
         self.package = package
+        self._batch_tokens = batch_tokens  # None: the engine's default (the command line's)
         self.cache = cache
         self._owns_cache = owns_cache
         self._factory = engine_factory
@@ -95,9 +98,17 @@ class TranslationSession:
             if self._factory is not None:
                 self._engine = self._factory(self.package)
             else:
-                self._engine = TranslationEngine(
-                    self.package, threads=self._threads, cache=self.cache
-                )
+                if self._batch_tokens is None:
+                    self._engine = TranslationEngine(
+                        self.package, threads=self._threads, cache=self.cache
+                    )
+                else:
+                    self._engine = TranslationEngine(
+                        self.package,
+                        threads=self._threads,
+                        cache=self.cache,
+                        batch_tokens=self._batch_tokens,
+                    )
         return self._engine
 
     def translate(

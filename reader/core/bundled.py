@@ -24,6 +24,21 @@ def resource_path(*parts: str) -> Path:
     return app_root().joinpath("resources", *parts)
 
 
+def resource_pairs(*parts: str) -> list[tuple[str, str]]:
+    """The two tab-separated columns of a shipped table, as written (lines starting with
+    ``#`` and lines without a tab skipped); empty when the file cannot be read."""
+    try:
+        lines = resource_path(*parts).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    pairs = []
+    for line in lines:
+        if not line.startswith("#") and "\t" in line:
+            first, second = line.split("\t", 1)
+            pairs.append((first, second))
+    return pairs
+
+
 def translations_dir() -> Path:
     return app_root() / "translations"
 

@@ -14,7 +14,7 @@ from functools import cache, cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.core.bundled import resource_path
+from reader.core.bundled import resource_pairs
 from reader.core.checks.lexicon import (
     NOT_NAMES,
     common_nouns,
@@ -115,14 +115,7 @@ _ENGLISH_FUNCTION = _wordset("the a an i in on at of and but it this that he she
 @cache
 def _cldr_exonyms() -> Mapping[str, str]:
     table: dict[str, str] = {}
-    try:
-        lines = resource_path("exonyms_cldr.tsv").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return table
-    for line in lines:
-        if line.startswith("#") or "\t" not in line:
-            continue
-        german, english = line.split("\t", 1)
+    for german, english in resource_pairs("exonyms_cldr.tsv"):
         table.setdefault(fold(german), english.strip())
     return table
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
-from reader.core.bundled import resource_path
+from reader.core.bundled import resource_pairs
 from reader.core.document.model import Entity, Sentence, Translation
 from reader.core.entities.rules import entity_key, fold
 
@@ -24,14 +24,7 @@ _TRIM = " \t\n\"'„“”‚‘’«»‹›()[]{},.;:!?"
 def exonyms() -> Mapping[str, str]:
     """German name -> English name, from ``resources/exonyms.tsv``."""
     table: dict[str, str] = {}
-    try:
-        lines = resource_path("exonyms.tsv").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return table
-    for line in lines:
-        if line.startswith("#") or "\t" not in line:
-            continue
-        german, english = line.split("\t", 1)
+    for german, english in resource_pairs("exonyms.tsv"):
         if german.strip() and english.strip():
             table.setdefault(german.strip(), english.strip())
     return table

@@ -21,7 +21,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from reader.core.bundled import resource_path
+from reader.core.bundled import resource_pairs
 
 
 @dataclass(frozen=True)
@@ -96,15 +96,7 @@ _S_NAMES = _wordset(
 def known_names() -> Mapping[str, str]:
     """Abbreviations and frequent names shipped in ``resources/ner/known_names.tsv``."""
     table: dict[str, str] = {}
-    path = resource_path("ner", "known_names.tsv")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return table
-    for line in lines:
-        if not line or line.startswith("#") or "\t" not in line:
-            continue
-        name, label = line.split("\t", 1)
+    for name, label in resource_pairs("ner", "known_names.tsv"):
         if label.strip() in _LABELS:
             table[name.strip()] = label.strip()
     return table

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reader.core.document.loading import load_document
 from reader.core.document.model import BlockKind
+from tests.fixtures.documents import placed_pdf_bytes
 
 BODY = [  # one paragraph, wrapped
     "In Berlin regnet es heute sehr lange und der Verkehr ist weiterhin",
@@ -15,48 +16,16 @@ BODY = [  # one paragraph, wrapped
 ]
 
 
-def _string(text: str) -> bytes:
-    raw = text.encode("cp1252")
-    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-
-
 def sized_pdf(pages: list[list[tuple[str, float]]]) -> bytes:
     """A PDF whose pages show (line, type size) top to bottom, each line placed on its own."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        (
-            "<< /Type /Pages /Kids ["
-            + " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
-            + f"] /Count {len(pages)} >>"
-        ).encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for i, lines in enumerate(pages):
-        y = 780.0
-        parts = []
+    placed = []
+    for lines in pages:
+        y, page = 780.0, []
         for text, size in lines:
             y -= size * 1.3
-            parts.append(f"BT /F1 {size} Tf 72 {y:.1f} Td ".encode() + _string(text) + b" Tj ET")
-        content = b"\n".join(parts)
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
-        )
-        objects.append(
-            f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
-        )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return bytes(out)
+            page.append((text, 72.0, y, size))
+        placed.append(page)
+    return placed_pdf_bytes(placed)
 
 
 def test_larger_lines_become_headings_by_size(tmp_path: Path) -> None:

@@ -2,37 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 
 from reader.core.translation.cache import TranslationCache
-from reader.ui.words.locate import WordSpot, sentence_words, word_rect
+from reader.ui.words.locate import WordSpot, word_rect
 from tests.ui.window_helpers import english_of, install_fake_package
-
-TEXT = "# Drucker\n\nDer Tintenstrahldrucker steht im Büro. Er druckt schnell.\n"
-
-
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "drucker.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    return path
-
-
-def open_translated(qtbot, window, article: Path) -> None:
-    with qtbot.waitSignal(window.translation.translation_finished, timeout=60_000):
-        window.open_file(article)
-    window.view.finish_rendering()
-
-
-def spot_of(window, word: str) -> WordSpot:
-    for sentence_id in window.view.sentence_ids():
-        for spot in sentence_words(window.view, sentence_id):
-            if spot.text == word:
-                return spot
-    raise AssertionError(word)
+from tests.ui.words.helpers import open_translated, spot_of
 
 
 def click(qtbot, window, spot: WordSpot) -> QRect:

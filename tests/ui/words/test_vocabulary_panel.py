@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from reader.core.vocabulary.store import vocabulary_path
-from reader.ui.words.locate import WordSpot, sentence_words
 from tests.ui.window_helpers import english_of, install_fake_package
+from tests.ui.words.helpers import open_translated, spot_of
 
-TEXT = "# Drucker\n\nDer Tintenstrahldrucker steht im Büro. Er druckt schnell.\n"
 OTHER = "# Anderes\n\nHier steht etwas ganz anderes. Noch ein Satz.\n"
-
-
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "drucker.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    return path
-
-
-def open_translated(qtbot, window, path: Path) -> None:
-    with qtbot.waitSignal(window.translation.translation_finished, timeout=60_000):
-        window.open_file(path)
-    window.view.finish_rendering()
-
-
-def spot_of(window, word: str) -> WordSpot:
-    for sentence_id in window.view.sentence_ids():
-        for spot in sentence_words(window.view, sentence_id):
-            if spot.text == word:
-                return spot
-    raise AssertionError(word)
 
 
 def save_word(qtbot, window, word: str) -> None:

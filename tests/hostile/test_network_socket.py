@@ -169,6 +169,18 @@ def test_another_user_cannot_reach_or_take_the_socket(
 
 # --- what arrives on the socket ----------------------------------------------------------
 
+
+@pytest.fixture
+def listening(runtime: Path, tmp_path: Path) -> Iterator[tuple[str, SingleInstance]]:
+    """A running reader's socket (its name and its instance), closed afterwards."""
+    name = server_name(tmp_path / "data")
+    assert name is not None
+    instance = SingleInstance(name)
+    assert instance.listen()
+    yield name, instance
+    instance.close()
+
+
 HOSTILE_LINES = {
     "deep": b"[" * 100_000,
     "deep-open": b'{"open": ' + b"[" * 10_000 + b"]" * 10_000 + b"}",
@@ -186,63 +198,47 @@ HOSTILE_LINES = {
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_LINES))
 def test_lines_that_are_not_ours_are_ignored(
-    runtime: Path, tmp_path: Path, qtbot: QtBot, kind: str
+    listening: tuple[str, SingleInstance], tmp_path: Path, qtbot: QtBot, kind: str
 ) -> None:
-    name = server_name(tmp_path / "data")
-    assert name is not None
-    instance = SingleInstance(name)
-    assert instance.listen()
+    name, instance = listening
     received: list[list[str]] = []
     instance.files_received.connect(received.append)
-    try:
-        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        client.connect(name)
-        client.sendall(HOSTILE_LINES[kind] + b"\n")
-        client.close()
-        assert SingleInstance(name).hand_over([str(tmp_path / "b.md")])
-        qtbot.waitUntil(lambda: len(received) >= 1, timeout=5000)
-        qtbot.wait(50)
-        assert received == [[str((tmp_path / "b.md").resolve())]]  # the bad line gave nothing
-    finally:
-        instance.close()
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.connect(name)
+    client.sendall(HOSTILE_LINES[kind] + b"\n")
+    client.close()
+    assert SingleInstance(name).hand_over([str(tmp_path / "b.md")])
+    qtbot.waitUntil(lambda: len(received) >= 1, timeout=5000)
+    qtbot.wait(50)
+    assert received == [[str((tmp_path / "b.md").resolve())]]  # the bad line gave nothing
 
 
-def test_paths_with_nul_are_dropped(runtime: Path, tmp_path: Path, qtbot: QtBot) -> None:
-    name = server_name(tmp_path / "data")
-    assert name is not None
-    instance = SingleInstance(name)
-    assert instance.listen()
-    try:
-        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        client.connect(name)
-        with qtbot.waitSignal(instance.files_received, timeout=5000) as blocker:
-            client.sendall(b'{"open": ["a\\u0000b.md", "/tmp/gut.md"]}\n')
-        client.close()
-        assert blocker.args == [["/tmp/gut.md"]]
-    finally:
-        instance.close()
+def test_paths_with_nul_are_dropped(listening: tuple[str, SingleInstance], qtbot: QtBot) -> None:
+    name, instance = listening
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.connect(name)
+    with qtbot.waitSignal(instance.files_received, timeout=5000) as blocker:
+        client.sendall(b'{"open": ["a\\u0000b.md", "/tmp/gut.md"]}\n')
+    client.close()
+    assert blocker.args == [["/tmp/gut.md"]]
 
 
-def test_oversized_line_is_cut_off(runtime: Path, tmp_path: Path, qtbot: QtBot) -> None:
-    name = server_name(tmp_path / "data")
-    assert name is not None
-    instance = SingleInstance(name)
-    assert instance.listen()
+def test_oversized_line_is_cut_off(
+    listening: tuple[str, SingleInstance], tmp_path: Path, qtbot: QtBot
+) -> None:
+    name, instance = listening
     received: list[list[str]] = []
     instance.files_received.connect(received.append)
-    try:
-        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        client.connect(name)
-        client.settimeout(2.0)  # the event loop is not reading while we send
-        # A hang-up (or a full buffer) part way is the point: the line is too long.
-        with contextlib.suppress(OSError):
-            client.sendall(b'{"open": ["' + b"a" * 200_000 + b'"]}\n')
-        client.close()
-        with qtbot.waitSignal(instance.files_received, timeout=5000):
-            assert SingleInstance(name).hand_over([])
-        assert received == [[]]
-    finally:
-        instance.close()
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.connect(name)
+    client.settimeout(2.0)  # the event loop is not reading while we send
+    # A hang-up (or a full buffer) part way is the point: the line is too long.
+    with contextlib.suppress(OSError):
+        client.sendall(b'{"open": ["' + b"a" * 200_000 + b'"]}\n')
+    client.close()
+    with qtbot.waitSignal(instance.files_received, timeout=5000):
+        assert SingleInstance(name).hand_over([])
+    assert received == [[]]
 
 
 # --- no network without a click ------------------------------------------------------------

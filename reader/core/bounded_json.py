@@ -16,6 +16,8 @@ import re
 import stat
 from pathlib import Path
 
+from reader.core.safe_io import read_at_most
+
 MAX_JSON_BYTES = 1 << 20
 MAX_DEPTH = 32
 MAX_NUMBER_CHARS = 40
@@ -77,17 +79,10 @@ def read_json_file(path: Path, *, max_bytes: int = MAX_JSON_BYTES) -> object:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise JsonRejected("not a regular file")
-        chunks: list[bytes] = []
-        total = 0
-        while total <= max_bytes:
-            chunk = os.read(fd, max_bytes + 1 - total)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
+        data = read_at_most(fd, max_bytes)
     finally:
         os.close(fd)
-    return loads_bounded(b"".join(chunks), max_bytes=max_bytes)
+    return loads_bounded(data, max_bytes=max_bytes)
 
 
 def _parse_int(text: str) -> int:

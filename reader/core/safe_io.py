@@ -1,5 +1,5 @@
 """Writing a user's file: whole or not at all, with the mode a new file would get, never
-over a device.
+over a device; and reading one without ever taking more than a limit (``read_at_most``).
 
 A temporary file in the same folder renamed over the target means a reader never sees half
 a file. Two traps of that pattern are closed here: the temporary file is created 0600, so
@@ -27,6 +27,23 @@ class NotRegularTarget(OSError):
         super().__init__(f"{path}: {NOT_REGULAR_REASON}")
         self.strerror = NOT_REGULAR_REASON
         self.filename = str(path)
+
+
+READ_CHUNK = 1 << 20
+
+
+def read_at_most(fd: int, max_bytes: int) -> bytes:
+    """Up to ``max_bytes + 1`` bytes from an open file, in 1 MiB reads: one byte more than
+    allowed tells the caller the file is too large (it may have grown since ``stat``)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def current_umask() -> int:

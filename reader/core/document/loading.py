@@ -35,6 +35,7 @@ from reader.core.errors import (
     ReadFailed,
     UnsupportedFormat,
 )
+from reader.core.safe_io import read_at_most
 
 # 4 MiB: a long novel is 1-1.5 MB of text, a news article 5-50 KB. Costs grow with size on
 # every step: QTextBrowser laid out 100 MB in 25 s and 3.6 GB (docs/ARCHITECTURE.md);
@@ -64,7 +65,6 @@ _FORMAT_BY_SUFFIX = {
 _CONTAINERS = frozenset({"epub", "docx", "pdf"})
 
 MAX_TITLE_CHARS = 200
-_READ_CHUNK = 1 << 20
 _HTML_START = re.compile(
     r"[\s\ufeff]*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
     re.IGNORECASE | re.DOTALL,
@@ -329,25 +329,18 @@ def _read_capped(path: Path, max_bytes: int) -> bytes:
         raise FileMissing(path) from None
     except OSError as error:
         raise _typed(path, error) from None
-    chunks: list[bytes] = []
-    total = 0
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotAFile(path)
-        while total <= max_bytes:
-            chunk = os.read(fd, min(_READ_CHUNK, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
+        data = read_at_most(fd, max_bytes)
     except OSError as error:
         raise _typed(path, error) from None
     finally:
         os.close(fd)
-    if total > max_bytes:
-        raise FileTooLarge(path, size=max(total, info.st_size), limit=max_bytes)
-    return b"".join(chunks)
+    if len(data) > max_bytes:
+        raise FileTooLarge(path, size=max(len(data), info.st_size), limit=max_bytes)
+    return data
 
 
 def _typed(path: Path, error: OSError) -> LoadError:

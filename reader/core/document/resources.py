@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from reader.core.safe_io import read_at_most
+
 # Large enough for any photo in an article, small enough to never hurt the viewer.
 MAX_RESOURCE_BYTES = 10 * 1024 * 1024
 
@@ -76,14 +78,7 @@ def _read_regular(path: Path, info: os.stat_result, max_bytes: int) -> bytes | N
             info.st_ino,
         ):
             return None
-        chunks = []
-        total = 0
-        while total <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
+        data = read_at_most(fd, max_bytes)
     finally:
         os.close(fd)
-    return None if total > max_bytes else b"".join(chunks)
+    return None if len(data) > max_bytes else data

@@ -16,8 +16,9 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.document.model import Block, BlockKind, MarkKind
-from reader.core.export.model import BilingualDocument, clean_text, is_safe_link
+from reader.core.document.model import Block, BlockKind
+from reader.core.export.html import marked_html
+from reader.core.export.model import BilingualDocument, clean_text
 from reader.core.export.runs import Run, cells_of, english_runs, german_runs
 
 _CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -148,21 +149,7 @@ def _block(bilingual: BilingualDocument, block: Block, anchor: str) -> str:
 
 
 def _inline(runs: list[Run]) -> str:
-    pieces = []
-    for run in runs:
-        piece = _text(run.text)
-        if not piece:
-            continue
-        if MarkKind.CODE in run.marks:
-            piece = f"<code>{piece}</code>"
-        if MarkKind.ITALIC in run.marks:
-            piece = f"<em>{piece}</em>"
-        if MarkKind.BOLD in run.marks:
-            piece = f"<strong>{piece}</strong>"
-        if MarkKind.LINK in run.marks and is_safe_link(run.href):
-            piece = f'<a href="{_text(run.href or "")}">{piece}</a>'
-        pieces.append(piece)
-    return "".join(pieces)
+    return "".join(marked_html(run) for run in runs)
 
 
 def _text(text: str) -> str:

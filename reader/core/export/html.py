@@ -218,6 +218,11 @@ def _entity(entity: Entity | None, runs: list[Run]) -> str:
 
 
 def _marked(run: Run) -> str:
+    return marked_html(run, link_rel="noopener noreferrer nofollow")
+
+
+def marked_html(run: Run, *, link_rel: str = "") -> str:
+    """A run's text, escaped, inside its code, italic, bold and (safe) link elements."""
     piece = _text(run.text)
     if not piece:
         return ""
@@ -228,8 +233,8 @@ def _marked(run: Run) -> str:
     if MarkKind.BOLD in run.marks:
         piece = f"<strong>{piece}</strong>"
     if MarkKind.LINK in run.marks and is_safe_link(run.href):
-        href = html.escape(clean_text(run.href or ""), quote=True)
-        piece = f'<a href="{href}" rel="noopener noreferrer nofollow">{piece}</a>'
+        rel = f' rel="{link_rel}"' if link_rel else ""
+        piece = f'<a href="{_text(run.href or "")}"{rel}>{piece}</a>'
     return piece
 
 

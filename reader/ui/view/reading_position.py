@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCursor
 
 from reader.ui.view.block_formats import Side
+from reader.ui.view.geometry import span_rect
 
 if TYPE_CHECKING:
     from reader.ui.view.bilingual_view import BilingualView
@@ -35,15 +35,10 @@ class ReadingAnchor:
 
 def _start_and_height(view: BilingualView, sentence_id: int) -> tuple[int, int] | None:
     """Viewport y of a sentence's first German line and its height down to its last line."""
-    span = view.renderer.span(sentence_id, Side.GERMAN)
-    if span is None:
+    rect = span_rect(view, sentence_id, Side.GERMAN)
+    if rect is None:
         return None
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(span[0])
-    start = view.cursorRect(cursor)
-    cursor.setPosition(max(span[0], span[1]))
-    end = view.cursorRect(cursor)
-    return start.top(), max(1, end.bottom() - start.top())
+    return rect.top(), max(1, rect.bottom() - rect.top())
 
 
 def capture_anchor(view: BilingualView) -> ReadingAnchor | None:

@@ -86,14 +86,16 @@ def main() -> int:
     return 0
 
 
-def build(data: Path, out: Path, args: argparse.Namespace) -> None:
-    """Cluster the words of the text under ``data`` and write the table to ``out``."""
-    sents = sentences(data)
-    counts = Counter(w for s in sents for w in s)
+def word_vectors(
+    sents: list[list[str]], args: argparse.Namespace, rng: np.random.Generator
+) -> tuple[list[str], Counter[str], np.ndarray]:
+    """Frequent words, all word counts and the words' unit vectors (PPMI of the contexts,
+    randomized SVD to ``args.dims``)."""
+    counts: Counter[str] = Counter(w for s in sents for w in s)
     print(f"{len(sents)} sentences, {sum(counts.values())} tokens, {len(counts)} types")
     words = [w for w, c in counts.most_common() if c >= args.min_count]
     index = {w: i for i, w in enumerate(words)}
-    lower_counts = Counter()
+    lower_counts: Counter[str] = Counter()
     for w, c in counts.items():
         lower_counts[w.lower()] += c
     contexts = [w for w, _ in lower_counts.most_common(args.contexts)]
@@ -120,12 +122,18 @@ def build(data: Path, out: Path, args: argparse.Namespace) -> None:
     with np.errstate(divide="ignore", invalid="ignore"):
         pmi = np.log((matrix / total) / (pw * pc + 1e-12))
     ppmi = np.nan_to_num(np.maximum(pmi, 0.0), posinf=0.0).astype(np.float32)
-    rng = np.random.default_rng(0)
     probe = rng.standard_normal((ppmi.shape[1], args.dims + 20)).astype(np.float32)
     q, _ = np.linalg.qr(ppmi @ probe)
     _, _, vt = np.linalg.svd(q.T @ ppmi, full_matrices=False)
     vectors = ppmi @ vt[: args.dims].T
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    return words, counts, vectors
+
+
+def build(data: Path, out: Path, args: argparse.Namespace) -> None:
+    """Cluster the words of the text under ``data`` and write the table to ``out``."""
+    rng = np.random.default_rng(0)
+    words, counts, vectors = word_vectors(sentences(data), args, rng)
     coarse = kmeans(vectors, args.coarse, rng)
     fine = kmeans(vectors, args.fine, rng)
     # Also how frequent the word is (rounded log2) and whether its lowercase form occurs too

@@ -247,6 +247,25 @@ class CrfTagger:
         features = sentence_features(words, self.names, self.clusters, self.domain)
         return list(self._tagger.tag(features))
 
+    def marginals(self, words: Sequence[str], labels: Sequence[str]) -> list[list[float]]:
+        """Per token the marginal probability of each of ``labels`` (0 for unknown ones)."""
+        if not words:
+            return []
+        self._tagger.set(sentence_features(words, self.names, self.clusters, self.domain))
+        known = set(self._tagger.labels())
+        return [
+            [float(self._tagger.marginal(label, i)) if label in known else 0.0 for label in labels]
+            for i in range(len(words))
+        ]
+
+    def scored_spans_many(self, texts: Sequence[str]) -> list[list[tuple[int, int, str, float]]]:
+        """``scored_spans`` for each text."""
+        return [self.scored_spans(text) for text in texts]
+
+    def spans_many(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        """``spans`` for each text."""
+        return [self.spans(text) for text in texts]
+
     def scored_spans(self, text: str) -> list[tuple[int, int, str, float]]:
         """Labelled character spans with the model's confidence: the mean marginal
         probability of the span's tags."""

@@ -1,11 +1,12 @@
 """Named-entity recognition on the German side: the shipped tagger or an installed pipeline.
 
-The shipped recognizer is a CRF tagger (``reader/core/ner_crf.py``, model folder
-``resources/ner/de_reader_crf``); a spaCy pipeline folder (the older ``de_reader_ner``) or an
-installed German spaCy package can be used instead. spaCy and CRFsuite are imported only when
-a model is loaded, never at module import, so the UI can start without them. Entities come out
-per block with exact offsets into ``block.text``; each lies inside one sentence and carries
-that sentence's id.
+The shipped recognizer is a CRF tagger (``reader/core/entities/crf.py``, model folder
+``resources/ner/de_reader_crf``), averaged with a small neural net when the folder holds its
+``neural.npz`` (``reader/core/entities/ensemble.py``); a spaCy pipeline folder (the older
+``de_reader_ner``) or an installed German spaCy package can be used instead. spaCy, CRFsuite
+and NumPy are imported only when a model is loaded, never at module import, so the UI can
+start without them. Entities come out per block with exact offsets into ``block.text``; each
+lies inside one sentence and carries that sentence's id.
 """
 
 from __future__ import annotations
@@ -112,8 +113,8 @@ class EntityRecognizer:
             raise NerModelUnavailable(str(path), "no model there")
         if path is not None and (path / ner_crf.MODEL_FILE).is_file():
             try:
-                self._crf = ner_crf.CrfTagger(path)
-            except (OSError, ImportError, ValueError) as error:
+                self._crf = _load_tagger(path)
+            except (OSError, ImportError, ValueError, KeyError) as error:
                 raise NerModelUnavailable(str(path), str(error)) from error
             self._name = name
             return
@@ -141,7 +142,7 @@ class EntityRecognizer:
         """Raw model spans for each text (mapped labels, no German rules applied)."""
         self.load()
         if self._crf is not None:
-            found = (self._crf.spans(text) for text in texts)
+            found = self._crf.spans_many(texts)
             return [[entity_rules.RawSpan(*span) for span in spans] for spans in found]
         out: list[list[entity_rules.RawSpan]] = []
         docs = self._nlp.pipe(texts, batch_size=64, disable=self._disabled())
@@ -159,8 +160,8 @@ class EntityRecognizer:
         self.load()
         if self._crf is not None:
             return [
-                [consistency.ScoredSpan(*span) for span in self._crf.scored_spans(text)]
-                for text in texts
+                [consistency.ScoredSpan(*span) for span in spans]
+                for spans in self._crf.scored_spans_many(texts)
             ]
         return [
             [consistency.ScoredSpan(s.start, s.end, s.label) for s in spans]
@@ -221,6 +222,17 @@ class EntityRecognizer:
                 )
         entities.sort(key=lambda e: (e.block, e.start, e.end))
         return tuple(entities)
+
+
+def _load_tagger(path: Path) -> Any:
+    """The CRF with the neural net beside it when its ``neural.npz`` is there, else the CRF."""
+    from reader.core.entities import neural  # numpy: only once a model is used
+
+    if (path / neural.NET_FILE).is_file():
+        from reader.core.entities.ensemble import EnsembleTagger
+
+        return EnsembleTagger(path)
+    return ner_crf.CrfTagger(path)
 
 
 def _exonym_names() -> set[str]:

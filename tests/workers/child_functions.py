@@ -39,3 +39,19 @@ def marks_then_waits(document: Document, sentences: Sequence[Sentence]) -> tuple
     document.source.write_text(str(os.getpid()), encoding="utf-8")
     threading.Event().wait(60)
     return ()
+
+
+def blas_threads(document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
+    """One entity whose text is the child's OPENBLAS_NUM_THREADS setting."""
+    sentence = sentences[0]
+    setting = os.environ.get("OPENBLAS_NUM_THREADS", "unset")
+    return (
+        Entity(
+            sentence.block,
+            sentence.start,
+            sentence.start + 1,
+            EntityLabel.LOC,
+            setting,
+            sentence_id=sentence.id,
+        ),
+    )

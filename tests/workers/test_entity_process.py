@@ -49,6 +49,19 @@ def test_the_child_is_one_process_loaded_once_and_not_this_one() -> None:
     assert int(pid) != os.getpid()
 
 
+def test_the_child_keeps_numpy_to_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.workers.child_functions import blas_threads
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    document = Document("t", (Block(0, BlockKind.PARAGRAPH, "Köln liegt am Rhein."),))
+    recognizer = ProcessRecognizer(blas_threads)
+    try:
+        found = recognizer.recognize(document, segment_document(document))
+    finally:
+        recognizer.close()
+    assert found[0].text == "1"
+
+
 def test_closing_stops_a_busy_child_at_once(tmp_path: Path) -> None:
     import threading
 

@@ -235,7 +235,7 @@ def train(args: argparse.Namespace) -> int:
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimizer.step()
-            total += float(loss)
+            total += float(loss.detach())
         probs = dev_probs()
         row: dict[str, object] = {"epoch": epoch, "loss": round(total / len(batches), 4)}
         alone = score(dev, [neural.viterbi(p) for p in probs])
@@ -254,6 +254,8 @@ def train(args: argparse.Namespace) -> int:
                 if f1 > best[0]:
                     best = (f1, epoch, weight)
                     export(net, vocab_words, vocab_chars, vocab_shapes, weight, args.out)
+                    if args.dev_probs:
+                        np.savez(args.dev_probs, *probs)
         elif alone["overall"]["f1"] > best[0]:
             best = (alone["overall"]["f1"], epoch, 1.0)
             export(net, vocab_words, vocab_chars, vocab_shapes, 1.0, args.out)
@@ -312,6 +314,7 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=MODEL, help="the CRF model folder")
     parser.add_argument("--out", type=Path, default=MODEL / neural.NET_FILE)
     parser.add_argument("--crf-dev", type=Path, help="CRF dev marginals (crf-marginals)")
+    parser.add_argument("--dev-probs", type=Path, help="save the best epoch's dev probabilities")
     parser.add_argument("--germeval-repeat", type=int, default=2)
     parser.add_argument("--wikiann", type=float, default=0.3)
     parser.add_argument("--europeana", type=float, default=0.2)

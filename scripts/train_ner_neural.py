@@ -312,7 +312,7 @@ def main() -> int:
     parser.add_argument("command", choices=("train", "crf-marginals"))
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/ner")
     parser.add_argument("--model", type=Path, default=MODEL, help="the CRF model folder")
-    parser.add_argument("--out", type=Path, default=MODEL / neural.NET_FILE)
+    parser.add_argument("--out", type=Path, default=MODEL / ner_crf.NET_FILE)
     parser.add_argument("--crf-dev", type=Path, help="CRF dev marginals (crf-marginals)")
     parser.add_argument("--dev-probs", type=Path, help="save the best epoch's dev probabilities")
     parser.add_argument("--germeval-repeat", type=int, default=2)

@@ -20,6 +20,8 @@ from typing import Any
 MODEL_FILE = "model.crfsuite"
 NAMES_FILE = "names.tsv"
 CLUSTERS_FILE = "clusters.tsv"
+# The small neural net averaged with the CRF when present (``neural.py``, ``ensemble.py``).
+NET_FILE = "neural.npz"
 
 # Punctuation peeled off word edges; hyphens, apostrophes and dots inside a word stay.
 _LEADING = "\"'„“”‚‘’«»‹›([{¿¡*"

@@ -27,7 +27,7 @@ class EnsembleTagger:
 
     def __init__(self, folder: Path) -> None:
         self.crf = ner_crf.CrfTagger(folder)
-        self.net = neural.NeuralTagger(folder / neural.NET_FILE, self.crf.names, self.crf.clusters)
+        self.net = neural.NeuralTagger(folder / ner_crf.NET_FILE, self.crf.names, self.crf.clusters)
 
     def genitive_base(self, word: str) -> str:
         """The listed name whose genitive ``word`` is ("Merkels" -> "Merkel"), else ""."""

@@ -19,7 +19,6 @@ import numpy.typing as npt
 
 from reader.core.entities.crf import shape
 
-NET_FILE = "neural.npz"
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 # List codes of names.tsv (see resources/ner/MODEL_CARD.md): one flag each, for the word
 # itself and for the listed tail of a compound.

@@ -226,10 +226,8 @@ class EntityRecognizer:
 
 def _load_tagger(path: Path) -> Any:
     """The CRF with the neural net beside it when its ``neural.npz`` is there, else the CRF."""
-    from reader.core.entities import neural  # numpy: only once a model is used
-
-    if (path / neural.NET_FILE).is_file():
-        from reader.core.entities.ensemble import EnsembleTagger
+    if (path / ner_crf.NET_FILE).is_file():
+        from reader.core.entities.ensemble import EnsembleTagger  # NumPy: only with the net
 
         return EnsembleTagger(path)
     return ner_crf.CrfTagger(path)

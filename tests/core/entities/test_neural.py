@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -53,8 +55,8 @@ def _random_net(path: Path, seed: int = 0) -> None:
 
 @pytest.fixture
 def net(tmp_path: Path) -> neural.NeuralTagger:
-    _random_net(tmp_path / neural.NET_FILE)
-    return neural.NeuralTagger(tmp_path / neural.NET_FILE, {"Berlin": "T"}, {"in": "3,40,9,0"})
+    _random_net(tmp_path / ner_crf.NET_FILE)
+    return neural.NeuralTagger(tmp_path / ner_crf.NET_FILE, {"Berlin": "T"}, {"in": "3,40,9,0"})
 
 
 def test_probabilities_are_distributions_per_token(net: neural.NeuralTagger):
@@ -128,7 +130,7 @@ def shipped() -> EnsembleTagger:
 
 
 def test_shipped_model_has_the_net_and_the_recognizer_uses_it(shipped: EnsembleTagger):
-    assert (default_model_path() / neural.NET_FILE).is_file()
+    assert (default_model_path() / ner_crf.NET_FILE).is_file()
     recognizer = EntityRecognizer()
     recognizer.load()
     assert isinstance(recognizer._crf, EnsembleTagger)
@@ -159,7 +161,7 @@ def test_crf_marginals_are_distributions(shipped: EnsembleTagger):
 
 def test_without_the_net_the_crf_alone_tags(tmp_path: Path):
     folder = tmp_path / "crf_only"
-    shutil.copytree(default_model_path(), folder, ignore=shutil.ignore_patterns(neural.NET_FILE))
+    shutil.copytree(default_model_path(), folder, ignore=shutil.ignore_patterns(ner_crf.NET_FILE))
     recognizer = EntityRecognizer(folder)
     recognizer.load()
     assert isinstance(recognizer._crf, ner_crf.CrfTagger)
@@ -169,3 +171,18 @@ def test_without_the_net_the_crf_alone_tags(tmp_path: Path):
         "Angela Merkel": "PER",
         "Berlin": "LOC",
     }
+
+
+def test_the_crf_alone_never_imports_numpy(tmp_path: Path):
+    folder = tmp_path / "crf_only"
+    shutil.copytree(default_model_path(), folder, ignore=shutil.ignore_patterns(ner_crf.NET_FILE))
+    code = (
+        "import sys; from pathlib import Path; "
+        "from reader.core.entities.recognizer import EntityRecognizer; "
+        f"EntityRecognizer(Path({str(folder)!r})).load(); "
+        "print('numpy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "False"

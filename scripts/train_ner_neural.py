@@ -70,6 +70,29 @@ def crf_marginals(args: argparse.Namespace) -> int:
     return 0
 
 
+def self_label(args: argparse.Namespace) -> int:
+    """Tag the unlabeled WMT/FLORES German sentences with the shipped tagger (CRF + net):
+    JSON lines of words and BIO tags, for ``train --self-train``."""
+    from reader.core.entities.ensemble import EnsembleTagger
+
+    tagger = EnsembleTagger(args.model)
+    lines = []
+    for path in sorted((args.data.parent / "segmentation").glob("*.de")):
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with args.out.open("w", encoding="utf-8") as out:
+        for text, spans in zip(lines, tagger.spans_many(lines), strict=True):
+            tokens = ner_crf.tokenize(text)
+            tags = ["O"] * len(tokens)
+            for start, end, label in spans:
+                inside = [i for i, (a, b) in enumerate(tokens) if a >= start and b <= end]
+                for n, i in enumerate(inside):
+                    tags[i] = ("B-" if n == 0 else "I-") + label
+            words = [text[a:b] for a, b in tokens]
+            out.write(json.dumps({"words": words, "tags": tags}, ensure_ascii=False) + "\n")
+    print(f"{len(lines)} sentences -> {args.out}")
+    return 0
+
+
 def score(dev: list, tag_lists: list[list[str]]) -> dict[str, dict[str, float]]:
     scorer = ner_data.Scorer()
     for (_, tokens, gold), tags in zip(dev, tag_lists, strict=True):
@@ -103,6 +126,10 @@ def train(args: argparse.Namespace) -> int:
     mix += [(s, 1) for s in wikiann if rng.random() < args.wikiann]
     mix += [(s, 2) for s in europeana if rng.random() < args.europeana]
     mix += [(s, 3) for s in ler if rng.random() < args.ler]
+    if args.self_train:
+        for line in args.self_train.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            mix.append(((item["words"], item["tags"]), 0))
     mix = [m for m in mix if m[0][0]]
     print(f"training sentences: {len(mix)}", flush=True)
 
@@ -309,11 +336,12 @@ def export(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("train", "crf-marginals"))
+    parser.add_argument("command", choices=("train", "crf-marginals", "self-label"))
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/ner")
     parser.add_argument("--model", type=Path, default=MODEL, help="the CRF model folder")
     parser.add_argument("--out", type=Path, default=MODEL / ner_crf.NET_FILE)
     parser.add_argument("--crf-dev", type=Path, help="CRF dev marginals (crf-marginals)")
+    parser.add_argument("--self-train", type=Path, help="JSON lines from self-label, as news")
     parser.add_argument("--dev-probs", type=Path, help="save the best epoch's dev probabilities")
     parser.add_argument("--germeval-repeat", type=int, default=2)
     parser.add_argument("--wikiann", type=float, default=0.3)
@@ -332,6 +360,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    if args.command == "self-label":
+        return self_label(args)
     return crf_marginals(args) if args.command == "crf-marginals" else train(args)
 
 

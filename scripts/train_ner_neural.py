@@ -127,8 +127,8 @@ def train(args: argparse.Namespace) -> int:
     mix += [(s, 2) for s in europeana if rng.random() < args.europeana]
     mix += [(s, 3) for s in ler if rng.random() < args.ler]
     if args.self_train:
-        for line in args.self_train.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
+        for text in args.self_train.read_text(encoding="utf-8").splitlines():
+            item = json.loads(text)
             mix.append(((item["words"], item["tags"]), 0))
     mix = [m for m in mix if m[0][0]]
     print(f"training sentences: {len(mix)}", flush=True)

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -267,6 +267,7 @@ class BilingualView(QTextBrowser):
 
     def highlight_match(self, sentence_id: int, side: Side, start: int, end: int) -> None:
         """Mark a find match (UTF-16 offsets inside the sentence on ``side``)."""
+        self.renderer.ensure_sentence(sentence_id)  # a big document's window moves to it
         span = self.renderer.span(sentence_id, side)
         self._match = (span[0] + start, span[0] + end) if span else None
         self.set_current(sentence_id)
@@ -383,8 +384,7 @@ class BilingualView(QTextBrowser):
 
     # --- internals -----------------------------------------------------------------------
 
-    def _span_rect(self, sentence_id: int, side: Side) -> QRect | None:
-        return span_rect(self, sentence_id, side)
+    _span_rect = span_rect  # (sentence_id, side) -> viewport QRect | None
 
     def update_highlights(self) -> None:
         """Redraw the pair, match and overlay highlights (positions may have moved)."""

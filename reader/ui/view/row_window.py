@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QScrollBar
 
-from reader.ui.view.geometry import visible_rows
 from reader.ui.view.reading_position import ReadingAnchor
 
 if TYPE_CHECKING:
@@ -56,6 +55,7 @@ class RowWindow(QObject):
         if ids:
             self.view.renderer.ensure_sentence(ids[0])
         self.view.verticalScrollBar().setValue(0)
+        self.follow()
 
     def go_to_end(self) -> None:
         """Show the last row, scrolled to the very bottom."""
@@ -67,6 +67,7 @@ class RowWindow(QObject):
             view.ensure_sentence_visible(ids[-1])
         bar = view.verticalScrollBar()
         bar.setValue(bar.maximum())
+        self.follow()
 
     def follow(self) -> None:
         """After scrolling: move the window when the view nears one of its ends, and show
@@ -75,10 +76,10 @@ class RowWindow(QObject):
         renderer = self.view.renderer
         if not self.active or self._busy:
             return
-        rows = visible_rows(self.view)
-        if rows is None:
+        anchor = self.view.anchors.capture()
+        top = renderer.block_position(anchor.sentence_id) if anchor is not None else None
+        if top is None:
             return
-        top = renderer.first_block + rows[0]
         inner = self.view.verticalScrollBar()
         screen = self.view.viewport().height()
         window_end = renderer.first_block + len(renderer.rows)
@@ -90,10 +91,12 @@ class RowWindow(QObject):
             and inner.value() > inner.maximum() - 2 * screen
         ):
             self._move(top - renderer.window_rows // 3)
-        rows = visible_rows(self.view)
+        window_end = renderer.first_block + len(renderer.rows)
         at_end = inner.value() >= inner.maximum() and window_end >= renderer.block_count
-        if rows is not None:
-            self._set_bar(self.bar.maximum() if at_end else renderer.first_block + rows[0])
+        anchor = self.view.anchors.capture()
+        top = renderer.block_position(anchor.sentence_id) if anchor is not None else None
+        if top is not None:
+            self._set_bar(self.bar.maximum() if at_end else top)
 
     def _move(self, first: int) -> None:
         view = self.view
@@ -135,6 +138,7 @@ class RowWindow(QObject):
         """A new document or window: show or hide the bar, set its range."""
         view = self.view
         view.anchors.forget()  # scroll values now mean other places
+        view.clear_match()  # and positions other text
         active = self.active
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff

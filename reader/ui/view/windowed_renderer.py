@@ -1,13 +1,14 @@
 """Big documents in the reading view: only a window of rows around the reader's place.
 
 Building every row of a text at the 4 MB limit (~8,500 paragraphs, ~32,000 sentences) took
-over a minute in slices, and each new wrap width laid the whole text out again (~1.4 s).
-Above ``WINDOWED_ABOVE`` blocks the QTextDocument therefore holds ``WINDOW_ROWS`` rows at
-most (measured on that text: ~30 ms to build 150 rows, ~25 ms to lay them out at a new
-width); a jump to a sentence outside the window builds the window around it instead of
-every row in between. Row indexes stay relative to the window (``rows[0]`` is the block
-``first_block``); sentence ids, spans and formats work as before for the rows shown.
-``row_window.RowWindow`` moves the window as the reader scrolls.
+over a minute in slices, and each new wrap width laid the whole text out again (~1.4 s; a
+225 KB article collection still stalled ~130 ms). Above ``WINDOWED_ABOVE`` characters the
+QTextDocument therefore holds ``WINDOW_ROWS`` rows at most (measured on the 4 MB text:
+~30 ms to build 150 rows, ~25 ms to lay them out at a new width); a jump to a sentence
+outside the window builds the window around it instead of every row in between. Row
+indexes stay relative to the window (``rows[0]`` is the block ``first_block``); sentence
+ids, spans and formats work as before for the rows shown. ``row_window.RowWindow`` moves
+the window as the reader scrolls.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from reader.ui.theme import ReaderColors
 from reader.ui.view.document_renderer import DocumentRenderer
 
 WINDOW_ROWS = 160  # rows held at once in a big document
-WINDOWED_ABOVE = 700  # documents with more blocks than this are shown a window at a time
+WINDOWED_ABOVE = 120_000  # characters of German: longer documents get a window of rows
 
 
 class WindowedRenderer(DocumentRenderer):
@@ -51,7 +52,8 @@ class WindowedRenderer(DocumentRenderer):
         english: Mapping[int, str] | None = None,
     ) -> None:
         self.first_block = 0
-        big = len(source.blocks) > self.windowed_above
+        size = sum(len(block.text) for block in source.blocks)
+        big = size > self.windowed_above and len(source.blocks) > self.window_rows
         self.max_rows = self.window_rows if big else None
         self._position_of_block = {block.index: n for n, block in enumerate(source.blocks)}
         super().render(source, sentences, english)

@@ -62,8 +62,9 @@ def long_view(qtbot, request) -> tuple[BilingualView, tuple[Sentence, ...]]:
     view.resize(1200, 800)
     view.show()
     if request.param == "windowed":
-        view.renderer.windowed_above = 100
         view.renderer.window_rows = 200
+    else:
+        view.renderer.windowed_above = 10**9
     document = long_document()
     sentences = simple_segmenter(document)
     view.set_document(document, sentences)

@@ -152,3 +152,31 @@ def test_current_sentence_find_marks_and_formats_work_in_a_far_window(qtbot) -> 
         s.cursor.selectionStart() == match[0] and s.cursor.selectionEnd() == match[0] + 6
         for s in view.extraSelections()
     )
+
+
+def test_the_wheel_and_the_keys_scroll_a_big_document_without_the_text_views_bar(qtbot) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    view, _sentences = big_view(qtbot)
+    view.finish_rendering()
+    inner = view.verticalScrollBar()
+    point = QPointF(300, 300)
+    wheel = QWheelEvent(
+        point,
+        QPointF(view.viewport().mapToGlobal(point.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert inner.value() > 0
+    view.setFocus()
+    before = inner.value()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert inner.value() > before
+    qtbot.waitUntil(lambda: view.row_window.bar.value() == top_block(view))
+    assert top_block(view) > 0

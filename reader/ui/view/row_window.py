@@ -108,6 +108,9 @@ class RowWindow(QObject):
                 view.anchors.restore(anchor)
         finally:
             self._busy = False
+        # Only the reader's own scrolling moves the window: were the rows so short that the
+        # place lands near an edge again, answering our own scroll would move it back and forth.
+        self._follow_timer.stop()
         self.moves += 1
         view.update_highlights()
 

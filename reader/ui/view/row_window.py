@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QScrollBar
 
+from reader.ui.view.geometry import visible_rows
 from reader.ui.view.reading_position import ReadingAnchor
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class RowWindow(QObject):
         screen = self.view.viewport().height()
         window_end = renderer.first_block + len(renderer.rows)
         if inner.value() < screen and renderer.first_block > 0:
-            self._move(top - 2 * renderer.window_rows // 3)
+            self._move(top - renderer.window_rows // 2)
         elif (
             renderer.complete
             and window_end < renderer.block_count
@@ -92,7 +93,9 @@ class RowWindow(QObject):
         ):
             self._move(top - renderer.window_rows // 3)
         window_end = renderer.first_block + len(renderer.rows)
-        at_end = inner.value() >= inner.maximum() and window_end >= renderer.block_count
+        shown = visible_rows(self.view)  # the last row on screen: the bar at its end
+        last_shown = shown[1] if shown is not None else -1
+        at_end = window_end >= renderer.block_count and last_shown >= len(renderer.rows) - 1
         anchor = self.view.anchors.capture()
         top = renderer.block_position(anchor.sentence_id) if anchor is not None else None
         if top is not None:

@@ -22,7 +22,7 @@ from reader.core.document.model import Document, Sentence
 from reader.ui.theme import ReaderColors
 from reader.ui.view.document_renderer import DocumentRenderer
 
-WINDOW_ROWS = 160  # rows held at once in a big document
+WINDOW_ROWS = 120  # rows held at once in a big document
 WINDOWED_ABOVE = 120_000  # characters of German: longer documents get a window of rows
 
 
@@ -75,14 +75,15 @@ class WindowedRenderer(DocumentRenderer):
 
     def ensure_sentence(self, sentence_id: int) -> bool:
         """Build the rows up to ``sentence_id``; in a big document, move the window to it
-        (a third of the window above it) when it lies outside."""
+        (a quarter of the window above it: Qt lays those out before it can show it) when it
+        lies outside."""
         sentence = self.sentences.get(sentence_id)
         if sentence is None:
             return False
         if self.max_rows is not None and sentence_id not in self.row_of_sentence:
             position = self._position_of_block.get(sentence.block, 0)
             if not self.first_block <= position < self.first_block + self.max_rows:
-                self.move_window(position - self.max_rows // 3)
+                self.move_window(position - self.max_rows // 4)
         return super().ensure_sentence(sentence_id)
 
     def block_position(self, sentence_id: int) -> int | None:
@@ -100,10 +101,11 @@ class WindowedRenderer(DocumentRenderer):
         return self.order[-1] if self.order else None
 
     def move_window(self, first: int) -> None:
-        """Show the window of rows starting at block position ``first`` (clamped), built now."""
+        """Show the window of rows starting at block position ``first``, built now (near the
+        end of the text it is shorter: fewer rows to lay out before the last one shows)."""
         if self.max_rows is None or self.source is None:
             return
-        first = max(0, min(first, self.block_count - self.max_rows))
+        first = max(0, min(first, self.block_count - 1))
         if first == self.first_block and self.rows:
             return
         self.first_block = first

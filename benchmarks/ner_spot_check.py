@@ -9,8 +9,8 @@ a headline that starts a new article. Articles are drawn with a fixed seed, each
 through ``EntityRecognizer.recognize`` as the app runs it (one block per line, the tagger,
 the document-level vote and the German rules), and entities are taken from the drawn
 articles in order until ``--count``, at most ``--per-article`` from one article (drawn with
-the same seed, kept in document order) so the sample spreads over many articles. Each is printed with its label and context, numbered,
-for a person to judge.
+the same seed, kept in document order) so the sample spreads over many articles. Each is
+printed with its label and context, numbered, for a person to judge.
 
 ``--verdicts`` reads a judgement per number (``N<TAB>class``, ``#`` comments allowed), the
 classes being ``ok`` or one of ``ERROR_CLASSES`` below, and prints the tally; a number left
@@ -137,9 +137,8 @@ def main() -> int:
                 }
             )
     for row in sample:
-        print(
-            f"{row['n']:>3} a{row['article']:<3} {row['label']:<4} {row['text']!s:<28} | {row['context']}"
-        )
+        head = f"{row['n']:>3} a{row['article']:<3} {row['label']:<4} {row['text']!s:<28}"
+        print(f"{head} | {row['context']}")
     print(f"\n{len(sample)} entities from {drawn} articles (of {len(pool)}), seed {args.seed}")
     print("labels: " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
 

@@ -1,0 +1,125 @@
+"""Context cues over tagger spans: roles, organisation forms, vessels, non-names, clauses."""
+
+from __future__ import annotations
+
+from reader.core.entities.cues import LEVERS, apply_cues
+from reader.core.entities.rules import RawSpan
+
+# Codes as in the tagger's names.tsv: N ordinary noun, C country, P surname, T town.
+LEXICON = {"Piraterie": "N", "Wald": "NPSTl", "Deutschland": "CPWl", "Twitter": "N"}
+
+
+def _span(text: str, surface: str, label: str) -> RawSpan:
+    start = text.index(surface)
+    return RawSpan(start, start + len(surface), label)
+
+
+def _found(texts: list[str], spans: list[list[RawSpan]], levers=LEVERS) -> list[tuple[str, str]]:
+    result = apply_cues(texts, spans, LEXICON, levers)
+    return [
+        (t[s.start : s.end], s.label) for t, row in zip(texts, result, strict=True) for s in row
+    ]
+
+
+def test_a_name_after_a_declined_role_noun_is_a_person_in_every_mention():
+    texts = ["Der Besuch des iranischen Präsidenten Ruhani endete.", "Ruhani reiste ab."]
+    spans = [[_span(texts[0], "Ruhani", "LOC")], [_span(texts[1], "Ruhani", "LOC")]]
+    assert _found(texts, spans) == [("Ruhani", "PER"), ("Ruhani", "PER")]
+    assert _found(texts, spans, ()) == [("Ruhani", "LOC"), ("Ruhani", "LOC")]
+
+
+def test_more_role_nouns_and_a_place_in_the_genitive_after_a_role():
+    text = "Sängerin Adele traf Präsident Frankreichs und Reedereichef Meyer."
+    spans = [
+        _span(text, "Adele", "LOC"),
+        _span(text, "Frankreichs", "LOC"),
+        _span(text, "Meyer", "ORG"),
+    ]
+    assert _found([text], [spans]) == [
+        ("Adele", "PER"),
+        ("Frankreichs", "LOC"),
+        ("Meyer", "PER"),
+    ]
+
+
+def test_legal_forms_and_organisation_heads_make_organisations():
+    text = "Die Linz AG und die Europäischen Zentralbank und der Zalando SE-Chef."
+    spans = [
+        _span(text, "Linz", "LOC"),
+        _span(text, "Europäischen Zentralbank", "LOC"),
+    ]
+    assert _found([text], [spans]) == [("Linz AG", "ORG"), ("Europäischen Zentralbank", "ORG")]
+
+
+def test_a_person_named_like_a_bank_stays_a_person():
+    text = "Im Video spielte Tyra Banks mit."
+    assert _found([text], [[_span(text, "Tyra Banks", "PER")]]) == [("Tyra Banks", "PER")]
+
+
+def test_a_country_after_an_organisation_head_belongs_to_the_organisation():
+    text = "Der Verkehrsclub Deutschland warnt, das Amtsgericht Stockholm urteilt."
+    spans = [_span(text, "Deutschland", "LOC"), _span(text, "Stockholm", "LOC")]
+    # A town after a court stays a place, as GermEval annotates it.
+    assert _found([text], [spans]) == [
+        ("Verkehrsclub Deutschland", "ORG"),
+        ("Stockholm", "LOC"),
+    ]
+
+
+def test_the_widened_organisation_swallows_a_span_it_now_covers():
+    text = "Der Verkehrsclub Deutschland warnt."
+    spans = [_span(text, "Verkehrsclub", "ORG"), _span(text, "Deutschland", "LOC")]
+    assert _found([text], [spans]) == [("Verkehrsclub Deutschland", "ORG")]
+
+
+def test_a_ship_is_not_a_person_anywhere_in_the_document():
+    texts = ["Iran hielt den Tanker Stena Impero fest.", "Die Stena Impero liegt in Bandar Abbas."]
+    spans = [[_span(texts[0], "Stena Impero", "PER")], [_span(texts[1], "Stena Impero", "PER")]]
+    assert _found(texts, spans) == [("Stena Impero", "MISC"), ("Stena Impero", "MISC")]
+
+
+def test_currencies_events_and_listed_nouns_are_not_names():
+    text = "Eine Milliarde Euro für die WM, gegen Piraterie, in einem Wald, bei Twitter."
+    spans = [
+        _span(text, "Euro", "MISC"),
+        _span(text, "WM", "ORG"),
+        _span(text, "Piraterie", "MISC"),
+        _span(text, "Wald", "LOC"),
+        _span(text, "Twitter", "ORG"),
+    ]
+    # "Twitter" is listed as a noun too, but only Other spans are dropped on that alone.
+    assert _found([text], [spans]) == [("Twitter", "ORG")]
+
+
+def test_a_span_across_a_finite_verb_is_dropped():
+    text = "Dabo ist der erste heimliche Held der Leichtathletik-WM."
+    spans = [_span(text, "Dabo ist der erste heimliche Held der Leichtathletik-WM", "MISC")]
+    assert _found([text], [spans]) == []
+    assert len(_found([text], [spans], ("role",))) == 1
+
+
+def test_an_acronym_takes_the_label_of_its_expansion_in_every_mention():
+    texts = ["Laut Human Rights Watch (HRW) ist die Lage ernst.", "HRW fordert Hilfe."]
+    spans = [
+        [_span(texts[0], "Human Rights Watch", "ORG"), _span(texts[0], "HRW", "PER")],
+        [_span(texts[1], "HRW", "PER")],
+    ]
+    assert _found(texts, spans) == [
+        ("Human Rights Watch", "ORG"),
+        ("HRW", "ORG"),
+        ("HRW", "ORG"),
+    ]
+
+
+def test_parentheses_that_do_not_spell_the_initials_change_nothing():
+    texts = ["Der Verband Deutscher Ingenieure (Berlin) tagt.", "Berlin ist groß."]
+    spans = [
+        [_span(texts[0], "Verband Deutscher Ingenieure", "ORG"), _span(texts[0], "Berlin", "LOC")],
+        [_span(texts[1], "Berlin", "LOC")],
+    ]
+    assert _found(texts, spans)[1:] == [("Berlin", "LOC"), ("Berlin", "LOC")]
+
+
+def test_a_quoted_name_after_a_vessel_noun_is_the_vessel():
+    text = 'Das Weltraumteleskop "Cheops" startet 2017.'
+    assert _found([text], [[_span(text, "Cheops", "PER")]]) == [("Cheops", "MISC")]

@@ -17,10 +17,13 @@ Run after ``rules.refine_spans`` on every sentence of a document, each lever on 
 - ``clause``: a span that runs across a finite verb ("Dabo ist der erste Held der WM") is
   not a name;
 - ``acronym``: an acronym introduced with its expansion ("Human Rights Watch (HRW)") takes
-  the expansion's label everywhere in the document.
+  the expansion's label everywhere in the document;
+- ``places``: multi-word geographic names ("Persischer Golf", "Straße von Hormus",
+  "Bandar Abbas") become one place span (``places.mark_places``), the only lever that adds
+  spans.
 
 A name a cue decided (role, vessel, acronym) keeps that label in every mention of the
-document. Spans are relabelled, joined or dropped; none is added.
+document. Apart from places, spans are relabelled, joined or dropped, never added.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
+from reader.core.entities.places import mark_places
 from reader.core.entities.rules import RawSpan, is_role
 
-LEVERS = ("role", "org", "inside", "vessel", "nonname", "clause", "acronym")
+LEVERS = ("role", "org", "inside", "vessel", "nonname", "clause", "acronym", "places")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -238,6 +242,8 @@ def apply_cues(
     decided: dict[str, str] = {}
     for text, row in zip(texts, spans, strict=True):
         kept, names = _sentence_cues(text, row, lexicon, levers)
+        if "places" in levers:
+            kept = mark_places(text, kept)
         local.append(kept)
         for name, label in names.items():
             decided.setdefault(name, label)

@@ -18,6 +18,8 @@ Run after ``rules.refine_spans`` on every sentence of a document, each lever on 
   not a name;
 - ``acronym``: an acronym introduced with its expansion ("Human Rights Watch (HRW)") takes
   the expansion's label everywhere in the document;
+- ``known``: a single word in the shipped list of frequent names
+  (``resources/ner/known_names.tsv``: "Zalando", "Yahoo", "Nestlé") keeps the list's label;
 - ``places``: multi-word geographic names ("Persischer Golf", "Straße von Hormus",
   "Bandar Abbas") become one place span (``places.mark_places``), the only lever that adds
   spans.
@@ -32,9 +34,9 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from reader.core.entities.places import mark_places
-from reader.core.entities.rules import RawSpan, is_role
+from reader.core.entities.rules import RawSpan, is_role, known_names
 
-LEVERS = ("role", "org", "inside", "vessel", "nonname", "clause", "acronym", "places")
+LEVERS = ("role", "org", "inside", "vessel", "nonname", "clause", "acronym", "known", "places")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -101,7 +103,7 @@ _VESSEL_ENDINGS = (
 # readers do not want every price highlighted).
 _NON_NAMES = _words(
     """Euro Euros Cent Dollar Dollars US-Dollar Pfund Yen Yuan Renminbi Rubel Rupie
-    Rupien Lira Krone Kronen Peso Pesos Rand Zloty Forint Dinar Dirham Rial Bitcoin
+    Rupien EUR USD CHF GBP Lira Krone Kronen Peso Pesos Rand Zloty Forint Dinar Dirham Rial Bitcoin
     Prozent Kilometer Meter Zentimeter Millimeter Kilogramm Gramm Tonnen Liter Grad Celsius
     Fahrenheit Stunden Minuten Sekunden Kilowatt Megawatt Gigawatt Watt Volt Hektar
     WM EM"""
@@ -118,6 +120,7 @@ _COMMON_ARTICLES = _words(
     """ein eine einen einem einer eines kein keine keinen keinem keiner keines dieser diese
     diesen diesem dieses jeder jede jeden jedem jedes mancher manche solche solchen"""
 )
+_CONTRACTIONS = _words("im ins am ans vom zum beim Im Am Vom Zum Beim")
 # Lexicon codes of names; a word with only the common-noun code N is an ordinary noun.
 _NAME_CODES = frozenset("PTCplowWVSE")
 # The word before a span, across an opening quote ('das Teleskop "Cheops"').
@@ -143,15 +146,20 @@ def _is_non_name(word: str, label: str, before: str, lexicon: Mapping[str, str])
     if word in _NON_NAMES:
         return True
     # A listed noun after an indefinite or demonstrative article: "in einem Wald".
-    if before.lower() in _COMMON_ARTICLES and "N" in lexicon.get(word, ""):
+    code = lexicon.get(word, "")
+    if before.lower() in _COMMON_ARTICLES and "N" in code:
         return True
+    # After "im", "am", "vom" …: a listed noun the lists do not also know as a country, a
+    # Wiktionary place or an organisation ("im Wald", but "im Iran", "im Harz").
+    if before in _CONTRACTIONS and "N" in code and not set(code) & set("CWo"):
+        return word not in known_names()  # "im Bundestag"
     # Only for Other: the lists call many real names nouns too ("Twitter", "Chinas").
     if label != "MISC":
         return False
-    code = lexicon.get(word)
-    if code is None and len(word) > 4 and word.endswith("s"):
+    code = lexicon.get(word, "")
+    if not code and len(word) > 4 and word.endswith("s"):
         code = lexicon.get(word[:-1])
-    return code is not None and "N" in code and not (set(code) & _NAME_CODES)
+    return "N" in code and not (set(code) & _NAME_CODES)
 
 
 def _sentence_cues(
@@ -173,6 +181,11 @@ def _sentence_cues(
             and _is_non_name(surface, label, before, lexicon)
         ):
             continue
+        if "known" in levers and len(words) == 1:
+            listed = known_names().get(surface, "")
+            if not listed and surface.endswith("s"):
+                listed = known_names().get(surface[:-1], "")  # "Zalandos"
+            label = listed or label
         # Only a country: "Amtsgericht Stockholm" is a court at a place (GermEval tags the
         # town), "Ölgesellschaft Petrobras" a noun before a name.
         if (
@@ -196,7 +209,7 @@ def _sentence_cues(
             ):
                 label = "ORG"
         if label != "PER" and len(words) <= 3 and not surface.endswith(("s", "'", "’")):
-            if "role" in levers and is_role(before):
+            if "role" in levers and is_role(before, more=True):
                 label = decided[surface] = "PER"
             elif "vessel" in levers and _is_vessel(before):
                 label = decided[surface] = "MISC"

@@ -184,17 +184,19 @@ def _is_role(word: str) -> bool:
     return lower in _ROLE_WORDS or lower.endswith(_ROLE_ENDINGS)
 
 
-def _is_any_role(word: str) -> bool:
-    return _is_role(word) or word.lower().endswith(_MORE_ROLE_ENDINGS)
+def is_role(word: str, *, more: bool = False) -> bool:
+    """Whether ``word`` is a role or title noun, declined forms too ("Präsidenten").
 
+    ``more`` adds the nouns that only count right before a name ("Sängerin", "Premier").
+    """
 
-def is_role(word: str) -> bool:
-    """Whether ``word`` is a role or title noun, declined forms too ("Präsidenten")."""
-    if _is_any_role(word):
+    def role(form: str) -> bool:
+        return _is_role(form) or (more and form.lower().endswith(_MORE_ROLE_ENDINGS))
+
+    if role(word):
         return True
     for ending in ("en", "n", "innen"):
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(word) > len(ending) + 3 and _is_any_role(stem):
+        if word.endswith(ending) and len(word) > len(ending) + 3 and role(word[: -len(ending)]):
             return True
     return False
 

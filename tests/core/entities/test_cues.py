@@ -6,7 +6,14 @@ from reader.core.entities.cues import LEVERS, apply_cues
 from reader.core.entities.rules import RawSpan
 
 # Codes as in the tagger's names.tsv: N ordinary noun, C country, P surname, T town.
-LEXICON = {"Piraterie": "N", "Wald": "NPSTl", "Deutschland": "CPWl", "Twitter": "N"}
+LEXICON = {
+    "Piraterie": "N",
+    "Wald": "NPSTl",
+    "Deutschland": "CPWl",
+    "Twitter": "N",
+    "Harz": "NPWl",
+    "Bundestag": "No",
+}
 
 
 def _span(text: str, surface: str, label: str) -> RawSpan:
@@ -127,3 +134,23 @@ def test_parentheses_that_do_not_spell_the_initials_change_nothing():
 def test_a_quoted_name_after_a_vessel_noun_is_the_vessel():
     text = 'Das Weltraumteleskop "Cheops" startet 2017.'
     assert _found([text], [[_span(text, "Cheops", "PER")]]) == [("Cheops", "MISC")]
+
+
+def test_a_listed_noun_after_im_is_dropped_unless_also_a_place_or_organisation():
+    text = "Er lag im Wald, wanderte im Harz und sprach im Bundestag."
+    spans = [_span(text, w, "LOC") for w in ("Wald", "Harz")] + [_span(text, "Bundestag", "ORG")]
+    assert _found([text], [spans]) == [("Harz", "LOC"), ("Bundestag", "ORG")]
+
+
+def test_a_listed_company_keeps_its_label():
+    text = "Google und Yahoo und Zalandos Umsatz."
+    spans = [_span(text, "Yahoo", "PER"), _span(text, "Zalandos", "PER")]
+    assert _found([text], [spans]) == [("Yahoo", "ORG"), ("Zalandos", "ORG")]
+    assert _found([text], [spans], ("role",)) == [("Yahoo", "PER"), ("Zalandos", "PER")]
+
+
+def test_the_extra_role_nouns_count_only_right_before_a_name():
+    from reader.core.entities.rules import is_role
+
+    assert is_role("Präsidenten") and is_role("Sängerin", more=True)
+    assert not is_role("Sängerin") and not is_role("Wirtschaftsforscher")

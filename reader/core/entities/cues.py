@@ -156,9 +156,8 @@ def _is_non_name(word: str, label: str, before: str, lexicon: Mapping[str, str])
     # Only for Other: the lists call many real names nouns too ("Twitter", "Chinas").
     if label != "MISC":
         return False
-    code = lexicon.get(word, "")
     if not code and len(word) > 4 and word.endswith("s"):
-        code = lexicon.get(word[:-1])
+        code = lexicon.get(word[:-1], "")
     return "N" in code and not (set(code) & _NAME_CODES)
 
 

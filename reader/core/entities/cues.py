@@ -208,7 +208,9 @@ def _sentence_cues(
             ):
                 label = "ORG"
         if label != "PER" and len(words) <= 3 and not surface.endswith(("s", "'", "’")):
-            if "role" in levers and is_role(before, more=True):
+            # A listed country or place stays one: "Börse-Vorstand Wien", "Präsident Chinas".
+            place = label == "LOC" and bool(set(lexicon.get(surface, "")) & set("CW"))
+            if "role" in levers and not place and is_role(before, more=True):
                 label = decided[surface] = "PER"
             elif "vessel" in levers and _is_vessel(before):
                 label = decided[surface] = "MISC"

@@ -111,7 +111,6 @@ _MORE_ROLE_ENDINGS = tuple(
         "moderator",
         "journalist",
         "geschäftsführer",
-        "vorstand",
     )
     for suffix in ("", "in", "s")
 )

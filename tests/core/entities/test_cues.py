@@ -13,6 +13,7 @@ LEXICON = {
     "Twitter": "N",
     "Harz": "NPWl",
     "Bundestag": "No",
+    "Wien": "PSWl",
 }
 
 
@@ -154,3 +155,8 @@ def test_the_extra_role_nouns_count_only_right_before_a_name():
 
     assert is_role("Präsidenten") and is_role("Sängerin", more=True)
     assert not is_role("Sängerin") and not is_role("Wirtschaftsforscher")
+
+
+def test_a_listed_place_after_a_role_noun_stays_a_place():
+    text = "Sein Kollege im Börse-Vorstand Wien rechnet damit."
+    assert _found([text], [[_span(text, "Wien", "LOC")]]) == [("Wien", "LOC")]

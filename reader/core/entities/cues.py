@@ -14,6 +14,8 @@ Run after ``rules.refine_spans`` on every sentence of a document, each lever on 
   name (MISC), not a person ("der Tanker Stena Impero");
 - ``nonname``: currencies, units and sports events ("Euro", "Prozent", "WM"), and words the
   name lists know only as ordinary nouns ("Piraterie"), are not names;
+- ``event``: a multi-word name that ends in an event noun ("Arabischer Frühling",
+  "Dreißigjähriger Krieg") is Other, not a place or organisation;
 - ``clause``: a span that runs across a finite verb ("Dabo ist der erste Held der WM") is
   not a name;
 - ``acronym``: an acronym introduced with its expansion ("Human Rights Watch (HRW)") takes
@@ -36,7 +38,18 @@ from collections.abc import Collection, Mapping, Sequence
 from reader.core.entities.places import mark_places
 from reader.core.entities.rules import RawSpan, is_role, known_names
 
-LEVERS = ("role", "org", "inside", "vessel", "nonname", "clause", "acronym", "known", "places")
+LEVERS = (
+    "role",
+    "org",
+    "inside",
+    "vessel",
+    "nonname",
+    "event",
+    "clause",
+    "acronym",
+    "known",
+    "places",
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -107,6 +120,13 @@ _NON_NAMES = _words(
     Prozent Kilometer Meter Zentimeter Millimeter Kilogramm Gramm Tonnen Liter Grad Celsius
     Fahrenheit Stunden Minuten Sekunden Kilowatt Megawatt Gigawatt Watt Volt Hektar
     WM EM"""
+)
+# Head nouns of events; a name ending in one is Other ("des Arabischen Frühlings").
+# "Olympische Spiele" is left out: GermEval annotates it as an organisation.
+_EVENT_HEADS = _words(
+    """Frühling Frühlings Revolution Krieg Krieges Kriegs Meisterschaft Meisterschaften
+    Festival Festivals Festspiele Festspielen Aufstand Aufstands Aufstandes Krise Skandal
+    Skandals Affäre"""
 )
 # Finite verbs that never stand inside a name; a span across one is a clause.
 _FINITE_VERBS = _words(
@@ -180,6 +200,8 @@ def _sentence_cues(
             and _is_non_name(surface, label, before, lexicon)
         ):
             continue
+        if "event" in levers and len(words) > 1 and words[-1] in _EVENT_HEADS:
+            label = "MISC"
         if "known" in levers and len(words) == 1:
             listed = known_names().get(surface, "")
             if not listed and surface.endswith("s"):

@@ -160,3 +160,12 @@ def test_the_extra_role_nouns_count_only_right_before_a_name():
 def test_a_listed_place_after_a_role_noun_stays_a_place():
     text = "Sein Kollege im Börse-Vorstand Wien rechnet damit."
     assert _found([text], [[_span(text, "Wien", "LOC")]]) == [("Wien", "LOC")]
+
+
+def test_a_name_that_ends_in_an_event_noun_is_other():
+    text = "Nach dem Arabischen Frühling kam der Dreißigjährige Krieg zur Sprache."
+    spans = [_span(text, "Arabischen Frühling", "LOC"), _span(text, "Dreißigjährige Krieg", "ORG")]
+    assert _found([text], [spans]) == [
+        ("Arabischen Frühling", "MISC"),
+        ("Dreißigjährige Krieg", "MISC"),
+    ]

@@ -173,6 +173,14 @@ def _is_non_name(word: str, label: str, before: str, lexicon: Mapping[str, str])
     # Wiktionary place or an organisation ("im Wald", but "im Iran", "im Harz").
     if before in _CONTRACTIONS and "N" in code and not set(code) & set("CWo"):
         return word not in known_names()  # "im Bundestag"
+    # An unlisted compound that ends in a listed noun, taken for a person ("Kilometergeld"):
+    # surnames made of nouns ("Rosenberg") are in the lists themselves.
+    if label == "PER" and not code and len(word) >= 9 and word.isalpha():
+        # the longest listed tail of 4+ letters, 5+ for a genitive ("Schirachs": not "Achs")
+        for i in range(3, len(word) - (4 if word.endswith("s") else 3)):
+            tail = lexicon.get(word[i].upper() + word[i + 1 :], "")
+            if tail:
+                return "N" in tail and not set(tail) & _NAME_CODES
     # Only for Other: the lists call many real names nouns too ("Twitter", "Chinas").
     if label != "MISC":
         return False

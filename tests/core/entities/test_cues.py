@@ -14,6 +14,8 @@ LEXICON = {
     "Harz": "NPWl",
     "Bundestag": "No",
     "Wien": "PSWl",
+    "Geld": "N",
+    "Berger": "NPS",
 }
 
 
@@ -169,3 +171,9 @@ def test_a_name_that_ends_in_an_event_noun_is_other():
         ("Arabischen Frühling", "MISC"),
         ("Dreißigjährige Krieg", "MISC"),
     ]
+
+
+def test_an_unlisted_compound_of_a_noun_is_no_person_but_a_compound_surname_is():
+    text = "Er bezog Kilometergeld, sagte Grünberger."
+    spans = [_span(text, "Kilometergeld", "PER"), _span(text, "Grünberger", "PER")]
+    assert _found([text], [spans]) == [("Grünberger", "PER")]

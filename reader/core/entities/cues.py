@@ -20,8 +20,9 @@ Run after ``rules.refine_spans`` on every sentence of a document, each lever on 
   not a name;
 - ``acronym``: an acronym introduced with its expansion ("Human Rights Watch (HRW)") takes
   the expansion's label everywhere in the document;
-- ``known``: a single word in the shipped list of frequent names
-  (``resources/ner/known_names.tsv``: "Zalando", "Yahoo", "Nestlé") keeps the list's label;
+- ``known``: a name in the shipped list of frequent names
+  (``resources/ner/known_names.tsv``: "Zalando", "Yahoo", "Goldman Sachs") keeps the
+  list's label;
 - ``places``: multi-word geographic names ("Persischer Golf", "Straße von Hormus",
   "Bandar Abbas") become one place span (``places.mark_places``), the only lever that adds
   spans.
@@ -210,7 +211,7 @@ def _sentence_cues(
             continue
         if "event" in levers and len(words) > 1 and words[-1] in _EVENT_HEADS:
             label = "MISC"
-        if "known" in levers and len(words) == 1:
+        if "known" in levers:
             listed = known_names().get(surface, "")
             if not listed and surface.endswith("s"):
                 listed = known_names().get(surface[:-1], "")  # "Zalandos"

@@ -177,3 +177,9 @@ def test_an_unlisted_compound_of_a_noun_is_no_person_but_a_compound_surname_is()
     text = "Er bezog Kilometergeld, sagte Grünberger."
     spans = [_span(text, "Kilometergeld", "PER"), _span(text, "Grünberger", "PER")]
     assert _found([text], [spans]) == [("Grünberger", "PER")]
+
+
+def test_a_listed_multi_word_company_is_an_organisation():
+    text = "Das sagte Morgan Stanley, und das Rote Kreuz half."
+    spans = [_span(text, "Morgan Stanley", "PER"), _span(text, "Rote Kreuz", "LOC")]
+    assert _found([text], [spans]) == [("Morgan Stanley", "ORG"), ("Rote Kreuz", "ORG")]

@@ -180,3 +180,17 @@ def test_the_wheel_and_the_keys_scroll_a_big_document_without_the_text_views_bar
     assert inner.value() > before
     qtbot.waitUntil(lambda: view.row_window.bar.value() == top_block(view))
     assert top_block(view) > 0
+
+
+def test_a_small_document_after_a_big_one_gets_the_text_views_bar_back(qtbot) -> None:
+    view, _sentences = big_view(qtbot)
+    assert view.row_window.bar.isVisible() and view.line_length.reserved > 0
+    view.row_window.bar.setValue(2000)
+    assert view.renderer.first_block > 0
+    small = big_document(300)
+    view.set_document(small, simple_segmenter(small))
+    assert not view.row_window.bar.isVisible()
+    assert view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert view.line_length.reserved == 0
+    view.finish_rendering()
+    assert len(view.renderer.rows) == 300 and view.renderer.first_block == 0

@@ -75,6 +75,14 @@ _GERMAN_ENDINGS = (
 _PRONOUNS = wordset("ihr ihre ihren ihrer ihres ihrem ihnen sie dein deine deinen euer eure")
 
 
+def german_compound(word: str) -> bool:
+    """Whether ``word`` ends in another listed word of four letters or more after a head of
+    three or more ("Heimatstation", "Judoverbandes"): a German compound, which English
+    usually translates rather than keeps."""
+    words = _lexicon()[2]
+    return any(word[i:].capitalize() in words for i in range(3, len(word) - 3))
+
+
 def _unknown_word(word: str) -> bool:
     """A capitalised word that no list knows and that is no compound of known words.
 
@@ -89,23 +97,44 @@ def _unknown_word(word: str) -> bool:
     return not any(word[i:].capitalize() in words for i in range(1, len(word) - 3))
 
 
+# Abbreviations whose full stop ends no sentence: "Dr. Damadian", "St. Louis".
+_OPENING = "„“\"»«‚‘'([–"
+_TITLES = frozenset({"Dr", "Prof", "St", "Hl", "Nr", "Mr", "Mrs", "Ms", "Gen", "Sen", "Gov"})
+
+
+def _starts_sentence(german: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised for its place, not for what it is."""
+    before = german[:start].rstrip().rstrip(_OPENING).rstrip()
+    if not before or before[-1] in "!?:":
+        return True
+    if before[-1] != ".":
+        return False
+    last = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    # "am 3. Oktober", "Dr. Damadian": a full stop after a number or a title ends nothing
+    return not (last.isdigit() or last in _TITLES)
+
+
 def unrecognized_names(
     german: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """Names the recognizer missed: acronyms ("HIV") and listed names, not sentence-initial."""
+    """Names the recognizer missed, not sentence-initial: acronyms ("HIV", also in front of
+    a compound: "DVD-Format"), listed names, and words no list knows ("Noosa")."""
     listed = _lexicon()[1]
     found = []
     for match in _TOKEN.finditer(german):
         start, end = match.span()
         word = match.group()
-        before = german[:start].rstrip()
-        if not before or before[-1] in '.!?:;„“"»«(–-' or not word[0].isupper():
+        if not word[0].isupper() or _starts_sentence(german, start):
             continue
         if any(start < b and end > a for a, b, _label in entities):
             continue
-        compound = german[end : end + 1] == "-" and german[end + 1 : end + 2].isalpha()
-        if fold(word) in NOT_NAMES or compound:  # "US-Dollar", not "COVID-19"
+        if fold(word) in NOT_NAMES:
             continue
-        if _ACRONYM.fullmatch(word) or word in listed or _unknown_word(word):
+        tail = re.match(r"-([^\W\d_]+)", german[end:])
+        if tail is not None and fold(tail.group(1)) in NOT_NAMES:
+            continue  # "US-Dollar": the currency check has it
+        # after a hyphen, an unknown word is the tail of a compound ("Artus-Rittertum")
+        unknown = german[start - 1 : start] != "-" and _unknown_word(word)
+        if _ACRONYM.fullmatch(word) or word in listed or unknown:
             found.append((start, end, "MISC"))
     return found

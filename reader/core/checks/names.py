@@ -19,6 +19,7 @@ from reader.core.checks.lexicon import (
     NOT_NAMES,
     common_nouns,
     fold,
+    german_compound,
     unrecognized_names,
 )
 from reader.core.checks.lexicon import wordset as _wordset
@@ -31,7 +32,7 @@ _SPELLING = (
     ("th", "t"), ("c", "k"), ("j", "y"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ie", "i"),
     ("ei", "ai"), ("ij", "i"),
 )  # fmt: skip
-_SIMILAR = 85.0
+_SIMILAR = 80.0
 _SHORTEST_FUZZY = 5
 
 
@@ -79,7 +80,7 @@ _ADJECTIVE_ENDINGS = (
 )  # fmt: skip
 # Names with more than one usual English form, and proper nouns too common for the exonym
 # tables; each German form -> its English forms.
-_MORE_FORMS = {
+_MORE_FORMS_RAW = {
     "usa": ("United States", "US", "America"),
     "us": ("United States", "US", "America", "American"),
     "vereinigte staaten": ("United States", "US", "America"),
@@ -104,6 +105,7 @@ _MORE_FORMS = {
     "erster weltkrieg": ("First World War", "World War I", "World War One"),
     "zweiter weltkrieg": ("Second World War", "World War II", "World War Two"),
 }
+_MORE_FORMS = {fold(german): english for german, english in _MORE_FORMS_RAW.items()}
 _ACRONYM_LIKE = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # A German word and an English word sharing this many first letters (after spelling_key)
 # are taken as one name in two languages ("Olympischen" / "Olympic", "Sesamstraße" /
@@ -200,6 +202,15 @@ class EnglishSide:
         return [word for _first, word in sorted(found, key=lambda item: item[0])]
 
 
+def _generic(word: str) -> bool:
+    """Whether a word of a name says what kind of thing it is ("Inseln", "University")."""
+    folded = fold(_genitive_free(word)[-1])
+    forms = [folded] + [
+        folded[: -len(end)] for end in ("en", "es", "n", "s", "e") if folded.endswith(end)
+    ]
+    return any(form in _GENERIC for form in forms)
+
+
 def english_form(name: str) -> str:
     """The English a German name should appear as: its exonym, else itself."""
     table = folded_exonyms()
@@ -255,7 +266,7 @@ def name_kept(name: str, english: EnglishSide, label: str = "") -> bool:
         for w in re.split(r"[\s\-–/]+", name)
         if len(w) >= 2 and w[0].isupper() and fold(w) not in _FILLERS
     ]
-    distinctive = [w for w in words if fold(_genitive_free(w)[-1]) not in _GENERIC]
+    distinctive = [w for w in words if not _generic(w)]
     nouns = common_nouns()
     distinctive = [
         w
@@ -266,6 +277,11 @@ def name_kept(name: str, english: EnglishSide, label: str = "") -> bool:
         return any(_word_kept(word, english) for word in words)
     if label == "PER":
         return _word_kept(distinctive[-1], english)
+    # Every word that is nothing but a name must be kept ("Cirque du Soleil" is not "Cirque
+    # du Berlin"); German compounds in a name are often translated ("Judoverbandes").
+    core = [w for w in distinctive if not german_compound(w)]
+    if core and not all(_word_kept(word, english) for word in core):
+        return False
     kept = sum(_word_kept(word, english) for word in distinctive)
     return 2 * kept >= len(distinctive)
 

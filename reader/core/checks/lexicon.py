@@ -52,7 +52,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         place_or_org = any(code in codes for code in "CTWlo")
         if "N" in codes and not place_or_org:
             nouns.add(word)
-        elif "N" not in codes and any(code in codes for code in "CTWEFlop"):
+        elif "N" not in codes and any(code in codes for code in "CTWEFlopSV"):
             names.add(word)
     return frozenset(nouns), frozenset(names), frozenset(words)
 
@@ -64,6 +64,8 @@ def common_nouns() -> frozenset[str]:
 
 _TOKEN = re.compile(r"[^\W_][\w]*")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]+")
+# A capital inside a word: "eBay", "MetroPlus", "McMurdo", "YouTube"
+_INNER_CAPITAL = re.compile(r"\w*[a-zäöüß][A-ZÄÖÜ]\w*")
 
 
 # Endings of German words that are not names: nouns of abstraction, verbs and adjectives
@@ -124,7 +126,8 @@ def unrecognized_names(
     for match in _TOKEN.finditer(german):
         start, end = match.span()
         word = match.group()
-        if not word[0].isupper() or _starts_sentence(german, start):
+        inner_capital = _INNER_CAPITAL.fullmatch(word) is not None
+        if not (word[0].isupper() or inner_capital) or _starts_sentence(german, start):
             continue
         if any(start < b and end > a for a, b, _label in entities):
             continue
@@ -135,6 +138,6 @@ def unrecognized_names(
             continue  # "US-Dollar": the currency check has it
         # after a hyphen, an unknown word is the tail of a compound ("Artus-Rittertum")
         unknown = german[start - 1 : start] != "-" and _unknown_word(word)
-        if _ACRONYM.fullmatch(word) or word in listed or unknown:
+        if _ACRONYM.fullmatch(word) or inner_capital or word in listed or unknown:
             found.append((start, end, "MISC"))
     return found

@@ -33,6 +33,8 @@ _SPELLING = (
     ("ei", "ai"), ("ij", "i"),
 )  # fmt: skip
 _SIMILAR = 80.0
+_SIMILAR_SHORT = 85.0
+_LONG_NAME = 7
 _SHORTEST_FUZZY = 5
 
 
@@ -148,6 +150,16 @@ def _genitive_free(word: str) -> list[str]:
     return forms
 
 
+def _alike(key: str, other: str) -> bool:
+    """Whether two spelling keys are one name spelt two ways: "drukyel" / "drukgyal",
+    "maswe" / "maswa", but not "stark" / "stake" (short words differ by one letter at most)."""
+    if min(len(key), len(other)) >= _LONG_NAME:
+        return fuzz.ratio(key, other) >= _SIMILAR
+    if len(key) == len(other) and sum(a != b for a, b in zip(key, other, strict=True)) <= 1:
+        return True
+    return fuzz.ratio(key, other) >= _SIMILAR_SHORT
+
+
 class EnglishSide:
     """One English sentence, folded and split once for all the names of its pair."""
 
@@ -189,7 +201,7 @@ class EnglishSide:
             return False
         if len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes:
             return True
-        return any(fuzz.ratio(key, other) >= _SIMILAR for other in self.keys)
+        return any(_alike(key, other) for other in self.keys)
 
     def names(self) -> list[str]:
         """Capitalised words, the sentence's first word last."""
@@ -312,6 +324,23 @@ def _checked(name: str, label: str) -> bool:
     return len(name.split()) <= 5
 
 
+# Where the recognizer ran several names into one: "Stewart, Gordon", "Kenseth and Harvick",
+# "Arts & Sciences".
+_BETWEEN_NAMES = re.compile(r",\s+|\s+(?:und|oder|sowie|and|&)\s+")
+
+
+def _parts(german: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity split where it lists several names."""
+    parts = []
+    for gap in [*_BETWEEN_NAMES.finditer(german, start, end), None]:
+        part_end = end if gap is None else gap.start()
+        if part_end > start:
+            parts.append((start, part_end, label))
+        if gap is not None:
+            start = gap.end()
+    return parts
+
+
 def check_names(
     german: str, english: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[Finding]:
@@ -319,7 +348,8 @@ def check_names(
     side = EnglishSide(english)
     findings = []
     changed: list[str] | None = None
-    for start, end, label in sorted([*entities, *unrecognized_names(german, entities)]):
+    spans = [part for span in entities for part in _parts(german, *span)]
+    for start, end, label in sorted([*spans, *unrecognized_names(german, entities)]):
         name = german[start:end]
         if not _checked(name, label) or name_kept(name, side, label):
             continue

@@ -96,7 +96,11 @@ def _unknown_word(word: str) -> bool:
         return False
     if any(ch in word for ch in "äöüßÄÖÜ") or word.lower().endswith(_GERMAN_ENDINGS):
         return False
-    return not any(word[i:].capitalize() in words for i in range(1, len(word) - 3))
+    if any(word[i:].capitalize() in words for i in range(1, len(word) - 3)):
+        return False
+    # a known noun in front: "Ozeanliner", "Reiseort"
+    nouns = _lexicon()[0]
+    return not any(word[:i] in nouns for i in range(5, len(word) - 2))
 
 
 # Abbreviations whose full stop ends no sentence: "Dr. Damadian", "St. Louis".
@@ -136,8 +140,10 @@ def unrecognized_names(
         tail = re.match(r"-([^\W\d_]+)", german[end:])
         if tail is not None and fold(tail.group(1)) in NOT_NAMES:
             continue  # "US-Dollar": the currency check has it
-        # after a hyphen, an unknown word is the tail of a compound ("Artus-Rittertum")
-        unknown = german[start - 1 : start] != "-" and _unknown_word(word)
+        # after a hyphen, an unknown word is the tail of a compound ("Artus-Rittertum"),
+        # before a hyphen and a space the head of one ("Wohn- oder Reiseort")
+        in_compound = german[start - 1 : start] == "-" or german[end : end + 2] == "- "
+        unknown = not in_compound and _unknown_word(word)
         if _ACRONYM.fullmatch(word) or inner_capital or word in listed or unknown:
             found.append((start, end, "MISC"))
     return found

@@ -201,6 +201,10 @@ class EnglishSide:
             return False
         if len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes:
             return True
+        # a word made from the name: "Artus" / "Arthurian", "Judäa" / "Judean"
+        stem = key[:-1]
+        if any(other.startswith(stem) and len(other) > len(key) for other in self.keys):
+            return True
         return any(_alike(key, other) for other in self.keys)
 
     def names(self) -> list[str]:

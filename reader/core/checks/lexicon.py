@@ -99,8 +99,8 @@ def _unknown_word(word: str) -> bool:
     if any(word[i:].capitalize() in words for i in range(1, len(word) - 3)):
         return False
     # a known noun in front: "Ozeanliner", "Reiseort"
-    nouns = _lexicon()[0]
-    return not any(word[:i] in nouns for i in range(5, len(word) - 2))
+    names = _lexicon()[1]
+    return not any(word[:i] in words and word[:i] not in names for i in range(5, len(word) - 2))
 
 
 # Abbreviations whose full stop ends no sentence: "Dr. Damadian", "St. Louis".

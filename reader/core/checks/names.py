@@ -153,11 +153,12 @@ def _genitive_free(word: str) -> list[str]:
 def _alike(key: str, other: str) -> bool:
     """Whether two spelling keys are one name spelt two ways: "drukyel" / "drukgyal",
     "maswe" / "maswa", but not "stark" / "stake" (short words differ by one letter at most)."""
+    similarity: float = fuzz.ratio(key, other)
     if min(len(key), len(other)) >= _LONG_NAME:
-        return fuzz.ratio(key, other) >= _SIMILAR
+        return similarity >= _SIMILAR
     if len(key) == len(other) and sum(a != b for a, b in zip(key, other, strict=True)) <= 1:
         return True
-    return fuzz.ratio(key, other) >= _SIMILAR_SHORT
+    return similarity >= _SIMILAR_SHORT
 
 
 class EnglishSide:
@@ -201,7 +202,7 @@ class EnglishSide:
             return False
         if len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes:
             return True
-        # a word made from the name: "Artus" / "Arthurian", "Judäa" / "Judean"
+        # a word made from the name: "Artus" / "Arthurian"
         stem = key[:-1]
         if any(other.startswith(stem) and len(other) > len(key) for other in self.keys):
             return True

@@ -43,15 +43,19 @@ def document_key(path: Path) -> str:
         return str(path.absolute())
 
 
+def edited(translation: Translation, edits: Mapping[str, str]) -> Translation:
+    """The translation with the reader's English (by German sentence) in place of the
+    model's, if there is one; an edited sentence keeps no word alignment (it was the
+    model's)."""
+    english = edits.get(translation.source)
+    return translation if english is None else replace(translation, text=english, alignment=())
+
+
 def with_edits(
     translations: Mapping[int, Translation], edits: Mapping[str, str]
 ) -> dict[int, Translation]:
-    """The translations with the reader's English (by German sentence) in place of the
-    model's; an edited sentence keeps no word alignment (it was the model's)."""
-    return {
-        sid: replace(t, text=edits[t.source], alignment=()) if t.source in edits else t
-        for sid, t in translations.items()
-    }
+    """The translations with the reader's English in place of the model's."""
+    return {sid: edited(t, edits) for sid, t in translations.items()}
 
 
 class EditStore:

@@ -120,6 +120,35 @@ def _starts_sentence(german: str, start: int) -> bool:
     return not (last.isdigit() or last in _TITLES)
 
 
+# German endings, and English ones of common words rather than names ("Training", "Personal")
+_NOT_LOAN_ENDINGS = (*_GERMAN_ENDINGS, "er", "e", "ie", "el", "ing", "al")
+
+
+@lru_cache(maxsize=65536)
+def loanword(word: str) -> bool:
+    """A German common noun that English writes the same, and capitalised: "Sanskrit",
+    "Triceratops", "Eskimo". Told by its shape: six letters or more, no German ending, no
+    compound, a lemma whose plural (if any) takes an -s or no ending, and a word English
+    knows (simplemma's English word list)."""
+    if len(word) < 6 or word not in common_nouns() or word.lower().endswith(_NOT_LOAN_ENDINGS):
+        return False
+    words = _lexicon()[2]
+    if any(  # two listed words: "Hinter|land", not "Tricera|tops"
+        word[:i] in words and word[i:].capitalize() in words for i in range(3, len(word) - 3)
+    ):
+        return False
+    from reader.core.words.nouns import shipped_nouns
+
+    noun = shipped_nouns().get(word)
+    if noun is None or noun.lemma != word:
+        return False
+    if noun.plural and noun.plural != word and not noun.plural.endswith("s"):
+        return False
+    import simplemma
+
+    return bool(simplemma.is_known(word.lower(), lang="en"))
+
+
 def unrecognized_names(
     german: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -143,7 +172,7 @@ def unrecognized_names(
         # after a hyphen, an unknown word is the tail of a compound ("Artus-Rittertum"),
         # before a hyphen and a space the head of one ("Wohn- oder Reiseort")
         in_compound = german[start - 1 : start] == "-" or german[end : end + 2] == "- "
-        unknown = not in_compound and _unknown_word(word)
+        unknown = not in_compound and (_unknown_word(word) or loanword(word))
         if _ACRONYM.fullmatch(word) or inner_capital or word in listed or unknown:
             found.append((start, end, "MISC"))
     return found

@@ -20,6 +20,7 @@ from reader.core.checks.lexicon import (
     common_nouns,
     fold,
     german_compound,
+    loanword,
     unrecognized_names,
 )
 from reader.core.checks.lexicon import wordset as _wordset
@@ -322,7 +323,7 @@ def _checked(name: str, label: str) -> bool:
     if " " not in name and fold(name) in NOT_NAMES:
         return False
     # A person the tagger found is a name even when it is a noun too ("Lee", "Brand").
-    if " " not in name and label != "PER" and name in common_nouns():
+    if " " not in name and label != "PER" and name in common_nouns() and not loanword(name):
         return False
     if " " not in name and name.lower().endswith(_ADJECTIVE_ENDINGS):
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.checks.lexicon import german_compound, unrecognized_names
+from reader.core.checks.lexicon import german_compound, loanword, unrecognized_names
 from reader.core.checks.names import check_names
 
 
@@ -106,3 +106,25 @@ def test_a_short_name_one_letter_off_is_kept_but_not_two() -> None:
     entities = [_span(german, "Gridley", "PER"), _span(german, "Stark", "PER")]
     assert _flagged(german, "Gridley or placed a stake.", entities) == ["Stark"]
     assert _flagged(german, "Gridley or Stork placed a stake.", entities) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "loan"),
+    [
+        ("Sanskrit", True),
+        ("Triceratops", True),
+        ("Eskimo", True),
+        ("Hinterland", False),  # a German compound
+        ("Training", False),  # an English common word
+        ("Kinder", False),  # a German ending
+        ("Brücke", False),  # not English
+    ],
+)
+def test_loanwords_english_writes_as_names_are_told_by_their_shape(word: str, loan: bool) -> None:
+    assert loanword(word) is loan
+
+
+def test_a_dropped_loanword_name_is_flagged() -> None:
+    german = "Das älteste Buch der Welt wurde in Sanskrit geschrieben."
+    assert _flagged(german, "The oldest book in the world was written in.", []) == ["Sanskrit"]
+    assert _flagged(german, "The oldest book in the world was written in Sanskrit.", []) == []

@@ -153,11 +153,16 @@ def _genitive_free(word: str) -> list[str]:
 
 def _alike(key: str, other: str) -> bool:
     """Whether two spelling keys are one name spelt two ways: "drukyel" / "drukgyal",
-    "maswe" / "maswa", but not "stark" / "stake" (short words differ by one letter at most)."""
+        "maswe" / "maswa", but not "stark" / "stake" or "chile" / "while" (short words differ by one
+    letter at most, not the first)."""
     similarity: float = fuzz.ratio(key, other)
     if min(len(key), len(other)) >= _LONG_NAME:
         return similarity >= _SIMILAR
-    if len(key) == len(other) and sum(a != b for a, b in zip(key, other, strict=True)) <= 1:
+    if (
+        len(key) == len(other)
+        and key[0] == other[0]
+        and sum(a != b for a, b in zip(key, other, strict=True)) <= 1
+    ):
         return True
     return similarity >= _SIMILAR_SHORT
 

@@ -106,6 +106,9 @@ def test_a_short_name_one_letter_off_is_kept_but_not_two() -> None:
     entities = [_span(german, "Gridley", "PER"), _span(german, "Stark", "PER")]
     assert _flagged(german, "Gridley or placed a stake.", entities) == ["Stark"]
     assert _flagged(german, "Gridley or Stork placed a stake.", entities) == []
+    # not when the first letter differs
+    german = "Er blieb in Chile."
+    assert _flagged(german, "He stayed a while.", [_span(german, "Chile", "LOC")]) == ["Chile"]
 
 
 @pytest.mark.parametrize(

@@ -48,11 +48,14 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         words.add(word)
         # N: a common noun form; C, T, W: a country, town or place; l, o: mostly a place or
         # an organisation in tagged text. Surnames and first names are often nouns too
-        # ("Koch", "Brand"), so they do not outweigh N.
+        # ("Koch", "Brand"), so they do not outweigh N. The surname list P also holds nouns
+        # Wiktionary lacks ("Köstlichkeiten"): those with a German ending are not names.
         place_or_org = any(code in codes for code in "CTWlo")
         if "N" in codes and not place_or_org:
             nouns.add(word)
-        elif "N" not in codes and any(code in codes for code in "CTWEFlopSV"):
+        elif ("N" not in codes and any(code in codes for code in "CTWEFlopSV")) or (
+            codes == "P" and not word.lower().endswith(_GERMAN_ENDINGS)
+        ):
             names.add(word)
     return frozenset(nouns), frozenset(names), frozenset(words)
 

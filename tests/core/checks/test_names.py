@@ -32,6 +32,9 @@ def _unrecognized(german: str) -> list[str]:
         ("Das Wort „Noosa“ ist bekannt.", ["Noosa"]),
         ("Das sagte (Noosa, 1998) schon.", ["Noosa"]),
         ("Es war Dr. Noosa selbst.", ["Noosa"]),
+        # a surname from the lists, but not a noun in the surname list
+        ("Nach dem vereinfachten Bohr-Modell kreisen sie.", ["Bohr"]),
+        ("Zum Frühstück gab es Köstlichkeiten.", []),
         # a capital inside a word
         ("Man kauft sie bei eBay oder MetroPlus.", ["eBay", "MetroPlus"]),
     ],

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.document.model import Translation
+from reader.core.edits.alignment import carry_alignment
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS edits (
@@ -45,10 +46,13 @@ def document_key(path: Path) -> str:
 
 def edited(translation: Translation, edits: Mapping[str, str]) -> Translation:
     """The translation with the reader's English (by German sentence) in place of the
-    model's, if there is one; an edited sentence keeps no word alignment (it was the
-    model's)."""
+    model's, if there is one; of the model's word alignment, the links of the words the
+    reader kept stay."""
     english = edits.get(translation.source)
-    return translation if english is None else replace(translation, text=english, alignment=())
+    if english is None:
+        return translation
+    words = carry_alignment(translation.text, translation.alignment, english)
+    return replace(translation, text=english, alignment=words)
 
 
 def with_edits(

@@ -206,7 +206,10 @@ class EnglishSide:
             return True
         if len(key) < _SHORTEST_FUZZY:
             return False
-        if len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes:
+        # "Olympischen" / "Olympic"; but a name with a capital inside is written as it is
+        # ("MetroPlus" is not "Metro")
+        shared = len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes
+        if shared and not any(ch.isupper() for ch in word[1:]):
             return True
         # a word made from the name: "Artus" / "Arthurian"
         stem = key[:-1]

@@ -134,3 +134,13 @@ def test_a_dropped_loanword_name_is_flagged() -> None:
     german = "Das älteste Buch der Welt wurde in Sanskrit geschrieben."
     assert _flagged(german, "The oldest book in the world was written in.", []) == ["Sanskrit"]
     assert _flagged(german, "The oldest book in the world was written in Sanskrit.", []) == []
+
+
+def test_a_name_with_a_capital_inside_is_not_kept_by_a_shared_beginning() -> None:
+    english = "Every train has Metro coaches."
+    german = "Jeder Zug hat MetroPlus-Wagen."
+    assert _flagged(german, english, [_span(german, "MetroPlus", "ORG")]) == ["MetroPlus"]
+    # written without the inner capital, a shared beginning is enough ("Olympischen" /
+    # "Olympic")
+    german = "Jeder Zug hat Metroplus-Wagen."
+    assert _flagged(german, english, [_span(german, "Metroplus", "ORG")]) == []

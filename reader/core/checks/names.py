@@ -300,7 +300,10 @@ def name_kept(name: str, english: EnglishSide, label: str = "") -> bool:
         if not w.lower().endswith(_ADJECTIVE_ENDINGS) and _genitive_free(w)[-1] not in nouns
     ]
     if not distinctive:
-        return any(_word_kept(word, english) for word in words)
+        # Several words that each say only what kind of thing it is ("Königlichen Marine",
+        # "Römischen Reichs") are a description English words its own way; one such word
+        # alone ("Sanskrit") is checked.
+        return len(words) > 1 or any(_word_kept(word, english) for word in words)
     if label == "PER":
         return _word_kept(distinctive[-1], english)
     # Every word that is nothing but a name must be kept ("Cirque du Soleil" is not "Cirque

@@ -144,3 +144,9 @@ def test_a_name_with_a_capital_inside_is_not_kept_by_a_shared_beginning() -> Non
     # "Olympic")
     german = "Jeder Zug hat Metroplus-Wagen."
     assert _flagged(german, english, [_span(german, "Metroplus", "ORG")]) == []
+
+
+def test_a_name_of_nothing_but_kind_words_is_not_checked() -> None:
+    german = "Nur wenige Schiffe der Königlichen Marine lagen dort."
+    entity = [_span(german, "Königlichen Marine", "ORG")]
+    assert _flagged(german, "Only a few Royal Navy ships were there.", entity) == []

@@ -96,6 +96,7 @@ def test_every_plain_word_of_a_name_must_be_kept() -> None:
         ("Der Drukyel-Dzong ist alt.", "Drukyel", "The Drukgyal Dzong is old."),
         ("Der Maswe-Wildpark ist groß.", "Maswe", "The Maswa Game Reserve is large."),
         ("Bilder von Artus.", "Artus", "Images of Arthurian chivalry."),
+        ("Es ist Materie vom Mars.", "Mars", "It is martian material."),
     ],
 )
 def test_spelling_variants_and_words_made_from_a_name_are_kept(

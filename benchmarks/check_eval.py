@@ -16,8 +16,11 @@ one corruption per pair and kind, wherever the pair allows it:
 A corruption counts as caught when the corrupted pair gets a finding of its kind that the
 untouched pair does not have. False alarms: untouched pairs with any finding (human
 translators rephrase, so some flags there may be fair, but each counts against us).
-Names of German sentences come from the shipped recognizer, as in the reader. Prints a table
-and writes ``bench-results/check_eval.json``.
+Names of German sentences come from the shipped recognizer, as in the reader. The pairs are
+split in two halves (consecutive lines, so an article stays in one half): rules are tuned on
+the first, and the second shows whether they hold on text they were not tuned on. Prints a
+table for each half and for all, and writes ``bench-results/check_eval.json``; ``--show N``
+prints the first N misses of each kind and N false alarms.
 """
 
 from __future__ import annotations
@@ -30,13 +33,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.cli.check import message  # noqa: E402
 from reader.core.checks.document import german_names  # noqa: E402
-from reader.core.checks.lexicon import unrecognized_names  # noqa: E402
 from reader.core.checks.model import CheckKind, Finding  # noqa: E402
 from reader.core.checks.pairs import check_pair  # noqa: E402
 from reader.core.entities.recognizer import EntityRecognizer  # noqa: E402
@@ -78,17 +81,6 @@ _NAME = re.compile(r"(?<![\w.])[A-Z][\w’'-]*[a-zA-Z](?:\s+(?:of\s+)?[A-Z][\w-]
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d|(?<![\w.,])\d(?![\w])")
 _WORDS = re.compile(r"[^\W_]+")
 _GERMAN_NUMBER = re.compile(r"\d[\d.,]*")
-
-
-# The name the last name corruption chose (to tell names the check knows from the others).
-CHOSEN: dict[str, str] = {}
-
-
-def known_to_check(german: str, name: str, entities: list[tuple[int, int, str]]) -> bool:
-    """Whether a German name the check looks at (recognized, or listed) covers ``name``."""
-    spans = [*entities, *unrecognized_names(german, entities)]
-    folded = fold(name)
-    return any(folded in fold(german[a:b]) or fold(german[a:b]) in folded for a, b, _ in spans)
 
 
 def read_pairs(folder: Path) -> list[tuple[str, str]]:
@@ -163,7 +155,6 @@ def corrupt_name_drop(german: str, english: str, rng: random.Random) -> str | No
     if not names:
         return None
     name = rng.choice(names).group()
-    CHOSEN["name"] = name
     dropped = re.sub(rf"(?:\s+(?:the|of))?\s*{re.escape(name)}(?:['’]s)?", "", english)
     return dropped if name not in dropped else None
 
@@ -173,7 +164,6 @@ def corrupt_name_swap(german: str, english: str, rng: random.Random, pool: list[
     if not names:
         return None
     name = rng.choice(names).group()
-    CHOSEN["name"] = name
     folded = fold(german)
     others = [p for p in pool if fold(p) not in folded and fold(p) not in fold(english)]
     if not others:
@@ -211,64 +201,67 @@ def main() -> int:
         "name drop": ({CheckKind.NAME}, lambda d, e: corrupt_name_drop(d, e, rng)),
         "name swap": ({CheckKind.NAME}, lambda d, e: corrupt_name_swap(d, e, rng, pool)),
     }
-    results: dict[str, dict[str, float]] = {}
-    total_caught = total_made = 0
+    half = len(pairs) // 2
+    splits = {"tune (1st half)": range(0, half), "held out (2nd half)": range(half, len(pairs))}
+    splits["all"] = range(len(pairs))
+    outcomes: dict[str, list[tuple[int, bool]]] = {}
     for label, (kind, corrupt) in corruptions.items():
-        made = hits = known_made = known_hits = 0
-        misses = []
-        for (german, english), entities, before in zip(pairs, names, clean, strict=True):
-            CHOSEN.clear()
+        outcomes[label] = []
+        shown = 0
+        for i, ((german, english), entities, before) in enumerate(
+            zip(pairs, names, clean, strict=True)
+        ):
             corrupted = corrupt(german, english)
             if corrupted is None or corrupted == english:
                 continue
-            made += 1
-            after = check_pair(german, corrupted, entities)
-            hit = caught(before, after, kind)
-            hits += hit
-            if "name" in CHOSEN and known_to_check(german, CHOSEN["name"], entities):
-                known_made += 1
-                known_hits += hit
-            if not hit:
-                misses.append((german, corrupted))
-        results[label] = {"corrupted": made, "caught": hits, "recall": hits / max(made, 1)}
-        if known_made:
-            results[label]["known_names"] = known_made
-            results[label]["recall_known_names"] = known_hits / known_made
-        total_caught += hits
-        total_made += made
-        for german, corrupted in misses[: args.show]:
-            print(f"MISS {label}\n  DE {german}\n  EN {corrupted}")
+            hit = caught(before, check_pair(german, corrupted, entities), kind)
+            outcomes[label].append((i, hit))
+            if not hit and shown < args.show:
+                shown += 1
+                print(f"MISS {label} (line {i + 1})\n  DE {german}\n  EN {corrupted}")
     flagged = [i for i, found in enumerate(clean) if found]
     for i in flagged[: args.show]:
-        print(f"ALARM\n  DE {pairs[i][0]}\n  EN {pairs[i][1]}")
+        print(f"ALARM (line {i + 1})\n  DE {pairs[i][0]}\n  EN {pairs[i][1]}")
         print("  " + "; ".join(f"{f.kind}: {message(f)}" for f in clean[i]))
     seconds = time.perf_counter() - started
-    summary = {
-        "pairs": len(pairs),
-        "recall_all": total_caught / max(total_made, 1),
-        "false_alarm_rate": len(flagged) / max(len(pairs), 1),
-        "false_alarm_pairs": len(flagged),
-        "by_kind": results,
-        "seconds": seconds,
-        "data": str(args.data),
-        "seed": args.seed,
-    }
-    print(f"{'kind':<11} {'corrupted':>9} {'caught':>7} {'recall':>7}")
-    for label, row in results.items():
-        known = (
-            f"   names the check knows: {row['recall_known_names']:.3f} of {row['known_names']:.0f}"
-            if "known_names" in row
-            else ""
+    summary: dict[str, object] = {"pairs": len(pairs), "seconds": seconds}
+    summary.update(data=str(args.data), seed=args.seed, splits={})
+    for split, lines in splits.items():
+        summary["splits"][split] = row = _summarize(outcomes, flagged, lines)  # type: ignore[index]
+        print(f"\n{split}: pairs {lines.start + 1}-{lines.stop} of {len(pairs)}")
+        print(f"{'kind':<11} {'corrupted':>9} {'caught':>7} {'recall':>7}")
+        for label, counts in row["by_kind"].items():
+            made, hits = counts["corrupted"], counts["caught"]
+            print(f"{label:<11} {made:>9} {hits:>7} {counts['recall']:>7.3f}")
+        print(f"all corruptions: recall {row['recall_all']:.3f}")
+        print(
+            f"false alarms on untouched pairs: {row['false_alarm_pairs']} of {len(lines)} "
+            f"({100 * row['false_alarm_rate']:.1f} %)"
         )
-        print(f"{label:<11} {row['corrupted']:>9} {row['caught']:>7} {row['recall']:>7.3f}{known}")
-    print(f"all corruptions: recall {summary['recall_all']:.3f}")
-    print(
-        f"false alarms on untouched pairs: {len(flagged)} of {len(pairs)} "
-        f"({100 * summary['false_alarm_rate']:.1f} %)"
-    )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "check_eval.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return 0
+
+
+def _summarize(
+    outcomes: dict[str, list[tuple[int, bool]]], flagged: list[int], lines: range
+) -> dict[str, Any]:
+    """Recall of each kind and the false-alarm rate over the pairs in ``lines``."""
+    by_kind = {}
+    made_all = hits_all = 0
+    for label, rows in outcomes.items():
+        made = sum(1 for i, _hit in rows if i in lines)
+        hits = sum(1 for i, hit in rows if i in lines and hit)
+        by_kind[label] = {"corrupted": made, "caught": hits, "recall": hits / max(made, 1)}
+        made_all += made
+        hits_all += hits
+    alarms = sum(1 for i in flagged if i in lines)
+    return {
+        "by_kind": by_kind,
+        "recall_all": hits_all / max(made_all, 1),
+        "false_alarm_pairs": alarms,
+        "false_alarm_rate": alarms / max(len(lines), 1),
+    }
 
 
 if __name__ == "__main__":

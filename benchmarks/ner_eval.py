@@ -51,7 +51,7 @@ def main() -> int:
     if not dev_path.is_file():
         print(f"GermEval file not found at {dev_path}", file=sys.stderr)
         return 1
-    from reader.core.entities.consistency import harmonize_labels
+    from reader.core.entities.cues import LEVERS
     from reader.core.entities.recognizer import EntityRecognizer
     from reader.core.entities.rules import refine_spans
 
@@ -90,23 +90,29 @@ def main() -> int:
         ruled.add(gold, [s for s in refined if s not in inner])
         _score_parts(parts, gold_parts, inner)
 
-    # The same with the document-level vote, one GermEval source article as one document.
+    # The document-level vote and the context cues, one GermEval source article as a document.
     scored_started = time.process_time()
-    scored = recognizer.scored_spans(texts)
+    recognizer.scored_spans(texts)  # timed: the confidences the vote needs
     scored_cpu_seconds = time.process_time() - scored_started
-    voted: list[list[ner_data.Span]] = [[] for _ in texts]
     articles: dict[str, list[int]] = {}
     for index, source in enumerate(_sources(dev_path)):
         articles.setdefault(source, []).append(index)
-    for members in articles.values():
-        harmonized = harmonize_labels([texts[i] for i in members], [scored[i] for i in members])
-        for i, spans in zip(members, harmonized, strict=True):
-            voted[i] = [
-                ner_data.Span(s.start, s.end, s.label) for s in refine_spans(texts[i], spans)
-            ]
-    consistent = ner_data.Scorer()
-    for (text, gold), spans in zip(pairs, voted, strict=True):
-        consistent.add(gold, [s for s in spans if not _inside_a_word(text, s)])
+
+    def as_app(levers: tuple[str, ...]) -> ner_data.Scorer:
+        """Scores of ``document_spans`` (vote, rules, the context cues in ``levers``)."""
+        scorer = ner_data.Scorer()
+        for members in articles.values():
+            found = recognizer.document_spans([texts[i] for i in members], levers)
+            for i, spans in zip(members, found, strict=True):
+                text, gold = pairs[i]
+                kept = [ner_data.Span(s.start, s.end, s.label) for s in spans]
+                scorer.add(gold, [s for s in kept if not _inside_a_word(text, s)])
+        return scorer
+
+    consistent = as_app(())
+    cued = as_app(LEVERS)
+    # Each context cue alone on top of the vote and the rules.
+    lever_reports = {lever: as_app((lever,)).report() for lever in LEVERS}
 
     size = sum(p.stat().st_size for p in args.model.rglob("*") if p.is_file())
     result = {
@@ -126,6 +132,8 @@ def main() -> int:
         "with_rules_name_parts": parts.scores(),
         "with_rules_strict": strict.report(),
         "with_rules_and_consistency": consistent.report(),
+        "with_cues": cued.report(),
+        "each_cue": lever_reports,
         "articles": len(articles),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +145,7 @@ def main() -> int:
         ("with rules", result["with_rules"]),
         ("rules, strict", result["with_rules_strict"]),
         (f"rules + consistency ({len(articles)} articles)", result["with_rules_and_consistency"]),
+        ("rules + consistency + context cues (the app)", result["with_cues"]),
     )
     for name, report in reports:
         print(f"\n{name}:  label      P      R     F1  support")
@@ -148,6 +157,14 @@ def main() -> int:
             r = result["with_rules_name_parts"]
             row = f"{r['p']:.3f} {r['r']:.3f} {r['f1']:.3f} {r['support']:>6}"
             print(f"  {'name parts (*part)':>17} {row}")
+    print("\neach context cue alone on rules + consistency: P R F1 | PER LOC ORG | MISC")
+    for lever, report in lever_reports.items():
+        o = report["overall"]
+        per, loc, org = (report[k]["f1"] for k in ("PER", "LOC", "ORG"))
+        print(
+            f"  {lever:>9} {o['p']:.3f} {o['r']:.3f} {o['f1']:.3f} | "
+            f"{per:.3f} {loc:.3f} {org:.3f} | {report['MISC']['f1']:.3f}"
+        )
     print(
         f"\nspeed: {result['words_per_second']:,} words/s wall, "
         f"{result['words_per_cpu_second']:,} words per CPU-second (1 thread); "

@@ -9,7 +9,10 @@ sentence at the top of the view is still the one that was there. A drag follows:
 steps 16 ms apart (716 … 1020 px, where the text fills the width) with the English
 filled in, counting the event-loop stalls over 100 ms and their
 total time, and whether the top sentence is the same afterwards. It also jumps the scroll
-bar to random places and to the end (Ctrl+End), timing each.
+bar to random places and to the end (Ctrl+End), timing each, and pages 150 screens down and
+back up from the middle, one page per event-loop turn. Stalls: the longest gap and the
+number of gaps over 100 ms, while resizing, jumping and paging. (A big document in a
+windowed view has its own document-wide bar; the jumps use it where the code has one.)
 
 Runs the code of this checkout and, side by side in the same run, the code of another
 checkout (``--baseline DIR``, default: ``main`` exported with ``git archive`` to a temp dir):
@@ -134,7 +137,9 @@ def top_sentence():
                 best = sid
     return best
 
-bar = view.verticalScrollBar()
+# A big document's own document-wide bar where the code has one (else the text view's).
+window = getattr(view, "row_window", None)
+bar = window.bar if window is not None and window.active else view.verticalScrollBar()
 bar.setValue(bar.maximum() // 2)
 app.processEvents()
 top = top_sentence()
@@ -153,6 +158,7 @@ for step in range(resizes):
         app.processEvents()
     kept.append(top_sentence() == top)
 resize_stall = max(gaps) if gaps else 0.0
+resize_stalls = [gap for gap in gaps if gap > 0.1]
 # A drag: 20 width steps 16 ms apart from a timer, then 0.6 s for the layout that follows.
 # (Wider than ~1050 px the line-length margins take up the change and nothing wraps anew.)
 # Read as a user does: with English beside the German (the German stands in for it).
@@ -199,9 +205,28 @@ ids = view.sentence_ids()
 visible = view.visible_sentence_ids()
 reached_end = bool(ids) and bool(visible) and ids[-1] in visible
 scroll_stall = max(gaps) if gaps else 0.0
+scroll_stalls = [gap for gap in gaps if gap > 0.1]
+# Reading on: from the middle, 150 pages down and 150 back up, one page per event-loop
+# turn (PageDown held), with the heartbeat running; a windowed view moves its window.
+inner = view.verticalScrollBar()
+bar.setValue(bar.maximum() // 2)
+app.processEvents()
+gaps.clear()
+down, up = inner.SliderAction.SliderPageStepAdd, inner.SliderAction.SliderPageStepSub
+page_steps = [down] * 150 + [up] * 150
+last[0] = time.perf_counter()
+for action in page_steps:
+    inner.triggerAction(action)
+    app.processEvents()
+    app.processEvents()
+beat()
+page_stall = max(gaps) if gaps else 0.0
+page_stalls = [gap for gap in gaps if gap > 0.1]
 print(json.dumps(dict(
     sentences=len(sentences), first_paint_s=first_paint, built_s=built,
     resize_stall_ms=resize_stall * 1000, scroll_stall_ms=scroll_stall * 1000,
+    resize_stalls=len(resize_stalls), scroll_stalls=len(scroll_stalls),
+    page_stall_ms=page_stall * 1000, page_stalls=len(page_stalls),
     longest_jump_ms=max(jumps) * 1000, ctrl_end_ms=end_time * 1000, ctrl_end_reached=reached_end,
     place_lost=sum(not k for k in kept), resizes=len(kept),
     drag_stalls=len(drag_stalls), drag_stalled_ms=sum(drag_stalls) * 1000,
@@ -263,7 +288,8 @@ def main() -> None:
     print()
     print(
         f"{'file':<7}{'code':<8}{'sentences':>10}{'built s':>9}{'resize stall ms':>17}"
-        f"{'scroll stall ms':>17}{'jump ms':>9}{'Ctrl+End ms':>13}{'end?':>6}{'place lost':>12}"
+        f"{'>100ms':>8}{'scroll stall ms':>17}{'>100ms':>8}{'paging stall ms':>17}"
+        f"{'>100ms':>8}{'jump ms':>9}{'Ctrl+End ms':>13}{'end?':>6}{'place lost':>12}"
         f"{'drag stalls':>13}{'drag stalled ms':>17}{'drag kept':>11}"
     )
     for outcome in results.values():
@@ -273,7 +299,9 @@ def main() -> None:
         print(
             f"{outcome['file']:<7}{outcome['code']:<8}{outcome['sentences']:>10}"
             f"{outcome['built_s']:>9.1f}{outcome['resize_stall_ms']:>17.0f}"
-            f"{outcome['scroll_stall_ms']:>17.0f}{outcome['longest_jump_ms']:>9.0f}"
+            f"{outcome['resize_stalls']:>8}{outcome['scroll_stall_ms']:>17.0f}"
+            f"{outcome['scroll_stalls']:>8}{outcome['page_stall_ms']:>17.0f}"
+            f"{outcome['page_stalls']:>8}{outcome['longest_jump_ms']:>9.0f}"
             f"{outcome['ctrl_end_ms']:>13.0f}{'yes' if outcome['ctrl_end_reached'] else 'no':>6}"
             f"{outcome['place_lost']:>6}/{outcome['resizes']}"
             f"{outcome['drag_stalls']:>13}{outcome['drag_stalled_ms']:>17.0f}"

@@ -22,7 +22,7 @@
 <context>
     <name>BilingualView</name>
     <message>
-        <location filename="../reader/ui/view/bilingual_view.py" line="+77"/>
+        <location filename="../reader/ui/view/bilingual_view.py" line="+80"/>
         <source>German original and English translation</source>
         <translation>Deutsches Original und englische Übersetzung</translation>
     </message>
@@ -1786,6 +1786,14 @@ Das geschieht sofort, ob Sie danach OK oder Abbrechen wählen.</translation>
         <location filename="../reader/ui/window/file_menu.py" line="+41"/>
         <source>No recent documents</source>
         <translation>Keine zuletzt geöffneten Dokumente</translation>
+    </message>
+</context>
+<context>
+    <name>RowWindow</name>
+    <message>
+        <location filename="../reader/ui/view/row_window.py" line="+31"/>
+        <source>Place in the document</source>
+        <translation>Stelle im Dokument</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@
 ``FILE`` ending in ``.tsv`` is read as pairs, one ``German<TAB>English`` a line (or the
 ``id``, German, English columns ``reader export --to tsv`` writes); problems are reported
 by 1-based ``line``. Any other file is a document: it is translated first (as ``reader
-translate`` does) and problems are reported by sentence ``id``. ``--format jsonl``
-(default) prints one ``{"line"|"id", "kind", "de", "en", "message"}`` object a problem;
-``txt`` one line a problem. Exit status: 0 nothing flagged, 1 something flagged, 2 error.
+translate`` does) and problems are reported by sentence ``id``; where the reader wrote or
+chose their own English in the window, theirs is checked (``--machine-only``: the
+model's). ``--format jsonl`` (default) prints one ``{"line"|"id", "kind", "de", "en",
+"message"}`` object a problem; ``txt`` one line a problem. Exit status: 0 nothing
+flagged, 1 something flagged, 2 error.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli.common import add_decoding_options
+from reader.cli.common import add_decoding_options, add_edits_option, user_edits
 from reader.cli.glossary import user_glossary
 from reader.core.checks.document import SpanFinder, check_pairs
 from reader.core.checks.glossary import GlossaryError, load_glossary
@@ -63,6 +65,7 @@ def register(
         help="check the terms of this glossary (german,english) instead of yours "
         "('reader glossary')",
     )
+    add_edits_option(parser)
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -150,7 +153,8 @@ def _translated(
     cache_path = None if args.no_cache else paths.translation_cache
     with TranslationSession.open(package, cache_path, threads=args.threads) as session:
         done = session.translate(sentences, beam_size=args.beam, align=False, by_length=True)
-    english = {t.sentence_id: t.text for t in done}
+    edits = {} if args.machine_only else user_edits(path)
+    english = {t.sentence_id: edits.get(t.source, t.text) for t in done}
     keys = [("id", sentence_id) for sentence_id, _text in sentences]
     return keys, [(text, english.get(sentence_id, "")) for sentence_id, text in sentences]
 

@@ -93,3 +93,26 @@ def load_document_for_command(path: Path) -> Document:
             f"({document.encoding}) shown as \ufffd"
         )
     return document
+
+
+def add_edits_option(parser: argparse.ArgumentParser) -> None:
+    """``--machine-only``, for every command that shows a document's English."""
+    parser.add_argument(
+        "--machine-only",
+        action="store_true",
+        help="the model's English only, without the English you wrote or chose in the window",
+    )
+
+
+def user_edits(path: Path) -> dict[str, str]:
+    """The English the reader wrote or chose in the window for the document at ``path``, by
+    German sentence; none, said on standard error, when the edits file cannot be read."""
+    from reader.cli.messages import complain
+    from reader.core.edits.store import EditStore, EditStoreError, document_key
+    from reader.core.paths import resolve_paths
+
+    try:
+        return EditStore(resolve_paths().edits).load(document_key(path))
+    except EditStoreError as error:
+        complain(f"your own English is left out: {error}")
+        return {}

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.cli.common import add_decoding_options
+from reader.cli.common import add_decoding_options, add_edits_option, user_edits
 from reader.cli.messages import complain
 from reader.core.document.model import Document, Entity, Sentence, Translation
 from reader.core.export.formats import render, write_text_atomically
@@ -68,11 +68,7 @@ def register(
         help="flag numbers, currencies, dates and names the English lost or changed: a "
         "checks column in tsv, a note after the sentence in html",
     )
-    parser.add_argument(
-        "--machine-only",
-        action="store_true",
-        help="the model's English only, without the English you wrote or chose in the window",
-    )
+    add_edits_option(parser)
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -111,7 +107,9 @@ def run(args: argparse.Namespace) -> int:
     sentences = tuple(segment_document(document))
     translations, model_name, model_version = _translate(sentences, args)
     if not args.machine_only:
-        translations = _with_user_edits(Path(args.file), translations)
+        from reader.core.edits.store import with_edits
+
+        translations = with_edits(translations, user_edits(Path(args.file)))
     entities = () if args.no_entities else _entities(document, sentences, translations)
     bilingual = BilingualDocument(
         document=document,
@@ -144,19 +142,6 @@ def _write_failed(output: str, error: OSError) -> int:
     hint = "; give -o - for standard output" if isinstance(error, NotRegularTarget) else ""
     complain(f"{output}: could not be written ({reason}){hint}")
     return 1
-
-
-def _with_user_edits(path: Path, translations: dict[int, Translation]) -> dict[int, Translation]:
-    """The English the reader wrote or chose in the window for this document, if any."""
-    from reader.core.edits.store import EditStore, EditStoreError, document_key, with_edits
-    from reader.core.paths import resolve_paths
-
-    try:
-        edits = EditStore(resolve_paths().edits).load(document_key(path))
-    except EditStoreError as error:
-        complain(f"your own English is left out: {error}")
-        return translations
-    return with_edits(translations, edits) if edits else translations
 
 
 def _translate(

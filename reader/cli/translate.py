@@ -3,9 +3,10 @@
 ``--format jsonl`` (default): one ``{"id", "de", "en", "score"}`` object a line; ``tsv``:
 ``id<TAB>de<TAB>en``; ``txt``: the German line, the English line, a blank line. Lines are
 printed as soon as they and everything before them are translated. Uses the installed de→en
-package and the translation cache; no Qt. ``--check`` adds what the English lost or changed
-(see ``reader check``): a ``checks`` list in jsonl, a fourth column in tsv, ``! `` lines in
-txt.
+package and the translation cache; no Qt. A sentence the reader wrote or chose their own
+English for in the window is printed with theirs (``--machine-only``: the model's).
+``--check`` adds what the English lost or changed (see ``reader check``): a ``checks`` list
+in jsonl, a fourth column in tsv, ``! `` lines in txt.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli.common import add_decoding_options
+from reader.cli.common import add_decoding_options, add_edits_option, user_edits
 from reader.cli.pair_output import write_pair
 from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
@@ -62,6 +63,7 @@ def register(
         action="store_true",
         help="flag numbers, currencies, dates and names the English lost or changed",
     )
+    add_edits_option(parser)
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
@@ -81,11 +83,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
+    from reader.core.edits.store import edited
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation.session import TranslationSession
 
     document = load_document_for_command(Path(args.file[0]))
+    edits = {} if args.machine_only else user_edits(Path(args.file[0]))
     paths = resolve_paths()
     package = require_translation_package(paths)
     sentences = [(s.id, s.text) for s in segment_document(document)]
@@ -95,8 +99,14 @@ def run(args: argparse.Namespace) -> int:
         printer = InOrderPrinter(order, args.format, checker=_checker() if args.check else None)
         # One pass sorted by length is fastest for a whole document; the printer restores
         # document order.
+        # The reader's own English (from the window) is printed, and checked, in place of
+        # the model's.
         session.translate(
-            sentences, beam_size=args.beam, on_batch=printer.take, align=False, by_length=True
+            sentences,
+            beam_size=args.beam,
+            on_batch=lambda batch: printer.take([edited(t, edits) for t in batch]),
+            align=False,
+            by_length=True,
         )
         printer.flush()
     return 0

@@ -139,6 +139,52 @@ def test_translate_check_adds_the_flags(
     assert [line.split("\t")[3] for line in lines] == ["", "1.000 → 1.000 (expected 1,000)"]
 
 
+def _store_edit(data_dir: Path, document: Path, german: str, english: str) -> None:
+    from reader.core.edits.store import EditStore, document_key
+
+    EditStore(data_dir / "data" / "edits.sqlite3").put(document_key(document), german, english)
+
+
+def test_check_and_translate_check_use_the_readers_own_english(
+    installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The copy model's "1.000" is flagged; the reader's own English of that sentence is right,
+    # and their English of the first sentence drops Köln.
+    article = tmp_path / "artikel.txt"
+    article.write_text("Köln ist groß. Es kamen 1.000 Menschen.\n", encoding="utf-8")
+    _store_edit(installed, article, "Es kamen 1.000 Menschen.", "1,000 people came.")
+    _store_edit(installed, article, "Köln ist groß.", "The city is big.")
+    _store_edit(installed, tmp_path / "other.txt", "Köln ist groß.", "Cologne is big.")
+    assert run_command(["check", str(article)]) == 1
+    records = _records(capsys.readouterr().out)
+    assert [(r["id"], r["kind"], r["de"], r["en"]) for r in records] == [(0, "name", "Köln", None)]
+
+    assert run_command(["translate", str(article), "--check"]) == 0
+    records = _records(capsys.readouterr().out)
+    assert [r["en"] for r in records] == ["The city is big.", "1,000 people came."]
+    assert [[c["de"] for c in r["checks"]] for r in records] == [["Köln"], []]
+
+    # --machine-only: the model's English, and its flag
+    assert run_command(["check", str(article), "--machine-only"]) == 1
+    records = _records(capsys.readouterr().out)
+    assert [(r["id"], r["de"]) for r in records] == [(1, "1.000")]
+    assert run_command(["translate", str(article), "--machine-only"]) == 0
+    records = _records(capsys.readouterr().out)
+    assert [r["en"] for r in records] == ["Köln ist groß.", "Es kamen 1.000 Menschen."]
+
+
+def test_a_damaged_edits_file_is_said_and_the_model_english_checked(
+    installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (installed / "data" / "edits.sqlite3").write_bytes(b"not a database" * 200)
+    article = tmp_path / "artikel.txt"
+    article.write_text("Es kamen 1.000 Menschen.\n", encoding="utf-8")
+    assert run_command(["check", str(article)]) == 1
+    captured = capsys.readouterr()
+    assert [r["de"] for r in _records(captured.out)] == ["1.000"]
+    assert "your own English is left out" in captured.err
+
+
 def test_export_check_adds_a_tsv_column_and_html_notes(
     installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,7 +2,7 @@
 
 The model's word alignment says which English words came from the German term; those (from
 the first to the last) are replaced by the glossary's English. Without an alignment link
-for the term (the reader's own English has none) no fix is offered.
+for the term (in the reader's own English, a word they changed has none) no fix is offered.
 """
 
 from __future__ import annotations

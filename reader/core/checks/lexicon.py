@@ -48,11 +48,14 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         words.add(word)
         # N: a common noun form; C, T, W: a country, town or place; l, o: mostly a place or
         # an organisation in tagged text. Surnames and first names are often nouns too
-        # ("Koch", "Brand"), so they do not outweigh N.
+        # ("Koch", "Brand"), so they do not outweigh N. The surname list P also holds nouns
+        # Wiktionary lacks ("Köstlichkeiten"): those with a German ending are not names.
         place_or_org = any(code in codes for code in "CTWlo")
         if "N" in codes and not place_or_org:
             nouns.add(word)
-        elif "N" not in codes and any(code in codes for code in "CTWEFlop"):
+        elif ("N" not in codes and any(code in codes for code in "CTWEFlopSV")) or (
+            codes == "P" and not word.lower().endswith(_GERMAN_ENDINGS)
+        ):
             names.add(word)
     return frozenset(nouns), frozenset(names), frozenset(words)
 
@@ -64,6 +67,8 @@ def common_nouns() -> frozenset[str]:
 
 _TOKEN = re.compile(r"[^\W_][\w]*")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]+")
+# A capital inside a word: "eBay", "MetroPlus", "McMurdo", "YouTube"
+_INNER_CAPITAL = re.compile(r"\w*[a-zäöüß][A-ZÄÖÜ]\w*")
 
 
 # Endings of German words that are not names: nouns of abstraction, verbs and adjectives
@@ -73,6 +78,14 @@ _GERMAN_ENDINGS = (
     "isch", "chen", "lein", "en", "ern", "ler", "ers",
 )  # fmt: skip
 _PRONOUNS = wordset("ihr ihre ihren ihrer ihres ihrem ihnen sie dein deine deinen euer eure")
+
+
+def german_compound(word: str) -> bool:
+    """Whether ``word`` ends in another listed word of four letters or more after a head of
+    three or more ("Heimatstation", "Judoverbandes"): a German compound, which English
+    usually translates rather than keeps."""
+    words = _lexicon()[2]
+    return any(word[i:].capitalize() in words for i in range(3, len(word) - 3))
 
 
 def _unknown_word(word: str) -> bool:
@@ -86,26 +99,83 @@ def _unknown_word(word: str) -> bool:
         return False
     if any(ch in word for ch in "äöüßÄÖÜ") or word.lower().endswith(_GERMAN_ENDINGS):
         return False
-    return not any(word[i:].capitalize() in words for i in range(1, len(word) - 3))
+    if any(word[i:].capitalize() in words for i in range(1, len(word) - 3)):
+        return False
+    # a known noun in front: "Ozeanliner", "Reiseort"
+    names = _lexicon()[1]
+    return not any(word[:i] in words and word[:i] not in names for i in range(5, len(word) - 2))
+
+
+# Abbreviations whose full stop ends no sentence: "Dr. Damadian", "St. Louis".
+_OPENING = "„“\"»«‚‘'([–"
+_TITLES = frozenset({"Dr", "Prof", "St", "Hl", "Nr", "Mr", "Mrs", "Ms", "Gen", "Sen", "Gov"})
+
+
+def _starts_sentence(german: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised for its place, not for what it is."""
+    before = german[:start].rstrip().rstrip(_OPENING).rstrip()
+    if not before or before[-1] in "!?:":
+        return True
+    if before[-1] != ".":
+        return False
+    last = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    # "am 3. Oktober", "Dr. Damadian": a full stop after a number or a title ends nothing
+    return not (last.isdigit() or last in _TITLES)
+
+
+# German endings, and English ones of common words rather than names ("Training", "Personal")
+_NOT_LOAN_ENDINGS = (*_GERMAN_ENDINGS, "er", "e", "ie", "el", "ing", "al")
+
+
+@lru_cache(maxsize=65536)
+def loanword(word: str) -> bool:
+    """A German common noun that English writes the same, and capitalised: "Sanskrit",
+    "Triceratops", "Eskimo". Told by its shape: six letters or more, no German ending, no
+    compound, a lemma whose plural (if any) takes an -s or no ending, and a word English
+    knows (simplemma's English word list)."""
+    if len(word) < 6 or word not in common_nouns() or word.lower().endswith(_NOT_LOAN_ENDINGS):
+        return False
+    words = _lexicon()[2]
+    if any(  # two listed words: "Hinter|land", not "Tricera|tops"
+        word[:i] in words and word[i:].capitalize() in words for i in range(3, len(word) - 3)
+    ):
+        return False
+    from reader.core.words.nouns import shipped_nouns
+
+    noun = shipped_nouns().get(word)
+    if noun is None or noun.lemma != word:
+        return False
+    if noun.plural and noun.plural != word and not noun.plural.endswith("s"):
+        return False
+    import simplemma
+
+    return bool(simplemma.is_known(word.lower(), lang="en"))
 
 
 def unrecognized_names(
     german: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """Names the recognizer missed: acronyms ("HIV") and listed names, not sentence-initial."""
+    """Names the recognizer missed, not sentence-initial: acronyms ("HIV", also in front of
+    a compound: "DVD-Format"), listed names, and words no list knows ("Noosa")."""
     listed = _lexicon()[1]
     found = []
     for match in _TOKEN.finditer(german):
         start, end = match.span()
         word = match.group()
-        before = german[:start].rstrip()
-        if not before or before[-1] in '.!?:;„“"»«(–-' or not word[0].isupper():
+        inner_capital = _INNER_CAPITAL.fullmatch(word) is not None
+        if not (word[0].isupper() or inner_capital) or _starts_sentence(german, start):
             continue
         if any(start < b and end > a for a, b, _label in entities):
             continue
-        compound = german[end : end + 1] == "-" and german[end + 1 : end + 2].isalpha()
-        if fold(word) in NOT_NAMES or compound:  # "US-Dollar", not "COVID-19"
+        if fold(word) in NOT_NAMES:
             continue
-        if _ACRONYM.fullmatch(word) or word in listed or _unknown_word(word):
+        tail = re.match(r"-([^\W\d_]+)", german[end:])
+        if tail is not None and fold(tail.group(1)) in NOT_NAMES:
+            continue  # "US-Dollar": the currency check has it
+        # after a hyphen, an unknown word is the tail of a compound ("Artus-Rittertum"),
+        # before a hyphen and a space the head of one ("Wohn- oder Reiseort")
+        in_compound = german[start - 1 : start] == "-" or german[end : end + 2] == "- "
+        unknown = not in_compound and (_unknown_word(word) or loanword(word))
+        if _ACRONYM.fullmatch(word) or inner_capital or word in listed or unknown:
             found.append((start, end, "MISC"))
     return found

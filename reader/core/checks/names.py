@@ -19,6 +19,8 @@ from reader.core.checks.lexicon import (
     NOT_NAMES,
     common_nouns,
     fold,
+    german_compound,
+    loanword,
     unrecognized_names,
 )
 from reader.core.checks.lexicon import wordset as _wordset
@@ -31,7 +33,9 @@ _SPELLING = (
     ("th", "t"), ("c", "k"), ("j", "y"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ie", "i"),
     ("ei", "ai"), ("ij", "i"),
 )  # fmt: skip
-_SIMILAR = 85.0
+_SIMILAR = 80.0
+_SIMILAR_SHORT = 85.0
+_LONG_NAME = 7
 _SHORTEST_FUZZY = 5
 
 
@@ -79,7 +83,7 @@ _ADJECTIVE_ENDINGS = (
 )  # fmt: skip
 # Names with more than one usual English form, and proper nouns too common for the exonym
 # tables; each German form -> its English forms.
-_MORE_FORMS = {
+_MORE_FORMS_RAW = {
     "usa": ("United States", "US", "America"),
     "us": ("United States", "US", "America", "American"),
     "vereinigte staaten": ("United States", "US", "America"),
@@ -90,6 +94,9 @@ _MORE_FORMS = {
     "sonne": ("Sun",),
     "mond": ("Moon",),
     "erde": ("Earth",),
+    "mars": ("Mars", "Martian"),
+    "venus": ("Venus", "Venusian"),
+    "jupiter": ("Jupiter", "Jovian"),
     "schwarze meer": ("Black Sea",),
     "schwarzes meer": ("Black Sea",),
     "mittelmeer": ("Mediterranean",),
@@ -104,6 +111,7 @@ _MORE_FORMS = {
     "erster weltkrieg": ("First World War", "World War I", "World War One"),
     "zweiter weltkrieg": ("Second World War", "World War II", "World War Two"),
 }
+_MORE_FORMS = {fold(german): english for german, english in _MORE_FORMS_RAW.items()}
 _ACRONYM_LIKE = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # A German word and an English word sharing this many first letters (after spelling_key)
 # are taken as one name in two languages ("Olympischen" / "Olympic", "Sesamstraße" /
@@ -146,6 +154,22 @@ def _genitive_free(word: str) -> list[str]:
     return forms
 
 
+def _alike(key: str, other: str) -> bool:
+    """Whether two spelling keys are one name spelt two ways: "drukyel" / "drukgyal",
+        "maswe" / "maswa", but not "stark" / "stake" or "chile" / "while" (short words differ by one
+    letter at most, not the first)."""
+    similarity: float = fuzz.ratio(key, other)
+    if min(len(key), len(other)) >= _LONG_NAME:
+        return similarity >= _SIMILAR
+    if (
+        len(key) == len(other)
+        and key[0] == other[0]
+        and sum(a != b for a, b in zip(key, other, strict=True)) <= 1
+    ):
+        return True
+    return similarity >= _SIMILAR_SHORT
+
+
 class EnglishSide:
     """One English sentence, folded and split once for all the names of its pair."""
 
@@ -185,9 +209,16 @@ class EnglishSide:
             return True
         if len(key) < _SHORTEST_FUZZY:
             return False
-        if len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes:
+        # "Olympischen" / "Olympic"; but a name with a capital inside is written as it is
+        # ("MetroPlus" is not "Metro")
+        shared = len(key) > _SHARED_PREFIX and key[:_SHARED_PREFIX] in self.prefixes
+        if shared and not any(ch.isupper() for ch in word[1:]):
             return True
-        return any(fuzz.ratio(key, other) >= _SIMILAR for other in self.keys)
+        # a word made from the name: "Artus" / "Arthurian"
+        stem = key[:-1]
+        if any(other.startswith(stem) and len(other) > len(key) for other in self.keys):
+            return True
+        return any(_alike(key, other) for other in self.keys)
 
     def names(self) -> list[str]:
         """Capitalised words, the sentence's first word last."""
@@ -198,6 +229,15 @@ class EnglishSide:
         ]
         # The first word is capitalised anyway: a name only when nothing else is.
         return [word for _first, word in sorted(found, key=lambda item: item[0])]
+
+
+def _generic(word: str) -> bool:
+    """Whether a word of a name says what kind of thing it is ("Inseln", "University")."""
+    folded = fold(_genitive_free(word)[-1])
+    forms = [folded] + [
+        folded[: -len(end)] for end in ("en", "es", "n", "s", "e") if folded.endswith(end)
+    ]
+    return any(form in _GENERIC for form in forms)
 
 
 def english_form(name: str) -> str:
@@ -255,7 +295,7 @@ def name_kept(name: str, english: EnglishSide, label: str = "") -> bool:
         for w in re.split(r"[\s\-–/]+", name)
         if len(w) >= 2 and w[0].isupper() and fold(w) not in _FILLERS
     ]
-    distinctive = [w for w in words if fold(_genitive_free(w)[-1]) not in _GENERIC]
+    distinctive = [w for w in words if not _generic(w)]
     nouns = common_nouns()
     distinctive = [
         w
@@ -263,9 +303,17 @@ def name_kept(name: str, english: EnglishSide, label: str = "") -> bool:
         if not w.lower().endswith(_ADJECTIVE_ENDINGS) and _genitive_free(w)[-1] not in nouns
     ]
     if not distinctive:
-        return any(_word_kept(word, english) for word in words)
+        # Several words that each say only what kind of thing it is ("Königlichen Marine",
+        # "Römischen Reichs") are a description English words its own way; one such word
+        # alone ("Sanskrit") is checked.
+        return len(words) > 1 or any(_word_kept(word, english) for word in words)
     if label == "PER":
         return _word_kept(distinctive[-1], english)
+    # Every word that is nothing but a name must be kept ("Cirque du Soleil" is not "Cirque
+    # du Berlin"); German compounds in a name are often translated ("Judoverbandes").
+    core = [w for w in distinctive if not german_compound(w)]
+    if core and not all(_word_kept(word, english) for word in core):
+        return False
     kept = sum(_word_kept(word, english) for word in distinctive)
     return 2 * kept >= len(distinctive)
 
@@ -289,11 +337,28 @@ def _checked(name: str, label: str) -> bool:
     if " " not in name and fold(name) in NOT_NAMES:
         return False
     # A person the tagger found is a name even when it is a noun too ("Lee", "Brand").
-    if " " not in name and label != "PER" and name in common_nouns():
+    if " " not in name and label != "PER" and name in common_nouns() and not loanword(name):
         return False
     if " " not in name and name.lower().endswith(_ADJECTIVE_ENDINGS):
         return False
     return len(name.split()) <= 5
+
+
+# Where the recognizer ran several names into one: "Stewart, Gordon", "Kenseth and Harvick",
+# "Arts & Sciences".
+_BETWEEN_NAMES = re.compile(r",\s+|\s+(?:und|oder|sowie|and|&)\s+")
+
+
+def _parts(german: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity split where it lists several names."""
+    parts = []
+    for gap in [*_BETWEEN_NAMES.finditer(german, start, end), None]:
+        part_end = end if gap is None else gap.start()
+        if part_end > start:
+            parts.append((start, part_end, label))
+        if gap is not None:
+            start = gap.end()
+    return parts
 
 
 def check_names(
@@ -303,7 +368,8 @@ def check_names(
     side = EnglishSide(english)
     findings = []
     changed: list[str] | None = None
-    for start, end, label in sorted([*entities, *unrecognized_names(german, entities)]):
+    spans = [part for span in entities for part in _parts(german, *span)]
+    for start, end, label in sorted([*spans, *unrecognized_names(german, entities)]):
         name = german[start:end]
         if not _checked(name, label) or name_kept(name, side, label):
             continue

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.document.model import Translation
+from reader.core.edits.alignment import carry_alignment
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS edits (
@@ -43,15 +44,22 @@ def document_key(path: Path) -> str:
         return str(path.absolute())
 
 
+def edited(translation: Translation, edits: Mapping[str, str]) -> Translation:
+    """The translation with the reader's English (by German sentence) in place of the
+    model's, if there is one; of the model's word alignment, the links of the words the
+    reader kept stay."""
+    english = edits.get(translation.source)
+    if english is None:
+        return translation
+    words = carry_alignment(translation.text, translation.alignment, english)
+    return replace(translation, text=english, alignment=words)
+
+
 def with_edits(
     translations: Mapping[int, Translation], edits: Mapping[str, str]
 ) -> dict[int, Translation]:
-    """The translations with the reader's English (by German sentence) in place of the
-    model's; an edited sentence keeps no word alignment (it was the model's)."""
-    return {
-        sid: replace(t, text=edits[t.source], alignment=()) if t.source in edits else t
-        for sid, t in translations.items()
-    }
+    """The translations with the reader's English in place of the model's."""
+    return {sid: edited(t, edits) for sid, t in translations.items()}
 
 
 class EditStore:

@@ -12,14 +12,14 @@ lies inside one sentence and carries that sentence's id.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.core.bundled import resource_path
 from reader.core.document.model import BlockKind, Document, Entity, EntityLabel, Sentence
-from reader.core.entities import consistency
+from reader.core.entities import consistency, cues
 from reader.core.entities import crf as ner_crf
 from reader.core.entities import rules as entity_rules
 from reader.core.errors import ReaderError
@@ -176,18 +176,15 @@ class EntityRecognizer:
         base = self._crf.genitive_base(last)
         return " ".join([*front, base]) if base else surface
 
-    def recognize(self, document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
-        """Entities of ``document`` in document order, offsets into their block's text."""
-        wanted = [
-            s
-            for s in sentences
-            if 0 <= s.block < len(document.blocks)
-            and document.blocks[s.block].kind is not BlockKind.CODE
-            and s.end > s.start
-        ]
-        texts = [document.blocks[s.block].text[s.start : s.end] for s in wanted]
+    def document_spans(
+        self, texts: Sequence[str], levers: Collection[str] = cues.LEVERS
+    ) -> list[list[entity_rules.RawSpan]]:
+        """Spans of the sentences ``texts`` of one document as the app shows them: the
+        tagger, the document-level label vote, the German rules and the context cues."""
+        if not texts:
+            return []
         # One name, one label across the document, voted from all its mentions.
-        raw = consistency.harmonize_labels(texts, self.scored_spans(texts)) if texts else []
+        raw = consistency.harmonize_labels(texts, self.scored_spans(texts))
         # Names found anywhere in the document help with compounds elsewhere ("Nvidia-Chips").
         document_names: dict[str, str] = {}
         for text, spans in zip(texts, raw, strict=True):
@@ -199,7 +196,21 @@ class EntityRecognizer:
             entity_rules.refine_spans(text, spans, document_names)
             for text, spans in zip(texts, raw, strict=True)
         ]
-        known = set(entity_rules.known_names()) | set(document_names)
+        lexicon: Mapping[str, str] = self._crf.names if self._crf is not None else {}
+        return cues.apply_cues(texts, refined, lexicon, levers)
+
+    def recognize(self, document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
+        """Entities of ``document`` in document order, offsets into their block's text."""
+        wanted = [
+            s
+            for s in sentences
+            if 0 <= s.block < len(document.blocks)
+            and document.blocks[s.block].kind is not BlockKind.CODE
+            and s.end > s.start
+        ]
+        texts = [document.blocks[s.block].text[s.start : s.end] for s in wanted]
+        refined = self.document_spans(texts)
+        known = set(entity_rules.known_names())
         for text, spans in zip(texts, refined, strict=True):
             known.update(text[s.start : s.end] for s in spans)
         known.update(_exonym_names())

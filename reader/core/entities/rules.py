@@ -80,6 +80,40 @@ _ROLE_ENDINGS = tuple(
     )
     for suffix in ("", "in", "s")
 )
+# More role nouns, only as the word before a name ("Sängerin Adele"): inside a span they
+# start names too often ("Premier League", "Manager Magazin").
+_MORE_ROLE_ENDINGS = tuple(
+    f"{stem}{suffix}"
+    for stem in (
+        "sänger",
+        "schauspieler",
+        "regisseur",
+        "autor",
+        "spieler",
+        "stürmer",
+        "torwart",
+        "kapitän",
+        "senator",
+        "gouverneur",
+        "botschafter",
+        "sekretär",
+        "premier",
+        "kandidat",
+        "anwalt",
+        "richter",
+        "kommissar",
+        "gründer",
+        "manager",
+        "analyst",
+        "ökonom",
+        "forscher",
+        "professor",
+        "moderator",
+        "journalist",
+        "geschäftsführer",
+    )
+    for suffix in ("", "in", "s")
+)
 _ROLE_WORDS = _wordset("herr frau dr. prof. papst könig königin kaiser fürst graf")
 # Names that end in -s in the nominative; never strip them.
 _S_NAMES = _wordset(
@@ -149,12 +183,19 @@ def _is_role(word: str) -> bool:
     return lower in _ROLE_WORDS or lower.endswith(_ROLE_ENDINGS)
 
 
-def is_role(word: str) -> bool:
-    """Whether ``word`` is a role or title noun, declined forms too ("Präsidenten")."""
-    if _is_role(word):
+def is_role(word: str, *, more: bool = False) -> bool:
+    """Whether ``word`` is a role or title noun, declined forms too ("Präsidenten").
+
+    ``more`` adds the nouns that only count right before a name ("Sängerin", "Premier").
+    """
+
+    def role(form: str) -> bool:
+        return _is_role(form) or (more and form.lower().endswith(_MORE_ROLE_ENDINGS))
+
+    if role(word):
         return True
     for ending in ("en", "n", "innen"):
-        if word.endswith(ending) and len(word) > len(ending) + 3 and _is_role(word[: -len(ending)]):
+        if word.endswith(ending) and len(word) > len(ending) + 3 and role(word[: -len(ending)]):
             return True
     return False
 

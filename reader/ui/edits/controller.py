@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.document.model import Document, Translation
+from reader.core.edits.alignment import carry_alignment
 from reader.core.edits.store import EditStore, EditStoreError, document_key
 from reader.ui.checks.controller import ChecksController
 from reader.ui.edits.editor import SentenceEditor
@@ -101,7 +102,11 @@ class EditsController(QObject):
                 self.store.put(self._key, machine.source, text)
             except EditStoreError as error:  # shown now, just not kept for next time
                 log.warning("edit not kept: %s", error)
-        words = alignment.alignment if alignment is not None else ()
+        # an alternative brings its own alignment; an edit keeps the links of unchanged words
+        if alignment is not None:
+            words = alignment.alignment
+        else:
+            words = carry_alignment(machine.text, machine.alignment, text)
         for sid in self._same_german(machine.source):
             self._show(replace(self.translation.translations[sid], text=text, alignment=words))
         self._changed()
@@ -176,7 +181,8 @@ class EditsController(QObject):
             self.edited.discard(sid)
             text = self.user.get(translation.source)
             if text is not None and translation.text and text != translation.text:
-                mine.append(replace(translation, text=text, alignment=()))
+                words = carry_alignment(translation.text, translation.alignment, text)
+                mine.append(replace(translation, text=text, alignment=words))
         for translation in mine:
             self._show(translation)
         if mine:

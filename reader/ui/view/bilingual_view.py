@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -19,7 +19,7 @@ from reader.core.document.model import Document, Sentence, Translation
 from reader.ui.theme import ReaderColors
 from reader.ui.view.block_formats import Side
 from reader.ui.view.document_images import load_image
-from reader.ui.view.document_renderer import DocumentRenderer, ExtraFormat
+from reader.ui.view.document_renderer import ExtraFormat
 from reader.ui.view.geometry import (
     reading_order,
     scroll_into_view,
@@ -31,8 +31,10 @@ from reader.ui.view.highlights import highlight_selections
 from reader.ui.view.line_length import LineLength
 from reader.ui.view.pair_copy import copy_selected_pairs
 from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
+from reader.ui.view.row_window import RowWindow
 from reader.ui.view.view_keys import handle_key
 from reader.ui.view.width_settle import WidthSettle
+from reader.ui.view.windowed_renderer import WindowedRenderer
 
 SCROLL_SETTLE_MS = 250
 RENDER_CHUNK = 25  # rows appended per call when everything must be built now
@@ -87,7 +89,7 @@ class BilingualView(QTextBrowser):
         self.viewport().setMouseTracking(True)
         self.base_dir: str | None = None
         self.pictures: dict[str, bytes] = {}
-        self.renderer = DocumentRenderer(self.document(), colors)
+        self.renderer = WindowedRenderer(self.document(), colors)
         self.colors = colors
         self.current = -1
         self.hovered = -1
@@ -105,6 +107,7 @@ class BilingualView(QTextBrowser):
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
         self.anchorClicked.connect(self.link_activated)
         self.anchors = AnchorMemory(self)
+        self.row_window = RowWindow(self)  # big documents: a window of rows, its own bar
         self.line_length = LineLength(self)
         self.width_settle = WidthSettle(self)
 
@@ -264,6 +267,7 @@ class BilingualView(QTextBrowser):
 
     def highlight_match(self, sentence_id: int, side: Side, start: int, end: int) -> None:
         """Mark a find match (UTF-16 offsets inside the sentence on ``side``)."""
+        self.renderer.ensure_sentence(sentence_id)  # a big document's window moves to it
         span = self.renderer.span(sentence_id, side)
         self._match = (span[0] + start, span[0] + end) if span else None
         self.set_current(sentence_id)
@@ -380,8 +384,7 @@ class BilingualView(QTextBrowser):
 
     # --- internals -----------------------------------------------------------------------
 
-    def _span_rect(self, sentence_id: int, side: Side) -> QRect | None:
-        return span_rect(self, sentence_id, side)
+    _span_rect = span_rect  # (sentence_id, side) -> viewport QRect | None
 
     def update_highlights(self) -> None:
         """Redraw the pair, match and overlay highlights (positions may have moved)."""

@@ -74,6 +74,7 @@ class DocumentRenderer:
         self._extra: list[ExtraFormat] = []
         self._by_block: dict[int, list[Sentence]] = {}
         self._next_block = 0
+        self.first_block = 0  # the first row's block (above 0 only in a window: row_window)
         self.order: list[int] = []  # every sentence id in reading order
 
     def render(
@@ -114,7 +115,7 @@ class DocumentRenderer:
         self.row_of_sentence = {}
         self._row_of_block = {}
         self.document.clear()
-        self._next_block = 0
+        self._next_block = self.first_block
         if self.source is not None:
             self.render_more(FIRST_ROWS)
 

@@ -46,6 +46,7 @@ class LineLength(QObject):
         self.view = view
         self.max_chars = max_chars
         self.margin = 0
+        self.reserved = 0  # pixels kept free at the right for the document-wide bar
         # The margins show the text's own background, not the window's.
         view.setBackgroundRole(QPalette.ColorRole.Base)
         view.setAutoFillBackground(True)
@@ -61,7 +62,9 @@ class LineLength(QObject):
         view = self.view
         frame = view.frameWidth() * 2
         bar = view.verticalScrollBar()
-        available = view.width() - frame - (bar.sizeHint().width() if bar.isVisible() else 0)
+        reserved = view.row_window.reserved_width()  # a big document's own bar
+        available = view.width() - frame - reserved
+        available -= bar.sizeHint().width() if bar.isVisible() else 0
         font = view.document().defaultFont()
         margin = side_margin(
             available,
@@ -70,10 +73,12 @@ class LineLength(QObject):
             view.renderer.german_percent,
             view.document().documentMargin(),
         )
-        if margin != self.margin:
-            self.margin = margin
-            view.setViewportMargins(margin, 0, margin, 0)
-            self.margin_changed.emit(margin)
+        if (margin, reserved) != (self.margin, self.reserved):
+            changed = margin != self.margin
+            self.margin, self.reserved = margin, reserved
+            view.setViewportMargins(margin, 0, margin + reserved, 0)
+            if changed:
+                self.margin_changed.emit(margin)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize:

@@ -1,4 +1,5 @@
-"""The reading view's own keys: sentence steps, copy, Esc, and the two ends of the text."""
+"""The reading view's own keys: sentence steps, copy, Esc, and the two ends of the text
+(Home/End and Ctrl+Home/Ctrl+End: ``row_window`` builds what they show first)."""
 
 from __future__ import annotations
 
@@ -30,20 +31,10 @@ def handle_key(view: BilingualView, event: QKeyEvent) -> bool:
         view.copy_current_pair()
     elif plain and key == Qt.Key.Key_Escape and view.current >= 0:
         view.set_current(-1, ensure_visible=False)
-    elif ctrl and key == Qt.Key.Key_Home:
-        view.verticalScrollBar().setValue(0)
-    elif ctrl and key == Qt.Key.Key_End:
-        scroll_to_end(view)
+    elif (ctrl or plain) and key == Qt.Key.Key_Home:
+        view.row_window.go_to_start()
+    elif (ctrl or plain) and key == Qt.Key.Key_End:
+        view.row_window.go_to_end()
     else:
         return False
     return True
-
-
-def scroll_to_end(view: BilingualView) -> None:
-    """Show the end of the text, building the rows still missing first."""
-    ids = view.sentence_ids()
-    if ids:
-        view.finish_rendering()
-        view.ensure_sentence_visible(ids[-1])
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.maximum())

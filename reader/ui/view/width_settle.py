@@ -46,6 +46,10 @@ class WidthSettle(QObject):
         view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         view.setLineWrapColumnOrWidth(max(1, view.viewport().width()))
 
+    def set_settle_ms(self, ms: int) -> None:
+        """How long the width must stay still before the one layout (a running wait restarts)."""
+        self._timer.setInterval(ms)
+
     @property
     def pending(self) -> bool:
         """True while the text is still wrapped at an older width."""

@@ -82,6 +82,21 @@ def test_edit_menu_previews_and_replaces_with_the_glossary_term(
         WEATHER: "The climate was good."
     }
     qtbot.waitUntil(lambda: sid not in window.checks.controller.findings, timeout=10_000)
+    # The words the fix left keep their links to the German (hover, aligned words); the
+    # replaced word has none. So does the kept edit when the document opens again.
+    kept = (LINKS[0], LINKS[2], LINKS[3])
+    assert window.translation.translations[sid].alignment == kept
+    window.close()
+    again = make_window(engine=AlignedEngine())
+    again.open_file(path)
+    qtbot.waitUntil(
+        lambda: (
+            again.translation.translations.get(sid) is not None
+            and again.translation.translations[sid].text == "The climate was good."
+        ),
+        timeout=10_000,
+    )
+    assert again.translation.translations[sid].alignment == kept
 
 
 def test_cancel_changes_nothing_and_other_findings_offer_no_fix(

@@ -53,12 +53,18 @@ def top_is(view: BilingualView, sentence_id: int) -> bool:
     return mine is not None and theirs is not None and mine[0] == theirs[0] <= 0
 
 
-@pytest.fixture
-def long_view(qtbot) -> tuple[BilingualView, tuple[Sentence, ...]]:
+@pytest.fixture(params=["whole", "windowed"])
+def long_view(qtbot, request) -> tuple[BilingualView, tuple[Sentence, ...]]:
+    """The long document with every row built, and (as a big document would be) with a
+    window of 200 rows that moves as the view scrolls."""
     view = BilingualView(colors_for(QApplication.palette(), dark=False))
     qtbot.addWidget(view)
     view.resize(1200, 800)
     view.show()
+    if request.param == "windowed":
+        view.renderer.window_rows = 200
+    else:
+        view.renderer.windowed_above = 10**9
     document = long_document()
     sentences = simple_segmenter(document)
     view.set_document(document, sentences)

@@ -30,13 +30,15 @@ def test_a_burst_of_resizes_lays_the_text_out_exactly_once(qtbot) -> None:
     assert anchor is not None
     passes = view.width_settle.layout_passes
     wrapped = view.lineWrapColumnOrWidth()
+    # However slow a step is on a busy machine, the settle wait must not run out mid-drag.
+    view.width_settle.set_settle_ms(600_000)
     for width in range(1200, 1520, 16):  # a drag: 20 steps, each handled before the next
         view.resize(width, 800)
         QApplication.processEvents()
         assert view.lineWrapColumnOrWidth() == wrapped  # the old layout stays meanwhile
     assert view.width_settle.layout_passes == passes
     with qtbot.waitSignal(view.width_settle.layout_settled):
-        pass
+        view.width_settle.set_settle_ms(0)  # the drag is over: let the wait run out
     assert view.width_settle.layout_passes == passes + 1
     assert view.lineWrapColumnOrWidth() == view.viewport().width()
     assert top_is(view, anchor.sentence_id)

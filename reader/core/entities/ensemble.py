@@ -29,6 +29,11 @@ class EnsembleTagger:
         self.crf = ner_crf.CrfTagger(folder)
         self.net = neural.NeuralTagger(folder / ner_crf.NET_FILE, self.crf.names, self.crf.clusters)
 
+    @property
+    def names(self) -> dict[str, str]:
+        """The CRF's name lists (word -> list codes), which the net reads too."""
+        return self.crf.names
+
     def genitive_base(self, word: str) -> str:
         """The listed name whose genitive ``word`` is ("Merkels" -> "Merkel"), else ""."""
         return self.crf.genitive_base(word)

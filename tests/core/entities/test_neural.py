@@ -153,6 +153,11 @@ def test_shipped_ensemble_finds_names(shipped: EnsembleTagger):
         assert all(0.0 < score <= 1.0 for *_, score in spans)
 
 
+def test_the_ensemble_shares_the_crfs_name_lists(shipped: EnsembleTagger):
+    assert shipped.names is shipped.crf.names
+    assert "N" in shipped.names.get("Wald", "")
+
+
 def test_crf_marginals_are_distributions(shipped: EnsembleTagger):
     marginals = np.array(shipped.crf.marginals(["Merkel", "kam", "nach", "Rom"], neural.TAGS))
     assert marginals.shape == (4, TAG_COUNT)

@@ -17,6 +17,9 @@ from reader.core.entities import crf as ner_crf
 from reader.core.entities import neural
 
 BATCH = 64
+# Padded tokens per batch at most: one very long "sentence" (a table, a list without
+# stops) is run on its own, not padded out with 63 others.
+TOKEN_BUDGET = 4096
 
 Span = tuple[int, int, str]
 ScoredSpan = tuple[int, int, str, float]
@@ -44,9 +47,7 @@ class EnsembleTagger:
         tokens = [ner_crf.tokenize(text) for text in texts]
         words = [[text[s:e] for s, e in spans] for text, spans in zip(texts, tokens, strict=True)]
         probs: list[neural.Floats | None] = [None] * len(texts)
-        order = sorted((i for i in range(len(texts)) if words[i]), key=lambda i: len(words[i]))
-        for k in range(0, len(order), BATCH):
-            chunk = order[k : k + BATCH]
+        for chunk in batches([len(w) for w in words]):
             for i, p in zip(chunk, self.net.probabilities([words[i] for i in chunk]), strict=True):
                 probs[i] = p
         out: list[list[ScoredSpan]] = []
@@ -72,3 +73,19 @@ class EnsembleTagger:
         return [
             [(s, e, label) for s, e, label, _ in spans] for spans in self.scored_spans_many(texts)
         ]
+
+
+def batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Indexes of the non-empty sentences in batches of similar length: at most ``BATCH``
+    sentences and ``TOKEN_BUDGET`` padded tokens each (a longer sentence alone)."""
+    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: lengths[i])
+    out: list[list[int]] = []
+    chunk: list[int] = []
+    for i in order:  # ascending: the newest sentence is the longest of its batch
+        if chunk and (len(chunk) == BATCH or (len(chunk) + 1) * lengths[i] > TOKEN_BUDGET):
+            out.append(chunk)
+            chunk = []
+        chunk.append(i)
+    if chunk:
+        out.append(chunk)
+    return out

@@ -196,8 +196,11 @@ class NeuralTagger:
         width = kernel.shape[2]
         pad = width // 2
         emb = np.pad(emb, ((0, 0), (0, 0), (pad, pad), (0, 0)))
-        windows = np.stack([emb[:, :, k : k + MAX_CHARS] for k in range(width)], axis=-1)
-        conv = np.einsum("btcek,fek->btcf", windows, kernel, optimize=True) + p["char_conv_b"]
+        # One matrix product per kernel position, summed: no (.., width) copy of the input.
+        conv = sum(
+            (emb[:, :, k : k + MAX_CHARS] @ kernel[:, :, k].T for k in range(width)),
+            start=p["char_conv_b"],
+        )
         return np.asarray(np.tanh(conv).max(axis=2), dtype=np.float32)
 
     def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[Floats]:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from reader.core.entities import crf as ner_crf
-from reader.core.entities import neural
+from reader.core.entities import ensemble, neural
 from reader.core.entities.ensemble import EnsembleTagger
 from reader.core.entities.recognizer import EntityRecognizer, default_model_path
 
@@ -81,6 +81,24 @@ def test_context_changes_a_tokens_probabilities(net: neural.NeuralTagger):
     left = net.probabilities([["Merkel", "in", "Berlin"]])[0][2]
     other = net.probabilities([["Berlin", "in", "Berlin"]])[0][2]
     assert not np.allclose(left, other)
+
+
+def test_batches_keep_to_the_token_budget_and_skip_empty_sentences():
+    lengths = [3, 0, 5000, 40, 40, 2, *([10] * 100)]
+    found = ensemble.batches(lengths)
+    assert sorted(i for chunk in found for i in chunk) == [i for i, n in enumerate(lengths) if n]
+    for chunk in found:
+        longest = max(lengths[i] for i in chunk)
+        assert len(chunk) <= ensemble.BATCH
+        assert len(chunk) == 1 or len(chunk) * longest <= ensemble.TOKEN_BUDGET
+    assert [2] in found  # the very long one alone
+
+
+def test_a_long_sentence_is_tagged_like_a_short_one(net: neural.NeuralTagger):
+    words = ["Merkel", "in", "Berlin", "."] * 300
+    probs = net.probabilities([words])[0]
+    assert probs.shape == (1200, TAG_COUNT)
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
 
 
 def test_reverse_keeps_padding_at_the_end():

@@ -133,6 +133,7 @@ def data_licences() -> list[tuple[str, str]]:
             translate("Help", "Country names of the Auswärtiges Amt"),
             translate("Help", "official work, free to use (§ 5 UrhG)"),
         ),
+        ("GeoNames (geonames.org)", "CC BY 4.0"),
         (
             translate("Help", "German Wiktionary nouns (german-nouns package)"),
             translate("Help", "CC BY-SA 4.0, © Wiktionary contributors"),

@@ -86,6 +86,7 @@ def test_about_states_the_licences_the_model_card_gives(qtbot) -> None:
         ("OpenStreetMap", "CC BY-SA 2.0"),
         ("Auswärtiges Amt", "5 UrhG"),
         ("Wiktionary", "CC BY-SA 4.0"),
+        ("GeoNames", "CC BY 4.0"),
     ):
         row = next((line for line in card.splitlines() if name in line and "|" in line), "")
         assert licence in row, (name, row)

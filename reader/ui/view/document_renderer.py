@@ -83,7 +83,9 @@ class DocumentRenderer:
         sentences: Sequence[Sentence],
         english: Mapping[int, str] | None = None,
     ) -> None:
-        """Replace the whole document."""
+        """Replace the whole document (the old one's marks go with it: their spans would
+        land on the new text, and a big document's window would lay them again on every move)."""
+        self._extra = []
         self.source = source
         self.sentences = {s.id: s for s in sentences}
         self.english = dict(english or {})

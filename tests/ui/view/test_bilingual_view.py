@@ -238,6 +238,29 @@ def test_extra_formats_land_on_both_sides(qtbot) -> None:
     assert english.charFormat().background().color() == QColor("#abcdef")
 
 
+def test_a_new_document_never_shows_the_old_documents_marks(qtbot) -> None:
+    from PySide6.QtGui import QColor, QTextCharFormat
+
+    view, sentences = make_view(qtbot)
+    mark = QTextCharFormat()
+    mark.setBackground(QColor("#abcdef"))
+    view.set_extra_formats(
+        [
+            ExtraFormat(Side.GERMAN, 0, 0, 6, mark),
+            ExtraFormat(Side.ENGLISH, sentences[0].id, 0, 4, mark),
+        ]
+    )
+    other = Document("Anders", (Block(0, BlockKind.PARAGRAPH, "Ganz neuer Text hier. Und mehr."),))
+    other_sentences = simple_segmenter(other)
+    view.set_document(other, other_sentences)
+    view.set_translations({s.id: "Quite new text." for s in other_sentences})
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.renderer.rows[0].cell_start(Side.GERMAN) + 3)
+    assert cursor.charFormat().background().color() != QColor("#abcdef")
+    cursor.setPosition(view.renderer.span(other_sentences[0].id, Side.ENGLISH)[0] + 2)
+    assert cursor.charFormat().background().color() != QColor("#abcdef")
+
+
 def test_local_images_never_read_directly(qtbot) -> None:
     from PySide6.QtGui import QImage, QTextDocument
 

@@ -26,7 +26,13 @@ RAMP = 8  # each early batch may be this many times larger than the one before
 # ~1.9 s); with 512 tokens 1.1 s (longest call ~0.6 s), and a whole document took 1.13x the
 # 2,048-token time (256 tokens: jump 1.4 s, whole document 1.5x). The command line keeps
 # DEFAULT_BATCH_TOKENS (no jumps there; bigger batches are faster).
-WINDOW_BATCH_TOKENS = 512
+# Since then the window keeps WINDOW_CALLS_IN_FLIGHT calls queued, each whole on one of the
+# parallel decoders: 2 x 256 tokens decode as the 512-token call's two 256-token halves did
+# (a cancel waits as long), but no decoder idles while this thread finishes the English of
+# the last call or while the other decoder ends its half (window_batch_bench.py, 113
+# sentences, loaded machine: longest wait 3.5 s vs 3.3 s, whole 16.9 s vs 17.2 s).
+WINDOW_BATCH_TOKENS = 256
+WINDOW_CALLS_IN_FLIGHT = 2
 
 
 def plan_batches(

@@ -29,7 +29,12 @@ from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
 from reader.core.packages.verdicts import VERDICTS_FILE_NAME, require_sound_model
-from reader.core.translation.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
+from reader.core.translation.batching import (
+    DEFAULT_BATCH_TOKENS,
+    FIRST_BATCH_TOKENS,
+    plan_batches,
+    plan_streaming,
+)
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
 from reader.core.translation.model_calls import ModelCall, Pending, call_tokens, collect, submit
@@ -260,17 +265,15 @@ class TranslationEngine:
                 self._deliver(sentences, missing, results, done, on_batch, source, _EMPTY)
         if by_length:
             pending.sort(key=lambda item: len(item.pieces))
-            batches = plan_batches(
-                [len(p.pieces) for p in pending],
-                max_tokens=self.batch_tokens * self.parallel_batches * SORTED_CALL_BATCHES,
-                first_tokens=None,
-            )
+        lengths = [len(p.pieces) for p in pending]
+        first = self.first_batch_tokens
+        if by_length:
+            per_call = self.batch_tokens * self.parallel_batches * SORTED_CALL_BATCHES
+            batches = plan_batches(lengths, max_tokens=per_call, first_tokens=None)
+        elif self.calls_in_flight > 1:  # small calls, sorted after the first screen
+            batches = plan_streaming(lengths, call_tokens=self.batch_tokens, first_tokens=first)
         else:
-            batches = plan_batches(
-                [len(p.pieces) for p in pending],
-                max_tokens=self.batch_tokens,
-                first_tokens=self.first_batch_tokens,
-            )
+            batches = plan_batches(lengths, max_tokens=self.batch_tokens, first_tokens=first)
         calls = (
             self._stream([[pending[i] for i in batch] for batch in batches], align, beam, cancel)
             if self.calls_in_flight > 1 and not by_length

@@ -41,9 +41,6 @@ WINDOW_BATCH_TOKENS = 512
 WINDOW_CALLS_IN_FLIGHT = 2
 SCREEN_TOKENS = 512
 SORT_WINDOW_TOKENS = 2048
-# Sorted calls of sentences longer than this many tokens hold fewer tokens (in proportion):
-# two 512-token calls of long sentences peaked at 554 MiB in the window.
-LONG_TOKENS = 64
 
 
 def plan_batches(
@@ -105,25 +102,9 @@ def plan_streaming(
             window.append(index)
             total += max(1, lengths[index])
         if window and (total >= sort_tokens or index == len(lengths)):
-            batches += _sorted_calls(window, lengths, call_tokens)
+            order = sorted(window, key=lambda i: lengths[i])
+            sizes = [lengths[i] for i in order]
+            for cut in plan_batches(sizes, max_tokens=call_tokens, first_tokens=None):
+                batches.append([order[j] for j in cut])
             window, total = [], 0
     return batches
-
-
-def _sorted_calls(window: list[int], lengths: Sequence[int], call_tokens: int) -> list[list[int]]:
-    """``window`` sorted by length, cut into calls of at most ``call_tokens``, fewer for long
-    sentences: a call's memory grows with its tokens times its length (LONG_TOKENS)."""
-    calls: list[list[int]] = []
-    current: list[int] = []
-    total = 0
-    for index in sorted(window, key=lambda i: lengths[i]):
-        size = max(1, lengths[index])
-        cap = min(call_tokens, call_tokens * LONG_TOKENS // size)
-        if current and total + size > cap:
-            calls.append(current)
-            current, total = [], 0
-        current.append(index)
-        total += size
-    if current:
-        calls.append(current)
-    return calls

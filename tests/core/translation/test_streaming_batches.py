@@ -31,11 +31,3 @@ def test_every_sentence_once_and_calls_within_the_cap() -> None:
 def test_a_short_document_stays_in_order() -> None:
     assert plan_streaming([30, 30, 30], call_tokens=512) == [[0], [1, 2]]
     assert plan_streaming([], call_tokens=512) == []
-
-
-def test_calls_of_long_sentences_hold_fewer_tokens() -> None:
-    plan = plan_streaming([100] * 10 + [20] * 30, call_tokens=512, screen_tokens=0)
-    long_calls = [call for call in plan if all(i < 10 for i in call)]
-    assert long_calls and max(len(call) for call in long_calls) == 3  # 512 * 64 // 100 = 327
-    short_calls = [call for call in plan if all(i >= 10 for i in call)]
-    assert max(len(call) for call in short_calls) == 25  # 500 tokens of 20

@@ -37,6 +37,10 @@ RAMP = 8  # each early batch may be this many times larger than the one before
 # 16.8 / 16.6; two 512-token calls queued, sorted windows 16.1 / 14.6; two 256-token calls
 # 19.2 / 19.0 (small sub-batches decode slowly). A cancel waits for the queued calls, each
 # a 512-token batch on one thread (the single 512-token call was two 256-token halves).
+# benchmarks/window_vs_cli_bench.py (1,919 sentences, real-shape model, 2 threads, shared
+# machine): window/CLI 1.27x and 1.53x with these calls, 1.61x and 1.87x with two 256-token
+# calls in document order; the window's peak RSS 554-556 MiB against 413-414 MiB (the
+# 512-token sub-batches cost memory as the command line's do: 448-483 MiB there).
 WINDOW_BATCH_TOKENS = 512
 WINDOW_CALLS_IN_FLIGHT = 2
 SCREEN_TOKENS = 512

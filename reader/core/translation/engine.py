@@ -32,6 +32,7 @@ from reader.core.packages.verdicts import VERDICTS_FILE_NAME, require_sound_mode
 from reader.core.translation.batching import (
     DEFAULT_BATCH_TOKENS,
     FIRST_BATCH_TOKENS,
+    SCREEN_TOKENS,
     plan_batches,
     plan_streaming,
 )
@@ -312,18 +313,24 @@ class TranslationEngine:
         self, batches: list[list[Pending]], align: bool, beam: int, cancel: CancelToken | None
     ) -> Iterator[tuple[list[Pending], list[CachedTranslation]]]:
         """Batches in order, with up to ``calls_in_flight`` calls queued in the model at
-        once, each whole on one decoder: the decoders never wait for this thread's
+        once, each whole on one decoder after the first screen (whose calls every decoder
+        shares, for a quick first English): the decoders never wait for this thread's
         detokenizing, aligning and storing, nor for the slowest decoder of a call, while a
         cancel still waits only for the calls already queued."""
         translator, tokenizer = self._translator, self._tokenizer
         assert translator is not None and tokenizer is not None
         queued: deque[ModelCall] = deque()
         upcoming = iter(batches)
+        screen = 0  # tokens sent so far: the first SCREEN_TOKENS are the first screen
         while True:
             while len(queued) < self.calls_in_flight and not (cancel and cancel.cancelled):
                 items = next(upcoming, None)
                 if items is None:
                     break
+                tokens = call_tokens(items)
+                whole = max(tokens, MIN_SUB_BATCH_TOKENS)
+                split = screen < SCREEN_TOKENS
+                screen += tokens
                 self.model_calls += 1
                 queued.append(
                     submit(
@@ -332,7 +339,7 @@ class TranslationEngine:
                         items,
                         beam=beam,
                         align=align,
-                        max_batch_tokens=max(call_tokens(items), MIN_SUB_BATCH_TOKENS),
+                        max_batch_tokens=self.sub_batch_tokens(tokens) if split else whole,
                         asynchronous=True,
                     )
                 )

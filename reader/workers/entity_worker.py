@@ -16,7 +16,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.document.model import Document, Entity, Sentence
-from reader.workers.service import ThreadService, ThreadWorker
+from reader.workers.service import BACKGROUND_NICENESS, ThreadService, ThreadWorker
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class _Worker(ThreadWorker):
     recognition_failed = Signal(int, object)
 
     def __init__(self, factory: RecognizerFactory) -> None:
-        super().__init__()
+        super().__init__(niceness=BACKGROUND_NICENESS)  # the translation goes first
         self._factory = factory
         self._recognizer: Recognizer | None = None
         self._pipeline = ""

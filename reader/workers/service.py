@@ -2,7 +2,7 @@
 
 The translation thread keeps the engine, the entity thread the recognizer. Both do the same
 around their own work, and it lives here: a ``ThreadWorker`` moved into its own QThread at
-a lower priority, requests going in as queued signals, job ids from the one sequence of
+its own priority, requests going in as queued signals, job ids from the one sequence of
 ``reader.workers.jobs``, stale jobs (every id up to a mark) dropped before they run, and a
 ``shutdown`` that closes the worker in its thread and joins the thread, so no QThread is
 ever destroyed while running.
@@ -24,10 +24,16 @@ log = logging.getLogger(__name__)
 # paired rounds. With two busy programs beside the reader, the document took 59.9 s at nice
 # 10, 38.4 s at 5 and 20.2 s at 0; the longest event-loop stall was 805, 659 and 336 ms (the
 # GUI thread itself competing with them), the 99th percentile gap 49, 79 and 102 ms. On an
-# otherwise quiet machine: 5.4, 5.9 and 4.9 s, worst stalls 90, 125 and 174 ms. Nice 5 gives
-# the translation twice the CPU of nice 10 when other programs run and still lets the GUI
-# thread go first.
-WORKER_NICENESS = int(os.environ.get("READER_WORKER_NICENESS", "5"))
+# otherwise quiet machine: 5.4, 5.9 and 4.9 s, worst stalls 90, 125 and 174 ms.
+# benchmarks/window_vs_cli_bench.py, 1,919 sentences on a machine shared with other work
+# (load 9-11 on 2 cores): at nice 5 the window took 4.1x the time ``reader translate`` (nice
+# 0) took for the same document and threads. A niceness above the other programs' starves
+# the translation whenever they run, so the translation thread runs at the window's own
+# priority (0); the GUI thread, asleep most of the time, is still scheduled first when it
+# wakes. Work that is not the translation (names: the thread and its child process) runs
+# below it, so it never slows the English down.
+WORKER_NICENESS = int(os.environ.get("READER_WORKER_NICENESS", "0"))
+BACKGROUND_NICENESS = max(WORKER_NICENESS, 10)
 
 
 def lower_thread_priority(niceness: int = WORKER_NICENESS) -> None:
@@ -44,8 +50,9 @@ def lower_thread_priority(niceness: int = WORKER_NICENESS) -> None:
 class ThreadWorker(QObject):
     """Lives in its service's thread; subclasses add slots for their requests."""
 
-    def __init__(self) -> None:
+    def __init__(self, niceness: int = WORKER_NICENESS) -> None:
         super().__init__()
+        self._niceness = niceness
         self._stale_lock = threading.Lock()
         self._stale_up_to = 0
 
@@ -66,7 +73,7 @@ class ThreadWorker(QObject):
 
     @Slot()
     def _on_thread_started(self) -> None:
-        lower_thread_priority()
+        lower_thread_priority(self._niceness)
 
     @Slot()
     def _on_service_close_requested(self) -> None:

@@ -219,7 +219,10 @@ class _Worker(ThreadWorker):
         comes with each job, so switching Accurate/Fast does not reload the model."""
         session = self._session
         if session is None or session.package.path != package.path:
-            from reader.core.translation.batching import WINDOW_BATCH_TOKENS
+            from reader.core.translation.batching import (
+                WINDOW_BATCH_TOKENS,
+                WINDOW_CALLS_IN_FLIGHT,
+            )
             from reader.core.translation.session import TranslationSession
 
             self._drop_session()
@@ -228,8 +231,9 @@ class _Worker(ThreadWorker):
                 cache=self._open_cache(),
                 engine_factory=self._factory,
                 threads=self._threads,
-                # Small batches: a jump waits at most for one of them (see batching.py).
+                # Small batches, a few queued: a jump waits only for those (batching.py).
                 batch_tokens=WINDOW_BATCH_TOKENS,
+                calls_in_flight=WINDOW_CALLS_IN_FLIGHT,
             )
             self._session = session
         return session

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,11 +29,16 @@ from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
 from reader.core.packages.verdicts import VERDICTS_FILE_NAME, require_sound_model
-from reader.core.translation.alignment import align_words
-from reader.core.translation.batching import DEFAULT_BATCH_TOKENS, FIRST_BATCH_TOKENS, plan_batches
+from reader.core.translation.batching import (
+    DEFAULT_BATCH_TOKENS,
+    FIRST_BATCH_TOKENS,
+    SCREEN_TOKENS,
+    plan_batches,
+    plan_streaming,
+)
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
-from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
+from reader.core.translation.model_calls import ModelCall, Pending, call_tokens, collect, submit
 from reader.core.translation.threads import (
     MIN_SUB_BATCH_TOKENS,
     SORTED_CALL_BATCHES,
@@ -41,15 +46,12 @@ from reader.core.translation.threads import (
     default_threads,
     thread_layout,
 )
-from reader.core.translation.tokenizers import Span, Tokenizer, open_tokenizer
+from reader.core.translation.tokenizers import Tokenizer, open_tokenizer
 
 if TYPE_CHECKING:
-    from ctranslate2 import TranslationResult, Translator
+    from ctranslate2 import Translator
 
 log = logging.getLogger(__name__)
-
-MIN_DECODING_LENGTH = 256  # CTranslate2's default, which Argos uses
-MAX_DECODING_LENGTH = 1024
 
 BatchCallback = Callable[[list[Translation]], None]
 _EMPTY = CachedTranslation("", 0.0, ())
@@ -69,15 +71,6 @@ def _verdicts_file() -> Path:
     return resolve_paths().cache / VERDICTS_FILE_NAME
 
 
-@dataclass(frozen=True)
-class _Pending:
-    """A source sentence the model still has to translate (once, however often it occurs)."""
-
-    source: str
-    pieces: list[str]
-    spans: list[Span]
-
-
 class TranslationEngine:
     """Translates sentences with one installed package; the model is loaded once, lazily."""
 
@@ -91,6 +84,7 @@ class TranslationEngine:
         batch_tokens: int = DEFAULT_BATCH_TOKENS,
         first_batch_tokens: int | None = FIRST_BATCH_TOKENS,
         verdicts_file: Path | None = None,
+        calls_in_flight: int = 1,
     ) -> None:
         self.package = package
         # Where the child check's verdicts are kept; None: the data dir's cache folder.
@@ -101,6 +95,8 @@ class TranslationEngine:
         self.cache = cache
         self.batch_tokens = batch_tokens
         self.first_batch_tokens = first_batch_tokens
+        # Calls kept queued in document order (see ``_stream``): 1, one call at a time.
+        self.calls_in_flight = max(1, calls_in_flight)
         self.model_calls = 0  # translate_batch calls made; tests check caching with it
         self._translator: Translator | None = None
         self._tokenizer: Tokenizer | None = None
@@ -265,27 +261,29 @@ class TranslationEngine:
             else:
                 pieces, spans = tokenizer.encode(source), []
             if pieces:
-                pending.append(_Pending(source, pieces, spans))
+                pending.append(Pending(source, pieces, spans))
             else:  # nothing the tokenizer can see (e.g. only zero-width characters)
                 self._deliver(sentences, missing, results, done, on_batch, source, _EMPTY)
         if by_length:
             pending.sort(key=lambda item: len(item.pieces))
-            batches = plan_batches(
-                [len(p.pieces) for p in pending],
-                max_tokens=self.batch_tokens * self.parallel_batches * SORTED_CALL_BATCHES,
-                first_tokens=None,
-            )
+        lengths = [len(p.pieces) for p in pending]
+        first = self.first_batch_tokens
+        if by_length:
+            per_call = self.batch_tokens * self.parallel_batches * SORTED_CALL_BATCHES
+            batches = plan_batches(lengths, max_tokens=per_call, first_tokens=None)
+        elif self.calls_in_flight > 1:  # small calls, sorted after the first screen
+            batches = plan_streaming(lengths, call_tokens=self.batch_tokens, first_tokens=first)
         else:
-            batches = plan_batches(
-                [len(p.pieces) for p in pending],
-                max_tokens=self.batch_tokens,
-                first_tokens=self.first_batch_tokens,
+            batches = plan_batches(lengths, max_tokens=self.batch_tokens, first_tokens=first)
+        calls = (
+            self._stream([[pending[i] for i in batch] for batch in batches], align, beam, cancel)
+            if self.calls_in_flight > 1 and not by_length
+            else (
+                (items, self._decode(items, align, beam))
+                for items in self._batches(pending, batches, cancel)
             )
-        for batch in batches:
-            if cancel is not None and cancel.cancelled:
-                raise TranslationCancelled(list(done))
-            items = [pending[i] for i in batch]
-            outputs = self._decode(items, align, beam)
+        )
+        for items, outputs in calls:
             finished: list[Translation] = []
             for item, output in zip(items, outputs, strict=True):
                 finished.extend(self._place(sentences, missing, results, item.source, output))
@@ -298,6 +296,57 @@ class TranslationEngine:
             done.extend(finished)
             if on_batch is not None:
                 on_batch(finished)
+        if cancel is not None and cancel.cancelled and len(done) < len(sentences):
+            raise TranslationCancelled(list(done))
+
+    @staticmethod
+    def _batches(
+        pending: list[Pending], batches: list[list[int]], cancel: CancelToken | None
+    ) -> Iterator[list[Pending]]:
+        """The batches' sentences, one at a time, until cancelled."""
+        for batch in batches:
+            if cancel is not None and cancel.cancelled:
+                return
+            yield [pending[i] for i in batch]
+
+    def _stream(
+        self, batches: list[list[Pending]], align: bool, beam: int, cancel: CancelToken | None
+    ) -> Iterator[tuple[list[Pending], list[CachedTranslation]]]:
+        """Batches in order, with up to ``calls_in_flight`` calls queued in the model at
+        once, each whole on one decoder after the first screen (whose calls every decoder
+        shares, for a quick first English): the decoders never wait for this thread's
+        detokenizing, aligning and storing, nor for the slowest decoder of a call, while a
+        cancel still waits only for the calls already queued."""
+        translator, tokenizer = self._translator, self._tokenizer
+        assert translator is not None and tokenizer is not None
+        queued: deque[ModelCall] = deque()
+        upcoming = iter(batches)
+        screen = 0  # tokens sent so far: the first SCREEN_TOKENS are the first screen
+        while True:
+            while len(queued) < self.calls_in_flight and not (cancel and cancel.cancelled):
+                items = next(upcoming, None)
+                if items is None:
+                    break
+                tokens = call_tokens(items)
+                whole = max(tokens, MIN_SUB_BATCH_TOKENS)
+                split = screen < SCREEN_TOKENS
+                screen += tokens
+                self.model_calls += 1
+                queued.append(
+                    submit(
+                        translator,
+                        self.package,
+                        items,
+                        beam=beam,
+                        align=align,
+                        max_batch_tokens=self.sub_batch_tokens(tokens) if split else whole,
+                        asynchronous=True,
+                    )
+                )
+            if not queued:
+                return
+            call = queued.popleft()
+            yield call.items, collect(call, tokenizer, self.package)
 
     @staticmethod
     def _place(
@@ -332,46 +381,16 @@ class TranslationEngine:
         if on_batch is not None:
             on_batch(placed)
 
-    def _decode(self, items: list[_Pending], align: bool, beam: int) -> list[CachedTranslation]:
-        """One ``translate_batch`` call for ``items``; Argos's settings and detokenization.
-
-        Overlong sentences go in as several chunks whose English is joined with spaces.
-        """
-        translator = self._translator
-        assert translator is not None
-        prefix = self.package.target_prefix
-        units = [
-            (index, chunk)
-            for index, item in enumerate(items)
-            for chunk in split_long(item.pieces, item.spans)
-        ]
-        longest = max(len(pieces) for _index, (pieces, _spans) in units)
+    def _decode(self, items: list[Pending], align: bool, beam: int) -> list[CachedTranslation]:
+        """One ``translate_batch`` call for ``items``, waited for (``model_calls.py``)."""
+        translator, tokenizer = self._translator, self._tokenizer
+        assert translator is not None and tokenizer is not None
         self.model_calls += 1
-        try:
-            results = translator.translate_batch(
-                [pieces for _index, (pieces, _spans) in units],
-                target_prefix=[[prefix]] * len(units) if prefix else None,
-                beam_size=beam,
-                num_hypotheses=1,
-                length_penalty=LENGTH_PENALTY,
-                replace_unknowns=True,
-                return_scores=True,
-                return_attention=align,
-                max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
-                # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
-                # tokens: less padding, bounded memory; with parallel batches the sub-batches
-                # go to the parallel decoders at once.
-                max_batch_size=self.sub_batch_tokens(
-                    sum(len(pieces) for _i, (pieces, _s) in units)
-                ),
-                batch_type="tokens",
-            )
-        except (RuntimeError, ValueError) as error:  # a model damaged in a way loading missed
-            raise ModelLoadFailed(self.package.path, str(error)) from error
-        parts: list[list[CachedTranslation]] = [[] for _item in items]
-        for (index, (_pieces, spans)), result in zip(units, results, strict=True):
-            parts[index].append(self._finish(items[index].source, spans, result, align))
-        return [join_chunks(chunks) for chunks in parts]
+        tokens = self.sub_batch_tokens(call_tokens(items))
+        call = submit(
+            translator, self.package, items, beam=beam, align=align, max_batch_tokens=tokens
+        )
+        return collect(call, tokenizer, self.package)
 
     def sub_batch_tokens(self, call_tokens: int) -> int:
         """The sub-batch size for one call of ``call_tokens`` source tokens: small enough
@@ -379,19 +398,3 @@ class TranslationEngine:
         share = -(-call_tokens // self.parallel_batches)
         budget = TOKENS_IN_FLIGHT // self.parallel_batches
         return max(MIN_SUB_BATCH_TOKENS, min(self.batch_tokens, budget, share))
-
-    def _finish(
-        self, source: str, spans: list[Span], result: TranslationResult, align: bool
-    ) -> CachedTranslation:
-        """Detokenize one CTranslate2 result and align it."""
-        tokenizer = self._tokenizer
-        assert tokenizer is not None
-        prefix = self.package.target_prefix
-        pieces = list(result.hypotheses[0])
-        attention = list(result.attention[0]) if align and result.attention else []
-        if prefix and pieces[:1] == [prefix]:
-            pieces, attention = pieces[1:], attention[1:]
-        text, target_spans = tokenizer.decode_with_spans(pieces)
-        alignment = align_words(source, spans, text, target_spans, attention) if align else ()
-        scores = result.scores
-        return CachedTranslation(text, float(scores[0]) if scores else 0.0, alignment)

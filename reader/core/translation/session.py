@@ -18,6 +18,7 @@ from typing import Protocol, runtime_checkable
 from reader.core.cancel import CancelToken
 from reader.core.document.model import Translation
 from reader.core.packages.store import InstalledPackage
+from reader.core.translation.batching import DEFAULT_BATCH_TOKENS
 from reader.core.translation.cache import CachedTranslation, TranslationCache
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE
 from reader.core.translation.engine import TranslationEngine
@@ -59,7 +60,8 @@ class TranslationSession:
 
     ``cache`` is used but not closed by the session unless ``owns_cache`` (``open`` opens
     one it owns). ``engine_factory`` replaces the real engine (tests). ``batch_tokens`` caps
-    each model call after the first small ones (None: the engine's default).
+    each model call after the first small ones (None: the engine's default);
+    ``calls_in_flight`` calls are queued in the model at once when translating in order.
     """
 
     def __init__(
@@ -71,9 +73,11 @@ class TranslationSession:
         engine_factory: EngineFactory | None = None,
         threads: int | None = None,
         batch_tokens: int | None = None,
+        calls_in_flight: int = 1,
     ) -> None:
         self.package = package
         self._batch_tokens = batch_tokens  # None: the engine's default (the command line's)
+        self._calls_in_flight = calls_in_flight
         self.cache = cache
         self._owns_cache = owns_cache
         self._factory = engine_factory
@@ -98,17 +102,13 @@ class TranslationSession:
             if self._factory is not None:
                 self._engine = self._factory(self.package)
             else:
-                if self._batch_tokens is None:
-                    self._engine = TranslationEngine(
-                        self.package, threads=self._threads, cache=self.cache
-                    )
-                else:
-                    self._engine = TranslationEngine(
-                        self.package,
-                        threads=self._threads,
-                        cache=self.cache,
-                        batch_tokens=self._batch_tokens,
-                    )
+                self._engine = TranslationEngine(
+                    self.package,
+                    threads=self._threads,
+                    cache=self.cache,
+                    batch_tokens=self._batch_tokens or DEFAULT_BATCH_TOKENS,
+                    calls_in_flight=self._calls_in_flight,
+                )
         return self._engine
 
     def translate(

@@ -28,7 +28,7 @@ from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.block_formats import Side
 from reader.ui.view.document_renderer import ExtraFormat
 from reader.ui.view.translation_controller import TranslationController
-from reader.workers.jobs import JobRunner, ProgressFn
+from reader.workers.jobs import JobCancelled, JobRunner, ProgressFn
 
 log = logging.getLogger(__name__)
 # One pair: (sentence id, German, English, the German's names relative to the sentence)
@@ -96,6 +96,13 @@ class ChecksController(QObject):
         self._source: Document | None = None
         self._generation = 0
         self._runner = JobRunner(self)
+        # English waiting to be checked: one check job runs at a time and takes everything
+        # that arrived meanwhile, so streaming English costs a few jobs, not one per batch.
+        self._waiting: dict[int, Translation] = {}
+        self._waiting_generation = 0
+        self._checking = False
+        self._names_by_sentence: dict[int, list[Entity]] = {}
+        self._names_of: tuple[Entity, ...] | None = None
         translation.translations_applied.connect(self._on_translation_translations_applied)
         entities.entities_changed.connect(self._on_entities_entities_changed)
         entities.recognition_started.connect(self._forget_other_document)
@@ -188,12 +195,26 @@ class ChecksController(QObject):
             return []
 
     def _names(self) -> dict[int, list[Entity]]:
-        by_sentence: dict[int, list[Entity]] = {}
-        for entity in self.entities.entities:
-            by_sentence.setdefault(entity.sentence_id, []).append(entity)
-        return by_sentence
+        """The document's names by sentence, grouped again only when they changed."""
+        entities = self.entities.entities
+        if entities is not self._names_of:
+            by_sentence: dict[int, list[Entity]] = {}
+            for entity in entities:
+                by_sentence.setdefault(entity.sentence_id, []).append(entity)
+            self._names_by_sentence, self._names_of = by_sentence, entities
+        return self._names_by_sentence
 
     def _check(self, translations: Mapping[int, Translation]) -> None:
+        if self._waiting_generation != self._generation:
+            self._waiting, self._waiting_generation = {}, self._generation
+        self._waiting.update(translations)
+        if not self._checking:
+            self._check_waiting()
+
+    def _check_waiting(self) -> None:
+        if self._waiting_generation != self._generation:
+            self._waiting = {}
+        translations, self._waiting = self._waiting, {}
         sentences = self.view.renderer.sentences
         names = self._names()
         pairs: list[Pair] = []
@@ -214,13 +235,31 @@ class ChecksController(QObject):
         def work(_progress: ProgressFn, _cancel: CancelToken) -> dict[int, tuple[Finding, ...]]:
             return check_batch(pairs, glossary)
 
+        self._checking = True
         self._runner.start(
             work,
             success=lambda found: self._on_checked(generation, found),
+            failure=self._on_check_failed,
             name="check translation",
         )
 
+    def _on_check_failed(self, error: BaseException) -> None:
+        if not isinstance(error, JobCancelled):
+            log.warning("checking the translation failed: %s", error)
+        self._next_check()
+
+    def _next_check(self) -> None:
+        self._checking = False
+        if self._waiting:
+            self._check_waiting()
+
     def _on_checked(self, generation: int, found: dict[int, tuple[Finding, ...]]) -> None:
+        try:
+            self._apply_findings(generation, found)
+        finally:
+            self._next_check()
+
+    def _apply_findings(self, generation: int, found: dict[int, tuple[Finding, ...]]) -> None:
         if generation != self._generation or not self.enabled:
             return  # another document, or checks switched off meanwhile
         changed = [sid for sid, findings in found.items() if self.findings.get(sid, ()) != findings]

@@ -1,0 +1,257 @@
+"""No GUI overhead: the same document translated by ``reader translate`` and by the window.
+
+Usage: ``uv run python benchmarks/window_vs_cli_bench.py [--sentences 2000] [--rounds 2]
+[--models real,tiny] [--threads N] [--profile DIR]``
+
+The document is the first ~``sentences`` lines of ``../shared/data/segmentation/wmt14.de``
+in paragraphs of four (a .txt). Each round runs, one after the other and alternating which
+goes first, two fresh processes with the same model and the same number of threads (default:
+every core), each with its own empty data folder (so both write the translation cache, as
+shipped, and both compute word alignments, which the cache keeps):
+
+- CLI: ``reader translate FILE --threads T --format tsv`` (output to a file), whole process;
+- window: the real ``MainWindow`` (offscreen, 1000x700, the real name recognizer), measured
+  from ``open_file`` to every sentence showing its English (the translation controller's
+  progress reaching the total), plus the whole process.
+
+Models: the real-shape test model (6+6 layers, d512, int8; built as in
+``translation_bench.py``) and the tiny test model the tests use. Prints each run, the
+window/CLI ratio per round (paired) and their medians, and each process's peak RSS; writes
+``bench-results/window_vs_cli.json``. ``--profile DIR`` runs the window under py-spy
+(``uv run --with py-spy``) and writes a flame graph per run into DIR.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from translation_engine_bench import DATA, MODEL_HOME, build_real_package  # noqa: E402
+
+RESULTS = ROOT / "bench-results"
+TARGET = 1.1
+
+WINDOW = r"""
+import json, os, sys, time
+sys.path.insert(0, sys.argv[1])
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from reader.core.paths import resolve_paths
+from reader.ui.application import create_application
+from reader.ui.settings import Settings
+from reader.ui.window.main_window import MainWindow
+
+paths = resolve_paths(sys.argv[2]).ensure()
+threads = int(sys.argv[4])
+app = create_application()
+window = MainWindow(paths, Settings.for_paths(paths))
+window.translation.service.set_threads(threads)
+window.resize(1000, 700)
+window.show()
+marks = {}
+
+def on_progress(done, total):
+    if total and done >= total and "done" not in marks:
+        marks["done"] = time.perf_counter()
+        marks["sentences"] = total
+        QTimer.singleShot(0, app.quit)
+
+def on_failed(error):
+    marks["failed"] = str(error)
+    app.quit()
+
+window.translation.progress_changed.connect(on_progress)
+window.translation.translation_failed.connect(on_failed)
+started = time.perf_counter()
+window.open_file(Path(sys.argv[3]))
+app.exec()
+if "failed" in marks:
+    raise SystemExit(marks["failed"])
+print(json.dumps({"window_s": marks["done"] - started, "sentences": marks["sentences"]}))
+window.translation.stop(silent=True)
+window.close()
+"""
+
+
+def write_document(sentences: int, folder: Path) -> Path:
+    """A .txt of the first ``sentences`` lines of wmt14.de, four lines a paragraph."""
+    lines = [
+        line.strip()
+        for line in (DATA / "wmt14.de").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ][:sentences]
+    paragraphs = [" ".join(lines[i : i + 4]) for i in range(0, len(lines), 4)]
+    path = folder / f"wmt14-{sentences}.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def tiny_package() -> Path:
+    """The tiny test model (as the tests build it), built once and reused."""
+    from tests.fixtures.model_builder import build_package_dir
+
+    folder = MODEL_HOME / "tiny-v1"
+    marker = folder / "built.ok"
+    if not marker.exists():
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        build_package_dir(folder, shape="tiny")
+        marker.write_text("ok\n")
+    return next(p for p in folder.iterdir() if p.is_dir())
+
+
+def fresh_data(package: Path, folder: Path) -> Path:
+    """An empty data folder with ``package`` installed (no cache, no settings)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(package, folder / "data" / "packages" / package.name)
+    return folder
+
+
+def run_process(command: list[str], stdout: Path) -> tuple[float, float]:
+    """Wall seconds and the process's own peak RSS in MiB."""
+    started = time.perf_counter()
+    with stdout.open("w") as out:
+        process = subprocess.Popen(command, stdout=out, env={**os.environ})
+        _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{command[:4]} failed with {code}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def run_cli(document: Path, data: Path, threads: int, out: Path) -> dict[str, float]:
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from reader.app import main; sys.exit(main(sys.argv[1:]))",
+        "translate",
+        str(document),
+        "--threads",
+        str(threads),
+        "--format",
+        "tsv",
+        "--data-dir",
+        str(data),
+    ]
+    seconds, peak = run_process(command, out)
+    sentences = len(out.read_text(encoding="utf-8").splitlines())
+    return {"cli_s": seconds, "process_s": seconds, "peak_mib": peak, "sentences": sentences}
+
+
+def run_window(
+    document: Path, data: Path, threads: int, out: Path, profile: Path | None
+) -> dict[str, float]:
+    command = [sys.executable, "-c", WINDOW, str(ROOT), str(data), str(document), str(threads)]
+    if profile is not None:
+        command = [
+            "uv",
+            "run",
+            "--with",
+            "py-spy",
+            "py-spy",
+            "record",
+            "--subprocesses",
+            "--threads",
+            "--rate",
+            "50",
+            "-o",
+            str(profile),
+            "--",
+            *command,
+        ]
+    seconds, peak = run_process(command, out)
+    row: dict[str, float] = json.loads(out.read_text(encoding="utf-8").strip().splitlines()[-1])
+    row.update(process_s=seconds, peak_mib=peak)
+    return row
+
+
+def main() -> int:
+    from reader.core.translation.threads import available_cores
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sentences", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--models", default="real,tiny", help="real, tiny or both")
+    parser.add_argument("--threads", type=int, default=None, help="default: every core")
+    parser.add_argument("--profile", type=Path, default=None, help="py-spy flame graphs here")
+    args = parser.parse_args()
+    threads = args.threads or available_cores()
+    packages = {"real": build_real_package, "tiny": tiny_package}
+    summary: dict[str, object] = {"threads": threads, "cores": os.cpu_count(), "models": {}}
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        document = write_document(args.sentences, scratch)
+        for model in args.models.split(","):
+            package = packages[model]()
+            runs: dict[str, list[dict[str, float]]] = {"cli": [], "window": []}
+            print(f"{model} model, {document.name}, {threads} threads", flush=True)
+            for index in range(args.rounds):
+                order = ("cli", "window") if index % 2 == 0 else ("window", "cli")
+                for name in order:
+                    data = fresh_data(package, scratch / f"data-{name}")
+                    out = scratch / f"{name}.out"
+                    if name == "cli":
+                        row = run_cli(document, data, threads, out)
+                    else:
+                        profile = None
+                        if args.profile is not None:
+                            args.profile.mkdir(parents=True, exist_ok=True)
+                            profile = args.profile / f"window-{model}-{index + 1}.svg"
+                        row = run_window(document, data, threads, out, profile)
+                    runs[name].append(row)
+                    print(
+                        f"  round {index + 1} {name:6} {row[name + '_s']:7.2f} s "
+                        f"(process {row['process_s']:.2f} s) {row['sentences']:.0f} sentences "
+                        f"peak {row['peak_mib']:.0f} MiB",
+                        flush=True,
+                    )
+                ratio = runs["window"][-1]["window_s"] / runs["cli"][-1]["cli_s"]
+                print(f"  round {index + 1} window/CLI {ratio:.3f}x", flush=True)
+            ratios = [
+                w["window_s"] / c["cli_s"] for w, c in zip(runs["window"], runs["cli"], strict=True)
+            ]
+            summary["models"][model] = {  # type: ignore[index]
+                "median_cli_s": statistics.median(r["cli_s"] for r in runs["cli"]),
+                "median_window_s": statistics.median(r["window_s"] for r in runs["window"]),
+                "median_window_over_cli": statistics.median(ratios),
+                "peak_mib": {n: max(r["peak_mib"] for r in runs[n]) for n in runs},
+                "runs": runs,
+            }
+    summary["load_average"] = os.getloadavg()[0]
+    print()
+    print(f"{'model':>6} {'CLI s':>8} {'window s':>9} {'window/CLI':>11} {'peak MiB cli/win':>17}")
+    for model, part in summary["models"].items():  # type: ignore[attr-defined]
+        peak = part["peak_mib"]
+        print(
+            f"{model:>6} {part['median_cli_s']:8.2f} {part['median_window_s']:9.2f} "
+            f"{part['median_window_over_cli']:10.3f}x {peak['cli']:8.0f}/{peak['window']:.0f}"
+        )
+    print(
+        f"target window/CLI <= {TARGET}x; threads {threads}, load average "
+        f"{summary['load_average']:.1f} on {os.cpu_count()} cores; ratios are medians of "
+        "per-round (paired) ratios"
+    )
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "window_vs_cli.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(f"wrote {RESULTS / 'window_vs_cli.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""One ``translate_batch`` call in two halves: submit it, then collect its English.
+
+Split so that a caller can keep calls in flight: CTranslate2 decodes the next call (queued
+with ``asynchronous=True``) while this thread detokenizes, aligns and stores the previous
+one, and no parallel decoder waits for the slowest one of a call before the next call starts.
+Settings and detokenization are Argos's (see ``engine.py``); overlong sentences go in as
+several chunks whose English is joined with spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.errors import ModelLoadFailed
+from reader.core.packages.store import InstalledPackage
+from reader.core.translation.alignment import align_words
+from reader.core.translation.cache import CachedTranslation
+from reader.core.translation.chunks import join_chunks, split_long
+from reader.core.translation.decoding import LENGTH_PENALTY
+from reader.core.translation.tokenizers import Span, Tokenizer
+
+if TYPE_CHECKING:
+    from ctranslate2 import AsyncTranslationResult, TranslationResult, Translator
+
+MIN_DECODING_LENGTH = 256  # CTranslate2's default, which Argos uses
+MAX_DECODING_LENGTH = 1024
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A source sentence the model still has to translate (once, however often it occurs)."""
+
+    source: str
+    pieces: list[str]
+    spans: list[Span]
+
+
+@dataclass(frozen=True)
+class ModelCall:
+    """A submitted call: its sentences, the chunks sent for them, and the model's answers
+    (futures when submitted ``asynchronous``)."""
+
+    items: list[Pending]
+    units: list[tuple[int, list[Span]]]  # (index into items, the chunk's spans)
+    results: Sequence[TranslationResult | AsyncTranslationResult]
+    align: bool
+    asynchronous: bool
+
+
+def call_tokens(items: Sequence[Pending]) -> int:
+    """Source tokens of a call (what its sub-batch size is measured against)."""
+    return sum(len(item.pieces) for item in items)
+
+
+def submit(
+    translator: Translator,
+    package: InstalledPackage,
+    items: list[Pending],
+    *,
+    beam: int,
+    align: bool,
+    max_batch_tokens: int,
+    asynchronous: bool = False,
+) -> ModelCall:
+    """Start (``asynchronous``) or run one ``translate_batch`` call for ``items``."""
+    prefix = package.target_prefix
+    chunks = [
+        (index, chunk)
+        for index, item in enumerate(items)
+        for chunk in split_long(item.pieces, item.spans)
+    ]
+    longest = max(len(pieces) for _index, (pieces, _spans) in chunks)
+    try:
+        results = translator.translate_batch(
+            [pieces for _index, (pieces, _spans) in chunks],
+            target_prefix=[[prefix]] * len(chunks) if prefix else None,
+            beam_size=beam,
+            num_hypotheses=1,
+            length_penalty=LENGTH_PENALTY,
+            replace_unknowns=True,
+            return_scores=True,
+            return_attention=align,
+            max_decoding_length=min(MAX_DECODING_LENGTH, max(MIN_DECODING_LENGTH, 2 * longest)),
+            # CTranslate2 sorts by length and decodes in sub-batches of this many (padded)
+            # tokens: less padding, bounded memory; with parallel batches the sub-batches
+            # go to the parallel decoders at once.
+            max_batch_size=max_batch_tokens,
+            batch_type="tokens",
+            asynchronous=asynchronous,
+        )
+    except (RuntimeError, ValueError) as error:  # a model damaged in a way loading missed
+        raise ModelLoadFailed(package.path, str(error)) from error
+    units = [(index, spans) for index, (_pieces, spans) in chunks]
+    return ModelCall(items, units, results, align, asynchronous)
+
+
+def collect(
+    call: ModelCall, tokenizer: Tokenizer, package: InstalledPackage
+) -> list[CachedTranslation]:
+    """Wait for ``call`` if it is still running; its English, one per item, in order."""
+    parts: list[list[CachedTranslation]] = [[] for _item in call.items]
+    for (index, spans), answer in zip(call.units, call.results, strict=True):
+        try:
+            result = answer.result() if call.asynchronous else answer
+        except (RuntimeError, ValueError) as error:
+            raise ModelLoadFailed(package.path, str(error)) from error
+        source = call.items[index].source
+        parts[index].append(finish(source, spans, result, tokenizer, package, call.align))
+    return [join_chunks(chunks) for chunks in parts]
+
+
+def finish(
+    source: str,
+    spans: list[Span],
+    result: TranslationResult,
+    tokenizer: Tokenizer,
+    package: InstalledPackage,
+    align: bool,
+) -> CachedTranslation:
+    """Detokenize one CTranslate2 result and align it."""
+    prefix = package.target_prefix
+    pieces = list(result.hypotheses[0])
+    attention = list(result.attention[0]) if align and result.attention else []
+    if prefix and pieces[:1] == [prefix]:
+        pieces, attention = pieces[1:], attention[1:]
+    text, target_spans = tokenizer.decode_with_spans(pieces)
+    alignment = align_words(source, spans, text, target_spans, attention) if align else ()
+    scores = result.scores
+    return CachedTranslation(text, float(scores[0]) if scores else 0.0, alignment)

@@ -1,0 +1,33 @@
+"""The window's streaming plan: the first screen in order, then sorted windows of calls."""
+
+from __future__ import annotations
+
+import random
+
+from reader.core.translation.batching import plan_streaming
+
+
+def test_first_screen_in_order_then_windows_sorted_by_length() -> None:
+    lengths = [30, 10, 50, 20, 40, 25, 5, 45, 35, 15]
+    plan = plan_streaming(
+        lengths, call_tokens=60, first_tokens=30, screen_tokens=40, sort_tokens=100
+    )
+    # The screen's 40 tokens in the given order (30, then 60 more as the ramp allows).
+    assert plan[:2] == [[0], [1, 2]]
+    # Then windows of at least 100 tokens in order ([3..7] = 135, [8, 9] = 50), each sorted
+    # by length and cut into calls of at most 60 tokens.
+    assert plan[2:] == [[6, 3, 5], [4], [7], [9, 8]]
+
+
+def test_every_sentence_once_and_calls_within_the_cap() -> None:
+    rng = random.Random(7)
+    lengths = [rng.randint(1, 90) for _ in range(500)]
+    plan = plan_streaming(lengths, call_tokens=256)
+    assert sorted(i for call in plan for i in call) == list(range(500))
+    assert all(sum(lengths[i] for i in call) <= 256 or len(call) == 1 for call in plan)
+    assert plan[0] == [0]  # the first visible sentence comes back first
+
+
+def test_a_short_document_stays_in_order() -> None:
+    assert plan_streaming([30, 30, 30], call_tokens=512) == [[0], [1, 2]]
+    assert plan_streaming([], call_tokens=512) == []

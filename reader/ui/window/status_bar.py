@@ -13,6 +13,8 @@ from reader.ui.entities.legend import EntityLegend
 from reader.ui.theme import ReaderColors
 from reader.ui.window.time_left import TimeLeft
 
+PROGRESS_MAX_WIDTH = 360  # room for "12,345 / 35,933 · about 1 h 12 min left"
+
 
 class StatusBar(QStatusBar):
     """Owns its widgets; the window tells it what to show and hears Cancel.
@@ -41,7 +43,7 @@ class StatusBar(QStatusBar):
         self.source.setAccessibleName(self.tr("Document format and encoding"))
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Translation progress"))
-        self.progress.setMaximumWidth(320)  # "1,234 / 35,933 · about 12 min left"
+        self.progress.setMaximumWidth(PROGRESS_MAX_WIDTH)
         self.progress.hide()
         self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.setAccessibleName(self.tr("Cancel translation"))
@@ -83,6 +85,8 @@ class StatusBar(QStatusBar):
         progress.setRange(0, 1)
         progress.setValue(0)  # a reset bar (value −1) would show no text at all
         progress.setFormat(self.tr("Loading the model…"))
+        progress.setMinimumWidth(0)
+        self._fit_progress_text()
         self._first_done = -1
         self.time_left.restart()
 
@@ -109,10 +113,19 @@ class StatusBar(QStatusBar):
             progress.setFormat(
                 (counts if left is None else f"{counts} · {left}").replace("%", "%%")
             )
+        self._fit_progress_text()
         description = self.tr("{done} of {total} sentences translated").format(
             done=done, total=total
         )
         progress.setAccessibleDescription(description if left is None else f"{description}, {left}")
+
+    def _fit_progress_text(self) -> None:
+        """Widen the bar to its text: squeezed by the legend, it wrapped "… left" in two.
+        It only grows during a run, so the widgets beside it do not jump at every update."""
+        progress = self.progress
+        needed = progress.fontMetrics().horizontalAdvance(progress.text()) + 4 * 8
+        if needed > progress.minimumWidth():
+            progress.setMinimumWidth(min(needed, PROGRESS_MAX_WIDTH))
 
     def _describe_time_left(self, seconds: float) -> str:
         if seconds < 60:

@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.core.bundled import resource_path
 from reader.core.document.model import BlockKind, Document, Entity, EntityLabel, Sentence
-from reader.core.entities import consistency, cues
+from reader.core.entities import consistency, cues, mentions
 from reader.core.entities import crf as ner_crf
 from reader.core.entities import rules as entity_rules
 from reader.core.errors import ReaderError
@@ -185,6 +185,9 @@ class EntityRecognizer:
             return []
         # One name, one label across the document, voted from all its mentions.
         raw = consistency.harmonize_labels(texts, self.scored_spans(texts))
+        lexicon: Mapping[str, str] = self._crf.names if self._crf is not None else {}
+        # A name marked elsewhere in the document is marked where the tagger missed it.
+        raw = mentions.add_missed_mentions(texts, raw, lexicon)
         # Names found anywhere in the document help with compounds elsewhere ("Nvidia-Chips").
         document_names: dict[str, str] = {}
         for text, spans in zip(texts, raw, strict=True):
@@ -196,7 +199,6 @@ class EntityRecognizer:
             entity_rules.refine_spans(text, spans, document_names)
             for text, spans in zip(texts, raw, strict=True)
         ]
-        lexicon: Mapping[str, str] = self._crf.names if self._crf is not None else {}
         return cues.apply_cues(texts, refined, lexicon, levers)
 
     def recognize(self, document: Document, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:

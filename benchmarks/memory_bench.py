@@ -35,7 +35,7 @@ from window_vs_cli_bench import WINDOW, fresh_data, write_document  # noqa: E402
 RESULTS = ROOT / "bench-results"
 NO_TRIM = (
     "import reader.core.translation.model_calls as _calls\n"
-    "_calls.after_model_call = lambda: False\n"
+    "_calls.release_free_memory = lambda: False\n"
 )
 CLI = "import sys\nfrom reader.app import main\nsys.exit(main(sys.argv[1:]))\n"
 

@@ -4,17 +4,12 @@ CTranslate2 allocates its beams, attention and batch buffers with ``malloc`` fro
 threads; glibc keeps what they free in per-thread arenas, so a process's resident memory
 grows with every call long after the memory is free. ``malloc_trim(0)`` returns the free
 pages of every arena. Only glibc has it; elsewhere (macOS, Windows, musl) this does nothing.
-
-Trimming after every call cost the window 5–12 % more CPU (the pages are faulted back in by
-the next call) and did not lower the command line's peak (``benchmarks/memory_bench.py``),
-so it runs after every ``TRIM_EVERY``-th call.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import itertools
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -39,15 +34,3 @@ def release_free_memory() -> bool:
     """Return freed heap pages to the system; whether glibc released any."""
     trim = _malloc_trim()
     return bool(trim(0)) if trim is not None else False
-
-
-TRIM_EVERY = 4
-_calls = itertools.count(1)
-
-
-def after_model_call() -> bool:
-    """Count a finished model call; release free memory after every ``TRIM_EVERY``-th one.
-    Whether any was released."""
-    if next(_calls) % TRIM_EVERY:
-        return False
-    return release_free_memory()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import sys
 
 import pytest
@@ -29,7 +28,7 @@ def test_every_model_call_releases_once(
         released.append(1)
         return True
 
-    monkeypatch.setattr(model_calls, "after_model_call", release)
+    monkeypatch.setattr(model_calls, "release_free_memory", release)
     engine = TranslationEngine(
         tiny_package, threads=1, batch_tokens=40, first_batch_tokens=20, calls_in_flight=2
     )
@@ -37,17 +36,3 @@ def test_every_model_call_releases_once(
     assert len(results) == len(GERMAN) and all(t.text for t in results)
     assert engine.model_calls > 1
     assert len(released) == engine.model_calls
-
-
-def test_memory_is_released_after_every_fourth_call(monkeypatch: pytest.MonkeyPatch) -> None:
-    released: list[int] = []
-
-    def release() -> bool:
-        released.append(1)
-        return True
-
-    monkeypatch.setattr(heap, "release_free_memory", release)
-    monkeypatch.setattr(heap, "_calls", itertools.count(1))
-    outcomes = [heap.after_model_call() for _ in range(3 * heap.TRIM_EVERY)]
-    assert len(released) == 3
-    assert outcomes == ([False] * (heap.TRIM_EVERY - 1) + [True]) * 3

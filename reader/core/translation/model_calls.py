@@ -19,7 +19,6 @@ from reader.core.translation.alignment import align_words
 from reader.core.translation.cache import CachedTranslation
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import LENGTH_PENALTY
-from reader.core.translation.heap import release_free_memory
 from reader.core.translation.tokenizers import Span, Tokenizer
 
 if TYPE_CHECKING:
@@ -109,8 +108,6 @@ def collect(
             raise ModelLoadFailed(package.path, str(error)) from error
         source = call.items[index].source
         parts[index].append(finish(source, spans, result, tokenizer, package, call.align))
-    # the call's beams and attention are free now: give their pages back (heap.py)
-    release_free_memory()
     return [join_chunks(chunks) for chunks in parts]
 
 

@@ -8,10 +8,11 @@ compound is likely a name too ("Noosa").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
 from reader.core.bundled import resource_path
+from reader.core.entities.crf import shared_table
 from reader.core.entities.rules import fold as fold_name
 
 # Names and words repeat from sentence to sentence: fold each once.
@@ -32,37 +33,51 @@ NOT_NAMES = wordset(
 
 
 @cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The shipped tagger's word lists: common nouns, names that are never common nouns, all.
+def _lexicon() -> Mapping[str, str]:
+    """The shipped tagger's word lists, word -> list codes: the very table the tagger holds
+    (one copy in memory, no sets built from it)."""
+    try:
+        return shared_table(resource_path("ner", "de_reader_crf", "names.tsv"))
+    except OSError:
+        return {}
+
+
+# What a word's list codes make it (220 distinct codes, each classified once)
+_OTHER, _NOUN, _NAME, _SURNAME = 0, 1, 2, 3
+
+
+@cache
+def _kind(codes: str) -> int:
+    """N: a common noun form; C, T, W: a country, town or place; l, o: mostly a place or an
+    organisation in tagged text. Surnames and first names are often nouns too ("Koch",
+    "Brand"), so they do not outweigh N. The surname list P also holds nouns Wiktionary
+    lacks ("Köstlichkeiten"): those with a German ending are not names."""
+    place_or_org = any(code in codes for code in "CTWlo")
+    if "N" in codes and not place_or_org:
+        return _NOUN
+    if "N" not in codes and any(code in codes for code in "CTWEFlopSV"):
+        return _NAME
+    return _SURNAME if codes == "P" else _OTHER
+
+
+def common_noun(word: str) -> bool:
+    """Whether the lists know ``word`` only as a common noun.
 
     The tagger sometimes takes a common noun ("Bild", "Antike") for a name; a sentence is not
-    flagged for those. And it misses some listed names ("Palermo"), which are checked too.
+    flagged for those.
     """
-    path = resource_path("ner", "de_reader_crf", "names.tsv")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset(), frozenset(), frozenset()
-    nouns, names, words = set(), set(), set()
-    for word, _, codes in (line.partition("\t") for line in lines):
-        words.add(word)
-        # N: a common noun form; C, T, W: a country, town or place; l, o: mostly a place or
-        # an organisation in tagged text. Surnames and first names are often nouns too
-        # ("Koch", "Brand"), so they do not outweigh N. The surname list P also holds nouns
-        # Wiktionary lacks ("Köstlichkeiten"): those with a German ending are not names.
-        place_or_org = any(code in codes for code in "CTWlo")
-        if "N" in codes and not place_or_org:
-            nouns.add(word)
-        elif ("N" not in codes and any(code in codes for code in "CTWEFlopSV")) or (
-            codes == "P" and not word.lower().endswith(_GERMAN_ENDINGS)
-        ):
-            names.add(word)
-    return frozenset(nouns), frozenset(names), frozenset(words)
+    codes = _lexicon().get(word)
+    return codes is not None and _kind(codes) == _NOUN
 
 
-def common_nouns() -> frozenset[str]:
-    """Words the lists know only as common nouns."""
-    return _lexicon()[0]
+def listed_name(word: str) -> bool:
+    """Whether the lists know ``word`` as a name that is never a common noun. The tagger
+    misses some listed names ("Palermo"), which are checked too."""
+    codes = _lexicon().get(word)
+    if codes is None:
+        return False
+    kind = _kind(codes)
+    return kind == _NAME or (kind == _SURNAME and not word.lower().endswith(_GERMAN_ENDINGS))
 
 
 _TOKEN = re.compile(r"[^\W_][\w]*")
@@ -84,7 +99,7 @@ def german_compound(word: str) -> bool:
     """Whether ``word`` ends in another listed word of four letters or more after a head of
     three or more ("Heimatstation", "Judoverbandes"): a German compound, which English
     usually translates rather than keeps."""
-    words = _lexicon()[2]
+    words = _lexicon()
     return any(word[i:].capitalize() in words for i in range(3, len(word) - 3))
 
 
@@ -94,7 +109,7 @@ def _unknown_word(word: str) -> bool:
     German compounds ("Feuerwehrwagen") are in no list either, so a word with German
     endings, umlauts, or a known word at its end does not count.
     """
-    words = _lexicon()[2]
+    words = _lexicon()
     if len(word) < 4 or not word.isalpha() or word in words or fold(word) in _PRONOUNS:
         return False
     if any(ch in word for ch in "äöüßÄÖÜ") or word.lower().endswith(_GERMAN_ENDINGS):
@@ -102,8 +117,7 @@ def _unknown_word(word: str) -> bool:
     if any(word[i:].capitalize() in words for i in range(1, len(word) - 3)):
         return False
     # a known noun in front: "Ozeanliner", "Reiseort"
-    names = _lexicon()[1]
-    return not any(word[:i] in words and word[:i] not in names for i in range(5, len(word) - 2))
+    return not any(word[:i] in words and not listed_name(word[:i]) for i in range(5, len(word) - 2))
 
 
 # Abbreviations whose full stop ends no sentence: "Dr. Damadian", "St. Louis".
@@ -133,9 +147,9 @@ def loanword(word: str) -> bool:
     "Triceratops", "Eskimo". Told by its shape: six letters or more, no German ending, no
     compound, a lemma whose plural (if any) takes an -s or no ending, and a word English
     knows (simplemma's English word list)."""
-    if len(word) < 6 or word not in common_nouns() or word.lower().endswith(_NOT_LOAN_ENDINGS):
+    if len(word) < 6 or not common_noun(word) or word.lower().endswith(_NOT_LOAN_ENDINGS):
         return False
-    words = _lexicon()[2]
+    words = _lexicon()
     if any(  # two listed words: "Hinter|land", not "Tricera|tops"
         word[:i] in words and word[i:].capitalize() in words for i in range(3, len(word) - 3)
     ):
@@ -157,7 +171,6 @@ def unrecognized_names(
 ) -> list[tuple[int, int, str]]:
     """Names the recognizer missed, not sentence-initial: acronyms ("HIV", also in front of
     a compound: "DVD-Format"), listed names, and words no list knows ("Noosa")."""
-    listed = _lexicon()[1]
     found = []
     for match in _TOKEN.finditer(german):
         start, end = match.span()
@@ -176,6 +189,6 @@ def unrecognized_names(
         # before a hyphen and a space the head of one ("Wohn- oder Reiseort")
         in_compound = german[start - 1 : start] == "-" or german[end : end + 2] == "- "
         unknown = not in_compound and (_unknown_word(word) or loanword(word))
-        if _ACRONYM.fullmatch(word) or inner_capital or word in listed or unknown:
+        if _ACRONYM.fullmatch(word) or inner_capital or listed_name(word) or unknown:
             found.append((start, end, "MISC"))
     return found

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from reader.core.bundled import resource_pairs
 from reader.core.checks.lexicon import (
     NOT_NAMES,
-    common_nouns,
+    common_noun,
     fold,
     german_compound,
     loanword,
@@ -296,11 +296,10 @@ def name_kept(name: str, english: EnglishSide, label: str = "") -> bool:
         if len(w) >= 2 and w[0].isupper() and fold(w) not in _FILLERS
     ]
     distinctive = [w for w in words if not _generic(w)]
-    nouns = common_nouns()
     distinctive = [
         w
         for w in distinctive
-        if not w.lower().endswith(_ADJECTIVE_ENDINGS) and _genitive_free(w)[-1] not in nouns
+        if not w.lower().endswith(_ADJECTIVE_ENDINGS) and not common_noun(_genitive_free(w)[-1])
     ]
     if not distinctive:
         # Several words that each say only what kind of thing it is ("Königlichen Marine",
@@ -337,7 +336,7 @@ def _checked(name: str, label: str) -> bool:
     if " " not in name and fold(name) in NOT_NAMES:
         return False
     # A person the tagger found is a name even when it is a noun too ("Lee", "Brand").
-    if " " not in name and label != "PER" and name in common_nouns() and not loanword(name):
+    if " " not in name and label != "PER" and common_noun(name) and not loanword(name):
         return False
     if " " not in name and name.lower().endswith(_ADJECTIVE_ENDINGS):
         return False

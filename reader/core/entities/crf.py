@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -194,13 +195,27 @@ def sentence_features(
 
 
 def read_table(path: Path) -> dict[str, str]:
-    """A two-column TSV file as a dict (blank or malformed lines skipped)."""
+    """A two-column TSV file as a dict (blank or malformed lines skipped).
+
+    Equal values are one string object: ``names.tsv`` has 377,717 words but 220 distinct
+    list codes, so this saves ~15 MB of duplicate strings.
+    """
     table: dict[str, str] = {}
+    values: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         key, _, value = line.partition("\t")
         if key and value:
-            table[key] = value
+            table[key] = values.setdefault(value, value)
     return table
+
+
+def shared_table(path: Path) -> Mapping[str, str]:
+    """:func:`read_table` read once per process: the tagger and the name check
+    (``reader.core.checks.lexicon``) share the one copy of the shipped word lists."""
+    return _read_once(path.resolve())
+
+
+_read_once = lru_cache(maxsize=4)(read_table)
 
 
 def spans_from_tags(
@@ -228,7 +243,7 @@ class CrfTagger:
     def __init__(self, folder: Path) -> None:
         import pycrfsuite  # imported here: only needed once a model is used
 
-        self.names = read_table(folder / NAMES_FILE)
+        self.names = shared_table(folder / NAMES_FILE)
         clusters_path = folder / CLUSTERS_FILE
         self.clusters = read_table(clusters_path) if clusters_path.is_file() else {}
         meta_path = folder / "meta.json"

@@ -8,7 +8,7 @@ the fallback. Sentences are run through the net in batches of similar length.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +33,7 @@ class EnsembleTagger:
         self.net = neural.NeuralTagger(folder / ner_crf.NET_FILE, self.crf.names, self.crf.clusters)
 
     @property
-    def names(self) -> dict[str, str]:
+    def names(self) -> Mapping[str, str]:
         """The CRF's name lists (word -> list codes), which the net reads too."""
         return self.crf.names
 

@@ -187,7 +187,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--models", default="real,tiny", help="real, tiny or both")
+    parser.add_argument("--models", default="real,tiny", help="comma-separated, from: real, tiny")
     parser.add_argument("--threads", type=int, default=None, help="default: every core")
     parser.add_argument("--profile", type=Path, default=None, help="py-spy flame graphs here")
     args = parser.parse_args()

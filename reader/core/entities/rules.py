@@ -111,6 +111,15 @@ _MORE_ROLE_ENDINGS = tuple(
         "moderator",
         "journalist",
         "geschäftsführer",
+        "führer",  # Staffel-, Oppositions-, Zugführer
+        "pilot",
+        "kommandant",
+        "kommandeur",
+        "offizier",
+        "oberst",
+        "leutnant",
+        "hauptmann",
+        "sergeant",
     )
     for suffix in ("", "in", "s")
 )

@@ -212,3 +212,14 @@ def test_the_issue_15_news_names_come_out_right(recognizer: EntityRecognizer):
         ("Katar", EntityLabel.LOC),
     } <= found
     assert not {text for text, _ in found} & {"Abbas", "Euro", "WM"}
+
+
+def test_a_rank_before_a_name_makes_a_person(recognizer: EntityRecognizer):
+    # Seen in the FLORES screenshot: the tagger alone called the pilot an organisation.
+    document = _document(
+        "Der Pilot wurde als Staffelführer Dilokrit Pattavee identifiziert. "
+        "Oberst Anna Berger leitete die Untersuchung."
+    )
+    found = {(e.text, e.label) for e in recognizer.recognize(document, _sentences(document))}
+    assert ("Dilokrit Pattavee", EntityLabel.PER) in found
+    assert ("Anna Berger", EntityLabel.PER) in found

@@ -77,8 +77,7 @@ class RowWindow(QObject):
         renderer = self.view.renderer
         if not self.active or self._busy:
             return
-        anchor = self.view.anchors.capture()
-        top = renderer.block_position(anchor.sentence_id) if anchor is not None else None
+        top = self._top_block()
         if top is None:
             return
         inner = self.view.verticalScrollBar()
@@ -96,10 +95,14 @@ class RowWindow(QObject):
         shown = visible_rows(self.view)  # the last row on screen: the bar at its end
         last_shown = shown[1] if shown is not None else -1
         at_end = window_end >= renderer.block_count and last_shown >= len(renderer.rows) - 1
-        anchor = self.view.anchors.capture()
-        top = renderer.block_position(anchor.sentence_id) if anchor is not None else None
+        top = self._top_block()  # again: a move changed the scroll values
         if top is not None:
             self._set_bar(self.bar.maximum() if at_end else top)
+
+    def _top_block(self) -> int | None:
+        """Where the block of the top visible sentence stands in the document."""
+        anchor = self.view.anchors.capture()
+        return None if anchor is None else self.view.renderer.block_position(anchor.sentence_id)
 
     def _move(self, first: int) -> None:
         view = self.view

@@ -68,6 +68,10 @@ class FakeEngine:
         """The gate this call's batches wait for (tests override it per kind of call)."""
         return self.gate
 
+    def translation_for(self, sentence_id: int, text: str) -> Translation:
+        """One sentence's English (tests with a table of their own override this)."""
+        return Translation(sentence_id, text, english_of(text))
+
     def translate(
         self,
         sentences: Sequence[tuple[int, str]],
@@ -91,7 +95,7 @@ class FakeEngine:
             if cancel is not None and cancel.cancelled:  # type: ignore[attr-defined]
                 raise TranslationCancelled(done)
             batch = [
-                Translation(sid, text, english_of(text))
+                self.translation_for(sid, text)
                 for sid, text in sentences[first : first + self.batch]
             ]
             done += batch

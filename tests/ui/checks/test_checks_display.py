@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -30,19 +29,8 @@ ENGLISH = {
 class MappedEngine(FakeEngine):
     """Translates with the table above (an English a real model might have written)."""
 
-    def translate(
-        self,
-        sentences: Sequence[tuple[int, str]],
-        *,
-        on_batch: Callable[[list[Translation]], None] | None = None,
-        cancel: object = None,
-        align: bool = True,
-        beam_size: int | None = None,
-    ) -> list[Translation]:
-        done = [Translation(sid, text, ENGLISH[text]) for sid, text in sentences]
-        if on_batch is not None:
-            on_batch(done)
-        return done
+    def translation_for(self, sentence_id: int, text: str) -> Translation:
+        return Translation(sentence_id, text, ENGLISH[text])
 
 
 @pytest.fixture
@@ -122,16 +110,11 @@ def test_the_setting_turns_checks_off_and_on(qtbot, checked_window, reader_paths
 class ScoredEngine(MappedEngine):
     """The same English, with the model much less sure of "40 guests came."."""
 
-    def translate(self, sentences, *, on_batch=None, cancel=None, align=True, beam_size=None):  # type: ignore[no-untyped-def]
-        done = [
-            Translation(
-                sid, text, ENGLISH[text], -6.0 if ENGLISH[text] == "40 guests came." else -0.1
-            )
-            for sid, text in sentences
-        ]
-        if on_batch is not None:
-            on_batch(done)
-        return done
+    def translation_for(self, sentence_id: int, text: str) -> Translation:
+        english = ENGLISH[text]
+        return Translation(
+            sentence_id, text, english, -6.0 if english == "40 guests came." else -0.1
+        )
 
 
 def test_least_confident_sentence_gets_a_cue_a_tooltip_and_ctrl_f8(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,22 +28,9 @@ LINKS = (
 class AlignedEngine(NBestEngine):
     """The table's English; the weather sentence comes with its word alignment."""
 
-    def translate(
-        self,
-        sentences: Sequence[tuple[int, str]],
-        *,
-        on_batch: Callable[[list[Translation]], None] | None = None,
-        cancel: object = None,
-        align: bool = True,
-        beam_size: int | None = None,
-    ) -> list[Translation]:
-        done = [
-            Translation(sid, text, ENGLISH[text], 0.0, LINKS if text == WEATHER else ())
-            for sid, text in sentences
-        ]
-        if on_batch is not None:
-            on_batch(done)
-        return done
+    def translation_for(self, sentence_id: int, text: str) -> Translation:
+        links = LINKS if text == WEATHER else ()
+        return Translation(sentence_id, text, ENGLISH[text], 0.0, links)
 
 
 def _window(qtbot, make_window, reader_paths, tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -209,3 +210,28 @@ def test_the_crf_alone_never_imports_numpy(tmp_path: Path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_net_runs_numpys_matrix_products_on_one_thread(tmp_path: Path):
+    # OpenBLAS's spinning worker threads multiplied the names' CPU time on a shared machine.
+    _random_net(tmp_path / ner_crf.NET_FILE)
+    script = (
+        "import json, sys; from pathlib import Path\n"
+        "from threadpoolctl import threadpool_info, threadpool_limits\n"
+        "from reader.core.entities import neural\n"
+        "threadpool_limits(limits=2, user_api='blas')\n"
+        "def blas(): return [i['num_threads'] for i in threadpool_info()"
+        " if i['user_api'] == 'blas']\n"
+        "before = blas()\n"
+        "neural.NeuralTagger(Path(sys.argv[1]), {}, {})\n"
+        "print(json.dumps([before, blas()]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / ner_crf.NET_FILE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    before, after = json.loads(done.stdout)
+    assert before and set(before) == {2}
+    assert after == [1] * len(before)

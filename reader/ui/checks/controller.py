@@ -45,10 +45,15 @@ def check_batch(
     return {sid: tuple(check_pair(de, en, names, glossary)) for sid, de, en, names in pairs}
 
 
-def mark_format(background: bool, color: QColor = MARK_COLOR) -> QTextCharFormat:
-    """The calm mark of a finding: amber dotted underline, a faint tint on the German."""
+def mark_format(
+    background: bool, color: QColor = MARK_COLOR, *, span: bool = True
+) -> QTextCharFormat:
+    """The calm mark of a finding: an amber wavy underline under the words at fault (no name
+    kind uses a wave, so it never reads as a name's mark), a dotted one under a whole English
+    sentence when the words are not known, and a faint tint on the German."""
     char_format = QTextCharFormat()
-    char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    styles = QTextCharFormat.UnderlineStyle
+    char_format.setUnderlineStyle(styles.WaveUnderline if span else styles.DotLine)
     char_format.setUnderlineColor(color)
     if background:
         char_format.setBackground(MARK_BACKGROUND)
@@ -293,14 +298,23 @@ class ChecksController(QObject):
                     ExtraFormat(Side.GERMAN, sentence.block, start, end, mark_format(True))
                 )
                 en_start, en_end = english_span(english, finding)
-                formats.append(ExtraFormat(Side.ENGLISH, sid, en_start, en_end, mark_format(False)))
+                whole = (en_start, en_end) == (0, len(english))
+                formats.append(
+                    ExtraFormat(
+                        Side.ENGLISH, sid, en_start, en_end, mark_format(False, span=not whole)
+                    )
+                )
         return formats
 
     def _unsure_formats(self) -> list[ExtraFormat]:
         english = self.view.renderer.english
         return [
             ExtraFormat(
-                Side.ENGLISH, sid, 0, len(english.get(sid, "")), mark_format(False, UNSURE_COLOR)
+                Side.ENGLISH,
+                sid,
+                0,
+                len(english.get(sid, "")),
+                mark_format(False, UNSURE_COLOR, span=False),
             )
             for sid in self.unsure
             if sid not in self.findings

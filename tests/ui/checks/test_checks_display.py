@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from reader.core.document.model import Translation
 from reader.ui.checks.controller import MARK_COLOR
+from reader.ui.entities.highlights import UNDERLINES
 from reader.ui.settings import Settings
 from reader.ui.view.document_renderer import Side
 from tests.ui.window_helpers import FakeEngine, install_fake_package
@@ -44,7 +45,7 @@ def checked_window(qtbot, make_window, reader_paths, tmp_path: Path):  # type: i
     return window
 
 
-def _underline_at(window, sentence_id: int, side: Side, word: str):  # type: ignore[no-untyped-def]
+def _format_at(window, sentence_id: int, side: Side, word: str):  # type: ignore[no-untyped-def]
     text = (
         window.view.german_for(sentence_id)
         if side is Side.GERMAN
@@ -53,7 +54,11 @@ def _underline_at(window, sentence_id: int, side: Side, word: str):  # type: ign
     start, _end = window.view.renderer.span(sentence_id, side)
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(start + text.index(word) + 1)
-    return cursor.charFormat().underlineColor()
+    return cursor.charFormat()
+
+
+def _underline_at(window, sentence_id: int, side: Side, word: str):  # type: ignore[no-untyped-def]
+    return _format_at(window, sentence_id, side, word).underlineColor()
 
 
 def test_findings_are_listed_counted_and_marked_on_both_sides(qtbot, checked_window) -> None:
@@ -72,6 +77,17 @@ def test_findings_are_listed_counted_and_marked_on_both_sides(qtbot, checked_win
     assert _underline_at(window, 0, Side.GERMAN, "20") != MARK_COLOR  # kept: no mark
     assert display.tooltip_at(3) == "Number · 30 → 40 (expected 30)"
     assert display.tooltip_at(0) is None
+
+
+def test_the_words_at_fault_carry_a_wave_no_name_mark_uses(qtbot, checked_window) -> None:
+    # A dotted amber line under "Montag" read like a place's dotted line (seen as a user).
+    window = checked_window
+    qtbot.waitUntil(lambda: _underline_at(window, 2, Side.GERMAN, "Montag") == MARK_COLOR)
+    wave = QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert wave not in UNDERLINES.values()
+    assert _format_at(window, 2, Side.GERMAN, "Montag").underlineStyle() == wave
+    assert _format_at(window, 2, Side.ENGLISH, "Tuesday").underlineStyle() == wave
+    assert _format_at(window, 0, Side.GERMAN, "Köln").underlineStyle() != wave  # a place
 
 
 def test_f8_and_shift_f8_step_through_flagged_sentences(qtbot, checked_window) -> None:

@@ -15,8 +15,9 @@ from reader.ui.window.status_bar import StatusBar
 
 # The bar is redrawn at once on every change of its text, and English arrives a few rows
 # per event-loop turn: at most this often is enough to read (profiled on 1,919 sentences:
-# the bar's updates and paints took ~10 % of the GUI thread's time while translating).
-PROGRESS_INTERVAL_MS = 100
+# the bar's updates and paints took ~10 % of the GUI thread's time while translating; at
+# 10 a second still ~5 %: Fusion draws the bar line by line).
+PROGRESS_INTERVAL_MS = 250
 
 
 class TranslationRunner(QObject):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from reader.ui.window.translation_runner import PROGRESS_INTERVAL_MS
+
 
 def test_counts_in_between_are_skipped_the_latest_and_the_end_shown(
     qtbot, make_window, monkeypatch: pytest.MonkeyPatch
@@ -20,5 +22,5 @@ def test_counts_in_between_are_skipped_the_latest_and_the_end_shown(
     window.translation.progress_changed.emit(60, 100)
     window.translation.progress_changed.emit(100, 100)
     assert shown[-1] == (100, 100)  # the end at once, without waiting for the timer
-    qtbot.wait(250)
+    qtbot.wait(PROGRESS_INTERVAL_MS + 150)
     assert shown.count((100, 100)) == 1 and (60, 100) not in shown

@@ -32,8 +32,8 @@ from reader.ui.view.line_length import LineLength
 from reader.ui.view.pair_copy import copy_selected_pairs
 from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
 from reader.ui.view.row_window import RowWindow
-from reader.ui.view.view_keys import handle_key
 from reader.ui.view.scroll_settle import ScrollSettle
+from reader.ui.view.view_keys import handle_key
 from reader.ui.view.width_settle import WidthSettle
 from reader.ui.view.windowed_renderer import WindowedRenderer
 

@@ -67,10 +67,26 @@ window.resize(1000, 700)
 window.show()
 marks = {}
 
+def threads_cpu():
+    # CPU seconds of each live thread by name, read while they all still run (CTranslate2's
+    # threads carry the name of the translation thread that started them).
+    seconds = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+            name = (task / "comm").read_text().strip()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])
+        seconds[name] = seconds.get(name, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
+    return seconds
+
 def on_progress(done, total):
     if total and done >= total and "done" not in marks:
         marks["done"] = time.perf_counter()
         marks["sentences"] = total
+        marks["threads_cpu_s"] = threads_cpu()
         QTimer.singleShot(0, app.quit)
 
 def on_failed(error):
@@ -84,7 +100,11 @@ window.open_file(Path(sys.argv[3]))
 app.exec()
 if "failed" in marks:
     raise SystemExit(marks["failed"])
-print(json.dumps({"window_s": marks["done"] - started, "sentences": marks["sentences"]}))
+print(json.dumps({
+    "window_s": marks["done"] - started,
+    "sentences": marks["sentences"],
+    "threads_cpu_s": marks["threads_cpu_s"],
+}))
 window.translation.stop(silent=True)
 window.close()
 """
@@ -243,6 +263,13 @@ def main() -> int:
                         checkout = ROOT if name == "window" else args.ref
                         row = run_window(document, data, threads, out, profile, checkout)
                     runs[name].append(row)
+                    if "threads_cpu_s" in row:
+                        busy = sorted(row["threads_cpu_s"].items(), key=lambda kv: -kv[1])[:6]
+                        print(
+                            "    CPU s by thread: "
+                            + ", ".join(f"{name} {cpu:.1f}" for name, cpu in busy),
+                            flush=True,
+                        )
                     seconds = row["cli_s" if name == "cli" else "window_s"]
                     print(
                         f"  round {index + 1} {name:6} {seconds:7.2f} s "

@@ -38,7 +38,14 @@ from reader.core.translation.batching import (
 )
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
-from reader.core.translation.model_calls import ModelCall, Pending, call_tokens, collect, submit
+from reader.core.translation.model_calls import (
+    ModelCall,
+    Pending,
+    call_tokens,
+    collect,
+    padded_tokens,
+    submit,
+)
 from reader.core.translation.threads import (
     MIN_SUB_BATCH_TOKENS,
     SORTED_CALL_BATCHES,
@@ -328,7 +335,7 @@ class TranslationEngine:
                 if items is None:
                     break
                 tokens = call_tokens(items)
-                whole = max(tokens, MIN_SUB_BATCH_TOKENS)
+                whole = max(padded_tokens(items), MIN_SUB_BATCH_TOKENS)  # one sub-batch
                 split = screen < SCREEN_TOKENS
                 screen += tokens
                 self.model_calls += 1

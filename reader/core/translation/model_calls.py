@@ -54,6 +54,15 @@ def call_tokens(items: Sequence[Pending]) -> int:
     return sum(len(item.pieces) for item in items)
 
 
+def padded_tokens(items: Sequence[Pending]) -> int:
+    """A call's size as CTranslate2 counts a sub-batch (``batch_type="tokens"``): its
+    chunks, as ``submit`` sends them, times the longest one's tokens. A call meant to be one
+    sub-batch must be given at least this: given the plain sum of its tokens, CTranslate2
+    cut it in two and the small rest decoded on its own (slower per sentence)."""
+    lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
+    return len(lengths) * max(lengths, default=0)
+
+
 def submit(
     translator: Translator,
     package: InstalledPackage,

@@ -73,3 +73,32 @@ def test_a_model_failing_in_a_queued_call_is_a_model_error(
     with pytest.raises(ModelLoadFailed):
         engine.translate([(i, GERMAN[i]) for i in ORDER], on_batch=seen.extend)
     assert seen == []  # the failure came while the first call was still queued
+
+
+def test_each_queued_call_is_one_sub_batch_as_ctranslate2_counts_it(
+    tiny_package: InstalledPackage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CTranslate2 counts a sub-batch padded (sentences times the longest); given only the
+    sum of a call's tokens it cut the call in two and decoded the small rest on its own."""
+    import reader.core.translation.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SCREEN_TOKENS", 0)  # every call whole on a decoder
+    engine = TranslationEngine(tiny_package, threads=2, batch_tokens=128, calls_in_flight=2)
+    engine.load()
+    translator = engine._translator
+    seen: list[tuple[int, list[int]]] = []
+
+    class Recording:
+        def translate_batch(self, source: list[list[str]], **kwargs: object) -> object:
+            seen.append((int(kwargs["max_batch_size"]), [len(pieces) for pieces in source]))  # type: ignore[call-overload]
+            return translator.translate_batch(source, **kwargs)  # type: ignore[union-attr]
+
+    monkeypatch.setattr(engine, "_translator", Recording())
+    sentences = [
+        (i, f"{GERMAN[i % len(GERMAN)]} Nummer {i}" + " und mehr" * (i % 3)) for i in range(24)
+    ]
+    engine.translate(sentences)
+    assert len(seen) > 2
+    assert any(min(lengths) < max(lengths) for _size, lengths in seen)  # padding matters
+    for size, lengths in seen:
+        assert size >= len(lengths) * max(lengths)

@@ -346,7 +346,7 @@ class TranslationEngine:
                         items,
                         beam=beam,
                         align=align,
-                        max_batch_tokens=self.sub_batch_tokens(tokens) if split else whole,
+                        max_batch_tokens=self.shared_sub_batch(items) if split else whole,
                         asynchronous=True,
                     )
                 )
@@ -398,6 +398,12 @@ class TranslationEngine:
             translator, self.package, items, beam=beam, align=align, max_batch_tokens=tokens
         )
         return collect(call, tokenizer, self.package)
+
+    def shared_sub_batch(self, items: list[Pending]) -> int:
+        """The sub-batch size that gives each parallel decoder a share of a call (padded as
+        CTranslate2 counts it), within ``sub_batch_tokens``' bounds."""
+        parts = self.parallel_batches
+        return self.sub_batch_tokens(parts * padded_tokens(items, parts))
 
     def sub_batch_tokens(self, call_tokens: int) -> int:
         """The sub-batch size for one call of ``call_tokens`` source tokens: small enough

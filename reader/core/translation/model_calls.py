@@ -54,13 +54,14 @@ def call_tokens(items: Sequence[Pending]) -> int:
     return sum(len(item.pieces) for item in items)
 
 
-def padded_tokens(items: Sequence[Pending]) -> int:
-    """A call's size as CTranslate2 counts a sub-batch (``batch_type="tokens"``): its
-    chunks, as ``submit`` sends them, times the longest one's tokens. A call meant to be one
-    sub-batch must be given at least this: given the plain sum of its tokens, CTranslate2
-    cut it in two and the small rest decoded on its own (slower per sentence)."""
+def padded_tokens(items: Sequence[Pending], parts: int = 1) -> int:
+    """The sub-batch size that cuts a call into ``parts`` sub-batches as CTranslate2 counts
+    them (``batch_type="tokens"``: the chunks ``submit`` sends, longest first, each sub-batch
+    its number of chunks times its longest): a share of the chunks times the longest one.
+    Given the plain sum of its tokens, CTranslate2 cut a call into one sub-batch more than
+    meant, and the small rest decoded on its own (slower per sentence)."""
     lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
-    return len(lengths) * max(lengths, default=0)
+    return -(-len(lengths) // max(1, parts)) * max(lengths, default=0)
 
 
 def submit(

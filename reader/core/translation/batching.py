@@ -108,7 +108,25 @@ def plan_streaming(
         if window and (total >= sort_tokens or index == len(lengths)):
             order = sorted(window, key=lambda i: lengths[i])
             sizes = [lengths[i] for i in order]
-            for cut in plan_batches(sizes, max_tokens=call_tokens, first_tokens=None):
+            for cut in plan_padded(sizes, max_tokens=call_tokens):
                 batches.append([order[j] for j in cut])
             window, total = [], 0
+    return batches
+
+
+def plan_padded(ascending: Sequence[int], *, max_tokens: int) -> list[list[int]]:
+    """Cut lengths sorted shortest first into consecutive calls whose size as CTranslate2
+    counts a sub-batch (sentences times the longest: padded) stays within ``max_tokens``;
+    a sentence longer than that alone. Each call then decodes as one sub-batch of at most
+    ``max_tokens`` (cut by the plain sum, a call was padded past it: one more sub-batch
+    than meant, or more memory)."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index, length in enumerate(ascending):
+        if current and (len(current) + 1) * max(1, length) > max_tokens:
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
     return batches

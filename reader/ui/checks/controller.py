@@ -10,6 +10,7 @@ dotted underline on their English (``reader.core.checks.confidence``).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ Pair = tuple[int, str, str, tuple[tuple[int, int, str], ...]]
 MARK_COLOR = QColor(188, 108, 0)
 MARK_BACKGROUND = QColor(255, 196, 0, 48)
 UNSURE_COLOR = QColor(128, 128, 128)
+CHECK_BATCH = 64  # sentences per check job
 
 
 def check_batch(
@@ -221,7 +223,11 @@ class ChecksController(QObject):
     def _check_waiting(self) -> None:
         if self._waiting_generation != self._generation:
             self._waiting = {}
-        translations, self._waiting = self._waiting, {}
+        # At most CHECK_BATCH a job: the English that waited off screen arrives at once at
+        # the translation's end, and its findings are laid a job at a time, not in one stall.
+        translations = dict(itertools.islice(self._waiting.items(), CHECK_BATCH))
+        for sid in translations:
+            del self._waiting[sid]
         if self.translation.running:
             if self._deferred_generation != self._generation:
                 self._deferred, self._deferred_generation = {}, self._generation
@@ -241,6 +247,8 @@ class ChecksController(QObject):
             )
             pairs.append((sid, sentence.text, translation.text, spans))
         if not pairs:
+            if self._waiting:  # nothing to check in this chunk: on to the next
+                self._check_waiting()
             return
         generation = self._generation
         glossary = tuple(self.glossary)

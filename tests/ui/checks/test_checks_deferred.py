@@ -4,10 +4,14 @@ compete with the translation for the CPU."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
+import pytest
+
 from reader.core.document.model import Translation
+from reader.ui.checks import controller as checks_controller
 from tests.ui.window_helpers import FakeEngine, install_fake_package
 
 
@@ -20,7 +24,7 @@ class OffByOneEngine(FakeEngine):
 
 
 def test_off_screen_english_is_checked_when_shown_or_when_the_translation_ends(
-    qtbot, make_window, reader_paths, gate, tmp_path: Path
+    qtbot, make_window, reader_paths, gate, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     install_fake_package(reader_paths.packages)
     window = make_window(engine=OffByOneEngine(batch=40, gate=gate))
@@ -42,6 +46,14 @@ def test_off_screen_english_is_checked_when_shown_or_when_the_translation_ends(
     qtbot.waitUntil(lambda: waiting[-1] in controller.findings, timeout=10_000)
     assert window.translation.running
 
+    monkeypatch.setattr(checks_controller, "CHECK_BATCH", 8)
+    counts = [controller.count]
+    controller.findings_changed.connect(counts.append)
     gate.release()
     qtbot.waitUntil(lambda: not window.translation.running, timeout=10_000)
     qtbot.waitUntil(lambda: len(controller.findings) == 80, timeout=10_000)
+    # What waited came in check jobs of at most CHECK_BATCH sentences (one finding each),
+    # so no single turn lays the marks of the whole document.
+    steps = [after - before for before, after in itertools.pairwise(counts)]
+    assert len(steps) >= (80 - counts[0]) // 8
+    assert max(steps) <= 8

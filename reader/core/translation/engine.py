@@ -38,14 +38,7 @@ from reader.core.translation.batching import (
 )
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
-from reader.core.translation.model_calls import (
-    ModelCall,
-    Pending,
-    call_tokens,
-    collect,
-    padded_tokens,
-    submit,
-)
+from reader.core.translation.model_calls import ModelCall, Pending, call_tokens, collect, submit
 from reader.core.translation.threads import (
     MIN_SUB_BATCH_TOKENS,
     SORTED_CALL_BATCHES,
@@ -335,8 +328,7 @@ class TranslationEngine:
                 if items is None:
                     break
                 tokens = call_tokens(items)
-                whole = max(padded_tokens(items), MIN_SUB_BATCH_TOKENS)  # one sub-batch
-                split = screen < SCREEN_TOKENS
+                parts = self.parallel_batches if screen < SCREEN_TOKENS else 1  # screen: shared
                 screen += tokens
                 self.model_calls += 1
                 queued.append(
@@ -346,7 +338,7 @@ class TranslationEngine:
                         items,
                         beam=beam,
                         align=align,
-                        max_batch_tokens=self.shared_sub_batch(items) if split else whole,
+                        max_batch_tokens=ModelCall.sub_batch(items, parts, self.batch_tokens),
                         asynchronous=True,
                     )
                 )
@@ -398,12 +390,6 @@ class TranslationEngine:
             translator, self.package, items, beam=beam, align=align, max_batch_tokens=tokens
         )
         return collect(call, tokenizer, self.package)
-
-    def shared_sub_batch(self, items: list[Pending]) -> int:
-        """The sub-batch size that gives each parallel decoder a share of a call (padded as
-        CTranslate2 counts it), within ``sub_batch_tokens``' bounds."""
-        parts = self.parallel_batches
-        return self.sub_batch_tokens(parts * padded_tokens(items, parts))
 
     def sub_batch_tokens(self, call_tokens: int) -> int:
         """The sub-batch size for one call of ``call_tokens`` source tokens: small enough

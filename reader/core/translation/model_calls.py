@@ -19,6 +19,7 @@ from reader.core.translation.alignment import align_words
 from reader.core.translation.cache import CachedTranslation
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import LENGTH_PENALTY
+from reader.core.translation.threads import MIN_SUB_BATCH_TOKENS
 from reader.core.translation.tokenizers import Span, Tokenizer
 
 if TYPE_CHECKING:
@@ -47,6 +48,13 @@ class ModelCall:
     results: Sequence[TranslationResult | AsyncTranslationResult]
     align: bool
     asynchronous: bool
+
+    @staticmethod
+    def sub_batch(items: Sequence[Pending], parts: int, cap: int) -> int:
+        """The sub-batch size that cuts a call of ``items`` into ``parts`` sub-batches as
+        CTranslate2 counts them (padded: ``padded_tokens``), each at most ``cap`` tokens (a
+        longer sentence goes alone), at least ``MIN_SUB_BATCH_TOKENS``."""
+        return max(MIN_SUB_BATCH_TOKENS, min(cap, padded_tokens(items, parts)))
 
 
 def call_tokens(items: Sequence[Pending]) -> int:

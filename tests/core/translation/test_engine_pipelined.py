@@ -80,9 +80,15 @@ def test_each_queued_call_is_one_sub_batch_as_ctranslate2_counts_it(
 ) -> None:
     """CTranslate2 counts a sub-batch padded (sentences times the longest); given only the
     sum of a call's tokens it cut the call in two and decoded the small rest on its own."""
-    import reader.core.translation.engine as engine_module
+    import functools
 
-    monkeypatch.setattr(engine_module, "SCREEN_TOKENS", 0)  # every call whole on a decoder
+    import reader.core.translation.engine as engine_module
+    from reader.core.translation import batching
+
+    # No first screen: every call comes from the sorted windows, whole on one decoder.
+    monkeypatch.setattr(engine_module, "SCREEN_TOKENS", 0)
+    plan = functools.partial(batching.plan_streaming, screen_tokens=0)
+    monkeypatch.setattr(engine_module, "plan_streaming", plan)
     engine = TranslationEngine(tiny_package, threads=2, batch_tokens=128, calls_in_flight=2)
     engine.load()
     translator = engine._translator

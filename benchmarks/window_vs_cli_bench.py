@@ -1,7 +1,7 @@
 """No GUI overhead: the same document translated by ``reader translate`` and by the window.
 
 Usage: ``uv run python benchmarks/window_vs_cli_bench.py [--sentences 2000] [--rounds 2]
-[--models real,tiny] [--threads N] [--profile DIR]``
+[--models real,tiny] [--threads N] [--profile DIR] [--ref CHECKOUT]``
 
 The document is the first ~``sentences`` lines of ``../shared/data/segmentation/wmt14.de``
 in paragraphs of four (a .txt). Each round runs, one after the other and alternating which
@@ -18,7 +18,11 @@ Models: the real-shape test model (6+6 layers, d512, int8; built as in
 ``translation_bench.py``) and the tiny test model the tests use. Prints each run, the
 window/CLI ratio per round (paired) and their medians, and each process's peak RSS; writes
 ``bench-results/window_vs_cli.json``. ``--profile DIR`` runs the window under py-spy
-(``uv run --with py-spy``) and writes a flame graph per run into DIR.
+(``uv run --with py-spy``) and writes a flame graph per run into DIR. ``--ref CHECKOUT``
+also runs the window of another checkout (e.g. ``git archive main | tar -x -C /tmp/mainref``)
+in every round, so a change is compared with main side by side. Each process's CPU seconds
+(user + system, from ``wait4``) are printed too: on a shared machine they vary less than
+wall time.
 """
 
 from __future__ import annotations
@@ -63,10 +67,26 @@ window.resize(1000, 700)
 window.show()
 marks = {}
 
+def threads_cpu():
+    # CPU seconds of each live thread by name, read while they all still run (CTranslate2's
+    # threads carry the name of the translation thread that started them).
+    seconds = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+            name = (task / "comm").read_text().strip()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])
+        seconds[name] = seconds.get(name, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
+    return seconds
+
 def on_progress(done, total):
     if total and done >= total and "done" not in marks:
         marks["done"] = time.perf_counter()
         marks["sentences"] = total
+        marks["threads_cpu_s"] = threads_cpu()
         QTimer.singleShot(0, app.quit)
 
 def on_failed(error):
@@ -80,7 +100,11 @@ window.open_file(Path(sys.argv[3]))
 app.exec()
 if "failed" in marks:
     raise SystemExit(marks["failed"])
-print(json.dumps({"window_s": marks["done"] - started, "sentences": marks["sentences"]}))
+print(json.dumps({
+    "window_s": marks["done"] - started,
+    "sentences": marks["sentences"],
+    "threads_cpu_s": marks["threads_cpu_s"],
+}))
 window.translation.stop(silent=True)
 window.close()
 """
@@ -122,8 +146,9 @@ def fresh_data(package: Path, folder: Path) -> Path:
     return folder
 
 
-def run_process(command: list[str], stdout: Path) -> tuple[float, float]:
-    """Wall seconds and the process's own peak RSS in MiB."""
+def run_process(command: list[str], stdout: Path) -> tuple[float, float, float]:
+    """Wall seconds, the process's own peak RSS in MiB, and its CPU seconds (user + system;
+    its children's not counted: the window's name recognizer runs in one)."""
     started = time.perf_counter()
     with stdout.open("w") as out:
         process = subprocess.Popen(command, stdout=out, env={**os.environ})
@@ -132,7 +157,7 @@ def run_process(command: list[str], stdout: Path) -> tuple[float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"{command[:4]} failed with {code}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def run_cli(document: Path, data: Path, threads: int, out: Path) -> dict[str, float]:
@@ -149,15 +174,26 @@ def run_cli(document: Path, data: Path, threads: int, out: Path) -> dict[str, fl
         "--data-dir",
         str(data),
     ]
-    seconds, peak = run_process(command, out)
+    seconds, peak, cpu = run_process(command, out)
     sentences = len(out.read_text(encoding="utf-8").splitlines())
-    return {"cli_s": seconds, "process_s": seconds, "peak_mib": peak, "sentences": sentences}
+    return {
+        "cli_s": seconds,
+        "process_s": seconds,
+        "peak_mib": peak,
+        "cpu_s": cpu,
+        "sentences": sentences,
+    }
 
 
 def run_window(
-    document: Path, data: Path, threads: int, out: Path, profile: Path | None
+    document: Path,
+    data: Path,
+    threads: int,
+    out: Path,
+    profile: Path | None,
+    checkout: Path = ROOT,
 ) -> dict[str, float]:
-    command = [sys.executable, "-c", WINDOW, str(ROOT), str(data), str(document), str(threads)]
+    command = [sys.executable, "-c", WINDOW, str(checkout), str(data), str(document), str(threads)]
     if profile is not None:
         command = [
             "uv",
@@ -175,9 +211,10 @@ def run_window(
             "--",
             *command,
         ]
-    seconds, peak = run_process(command, out)
-    row: dict[str, float] = json.loads(out.read_text(encoding="utf-8").strip().splitlines()[-1])
-    row.update(process_s=seconds, peak_mib=peak)
+    seconds, peak, cpu = run_process(command, out)
+    lines = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("{")]
+    row: dict[str, float] = json.loads(lines[-1])
+    row.update(process_s=seconds, peak_mib=peak, cpu_s=cpu)
     return row
 
 
@@ -190,6 +227,12 @@ def main() -> int:
     parser.add_argument("--models", default="real,tiny", help="comma-separated, from: real, tiny")
     parser.add_argument("--threads", type=int, default=None, help="default: every core")
     parser.add_argument("--profile", type=Path, default=None, help="py-spy flame graphs here")
+    parser.add_argument(
+        "--ref",
+        type=Path,
+        default=None,
+        help="another checkout (e.g. a worktree of main): its window runs in the same rounds",
+    )
     args = parser.parse_args()
     threads = args.threads or available_cores()
     packages = {"real": build_real_package, "tiny": tiny_package}
@@ -200,9 +243,13 @@ def main() -> int:
         for model in args.models.split(","):
             package = packages[model]()
             runs: dict[str, list[dict[str, float]]] = {"cli": [], "window": []}
+            names = ["cli", "window"]
+            if args.ref is not None:
+                runs["ref"] = []
+                names.append("ref")
             print(f"{model} model, {document.name}, {threads} threads", flush=True)
             for index in range(args.rounds):
-                order = ("cli", "window") if index % 2 == 0 else ("window", "cli")
+                order = names if index % 2 == 0 else names[::-1]
                 for name in order:
                     data = fresh_data(package, scratch / f"data-{name}")
                     out = scratch / f"{name}.out"
@@ -213,34 +260,64 @@ def main() -> int:
                         if args.profile is not None:
                             args.profile.mkdir(parents=True, exist_ok=True)
                             profile = args.profile / f"window-{model}-{index + 1}.svg"
-                        row = run_window(document, data, threads, out, profile)
+                        checkout = ROOT if name == "window" else args.ref
+                        row = run_window(document, data, threads, out, profile, checkout)
                     runs[name].append(row)
+                    if "threads_cpu_s" in row:
+                        busy = sorted(row["threads_cpu_s"].items(), key=lambda kv: -kv[1])[:6]
+                        print(
+                            "    CPU s by thread: "
+                            + ", ".join(f"{name} {cpu:.1f}" for name, cpu in busy),
+                            flush=True,
+                        )
+                    seconds = row["cli_s" if name == "cli" else "window_s"]
                     print(
-                        f"  round {index + 1} {name:6} {row[name + '_s']:7.2f} s "
-                        f"(process {row['process_s']:.2f} s) {row['sentences']:.0f} sentences "
-                        f"peak {row['peak_mib']:.0f} MiB",
+                        f"  round {index + 1} {name:6} {seconds:7.2f} s "
+                        f"(process {row['process_s']:.2f} s, CPU {row['cpu_s']:.2f} s) "
+                        f"{row['sentences']:.0f} sentences peak {row['peak_mib']:.0f} MiB",
                         flush=True,
                     )
                 ratio = runs["window"][-1]["window_s"] / runs["cli"][-1]["cli_s"]
-                print(f"  round {index + 1} window/CLI {ratio:.3f}x", flush=True)
+                cpu_ratio = runs["window"][-1]["cpu_s"] / runs["cli"][-1]["cpu_s"]
+                line = f"  round {index + 1} window/CLI {ratio:.3f}x (CPU {cpu_ratio:.3f}x)"
+                if "ref" in runs:
+                    ref = runs["ref"][-1]["window_s"] / runs["cli"][-1]["cli_s"]
+                    ref_cpu = runs["ref"][-1]["cpu_s"] / runs["cli"][-1]["cpu_s"]
+                    line += f", ref window/CLI {ref:.3f}x (CPU {ref_cpu:.3f}x)"
+                print(line, flush=True)
             ratios = [
                 w["window_s"] / c["cli_s"] for w, c in zip(runs["window"], runs["cli"], strict=True)
+            ]
+            cpu_ratios = [
+                w["cpu_s"] / c["cpu_s"] for w, c in zip(runs["window"], runs["cli"], strict=True)
             ]
             summary["models"][model] = {  # type: ignore[index]
                 "median_cli_s": statistics.median(r["cli_s"] for r in runs["cli"]),
                 "median_window_s": statistics.median(r["window_s"] for r in runs["window"]),
                 "median_window_over_cli": statistics.median(ratios),
+                "median_window_over_cli_cpu": statistics.median(cpu_ratios),
                 "peak_mib": {n: max(r["peak_mib"] for r in runs[n]) for n in runs},
                 "runs": runs,
             }
+            if "ref" in runs:
+                summary["models"][model]["median_ref_over_cli"] = statistics.median(  # type: ignore[index]
+                    r["window_s"] / c["cli_s"]
+                    for r, c in zip(runs["ref"], runs["cli"], strict=True)
+                )
     summary["load_average"] = os.getloadavg()[0]
     print()
-    print(f"{'model':>6} {'CLI s':>8} {'window s':>9} {'window/CLI':>11} {'peak MiB cli/win':>17}")
+    print(
+        f"{'model':>6} {'CLI s':>8} {'window s':>9} {'window/CLI':>11} {'CPU w/CLI':>10} "
+        f"{'ref/CLI':>8} {'peak MiB cli/win/ref':>21}"
+    )
     for model, part in summary["models"].items():  # type: ignore[attr-defined]
         peak = part["peak_mib"]
+        ref = part.get("median_ref_over_cli")
         print(
             f"{model:>6} {part['median_cli_s']:8.2f} {part['median_window_s']:9.2f} "
-            f"{part['median_window_over_cli']:10.3f}x {peak['cli']:8.0f}/{peak['window']:.0f}"
+            f"{part['median_window_over_cli']:10.3f}x {part['median_window_over_cli_cpu']:9.3f}x "
+            f"{'-' if ref is None else f'{ref:.3f}x':>8} {peak['cli']:8.0f}/{peak['window']:.0f}"
+            f"/{peak.get('ref', 0):.0f}"
         )
     print(
         f"target window/CLI <= {TARGET}x; threads {threads}, load average "

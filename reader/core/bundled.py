@@ -7,13 +7,17 @@ a PyInstaller bundle they sit under ``sys._MEIPASS``. One resolver for both.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 APP_ID = "io.github.bilingualreader.BilingualReader"
 
 
+@cache
 def app_root() -> Path:
-    """The folder holding ``resources/`` and ``translations/``."""
+    """The folder holding ``resources/`` and ``translations/`` (found once: the checks ask
+    for shipped tables per word, and resolving the path each time cost more than the
+    lookup)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)

@@ -328,8 +328,7 @@ class TranslationEngine:
                 if items is None:
                     break
                 tokens = call_tokens(items)
-                whole = max(tokens, MIN_SUB_BATCH_TOKENS)
-                split = screen < SCREEN_TOKENS
+                parts = self.parallel_batches if screen < SCREEN_TOKENS else 1  # screen: shared
                 screen += tokens
                 self.model_calls += 1
                 queued.append(
@@ -339,7 +338,7 @@ class TranslationEngine:
                         items,
                         beam=beam,
                         align=align,
-                        max_batch_tokens=self.sub_batch_tokens(tokens) if split else whole,
+                        max_batch_tokens=ModelCall.sub_batch(items, parts, self.batch_tokens),
                         asynchronous=True,
                     )
                 )

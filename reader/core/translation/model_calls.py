@@ -19,6 +19,7 @@ from reader.core.translation.alignment import align_words
 from reader.core.translation.cache import CachedTranslation
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import LENGTH_PENALTY
+from reader.core.translation.threads import MIN_SUB_BATCH_TOKENS
 from reader.core.translation.tokenizers import Span, Tokenizer
 
 if TYPE_CHECKING:
@@ -48,10 +49,27 @@ class ModelCall:
     align: bool
     asynchronous: bool
 
+    @staticmethod
+    def sub_batch(items: Sequence[Pending], parts: int, cap: int) -> int:
+        """The sub-batch size that cuts a call of ``items`` into ``parts`` sub-batches as
+        CTranslate2 counts them (padded: ``padded_tokens``), each at most ``cap`` tokens (a
+        longer sentence goes alone), at least ``MIN_SUB_BATCH_TOKENS``."""
+        return max(MIN_SUB_BATCH_TOKENS, min(cap, padded_tokens(items, parts)))
+
 
 def call_tokens(items: Sequence[Pending]) -> int:
     """Source tokens of a call (what its sub-batch size is measured against)."""
     return sum(len(item.pieces) for item in items)
+
+
+def padded_tokens(items: Sequence[Pending], parts: int = 1) -> int:
+    """The sub-batch size that cuts a call into ``parts`` sub-batches as CTranslate2 counts
+    them (``batch_type="tokens"``: the chunks ``submit`` sends, longest first, each sub-batch
+    its number of chunks times its longest): a share of the chunks times the longest one.
+    Given the plain sum of its tokens, CTranslate2 cut a call into one sub-batch more than
+    meant, and the small rest decoded on its own (slower per sentence)."""
+    lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
+    return -(-len(lengths) // max(1, parts)) * max(lengths, default=0)
 
 
 def submit(

@@ -10,6 +10,7 @@ dotted underline on their English (``reader.core.checks.confidence``).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ Pair = tuple[int, str, str, tuple[tuple[int, int, str], ...]]
 MARK_COLOR = QColor(188, 108, 0)
 MARK_BACKGROUND = QColor(255, 196, 0, 48)
 UNSURE_COLOR = QColor(128, 128, 128)
+CHECK_BATCH = 64  # sentences per check job
 
 
 def check_batch(
@@ -105,6 +107,11 @@ class ChecksController(QObject):
         # that arrived meanwhile, so streaming English costs a few jobs, not one per batch.
         self._waiting: dict[int, Translation] = {}
         self._waiting_generation = 0
+        # English off screen while the document still translates: checked once the
+        # translation ends (or the reader scrolls to it), so the checks never compete with
+        # the translation for the CPU (on two cores they slowed it by ~10 %).
+        self._deferred: dict[int, Translation] = {}
+        self._deferred_generation = 0
         self._checking = False
         self._names_by_sentence: dict[int, list[Entity]] = {}
         self._names_of: tuple[Entity, ...] | None = None
@@ -112,6 +119,8 @@ class ChecksController(QObject):
         entities.entities_changed.connect(self._on_entities_entities_changed)
         entities.recognition_started.connect(self._forget_other_document)
         translation.translation_finished.connect(self._on_translation_translation_finished)
+        translation.translation_failed.connect(self._check_deferred)
+        view.visible_range_settled.connect(self._on_view_visible_range_settled)
 
     @property
     def count(self) -> int:
@@ -219,7 +228,17 @@ class ChecksController(QObject):
     def _check_waiting(self) -> None:
         if self._waiting_generation != self._generation:
             self._waiting = {}
-        translations, self._waiting = self._waiting, {}
+        # At most CHECK_BATCH a job: the English that waited off screen arrives at once at
+        # the translation's end, and its findings are laid a job at a time, not in one stall.
+        translations = dict(itertools.islice(self._waiting.items(), CHECK_BATCH))
+        for sid in translations:
+            del self._waiting[sid]
+        if self.translation.running:
+            if self._deferred_generation != self._generation:
+                self._deferred, self._deferred_generation = {}, self._generation
+            visible = set(self.view.visible_sentence_ids())
+            self._deferred.update((sid, t) for sid, t in translations.items() if sid not in visible)
+            translations = {sid: t for sid, t in translations.items() if sid in visible}
         sentences = self.view.renderer.sentences
         names = self._names()
         pairs: list[Pair] = []
@@ -233,6 +252,8 @@ class ChecksController(QObject):
             )
             pairs.append((sid, sentence.text, translation.text, spans))
         if not pairs:
+            if self._waiting:  # nothing to check in this chunk: on to the next
+                self._check_waiting()
             return
         generation = self._generation
         glossary = tuple(self.glossary)
@@ -344,7 +365,21 @@ class ChecksController(QObject):
         if self.enabled:
             self._check(translations)
 
+    def _check_deferred(self, *_ended: object) -> None:
+        """The translation ended: check the English that waited off screen."""
+        deferred, self._deferred = self._deferred, {}
+        if deferred and self.enabled and self._deferred_generation == self._generation:
+            self._check(deferred)
+
+    def _on_view_visible_range_settled(self) -> None:
+        if self._deferred_generation != self._generation:
+            self._deferred = {}
+        shown = [sid for sid in self.view.visible_sentence_ids() if sid in self._deferred]
+        if shown and self.enabled:
+            self._check({sid: self._deferred.pop(sid) for sid in shown})
+
     def _on_translation_translation_finished(self, _cancelled: bool) -> None:
+        self._check_deferred()
         self.unsure = least_confident(self.confidence)
         if self.enabled and self.unsure:
             self.redraw()

@@ -25,6 +25,7 @@ from reader.core.checks.model import CheckKind, Finding
 from reader.core.edits.store import EditStore
 from reader.core.paths import DataPaths
 from reader.ui.checks.controller import ChecksController
+from reader.ui.checks.findings_list import FindingsList
 from reader.ui.dialogs.glossary import GlossaryDialog
 from reader.ui.edits.alternatives import AlternativesChooser
 from reader.ui.edits.controller import EditsController
@@ -85,6 +86,7 @@ class ChecksDisplay(QObject):
         self.list.setAccessibleName(self.tr("Translation checks"))
         self.list.itemActivated.connect(self._on_list_item_activated)
         self.list.itemClicked.connect(self._on_list_item_activated)
+        self._findings_list = FindingsList(self.list, self._finding_items)
         self.panel = QDockWidget(self.tr("Checks"), window)
         self.panel.setObjectName("checksPanel")
         self.panel.setWidget(self.list)
@@ -223,17 +225,20 @@ class ChecksDisplay(QObject):
     def _on_controller_findings_changed(self, count: int) -> None:
         self.count.setVisible(count > 0)
         self.count.setText(self.tr("⚑ %n check(s)", "", count))
-        self.list.clear()
-        order = self.view.renderer.order
-        position = {sid: index for index, sid in enumerate(order)}
-        for sid in self.controller.flagged_ids():
-            for index, finding in enumerate(self.controller.findings[sid]):
-                label = self.tr("Sentence {number}").format(number=position.get(sid, 0) + 1)
-                item = QListWidgetItem(f"{label} · {describe_finding(finding)}")
-                item.setData(Qt.ItemDataRole.UserRole, sid)
-                item.setData(FINDING_ROLE, index)
-                item.setToolTip(item.text())
-                self.list.addItem(item)
+        self._findings_list.update(self.view.renderer.order, self.controller.findings)
+
+    def _finding_items(
+        self, sentence_id: int, position: int, findings: tuple[Finding, ...]
+    ) -> list[QListWidgetItem]:
+        label = self.tr("Sentence {number}").format(number=position + 1)
+        items = []
+        for index, finding in enumerate(findings):
+            item = QListWidgetItem(f"{label} · {describe_finding(finding)}")
+            item.setData(Qt.ItemDataRole.UserRole, sentence_id)
+            item.setData(FINDING_ROLE, index)
+            item.setToolTip(item.text())
+            items.append(item)
+        return items
 
     def _redraw_soon(self, *_changed: object) -> None:
         QTimer.singleShot(0, self.controller.redraw)

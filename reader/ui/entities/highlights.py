@@ -7,6 +7,7 @@ dashed, place dotted, other dash-dotted), so labels are told apart without colou
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -88,6 +89,7 @@ class EntityController(QObject):
         self.enabled = enabled
         self.hidden = frozenset(hidden)  # labels the legend switched off
         self.entities: tuple[Entity, ...] = ()
+        self._entities_of: dict[int, list[Entity]] = {}  # by sentence id, in document order
         self.projected: dict[int, tuple[Entity, ...]] = {}  # sentence id -> with English spans
         self._sentences: dict[int, Sentence] = {}
         self._translations: dict[int, Translation] = {}
@@ -107,7 +109,7 @@ class EntityController(QObject):
         self._document = document
         self._sentences = {s.id: s for s in sentences}
         self._translations = {}
-        self.entities = ()
+        self._set_entities(())
         self.projected = {}
         self._pending_formats = []
         self._pending_projection = set()
@@ -205,7 +207,9 @@ class EntityController(QObject):
     def _project(self, sentence_ids: set[int]) -> None:
         from reader.core.entities.projection import project_entities
 
-        wanted = [e for e in self.entities if e.sentence_id in sentence_ids]
+        # By sentence: a pass over every entity of the document per unit made projecting
+        # while a long document translates grow with the square of its length.
+        wanted = [e for sid in sorted(sentence_ids) for e in self._entities_of.get(sid, ())]
         if not wanted:
             return
         sentences = [self._sentences[i] for i in sentence_ids if i in self._sentences]
@@ -220,10 +224,16 @@ class EntityController(QObject):
                 fresh.extend(group)
         self._pending_formats.extend(english_formats(self.shown(fresh), self.view.colors))
 
+    def _set_entities(self, entities: tuple[Entity, ...]) -> None:
+        self.entities = entities
+        self._entities_of = {}
+        for entity in entities:
+            self._entities_of.setdefault(entity.sentence_id, []).append(entity)
+
     def _on_service_entities_recognized(self, job_id: int, entities: tuple[Entity, ...]) -> None:
         if job_id != self._job or not self.enabled:
             return
-        self.entities = entities
+        self._set_entities(entities)
         self._pending_formats.extend(german_formats(self.shown(entities), self.view.colors))
         self._pending_projection.update(self._translations)
         self._timer.start()
@@ -234,7 +244,7 @@ class EntityController(QObject):
         started = time.perf_counter()
         while self.busy and time.perf_counter() - started < TICK_BUDGET_S:
             if self._pending_projection:
-                chosen = sorted(self._pending_projection)[:UNIT]
+                chosen = heapq.nsmallest(UNIT, self._pending_projection)
                 self._pending_projection.difference_update(chosen)
                 self._project(set(chosen))
             else:
@@ -246,5 +256,5 @@ class EntityController(QObject):
 
     def _on_service_recognition_failed(self, job_id: int, _error: object) -> None:
         if job_id == self._job:
-            self.entities = ()
+            self._set_entities(())
             self.entities_changed.emit(0)

@@ -32,11 +32,11 @@ from reader.ui.view.line_length import LineLength
 from reader.ui.view.pair_copy import copy_selected_pairs
 from reader.ui.view.reading_position import AnchorMemory, KeepReadingPosition, ReadingAnchor
 from reader.ui.view.row_window import RowWindow
+from reader.ui.view.scroll_settle import ScrollSettle
 from reader.ui.view.view_keys import handle_key
 from reader.ui.view.width_settle import WidthSettle
 from reader.ui.view.windowed_renderer import WindowedRenderer
 
-SCROLL_SETTLE_MS = 250
 RENDER_CHUNK = 25  # rows appended per call when everything must be built now
 RENDER_UNIT = 4  # rows appended between two looks at the clock while a document opens
 RENDER_BUDGET_S = 0.012  # GUI time per event-loop turn spent building rows
@@ -97,11 +97,8 @@ class BilingualView(QTextBrowser):
         # More selections drawn on top of the pair highlights (the names panel's mention).
         self.overlay: Callable[[], list[QTextEdit.ExtraSelection]] | None = None
         self.find_marks: Callable[[], list[QTextEdit.ExtraSelection]] | None = None  # under it
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SCROLL_SETTLE_MS)
-        self._settle.timeout.connect(self.visible_range_settled)
-        self.verticalScrollBar().valueChanged.connect(lambda _value: self._settle.start())
+        self.scroll_settle = ScrollSettle(self.verticalScrollBar(), self)
+        self.scroll_settle.settled.connect(self.visible_range_settled)
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)

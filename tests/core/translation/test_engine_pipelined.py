@@ -73,3 +73,76 @@ def test_a_model_failing_in_a_queued_call_is_a_model_error(
     with pytest.raises(ModelLoadFailed):
         engine.translate([(i, GERMAN[i]) for i in ORDER], on_batch=seen.extend)
     assert seen == []  # the failure came while the first call was still queued
+
+
+def test_each_queued_call_is_one_sub_batch_as_ctranslate2_counts_it(
+    tiny_package: InstalledPackage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CTranslate2 counts a sub-batch padded (sentences times the longest); given only the
+    sum of a call's tokens it cut the call in two and decoded the small rest on its own."""
+    import functools
+
+    import reader.core.translation.engine as engine_module
+    from reader.core.translation import batching
+
+    # No first screen: every call comes from the sorted windows, whole on one decoder.
+    monkeypatch.setattr(engine_module, "SCREEN_TOKENS", 0)
+    plan = functools.partial(batching.plan_streaming, screen_tokens=0)
+    monkeypatch.setattr(engine_module, "plan_streaming", plan)
+    engine = TranslationEngine(tiny_package, threads=2, batch_tokens=128, calls_in_flight=2)
+    engine.load()
+    translator = engine._translator
+    seen: list[tuple[int, list[int]]] = []
+
+    class Recording:
+        def translate_batch(self, source: list[list[str]], **kwargs: object) -> object:
+            seen.append((int(kwargs["max_batch_size"]), [len(pieces) for pieces in source]))  # type: ignore[call-overload]
+            return translator.translate_batch(source, **kwargs)  # type: ignore[union-attr]
+
+    monkeypatch.setattr(engine, "_translator", Recording())
+    sentences = [
+        (i, f"{GERMAN[i % len(GERMAN)]} Nummer {i}" + " und mehr" * (i % 3)) for i in range(24)
+    ]
+    engine.translate(sentences)
+    assert len(seen) > 2
+    assert any(min(lengths) < max(lengths) for _size, lengths in seen)  # padding matters
+    for size, lengths in seen:
+        assert size >= len(lengths) * max(lengths)
+
+
+def _ctranslate2_sub_batches(lengths: list[int], max_tokens: int) -> int:
+    """How CTranslate2 cuts a call at ``max_tokens`` (``batch_type="tokens"``): longest
+    first, a sub-batch counted as its sentences times its longest."""
+    count = size = longest = 0
+    for length in sorted(lengths, reverse=True):
+        if size and (size + 1) * max(longest, length) > max_tokens:
+            count, size, longest = count + 1, 0, 0
+        size, longest = size + 1, max(longest, length)
+    return count + (1 if size else 0)
+
+
+def test_first_screen_calls_are_shared_by_the_decoders_one_sub_batch_each(
+    tiny_package: InstalledPackage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.core.translation.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SCREEN_TOKENS", 10_000)  # every call is "on screen"
+    engine = TranslationEngine(tiny_package, threads=2, batch_tokens=160, calls_in_flight=2)
+    engine.load()
+    translator = engine._translator
+    seen: list[tuple[int, list[int]]] = []
+
+    class Recording:
+        def translate_batch(self, source: list[list[str]], **kwargs: object) -> object:
+            seen.append((int(kwargs["max_batch_size"]), [len(pieces) for pieces in source]))  # type: ignore[call-overload]
+            return translator.translate_batch(source, **kwargs)  # type: ignore[union-attr]
+
+    monkeypatch.setattr(engine, "_translator", Recording())
+    sentences = [
+        (i, f"{GERMAN[i % len(GERMAN)]} Nummer {i}" + " und mehr" * (i % 3)) for i in range(24)
+    ]
+    engine.translate(sentences)
+    shared = [(size, lengths) for size, lengths in seen if len(lengths) > 2]
+    assert shared
+    for size, lengths in shared:
+        assert _ctranslate2_sub_batches(lengths, size) == engine.parallel_batches == 2

@@ -15,8 +15,9 @@ def test_first_screen_in_order_then_windows_sorted_by_length() -> None:
     # The screen's 40 tokens in the given order (30, then 60 more as the ramp allows).
     assert plan[:2] == [[0], [1, 2]]
     # Then windows of at least 100 tokens in order ([3..7] = 135, [8, 9] = 50), each sorted
-    # by length and cut into calls of at most 60 tokens.
-    assert plan[2:] == [[6, 3, 5], [4], [7], [9, 8]]
+    # by length and cut into calls of at most 60 tokens as CTranslate2 counts them, padded
+    # (sentences times the longest): 5 + 20 as 2 x 20; 5 + 20 + 25 would be 3 x 25 = 75.
+    assert plan[2:] == [[6, 3], [5], [4], [7], [9], [8]]
 
 
 def test_every_sentence_once_and_calls_within_the_cap() -> None:
@@ -26,6 +27,15 @@ def test_every_sentence_once_and_calls_within_the_cap() -> None:
     assert sorted(i for call in plan for i in call) == list(range(500))
     assert all(sum(lengths[i] for i in call) <= 256 or len(call) == 1 for call in plan)
     assert plan[0] == [0]  # the first visible sentence comes back first
+
+
+def test_sorted_calls_fit_the_cap_as_ctranslate2_counts_them_padded() -> None:
+    rng = random.Random(11)
+    lengths = [rng.randint(1, 300) for _ in range(400)]
+    plan = plan_streaming(lengths, call_tokens=256, screen_tokens=0)  # every call sorted
+    assert sorted(i for call in plan for i in call) == list(range(400))
+    assert all(len(call) * max(lengths[i] for i in call) <= 256 or len(call) == 1 for call in plan)
+    assert any(len(call) == 1 and lengths[call[0]] > 256 for call in plan)  # too long: alone
 
 
 def test_a_short_document_stays_in_order() -> None:

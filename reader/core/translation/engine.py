@@ -38,12 +38,20 @@ from reader.core.translation.batching import (
 )
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
-from reader.core.translation.model_calls import ModelCall, Pending, call_tokens, collect, submit
+from reader.core.translation.model_calls import (
+    ModelCall,
+    Pending,
+    batches_until,
+    call_tokens,
+    collect,
+    even_sub_batches,
+    submit,
+)
 from reader.core.translation.threads import (
     MIN_SUB_BATCH_TOKENS,
     SORTED_CALL_BATCHES,
-    TOKENS_IN_FLIGHT,
     default_threads,
+    sub_batch_budget,
     thread_layout,
 )
 from reader.core.translation.tokenizers import Tokenizer, open_tokenizer
@@ -94,6 +102,7 @@ class TranslationEngine:
         self.beam_size = max(1, int(beam_size))
         self.cache = cache
         self.batch_tokens = batch_tokens
+        self.budget = sub_batch_budget(self.parallel_batches, batch_tokens)  # per decoder
         self.first_batch_tokens = first_batch_tokens
         # Calls kept queued in document order (see ``_stream``): 1, one call at a time.
         self.calls_in_flight = max(1, calls_in_flight)
@@ -280,7 +289,7 @@ class TranslationEngine:
             if self.calls_in_flight > 1 and not by_length
             else (
                 (items, self._decode(items, align, beam))
-                for items in self._batches(pending, batches, cancel)
+                for items in batches_until(pending, batches, cancel)
             )
         )
         for items, outputs in calls:
@@ -298,16 +307,6 @@ class TranslationEngine:
                 on_batch(finished)
         if cancel is not None and cancel.cancelled and len(done) < len(sentences):
             raise TranslationCancelled(list(done))
-
-    @staticmethod
-    def _batches(
-        pending: list[Pending], batches: list[list[int]], cancel: CancelToken | None
-    ) -> Iterator[list[Pending]]:
-        """The batches' sentences, one at a time, until cancelled."""
-        for batch in batches:
-            if cancel is not None and cancel.cancelled:
-                return
-            yield [pending[i] for i in batch]
 
     def _stream(
         self, batches: list[list[Pending]], align: bool, beam: int, cancel: CancelToken | None
@@ -386,7 +385,8 @@ class TranslationEngine:
         translator, tokenizer = self._translator, self._tokenizer
         assert translator is not None and tokenizer is not None
         self.model_calls += 1
-        tokens = self.sub_batch_tokens(call_tokens(items))
+        # As many sub-batches as parallel decoders while the call fits the memory budget.
+        tokens = even_sub_batches(items, self.parallel_batches, self.budget)
         call = submit(
             translator, self.package, items, beam=beam, align=align, max_batch_tokens=tokens
         )
@@ -396,5 +396,4 @@ class TranslationEngine:
         """The sub-batch size for one call of ``call_tokens`` source tokens: small enough
         that every parallel decoder gets a share and memory stays bounded."""
         share = -(-call_tokens // self.parallel_batches)
-        budget = TOKENS_IN_FLIGHT // self.parallel_batches
-        return max(MIN_SUB_BATCH_TOKENS, min(self.batch_tokens, budget, share))
+        return max(MIN_SUB_BATCH_TOKENS, min(self.budget, share))

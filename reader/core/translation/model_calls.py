@@ -9,13 +9,15 @@ several chunks whose English is joined with spaces.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.core.cancel import CancelToken
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
 from reader.core.translation.alignment import align_words
+from reader.core.translation.batching import even_sub_batch_tokens
 from reader.core.translation.cache import CachedTranslation
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import LENGTH_PENALTY
@@ -52,6 +54,23 @@ class ModelCall:
 def call_tokens(items: Sequence[Pending]) -> int:
     """Source tokens of a call (what its sub-batch size is measured against)."""
     return sum(len(item.pieces) for item in items)
+
+
+def batches_until(
+    pending: list[Pending], batches: list[list[int]], cancel: CancelToken | None
+) -> Iterator[list[Pending]]:
+    """The batches' sentences, one batch at a time, until cancelled."""
+    for batch in batches:
+        if cancel is not None and cancel.cancelled:
+            return
+        yield [pending[i] for i in batch]
+
+
+def even_sub_batches(items: Sequence[Pending], parts: int, cap: int) -> int:
+    """The sub-batch size that cuts a call of ``items`` into at most ``parts`` sub-batches
+    as CTranslate2 counts them (padded, chunks as ``submit`` sends them), at most ``cap``."""
+    lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
+    return even_sub_batch_tokens(lengths, parts, cap)
 
 
 def submit(

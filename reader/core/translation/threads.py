@@ -45,3 +45,10 @@ def thread_layout(threads: int) -> tuple[int, int]:
     threads = max(1, threads)
     parallel = min(threads, MAX_PARALLEL_BATCHES)
     return parallel, max(1, threads // parallel)
+
+
+def sub_batch_budget(parallel_batches: int, batch_tokens: int) -> int:
+    """Source tokens one parallel decoder may take at once: its share of the memory, at most
+    ``batch_tokens``, at least ``MIN_SUB_BATCH_TOKENS``."""
+    share = TOKENS_IN_FLIGHT // max(1, parallel_batches)
+    return max(MIN_SUB_BATCH_TOKENS, min(batch_tokens, share))

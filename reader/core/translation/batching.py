@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.core.translation.threads import SORTED_CALL_BATCHES, SubBatchBudget
+
 # Measured with benchmarks/translation_bench.py on the real-shape test model: CPU time per
 # token keeps falling up to a whole ~1,500-token article in one call; peak memory with
 # 2,048-token sub-batches stayed near 230 MB.
@@ -148,3 +150,19 @@ def even_sub_batch_tokens(lengths: Sequence[int], parts: int, cap: int) -> int:
         else:
             low = middle + 1
     return low
+
+
+def plan_sorted_pass(
+    lengths: Sequence[int], parallel: int, batch_tokens: int, budget: SubBatchBudget
+) -> list[list[int]]:
+    """Calls for one pass over sentences sorted by length (shortest first), for ``parallel``
+    decoders with this ``budget`` each: consecutive, ``SORTED_CALL_BATCHES`` sub-batches of
+    ``batch_tokens`` per decoder each, and none mixes sentences shorter than ``budget.tokens
+    // budget.sentences`` with longer ones, so that a call of short sentences can be cut by
+    count and any other by tokens (``model_calls.sub_batch_shape``)."""
+    call_tokens = batch_tokens * parallel * SORTED_CALL_BATCHES
+    short_below = budget.tokens // budget.sentences
+    split = next((i for i, length in enumerate(lengths) if length >= short_below), len(lengths))
+    short = plan_batches(lengths[:split], max_tokens=call_tokens, first_tokens=None)
+    rest = plan_batches(lengths[split:], max_tokens=call_tokens, first_tokens=None)
+    return short + [[split + i for i in batch] for batch in rest]

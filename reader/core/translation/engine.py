@@ -34,6 +34,7 @@ from reader.core.translation.batching import (
     FIRST_BATCH_TOKENS,
     SCREEN_TOKENS,
     plan_batches,
+    plan_sorted_pass,
     plan_streaming,
 )
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
@@ -44,12 +45,11 @@ from reader.core.translation.model_calls import (
     batches_until,
     call_tokens,
     collect,
-    even_sub_batches,
     submit,
+    submit_shaped,
 )
 from reader.core.translation.threads import (
     MIN_SUB_BATCH_TOKENS,
-    SORTED_CALL_BATCHES,
     default_threads,
     sub_batch_budget,
     thread_layout,
@@ -278,8 +278,9 @@ class TranslationEngine:
         lengths = [len(p.pieces) for p in pending]
         first = self.first_batch_tokens
         if by_length:
-            per_call = self.batch_tokens * self.parallel_batches * SORTED_CALL_BATCHES
-            batches = plan_batches(lengths, max_tokens=per_call, first_tokens=None)
+            batches = plan_sorted_pass(
+                lengths, self.parallel_batches, self.batch_tokens, self.budget
+            )
         elif self.calls_in_flight > 1:  # small calls, sorted after the first screen
             batches = plan_streaming(lengths, call_tokens=self.batch_tokens, first_tokens=first)
         else:
@@ -385,10 +386,9 @@ class TranslationEngine:
         translator, tokenizer = self._translator, self._tokenizer
         assert translator is not None and tokenizer is not None
         self.model_calls += 1
-        # As many sub-batches as parallel decoders while the call fits the memory budget.
-        tokens = even_sub_batches(items, self.parallel_batches, self.budget)
-        call = submit(
-            translator, self.package, items, beam=beam, align=align, max_batch_tokens=tokens
+        parts, budget = self.parallel_batches, self.budget
+        call = submit_shaped(
+            translator, self.package, items, beam=beam, align=align, parts=parts, budget=budget
         )
         return collect(call, tokenizer, self.package)
 
@@ -396,4 +396,4 @@ class TranslationEngine:
         """The sub-batch size for one call of ``call_tokens`` source tokens: small enough
         that every parallel decoder gets a share and memory stays bounded."""
         share = -(-call_tokens // self.parallel_batches)
-        return max(MIN_SUB_BATCH_TOKENS, min(self.budget, share))
+        return max(MIN_SUB_BATCH_TOKENS, min(self.budget.tokens, share))

@@ -21,6 +21,7 @@ from reader.core.translation.batching import even_sub_batch_tokens
 from reader.core.translation.cache import CachedTranslation
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import LENGTH_PENALTY
+from reader.core.translation.threads import SubBatchBudget
 from reader.core.translation.tokenizers import Span, Tokenizer
 
 if TYPE_CHECKING:
@@ -66,11 +67,37 @@ def batches_until(
         yield [pending[i] for i in batch]
 
 
-def even_sub_batches(items: Sequence[Pending], parts: int, cap: int) -> int:
-    """The sub-batch size that cuts a call of ``items`` into at most ``parts`` sub-batches
-    as CTranslate2 counts them (padded, chunks as ``submit`` sends them), at most ``cap``."""
+def sub_batch_shape(
+    items: Sequence[Pending], parts: int, budget: SubBatchBudget
+) -> tuple[int, str]:
+    """``(max_batch_size, batch_type)`` for one call of ``items``: at most ``parts``
+    sub-batches (one per parallel decoder) while the call fits, each within ``budget``:
+    padded tokens as CTranslate2 counts them (chunks as ``submit`` sends them), and
+    sentences. A call of sentences all shorter than ``budget.tokens // budget.sentences`` is
+    cut by count (such a sub-batch stays under the tokens); any other by tokens (a sub-batch
+    of them then holds at most ``budget.sentences``)."""
     lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
-    return even_sub_batch_tokens(lengths, parts, cap)
+    if lengths and max(lengths) < budget.tokens // budget.sentences:
+        return min(budget.sentences, -(-len(lengths) // parts)), "examples"
+    return even_sub_batch_tokens(lengths, parts, budget.tokens), "tokens"
+
+
+def submit_shaped(
+    translator: Translator,
+    package: InstalledPackage,
+    items: list[Pending],
+    *,
+    beam: int,
+    align: bool,
+    parts: int,
+    budget: SubBatchBudget,
+) -> ModelCall:
+    """Run one call for ``parts`` parallel decoders, in sub-batches ``sub_batch_shape``
+    chooses."""
+    size, kind = sub_batch_shape(items, parts, budget)
+    return submit(
+        translator, package, items, beam=beam, align=align, max_batch_tokens=size, batch_type=kind
+    )
 
 
 def submit(
@@ -82,8 +109,10 @@ def submit(
     align: bool,
     max_batch_tokens: int,
     asynchronous: bool = False,
+    batch_type: str = "tokens",
 ) -> ModelCall:
-    """Start (``asynchronous``) or run one ``translate_batch`` call for ``items``."""
+    """Start (``asynchronous``) or run one ``translate_batch`` call for ``items``, cut into
+    sub-batches of ``max_batch_tokens`` (sentences when ``batch_type="examples"``)."""
     prefix = package.target_prefix
     chunks = [
         (index, chunk)
@@ -106,7 +135,7 @@ def submit(
             # tokens: less padding, bounded memory; with parallel batches the sub-batches
             # go to the parallel decoders at once.
             max_batch_size=max_batch_tokens,
-            batch_type="tokens",
+            batch_type=batch_type,
             asynchronous=asynchronous,
         )
     except (RuntimeError, ValueError) as error:  # a model damaged in a way loading missed

@@ -5,13 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.packages.store import InstalledPackage
-from reader.core.translation.batching import even_sub_batch_tokens, padded_sub_batches
+from reader.core.translation.batching import (
+    even_sub_batch_tokens,
+    padded_sub_batches,
+    plan_sorted_pass,
+)
+from reader.core.translation.chunks import MAX_SOURCE_PIECES
 from reader.core.translation.engine import TranslationEngine
-from reader.core.translation.threads import TOKENS_IN_FLIGHT
+from reader.core.translation.threads import (
+    SENTENCES_IN_FLIGHT,
+    TOKENS_IN_FLIGHT,
+    SubBatchBudget,
+    sub_batch_budget,
+)
 
 
 def test_sub_batches_count_padding_not_the_sum() -> None:
@@ -55,38 +66,106 @@ def test_even_size_is_the_smallest_that_fits(lengths: list[int], parts: int, cap
 
 
 class RecordingTranslator:
-    """Passes every call on to the real translator and keeps its sub-batch size."""
+    """Passes every call on to the real translator and keeps how it was to be cut."""
 
     def __init__(self, translator: Any) -> None:
         self.translator = translator
-        self.sizes: list[int] = []
+        self.shapes: list[tuple[int, str]] = []
 
     def translate_batch(self, source: list[list[str]], **options: Any) -> Any:
-        self.sizes.append(options["max_batch_size"])
+        self.shapes.append((options["max_batch_size"], options["batch_type"]))
         return self.translator.translate_batch(source, **options)
 
 
-def sorted_pass_sizes(package: InstalledPackage, threads: int, count: int) -> list[int]:
+def sub_batches(lengths: list[int], size: int, kind: str) -> list[list[int]]:
+    """The sub-batches CTranslate2 makes of one call (longest first), as lengths."""
+    ordered = sorted(lengths, reverse=True)
+    if kind == "examples":
+        return [ordered[i : i + size] for i in range(0, len(ordered), size)]
+    batches: list[list[int]] = []
+    for length in ordered:
+        if batches and (len(batches[-1]) + 1) * batches[-1][0] <= size:
+            batches[-1].append(length)
+        else:
+            batches.append([length])
+    return batches
+
+
+def sorted_pass(
+    package: InstalledPackage, threads: int, sentences: list[str]
+) -> tuple[TranslationEngine, list[list[list[int]]]]:
+    """Translate ``sentences`` in one sorted pass; the sub-batches of every call."""
     engine = TranslationEngine(package, threads=threads)
     engine.load()
     recorder = RecordingTranslator(engine._translator)
     engine._translator = recorder  # type: ignore[assignment]
-    sentences = [(i, f"Die Stadt plant {i} neue Brücken über den Rhein.") for i in range(count)]
-    results = engine.translate(sentences, align=False, by_length=True)
-    assert len(results) == count and all(r.text for r in results)
     tokenizer = engine._tokenizer
     assert tokenizer is not None
-    lengths = [len(tokenizer.encode(text)) for _i, text in sentences]
-    assert len(recorder.sizes) == 1  # one call for a short document
-    assert padded_sub_batches(lengths, recorder.sizes[0]) == engine.parallel_batches
-    return recorder.sizes
+    calls: list[list[int]] = []
+    results = engine.translate(
+        list(enumerate(sentences)),
+        align=False,
+        by_length=True,
+        on_batch=lambda batch: calls.append([len(tokenizer.encode(t.source)) for t in batch]),
+    )
+    assert len(results) == len(sentences) and all(r.text for r in results)
+    assert len(calls) == len(recorder.shapes)
+    return engine, [
+        sub_batches(lengths, size, kind)
+        for lengths, (size, kind) in zip(calls, recorder.shapes, strict=True)
+    ]
 
 
-def test_one_thread_decodes_a_short_document_in_one_sub_batch(
-    tiny_package: InstalledPackage,
+def within_budget(engine: TranslationEngine, batches: list[list[int]]) -> bool:
+    budget = engine.budget
+    return all(
+        len(batch) <= budget.sentences and len(batch) * batch[0] <= budget.tokens
+        for batch in batches
+    )
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_short_document_is_one_sub_batch_per_decoder(
+    tiny_package: InstalledPackage, threads: int
 ) -> None:
-    assert sorted_pass_sizes(tiny_package, 1, 12)[0] <= TOKENS_IN_FLIGHT
+    german = [f"Die Stadt plant {i} neue Brücken über den Rhein." for i in range(12)]
+    engine, calls = sorted_pass(tiny_package, threads, german)
+    assert [len(batches) for batches in calls] == [threads]
+    assert within_budget(engine, calls[0])
 
 
-def test_two_threads_get_one_sub_batch_each(tiny_package: InstalledPackage) -> None:
-    assert sorted_pass_sizes(tiny_package, 2, 12)[0] <= TOKENS_IN_FLIGHT // 2
+def test_many_short_sentences_are_cut_by_count(tiny_package: InstalledPackage) -> None:
+    german = [f"Köln {i}." for i in range(100)]
+    engine, calls = sorted_pass(tiny_package, 1, german)
+    batches = [batch for call in calls for batch in call]
+    assert max(len(batch) for batch in batches) == engine.budget.sentences
+    assert within_budget(engine, batches)
+
+
+def test_long_sentences_are_cut_by_tokens(tiny_package: InstalledPackage) -> None:
+    words = "Die Stadt Köln plant eine neue Brücke über den Rhein und"
+    german = [f"{words} {' '.join([words] * (i % 3 + 1))} Nummer {i}." for i in range(60)]
+    engine, calls = sorted_pass(tiny_package, 1, german)
+    batches = [batch for call in calls for batch in call]
+    assert min(length for batch in batches for length in batch) >= (
+        engine.budget.tokens // engine.budget.sentences
+    )
+    assert max(length for batch in batches for length in batch) <= MAX_SOURCE_PIECES  # whole
+    assert len(batches) > 1
+    assert within_budget(engine, batches)
+
+
+def test_sorted_pass_never_mixes_short_and_long_sentences() -> None:
+    budget = SubBatchBudget(tokens=1024, sentences=32)  # short: under 32 tokens
+    lengths = sorted([3, 5, 8, 12, 20, 31, 32, 33, 40, 80, 120] * 20)
+    calls = plan_sorted_pass(lengths, 1, 256, budget)
+    assert [i for call in calls for i in call] == list(range(len(lengths)))
+    for call in calls:
+        assert len({lengths[i] < 32 for i in call}) == 1
+
+
+def test_budget_is_shared_between_parallel_decoders() -> None:
+    one, two = sub_batch_budget(1, 2048), sub_batch_budget(2, 2048)
+    assert (one.tokens, one.sentences) == (TOKENS_IN_FLIGHT, SENTENCES_IN_FLIGHT)
+    assert (two.tokens, two.sentences) == (TOKENS_IN_FLIGHT // 2, SENTENCES_IN_FLIGHT // 2)
+    assert sub_batch_budget(1, 256).tokens == 256

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.translation.threads import SORTED_CALL_BATCHES, SubBatchBudget
+from reader.core.translation.chunks import MAX_SOURCE_PIECES
+from reader.core.translation.threads import SubBatchBudget
 
 # Measured with benchmarks/translation_bench.py on the real-shape test model: CPU time per
 # token keeps falling up to a whole ~1,500-token article in one call; peak memory with
@@ -153,16 +154,25 @@ def even_sub_batch_tokens(lengths: Sequence[int], parts: int, cap: int) -> int:
 
 
 def plan_sorted_pass(
-    lengths: Sequence[int], parallel: int, batch_tokens: int, budget: SubBatchBudget
+    lengths: Sequence[int], parallel: int, budget: SubBatchBudget
 ) -> list[list[int]]:
-    """Calls for one pass over sentences sorted by length (shortest first), for ``parallel``
-    decoders with this ``budget`` each: consecutive, ``SORTED_CALL_BATCHES`` sub-batches of
-    ``batch_tokens`` per decoder each, and none mixes sentences shorter than ``budget.tokens
-    // budget.sentences`` with longer ones, so that a call of short sentences can be cut by
-    count and any other by tokens (``model_calls.sub_batch_shape``)."""
-    call_tokens = batch_tokens * parallel * SORTED_CALL_BATCHES
-    short_below = budget.tokens // budget.sentences
-    split = next((i for i, length in enumerate(lengths) if length >= short_below), len(lengths))
-    short = plan_batches(lengths[:split], max_tokens=call_tokens, first_tokens=None)
-    rest = plan_batches(lengths[split:], max_tokens=call_tokens, first_tokens=None)
-    return short + [[split + i for i in batch] for batch in rest]
+    """Sub-batches for one pass over sentences sorted by length (shortest first), each for
+    one of ``parallel`` decoders: consecutive, at most ``budget.sentences`` sentences and
+    ``budget.tokens`` padded tokens (count times the longest, as CTranslate2 counts them),
+    and no more sentences than an even share, so that every decoder gets work in a short
+    document."""
+    most = max(1, min(budget.sentences, -(-len(lengths) // max(1, parallel))))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    longest = 0
+    for index, length in enumerate(lengths):
+        size = min(max(1, length), MAX_SOURCE_PIECES)  # longer ones go in chunks this long
+        grown = (len(current) + 1) * max(longest, size)
+        if current and (len(current) == most or grown > budget.tokens):
+            batches.append(current)
+            current, longest = [], 0
+        current.append(index)
+        longest = max(longest, size)
+    if current:
+        batches.append(current)
+    return batches

@@ -9,11 +9,12 @@ several chunks whose English is joined with spaces.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.core.cancel import CancelToken
+from reader.core.cancel import CancelToken, is_cancelled
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
 from reader.core.translation.alignment import align_words
@@ -80,6 +81,46 @@ def sub_batch_shape(
     if lengths and max(lengths) < budget.tokens // budget.sentences:
         return min(budget.sentences, -(-len(lengths) // parts)), "examples"
     return even_sub_batch_tokens(lengths, parts, budget.tokens), "tokens"
+
+
+def queued_calls(
+    translator: Translator,
+    tokenizer: Tokenizer,
+    package: InstalledPackage,
+    batches: Iterable[list[Pending]],
+    *,
+    beam: int,
+    align: bool,
+    budget: SubBatchBudget,
+    in_flight: int,
+    cancel: CancelToken | None,
+) -> Iterator[tuple[list[Pending], list[CachedTranslation]]]:
+    """Each of ``batches`` as a call of its own (one sub-batch), up to ``in_flight`` queued in
+    the model at once; their English in the given order. A parallel decoder takes the next
+    sub-batch as soon as it is done with its own: none waits for another's, nor for this
+    thread's detokenizing; a cancel waits only for the calls already queued."""
+    queued: deque[ModelCall] = deque()
+    upcoming = iter(batches)
+    while True:
+        while len(queued) < in_flight and not is_cancelled(cancel):
+            items = next(upcoming, None)
+            if items is None:
+                break
+            queued.append(
+                submit(
+                    translator,
+                    package,
+                    items,
+                    beam=beam,
+                    align=align,
+                    max_batch_tokens=budget.tokens,
+                    asynchronous=True,
+                )
+            )
+        if not queued:
+            return
+        call = queued.popleft()
+        yield call.items, collect(call, tokenizer, package)
 
 
 def submit_shaped(

@@ -66,35 +66,23 @@ def test_even_size_is_the_smallest_that_fits(lengths: list[int], parts: int, cap
 
 
 class RecordingTranslator:
-    """Passes every call on to the real translator and keeps how it was to be cut."""
+    """Passes every call on to the real translator and keeps how it was sent."""
 
     def __init__(self, translator: Any) -> None:
         self.translator = translator
-        self.shapes: list[tuple[int, str]] = []
+        self.calls: list[tuple[int, str, bool]] = []
 
     def translate_batch(self, source: list[list[str]], **options: Any) -> Any:
-        self.shapes.append((options["max_batch_size"], options["batch_type"]))
+        shape = (options["max_batch_size"], options["batch_type"], options["asynchronous"])
+        self.calls.append(shape)
         return self.translator.translate_batch(source, **options)
-
-
-def sub_batches(lengths: list[int], size: int, kind: str) -> list[list[int]]:
-    """The sub-batches CTranslate2 makes of one call (longest first), as lengths."""
-    ordered = sorted(lengths, reverse=True)
-    if kind == "examples":
-        return [ordered[i : i + size] for i in range(0, len(ordered), size)]
-    batches: list[list[int]] = []
-    for length in ordered:
-        if batches and (len(batches[-1]) + 1) * batches[-1][0] <= size:
-            batches[-1].append(length)
-        else:
-            batches.append([length])
-    return batches
 
 
 def sorted_pass(
     package: InstalledPackage, threads: int, sentences: list[str]
-) -> tuple[TranslationEngine, list[list[list[int]]]]:
-    """Translate ``sentences`` in one sorted pass; the sub-batches of every call."""
+) -> tuple[TranslationEngine, list[list[int]]]:
+    """Translate ``sentences`` in one sorted pass; the source lengths of every call, after
+    checking that CTranslate2 decodes each call as one sub-batch, queued."""
     engine = TranslationEngine(package, threads=threads)
     engine.load()
     recorder = RecordingTranslator(engine._translator)
@@ -108,60 +96,60 @@ def sorted_pass(
         by_length=True,
         on_batch=lambda batch: calls.append([len(tokenizer.encode(t.source)) for t in batch]),
     )
-    assert len(results) == len(sentences) and all(r.text for r in results)
-    assert len(calls) == len(recorder.shapes)
-    return engine, [
-        sub_batches(lengths, size, kind)
-        for lengths, (size, kind) in zip(calls, recorder.shapes, strict=True)
+    assert [r.text for r in results] == [
+        t.text for t in TranslationEngine(package, threads=1).translate(list(enumerate(sentences)))
     ]
+    assert len(calls) == len(recorder.calls) == engine.model_calls
+    for lengths, (size, kind, queued) in zip(calls, recorder.calls, strict=True):
+        assert kind == "tokens" and queued
+        assert padded_sub_batches(lengths, size) == 1
+    return engine, calls
 
 
-def within_budget(engine: TranslationEngine, batches: list[list[int]]) -> bool:
+def within_budget(engine: TranslationEngine, calls: list[list[int]]) -> bool:
     budget = engine.budget
     return all(
-        len(batch) <= budget.sentences and len(batch) * batch[0] <= budget.tokens
-        for batch in batches
+        len(call) <= budget.sentences and len(call) * max(call) <= budget.tokens for call in calls
     )
 
 
 @pytest.mark.parametrize("threads", [1, 2])
-def test_a_short_document_is_one_sub_batch_per_decoder(
+def test_a_short_document_is_one_call_per_decoder(
     tiny_package: InstalledPackage, threads: int
 ) -> None:
     german = [f"Die Stadt plant {i} neue Brücken über den Rhein." for i in range(12)]
     engine, calls = sorted_pass(tiny_package, threads, german)
-    assert [len(batches) for batches in calls] == [threads]
-    assert within_budget(engine, calls[0])
+    assert len(calls) == threads
+    assert within_budget(engine, calls)
 
 
 def test_many_short_sentences_are_cut_by_count(tiny_package: InstalledPackage) -> None:
     german = [f"Köln {i}." for i in range(100)]
     engine, calls = sorted_pass(tiny_package, 1, german)
-    batches = [batch for call in calls for batch in call]
-    assert max(len(batch) for batch in batches) == engine.budget.sentences
-    assert within_budget(engine, batches)
+    assert max(len(call) for call in calls) == engine.budget.sentences
+    assert len(calls) == -(-100 // engine.budget.sentences)
+    assert within_budget(engine, calls)
 
 
 def test_long_sentences_are_cut_by_tokens(tiny_package: InstalledPackage) -> None:
     words = "Die Stadt Köln plant eine neue Brücke über den Rhein und"
     german = [f"{words} {' '.join([words] * (i % 3 + 1))} Nummer {i}." for i in range(60)]
     engine, calls = sorted_pass(tiny_package, 1, german)
-    batches = [batch for call in calls for batch in call]
-    assert min(length for batch in batches for length in batch) >= (
-        engine.budget.tokens // engine.budget.sentences
-    )
-    assert max(length for batch in batches for length in batch) <= MAX_SOURCE_PIECES  # whole
-    assert len(batches) > 1
-    assert within_budget(engine, batches)
+    assert max(length for call in calls for length in call) <= MAX_SOURCE_PIECES  # whole
+    assert max(len(call) for call in calls) < engine.budget.sentences  # tokens bound first
+    assert within_budget(engine, calls)
 
 
-def test_sorted_pass_never_mixes_short_and_long_sentences() -> None:
-    budget = SubBatchBudget(tokens=1024, sentences=32)  # short: under 32 tokens
+def test_sorted_pass_plan_keeps_every_sub_batch_within_the_budget() -> None:
+    budget = SubBatchBudget(tokens=1024, sentences=32)
     lengths = sorted([3, 5, 8, 12, 20, 31, 32, 33, 40, 80, 120] * 20)
-    calls = plan_sorted_pass(lengths, 1, 256, budget)
-    assert [i for call in calls for i in call] == list(range(len(lengths)))
-    for call in calls:
-        assert len({lengths[i] < 32 for i in call}) == 1
+    batches = plan_sorted_pass(lengths, 1, budget)
+    assert [i for batch in batches for i in batch] == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) <= 32 and len(batch) * max(lengths[i] for i in batch) <= 1024
+    # A short document: an even share for each of two decoders.
+    assert [len(b) for b in plan_sorted_pass([5] * 10, 2, budget)] == [5, 5]
+    assert plan_sorted_pass([], 2, budget) == []
 
 
 def test_budget_is_shared_between_parallel_decoders() -> None:

@@ -96,8 +96,9 @@ def paragraphs_of(path: Path) -> list[list[str]]:
     return list(groups.values())
 
 
-def run_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and the process's own peak RSS in MiB."""
+def run_process(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, the peak RSS in MiB and the CPU seconds of the process (and its
+    children: ``sh`` execs the reader, so that is the reader's own)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -105,7 +106,7 @@ def run_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command[:4]} failed with {process.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def one_line(text: str) -> str:
@@ -173,14 +174,17 @@ def main() -> int:
                 code = f"import sys; sys.path.insert(0, {baseline!r}); " + reader_command[2]
                 commands["before"] = ["sh", "-c", 'exec "$@" > "$0"', str(before)]
                 commands["before"] += [reader_command[0], "-c", code, *reader_command[3:]]
-            runs: dict[str, list[tuple[float, float]]] = {name: [] for name in runners}
+            runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in runners}
             print(f"~{words} words: {len(sentences)} sentences, {threads} threads", flush=True)
             for round_index in range(args.rounds):
                 shift = round_index % len(runners)
                 for name in runners[shift:] + runners[:shift]:
-                    seconds, peak = run_process(commands[name], env)
-                    runs[name].append((seconds, peak))
-                    print(f"  round {round_index + 1} {name:6} {seconds:7.2f} s {peak:6.0f} MiB")
+                    seconds, peak, cpu = run_process(commands[name], env)
+                    runs[name].append((seconds, peak, cpu))
+                    print(
+                        f"  round {round_index + 1} {name:6} {seconds:7.2f} s {peak:6.0f} MiB "
+                        f"cpu {cpu:7.2f} s"
+                    )
             ours = [one_line(line.split("\t")[2]) for line in tsv.read_text().splitlines()]
             same = {
                 mode: ours
@@ -196,6 +200,13 @@ def main() -> int:
                 "sentences": len(sentences),
                 "median_s": {n: statistics.median(r[0] for r in runs[n]) for n in runners},
                 "peak_mib": {n: max(r[1] for r in runs[n]) for n in runners},
+                # CPU seconds: steadier than wall time on a shared machine (with one thread
+                # they are the time it would take on an idle one).
+                "median_cpu_s": {n: statistics.median(r[2] for r in runs[n]) for n in runners},
+                "cpu_over_raw": {
+                    n: statistics.median(runs[n][i][2] / runs["raw"][i][2] for i in rounds)
+                    for n in runners
+                },
                 "over_raw": {
                     n: statistics.median(runs[n][i][0] / runs["raw"][i][0] for i in rounds)
                     for n in runners
@@ -224,10 +235,16 @@ def main() -> int:
             f"{peak['reader']:5.0f}/{peak['argos']:4.0f}/{peak['raw']:4.0f} "
             f"{'yes' if all(size['same_english_as'].values()) else 'NO'}"
         )
+        cpu, cpu_ratio = size["median_cpu_s"], size["cpu_over_raw"]
+        print(
+            f"{'':13} CPU s: reader {cpu['reader']:.2f}, raw {cpu['raw']:.2f}, reader/raw "
+            f"{cpu_ratio['reader']:.3f}"
+        )
         if args.baseline:
             print(
                 f"{'':13} before {median['before']:7.2f} s, before/raw "
-                f"{size['over_raw']['before']:.3f}, peak {peak['before']:.0f} MiB"
+                f"{size['over_raw']['before']:.3f}, peak {peak['before']:.0f} MiB; CPU "
+                f"{cpu['before']:.2f} s, before/raw {cpu_ratio['before']:.3f}"
             )
     print(
         f"threads {threads}, load average {summary['load_average']:.1f} on {os.cpu_count()} "

@@ -3,6 +3,7 @@ as there are parallel decoders while it fits the memory budget, never one more."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from reader.core.translation.batching import (
     padded_sub_batches,
     plan_sorted_pass,
 )
+from reader.core.translation.cache import TranslationCache
 from reader.core.translation.chunks import MAX_SOURCE_PIECES
 from reader.core.translation.engine import TranslationEngine
 from reader.core.translation.threads import (
@@ -157,3 +159,33 @@ def test_budget_is_shared_between_parallel_decoders() -> None:
     assert (one.tokens, one.sentences) == (TOKENS_IN_FLIGHT, SENTENCES_IN_FLIGHT)
     assert (two.tokens, two.sentences) == (TOKENS_IN_FLIGHT // 2, SENTENCES_IN_FLIGHT // 2)
     assert sub_batch_budget(1, 256).tokens == 256
+
+
+class AttentionRecorder(RecordingTranslator):
+    def translate_batch(self, source: list[list[str]], **options: Any) -> Any:
+        self.calls.append((len(source), str(options["return_attention"]), False))
+        return self.translator.translate_batch(source, **options)
+
+
+def attention_asked(engine: TranslationEngine, align: bool) -> set[str]:
+    engine.load()
+    recorder = AttentionRecorder(engine._translator)
+    engine._translator = recorder  # type: ignore[assignment]
+    german = [(i, f"Die Stadt plant {i} neue Brücken.") for i in range(5)]
+    engine.translate(german, align=align, by_length=True)
+    return {asked for _count, asked, _queued in recorder.calls}
+
+
+def test_attention_is_computed_only_when_alignments_are_kept(
+    tiny_package: InstalledPackage, tmp_path: Path
+) -> None:
+    # reader translate prints no alignment and, without the cache, asks for none.
+    assert attention_asked(TranslationEngine(tiny_package, threads=1), False) == {"False"}
+    assert attention_asked(TranslationEngine(tiny_package, threads=1), True) == {"True"}
+    # With the cache it does: the window reads the same entries and needs them.
+    cache = TranslationCache(tmp_path / "cache.sqlite3")
+    try:
+        engine = TranslationEngine(tiny_package, threads=1, cache=cache)
+        assert attention_asked(engine, False) == {"True"}
+    finally:
+        cache.close()

@@ -28,10 +28,9 @@ TOKENS_IN_FLIGHT = 1024
 # one call peaked at 383 MiB in sub-batches of 64, 225 of 32 and 169 of 16, as fast.
 SENTENCES_IN_FLIGHT = 32
 MIN_SUB_BATCH_SENTENCES = 8
-# A length-sorted pass is cut into calls of this many sub-batches per parallel decoder: large
-# enough that padding and idle decoders cost little, small enough that results, cache
-# writes and cancelling still come every few seconds.
-SORTED_CALL_BATCHES = 4
+# The length-sorted pass (batching.plan_sorted_pass) sends each sub-batch as a call of its
+# own, two per decoder queued (model_calls.queued_calls): results, cache writes and
+# cancelling come call by call, and no decoder waits for another one's sub-batch.
 
 
 def available_cores() -> int:

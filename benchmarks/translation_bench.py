@@ -2,7 +2,7 @@
 settings and raw CTranslate2, on ~150, ~1,000 and ~10,000-word documents.
 
 Usage: ``uv run python benchmarks/translation_bench.py [--sizes 150,1000,10000]
-[--rounds N] [--threads N]``
+[--rounds N] [--threads N] [--baseline DIR]``
 
 Every measurement is a fresh process (imports, model load, translation), as a user runs it,
 with the real-shape test model (6+6 layers, d_model 512, int8, 32k vocabulary; built once by
@@ -13,6 +13,9 @@ with the real-shape test model (6+6 layers, d_model 512, int8, 32k vocabulary; b
     batch_type="tokens")``, one decoder with T threads;
 (c) raw CTranslate2: all sentences in one call, 4,096-token batches, one decoder with T
     threads.
+
+With ``--baseline DIR`` (a checkout of other code, e.g. ``git worktree add /tmp/main main``)
+its ``reader translate`` runs too, as "before", in the same rounds: before/after side by side.
 
 (b) and (c) decode with beam 4, ``length_penalty=0.2``, ``replace_unknowns`` and get the
 reader's own sentences (segmentation happens in this script, not in their process). The
@@ -93,8 +96,9 @@ def paragraphs_of(path: Path) -> list[list[str]]:
     return list(groups.values())
 
 
-def run_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and the process's own peak RSS in MiB."""
+def run_process(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, the peak RSS in MiB and the CPU seconds of the process (and its
+    children: ``sh`` execs the reader, so that is the reader's own)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -102,7 +106,7 @@ def run_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command[:4]} failed with {process.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def one_line(text: str) -> str:
@@ -114,7 +118,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="150,1000,10000", help="document sizes in words")
     parser.add_argument("--rounds", type=int, default=2, help="paired rounds per size")
     parser.add_argument("--threads", type=int, default=None, help="default: every core")
+    parser.add_argument("--baseline", help="another checkout whose reader runs as 'before'")
     args = parser.parse_args()
+    runners = RUNNERS + (("before",) if args.baseline else ())
     threads = args.threads or available_cores()
     package_dir = build_real_package()
     summary: dict[str, object] = {"threads": threads, "cores": os.cpu_count(), "sizes": {}}
@@ -159,15 +165,26 @@ def main() -> int:
                     str(scratch / f"{mode}-{words}.json"),
                 ]
             # The reader's output goes to a file so that it can be compared.
-            commands["reader"] = ["sh", "-c", 'exec "$@" > "$0"', str(tsv), *commands["reader"]]
-            runs: dict[str, list[tuple[float, float]]] = {name: [] for name in RUNNERS}
+            reader_command = commands["reader"]
+            commands["reader"] = ["sh", "-c", 'exec "$@" > "$0"', str(tsv), *reader_command]
+            if args.baseline:
+                before = scratch / f"before-{words}.tsv"
+                # Its own code first on the path (``python -c`` puts the working folder first).
+                baseline = str(Path(args.baseline).resolve())
+                code = f"import sys; sys.path.insert(0, {baseline!r}); " + reader_command[2]
+                commands["before"] = ["sh", "-c", 'exec "$@" > "$0"', str(before)]
+                commands["before"] += [reader_command[0], "-c", code, *reader_command[3:]]
+            runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in runners}
             print(f"~{words} words: {len(sentences)} sentences, {threads} threads", flush=True)
             for round_index in range(args.rounds):
-                shift = round_index % len(RUNNERS)
-                for name in RUNNERS[shift:] + RUNNERS[:shift]:
-                    seconds, peak = run_process(commands[name], env)
-                    runs[name].append((seconds, peak))
-                    print(f"  round {round_index + 1} {name:6} {seconds:7.2f} s {peak:6.0f} MiB")
+                shift = round_index % len(runners)
+                for name in runners[shift:] + runners[:shift]:
+                    seconds, peak, cpu = run_process(commands[name], env)
+                    runs[name].append((seconds, peak, cpu))
+                    print(
+                        f"  round {round_index + 1} {name:6} {seconds:7.2f} s {peak:6.0f} MiB "
+                        f"cpu {cpu:7.2f} s"
+                    )
             ours = [one_line(line.split("\t")[2]) for line in tsv.read_text().splitlines()]
             same = {
                 mode: ours
@@ -175,11 +192,25 @@ def main() -> int:
                 for mode in ("argos", "raw")
             }
             rounds = range(args.rounds)
+            if args.baseline:
+                theirs = [line.split("\t")[2] for line in before.read_text().splitlines()]
+                same["before"] = ours == [one_line(t) for t in theirs]
             summary["sizes"][str(words)] = {  # type: ignore[index]
                 "words": sum(len(s.split()) for s in sentences),
                 "sentences": len(sentences),
-                "median_s": {n: statistics.median(r[0] for r in runs[n]) for n in RUNNERS},
-                "peak_mib": {n: max(r[1] for r in runs[n]) for n in RUNNERS},
+                "median_s": {n: statistics.median(r[0] for r in runs[n]) for n in runners},
+                "peak_mib": {n: max(r[1] for r in runs[n]) for n in runners},
+                # CPU seconds: steadier than wall time on a shared machine (with one thread
+                # they are the time it would take on an idle one).
+                "median_cpu_s": {n: statistics.median(r[2] for r in runs[n]) for n in runners},
+                "cpu_over_raw": {
+                    n: statistics.median(runs[n][i][2] / runs["raw"][i][2] for i in rounds)
+                    for n in runners
+                },
+                "over_raw": {
+                    n: statistics.median(runs[n][i][0] / runs["raw"][i][0] for i in rounds)
+                    for n in runners
+                },
                 "reader_over_raw": statistics.median(
                     runs["reader"][i][0] / runs["raw"][i][0] for i in rounds
                 ),
@@ -204,6 +235,17 @@ def main() -> int:
             f"{peak['reader']:5.0f}/{peak['argos']:4.0f}/{peak['raw']:4.0f} "
             f"{'yes' if all(size['same_english_as'].values()) else 'NO'}"
         )
+        cpu, cpu_ratio = size["median_cpu_s"], size["cpu_over_raw"]
+        print(
+            f"{'':13} CPU s: reader {cpu['reader']:.2f}, raw {cpu['raw']:.2f}, reader/raw "
+            f"{cpu_ratio['reader']:.3f}"
+        )
+        if args.baseline:
+            print(
+                f"{'':13} before {median['before']:7.2f} s, before/raw "
+                f"{size['over_raw']['before']:.3f}, peak {peak['before']:.0f} MiB; CPU "
+                f"{cpu['before']:.2f} s, before/raw {cpu_ratio['before']:.3f}"
+            )
     print(
         f"threads {threads}, load average {summary['load_average']:.1f} on {os.cpu_count()} "
         "cores; ratios are medians of per-round (paired) ratios"

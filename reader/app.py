@@ -44,9 +44,11 @@ def prepare_environment() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     # The package installer checks models in a child process; a frozen bundle needs this
     # before anything else so that the child runs the check instead of a second reader.
-    import multiprocessing
+    # Outside a bundle it does nothing, and importing multiprocessing costs every command.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     prepare_environment()
     if args_list and args_list[0] in COMMANDS:

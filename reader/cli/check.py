@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.cli.common import add_decoding_options, add_edits_option, user_edits
+from reader.cli.findings import finding_record, message
 from reader.cli.glossary import user_glossary
 from reader.core.checks.document import SpanFinder, check_pairs
 from reader.core.checks.glossary import GlossaryError, load_glossary
@@ -69,23 +70,6 @@ def register(
     add_decoding_options(parser)
     parser.set_defaults(handler=run)
     return parser
-
-
-def message(finding: Finding) -> str:
-    """What is wrong, in a few words: ``"20 → 2 (expected 20)"``."""
-    if finding.found is None:
-        return f"{finding.de}: not in the English (expected {finding.expected})"
-    return f"{finding.de} → {finding.found} (expected {finding.expected})"
-
-
-def finding_record(finding: Finding) -> dict[str, str | None]:
-    """A finding as JSON-ready fields (without where it is)."""
-    return {
-        "kind": finding.kind.value,
-        "de": finding.de,
-        "en": finding.found,
-        "message": message(finding),
-    }
 
 
 def describe_pairs_error(error: PairsFileError) -> str:

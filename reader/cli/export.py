@@ -187,7 +187,8 @@ def _check_notes(
     sentences: tuple[Sentence, ...], translations: dict[int, Translation]
 ) -> dict[int, tuple[str, ...]]:
     """What the check finds in each translated sentence, in words, by sentence id."""
-    from reader.cli.check import message, name_finder
+    from reader.cli.check import name_finder
+    from reader.cli.findings import message
     from reader.cli.glossary import user_glossary
     from reader.core.checks.document import check_pairs
 

@@ -9,6 +9,7 @@ import json
 import re
 from typing import TextIO
 
+from reader.cli.findings import finding_record, message
 from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
 
@@ -22,8 +23,6 @@ def write_pair(
     findings: list[Finding] | None = None,
 ) -> None:
     """Write one German/English pair in the chosen format, with its checks when given."""
-    from reader.cli.check import finding_record, message
-
     german, english = translation.source, translation.text
     if output_format == "jsonl":
         record: dict[str, object] = {

@@ -12,19 +12,30 @@ from pathlib import Path
 import pytest
 
 HEAVY = ("markdown", "nh3", "PySide6")
+# What translating needs none of: the other commands, the checks (name tables, fuzzy
+# matching: ~0.1 s) and multiprocessing (only a frozen bundle's child check needs it).
+NOT_FOR_TRANSLATING = (
+    "reader.cli.check",
+    "reader.cli.export",
+    "reader.cli.entities",
+    "reader.core.checks.document",
+    "rapidfuzz",
+    "multiprocessing",
+)
 
 PROBE = r"""
 import json, sys
 from reader.app import main
+heavy = json.loads(sys.argv.pop(1))
 code = main(sys.argv[1:])
 sys.stdout.flush()
-print(json.dumps({"code": code, "loaded": [m for m in HEAVY if m in sys.modules]}))
-""".replace("HEAVY", repr(HEAVY))
+print(json.dumps({"code": code, "loaded": [m for m in heavy if m in sys.modules]}))
+"""
 
 
-def probe(*argv: str) -> dict[str, object]:
+def probe(*argv: str, modules: tuple[str, ...] = HEAVY) -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *argv],
+        [sys.executable, "-c", PROBE, json.dumps(modules), *argv],
         capture_output=True,
         text=True,
         check=False,
@@ -47,6 +58,16 @@ def test_translating_a_text_file_imports_no_markdown(installed: Path, tmp_path: 
     text.write_text("Die Stadt Köln plant eine neue Brücke.\n", encoding="utf-8")
     assert probe("translate", str(text), "--format", "tsv")["loaded"] == []
     assert probe("sentences", str(text))["loaded"] == []
+
+
+def test_translating_loads_no_other_command_nor_the_checks(installed: Path, tmp_path: Path) -> None:
+    text = tmp_path / "artikel.txt"
+    text.write_text("Die Stadt Köln plant eine neue Brücke.\n", encoding="utf-8")
+    loaded = probe("translate", str(text), "--format", "txt", modules=NOT_FOR_TRANSLATING)
+    assert loaded["loaded"] == []
+    # --check asks for the checks, and gets them.
+    checked = probe("translate", str(text), "--check", modules=NOT_FOR_TRANSLATING)
+    assert "reader.core.checks.document" in checked["loaded"]  # type: ignore[operator]
 
 
 def test_a_markdown_file_still_goes_through_markdown(tmp_path: Path) -> None:

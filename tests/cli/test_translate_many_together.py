@@ -28,22 +28,23 @@ def installed(data_dir: Path, tiny_package_dir: Path) -> Path:
 def test_documents_share_model_calls_and_keep_their_own_ids(
     installed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.core.translation.engine import TranslationEngine
+    from reader.core.translation import model_calls
 
     inputs = tmp_path / "eingang"
     inputs.mkdir()
     for name, text in DOCUMENTS.items():
         (inputs / name).write_text(text, encoding="utf-8")
     calls: list[int] = []
-    decode = TranslationEngine._decode
+    submit = model_calls.submit
 
-    def spy(engine: TranslationEngine, items: list[object], *rest: object) -> object:
+    def spy(translator: object, package: object, items: list[object], **options: object) -> object:
         calls.append(len(items))
-        return decode(engine, items, *rest)  # type: ignore[arg-type]
+        return submit(translator, package, items, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(TranslationEngine, "_decode", spy)
+    monkeypatch.setattr(model_calls, "submit", spy)
     out = tmp_path / "ausgang"
-    assert run_command(["translate", str(inputs), "-o", str(out), "--no-cache"]) == 0
+    command = ["translate", str(inputs), "-o", str(out), "--no-cache", "--threads", "1"]
+    assert run_command(command) == 0
     assert calls == [6]  # six sentences of three documents in one call
     for name, text in DOCUMENTS.items():
         rows = [json.loads(line) for line in (out / name).with_suffix(".jsonl").open()]

@@ -15,16 +15,18 @@ no separate interpreter, so there the child is a ``multiprocessing`` spawn, whic
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
 import time
-from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core import errors
 from reader.core.cancel import CancelToken, is_cancelled
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 CHECK_TIMEOUT = 120.0  # seconds; a real 90 MB model loads in well under one
 _POLL = 0.05
@@ -126,6 +128,7 @@ def _check_in_subprocess(folder: Path, cancel: CancelToken | None, timeout: floa
 def _check_in_spawned_process(
     folder: Path, cancel: CancelToken | None, timeout: float
 ) -> str | None:
+    import multiprocessing  # only a frozen build spawns; importing it costs every command
 
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)

@@ -59,8 +59,6 @@ def model_problem(
     package: InstalledPackage, verdicts_file: Path | None, *, timeout: float = CHECK_TIMEOUT
 ) -> str | None:
     """Why the package's model cannot be used, or None; checked in a child at most once."""
-    from reader.core.packages.check import check_model  # the child's entry point
-
     fingerprint = package_fingerprint(package.path)
     with _lock:
         known = _memo.get(fingerprint)
@@ -69,6 +67,8 @@ def model_problem(
         if known is not None:
             _memo[fingerprint] = known
             return known or None
+        from reader.core.packages.check import check_model  # the child's entry point
+
         try:
             check_model(package.path, timeout=timeout)
             problem = ""

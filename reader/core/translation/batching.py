@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.core.translation.chunks import MAX_SOURCE_PIECES
+from reader.core.translation.threads import SubBatchBudget
+
 # Measured with benchmarks/translation_bench.py on the real-shape test model: CPU time per
 # token keeps falling up to a whole ~1,500-token article in one call; peak memory with
 # 2,048-token sub-batches stayed near 230 MB.
@@ -133,6 +136,67 @@ def plan_padded(ascending: Sequence[int], *, max_tokens: int) -> list[list[int]]
             batches.append(current)
             current = []
         current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def padded_sub_batches(lengths: Sequence[int], max_tokens: int) -> int:
+    """How many sub-batches CTranslate2 cuts one call into at ``max_tokens`` (``batch_type=
+    "tokens"``): it sorts the sentences longest first and counts a sub-batch as its number
+    of sentences times the longest one's tokens (the padded size), not as their sum."""
+    count = size = longest = 0
+    for length in sorted(lengths, reverse=True):
+        length = max(1, length)
+        if size and (size + 1) * max(longest, length) > max_tokens:
+            count, size, longest = count + 1, 0, 0
+        size, longest = size + 1, max(longest, length)
+    return count + (1 if size else 0)
+
+
+def even_sub_batch_tokens(lengths: Sequence[int], parts: int, cap: int) -> int:
+    """The smallest sub-batch size, at most ``cap``, that cuts a call into at most ``parts``
+    sub-batches (one per parallel decoder); ``cap`` when even that gives more.
+
+    Giving CTranslate2 the exact sum of a call's tokens (or of its share per decoder) cuts it
+    into one sub-batch more than meant, because sub-batches count padding: a small extra
+    sub-batch that runs on its own (one thread: 150 words took 10 % longer than in one).
+    """
+    if not lengths:
+        return cap
+    low = max(max(lengths), 1)
+    if low >= cap or padded_sub_batches(lengths, cap) > parts:
+        return cap
+    high = cap
+    while low < high:  # fewer sub-batches as the size grows: find the first that fits
+        middle = (low + high) // 2
+        if padded_sub_batches(lengths, middle) <= parts:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def plan_sorted_pass(
+    lengths: Sequence[int], parallel: int, budget: SubBatchBudget
+) -> list[list[int]]:
+    """Sub-batches for one pass over sentences sorted by length (shortest first), each for
+    one of ``parallel`` decoders: consecutive, at most ``budget.sentences`` sentences and
+    ``budget.tokens`` padded tokens (count times the longest, as CTranslate2 counts them),
+    and no more sentences than an even share, so that every decoder gets work in a short
+    document."""
+    most = max(1, min(budget.sentences, -(-len(lengths) // max(1, parallel))))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    longest = 0
+    for index, length in enumerate(lengths):
+        size = min(max(1, length), MAX_SOURCE_PIECES)  # longer ones go in chunks this long
+        grown = (len(current) + 1) * max(longest, size)
+        if current and (len(current) == most or grown > budget.tokens):
+            batches.append(current)
+            current, longest = [], 0
+        current.append(index)
+        longest = max(longest, size)
     if current:
         batches.append(current)
     return batches

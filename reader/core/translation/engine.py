@@ -4,16 +4,14 @@ We never import ``argostranslate.translate`` (it pulls torch and stanza). Decodi
 Argos's own settings (``decoding.py``: beam 4, ``length_penalty=0.2``; ``replace_unknowns``,
 the package's ``target_prefix``) and detokenizes as Argos does, so each sentence's English
 equals what ``argostranslate``'s ``apply_packaged_translation`` gives for that sentence. What
-we do differently is everything around it: all sentences of a document go through large batches
-(in the caller's order, visible text first, or in one pass sorted by length), decoded side by
-side on every core (``thread_layout``), results stream batch by batch, a persistent cache
-answers repeats without touching the model, and cancelling takes effect between batches.
+we do differently is everything around it: a whole document goes in one pass sorted by
+length, one sub-batch a call with calls queued for every decoder (``thread_layout``), or in
+the caller's order (visible text first); results stream call by call, a persistent cache
+answers repeats without touching the model, and cancelling takes effect between calls.
 
 Cancellation raises ``TranslationCancelled``, which carries every translation finished so
-far (those were also delivered through ``on_batch``).
-
-CTranslate2 is not fork-safe: never fork a process after ``load()``.
-"""
+far (those were also delivered through ``on_batch``). CTranslate2 is not fork-safe: never
+fork a process after ``load()``."""
 
 from __future__ import annotations
 
@@ -34,16 +32,25 @@ from reader.core.translation.batching import (
     FIRST_BATCH_TOKENS,
     SCREEN_TOKENS,
     plan_batches,
+    plan_sorted_pass,
     plan_streaming,
 )
 from reader.core.translation.cache import CachedTranslation, TranslationCache, file_digest
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE, LENGTH_PENALTY
-from reader.core.translation.model_calls import ModelCall, Pending, call_tokens, collect, submit
+from reader.core.translation.model_calls import (
+    ModelCall,
+    Pending,
+    batches_until,
+    call_tokens,
+    collect,
+    queued_calls,
+    submit,
+    submit_shaped,
+)
 from reader.core.translation.threads import (
     MIN_SUB_BATCH_TOKENS,
-    SORTED_CALL_BATCHES,
-    TOKENS_IN_FLIGHT,
     default_threads,
+    sub_batch_budget,
     thread_layout,
 )
 from reader.core.translation.tokenizers import Tokenizer, open_tokenizer
@@ -94,6 +101,7 @@ class TranslationEngine:
         self.beam_size = max(1, int(beam_size))
         self.cache = cache
         self.batch_tokens = batch_tokens
+        self.budget = sub_batch_budget(self.parallel_batches, batch_tokens)  # per decoder
         self.first_batch_tokens = first_batch_tokens
         # Calls kept queued in document order (see ``_stream``): 1, one call at a time.
         self.calls_in_flight = max(1, calls_in_flight)
@@ -263,26 +271,37 @@ class TranslationEngine:
             if pieces:
                 pending.append(Pending(source, pieces, spans))
             else:  # nothing the tokenizer can see (e.g. only zero-width characters)
-                self._deliver(sentences, missing, results, done, on_batch, source, _EMPTY)
+                placed = self._place(sentences, missing, results, source, _EMPTY)
+                done.extend(placed)
+                if on_batch is not None:
+                    on_batch(placed)
         if by_length:
             pending.sort(key=lambda item: len(item.pieces))
         lengths = [len(p.pieces) for p in pending]
         first = self.first_batch_tokens
-        if by_length:
-            per_call = self.batch_tokens * self.parallel_batches * SORTED_CALL_BATCHES
-            batches = plan_batches(lengths, max_tokens=per_call, first_tokens=None)
+        if by_length:  # one sub-batch a call, two per decoder queued: none waits for another
+            batches = plan_sorted_pass(lengths, self.parallel_batches, self.budget)
+            self.model_calls += len(batches)  # (fewer when cancelled)
+            calls = queued_calls(
+                self._translator,
+                tokenizer,
+                self.package,
+                batches_until(pending, batches, cancel),
+                beam=beam,
+                align=align,
+                budget=self.budget,
+                in_flight=2 * self.parallel_batches,
+                cancel=cancel,
+            )
         elif self.calls_in_flight > 1:  # small calls, sorted after the first screen
             batches = plan_streaming(lengths, call_tokens=self.batch_tokens, first_tokens=first)
+            calls = self._stream([[pending[i] for i in b] for b in batches], align, beam, cancel)
         else:
             batches = plan_batches(lengths, max_tokens=self.batch_tokens, first_tokens=first)
-        calls = (
-            self._stream([[pending[i] for i in batch] for batch in batches], align, beam, cancel)
-            if self.calls_in_flight > 1 and not by_length
-            else (
+            calls = (
                 (items, self._decode(items, align, beam))
-                for items in self._batches(pending, batches, cancel)
+                for items in batches_until(pending, batches, cancel)
             )
-        )
         for items, outputs in calls:
             finished: list[Translation] = []
             for item, output in zip(items, outputs, strict=True):
@@ -298,16 +317,6 @@ class TranslationEngine:
                 on_batch(finished)
         if cancel is not None and cancel.cancelled and len(done) < len(sentences):
             raise TranslationCancelled(list(done))
-
-    @staticmethod
-    def _batches(
-        pending: list[Pending], batches: list[list[int]], cancel: CancelToken | None
-    ) -> Iterator[list[Pending]]:
-        """The batches' sentences, one at a time, until cancelled."""
-        for batch in batches:
-            if cancel is not None and cancel.cancelled:
-                return
-            yield [pending[i] for i in batch]
 
     def _stream(
         self, batches: list[list[Pending]], align: bool, beam: int, cancel: CancelToken | None
@@ -365,29 +374,14 @@ class TranslationEngine:
             placed.append(translation)
         return placed
 
-    def _deliver(
-        self,
-        sentences: Sequence[tuple[int, str]],
-        missing: dict[str, list[int]],
-        results: list[Translation | None],
-        done: list[Translation],
-        on_batch: BatchCallback | None,
-        source: str,
-        output: CachedTranslation,
-    ) -> None:
-        placed = self._place(sentences, missing, results, source, output)
-        done.extend(placed)
-        if on_batch is not None:
-            on_batch(placed)
-
     def _decode(self, items: list[Pending], align: bool, beam: int) -> list[CachedTranslation]:
         """One ``translate_batch`` call for ``items``, waited for (``model_calls.py``)."""
         translator, tokenizer = self._translator, self._tokenizer
         assert translator is not None and tokenizer is not None
         self.model_calls += 1
-        tokens = self.sub_batch_tokens(call_tokens(items))
-        call = submit(
-            translator, self.package, items, beam=beam, align=align, max_batch_tokens=tokens
+        parts, budget = self.parallel_batches, self.budget
+        call = submit_shaped(
+            translator, self.package, items, beam=beam, align=align, parts=parts, budget=budget
         )
         return collect(call, tokenizer, self.package)
 
@@ -395,5 +389,4 @@ class TranslationEngine:
         """The sub-batch size for one call of ``call_tokens`` source tokens: small enough
         that every parallel decoder gets a share and memory stays bounded."""
         share = -(-call_tokens // self.parallel_batches)
-        budget = TOKENS_IN_FLIGHT // self.parallel_batches
-        return max(MIN_SUB_BATCH_TOKENS, min(self.batch_tokens, budget, share))
+        return max(MIN_SUB_BATCH_TOKENS, min(self.budget.tokens, share))

@@ -9,17 +9,20 @@ several chunks whose English is joined with spaces.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.core.cancel import CancelToken, is_cancelled
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
 from reader.core.translation.alignment import align_words
+from reader.core.translation.batching import even_sub_batch_tokens
 from reader.core.translation.cache import CachedTranslation
 from reader.core.translation.chunks import join_chunks, split_long
 from reader.core.translation.decoding import LENGTH_PENALTY
-from reader.core.translation.threads import MIN_SUB_BATCH_TOKENS
+from reader.core.translation.threads import MIN_SUB_BATCH_TOKENS, SubBatchBudget
 from reader.core.translation.tokenizers import Span, Tokenizer
 
 if TYPE_CHECKING:
@@ -72,6 +75,89 @@ def padded_tokens(items: Sequence[Pending], parts: int = 1) -> int:
     return -(-len(lengths) // max(1, parts)) * max(lengths, default=0)
 
 
+def batches_until(
+    pending: list[Pending], batches: list[list[int]], cancel: CancelToken | None
+) -> Iterator[list[Pending]]:
+    """The batches' sentences, one batch at a time, until cancelled."""
+    for batch in batches:
+        if cancel is not None and cancel.cancelled:
+            return
+        yield [pending[i] for i in batch]
+
+
+def sub_batch_shape(
+    items: Sequence[Pending], parts: int, budget: SubBatchBudget
+) -> tuple[int, str]:
+    """``(max_batch_size, batch_type)`` for one call of ``items``: at most ``parts``
+    sub-batches (one per parallel decoder) while the call fits, each within ``budget``:
+    padded tokens as CTranslate2 counts them (chunks as ``submit`` sends them), and
+    sentences. A call of sentences all shorter than ``budget.tokens // budget.sentences`` is
+    cut by count (such a sub-batch stays under the tokens); any other by tokens (a sub-batch
+    of them then holds at most ``budget.sentences``)."""
+    lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
+    if lengths and max(lengths) < budget.tokens // budget.sentences:
+        return min(budget.sentences, -(-len(lengths) // parts)), "examples"
+    return even_sub_batch_tokens(lengths, parts, budget.tokens), "tokens"
+
+
+def queued_calls(
+    translator: Translator,
+    tokenizer: Tokenizer,
+    package: InstalledPackage,
+    batches: Iterable[list[Pending]],
+    *,
+    beam: int,
+    align: bool,
+    budget: SubBatchBudget,
+    in_flight: int,
+    cancel: CancelToken | None,
+) -> Iterator[tuple[list[Pending], list[CachedTranslation]]]:
+    """Each of ``batches`` as a call of its own (one sub-batch), up to ``in_flight`` queued in
+    the model at once; their English in the given order. A parallel decoder takes the next
+    sub-batch as soon as it is done with its own: none waits for another's, nor for this
+    thread's detokenizing; a cancel waits only for the calls already queued."""
+    queued: deque[ModelCall] = deque()
+    upcoming = iter(batches)
+    while True:
+        while len(queued) < in_flight and not is_cancelled(cancel):
+            items = next(upcoming, None)
+            if items is None:
+                break
+            queued.append(
+                submit(
+                    translator,
+                    package,
+                    items,
+                    beam=beam,
+                    align=align,
+                    max_batch_tokens=budget.tokens,
+                    asynchronous=True,
+                )
+            )
+        if not queued:
+            return
+        call = queued.popleft()
+        yield call.items, collect(call, tokenizer, package)
+
+
+def submit_shaped(
+    translator: Translator,
+    package: InstalledPackage,
+    items: list[Pending],
+    *,
+    beam: int,
+    align: bool,
+    parts: int,
+    budget: SubBatchBudget,
+) -> ModelCall:
+    """Run one call for ``parts`` parallel decoders, in sub-batches ``sub_batch_shape``
+    chooses."""
+    size, kind = sub_batch_shape(items, parts, budget)
+    return submit(
+        translator, package, items, beam=beam, align=align, max_batch_tokens=size, batch_type=kind
+    )
+
+
 def submit(
     translator: Translator,
     package: InstalledPackage,
@@ -81,8 +167,10 @@ def submit(
     align: bool,
     max_batch_tokens: int,
     asynchronous: bool = False,
+    batch_type: str = "tokens",
 ) -> ModelCall:
-    """Start (``asynchronous``) or run one ``translate_batch`` call for ``items``."""
+    """Start (``asynchronous``) or run one ``translate_batch`` call for ``items``, cut into
+    sub-batches of ``max_batch_tokens`` (sentences when ``batch_type="examples"``)."""
     prefix = package.target_prefix
     chunks = [
         (index, chunk)
@@ -105,7 +193,7 @@ def submit(
             # tokens: less padding, bounded memory; with parallel batches the sub-batches
             # go to the parallel decoders at once.
             max_batch_size=max_batch_tokens,
-            batch_type="tokens",
+            batch_type=batch_type,
             asynchronous=asynchronous,
         )
     except (RuntimeError, ValueError) as error:  # a model damaged in a way loading missed

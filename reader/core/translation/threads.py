@@ -7,6 +7,7 @@ without loading anything.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 # Decoding several batches at once (CTranslate2's ``inter_threads``, one thread each) beat
 # one batch on all threads: on 2 cores a ~1,000-word article took 5.0-5.3 s against 5.7 s
@@ -19,10 +20,17 @@ MIN_SUB_BATCH_TOKENS = 64  # below this a split call gains nothing
 # longest sentences peaked at 547 MiB with 2 x 1,024 tokens, 422 with 2 x 768 and 324 with
 # 2 x 512, as fast; the goal is < 400 MB with the model loaded.
 TOKENS_IN_FLIGHT = 1024
-# A length-sorted pass is cut into calls of this many sub-batches per parallel decoder: large
-# enough that padding and idle decoders cost little, small enough that results, cache
-# writes and cancelling still come every few seconds.
-SORTED_CALL_BATCHES = 4
+# Sentences being decoded at once, over all parallel batches, however short: each keeps
+# beam x vocabulary-sized buffers (scores, log-probabilities, top-k: ~4.5 MB a sentence with
+# beam 4 and 32k pieces), so a sub-batch of short sentences costs memory by its count, not
+# its tokens. On the ~10,000-word document (1 thread, 1,024-token sub-batches) the peak came
+# in the sorted pass's first call, 3-38-token sentences, at 417 MiB; 128 of its shortest in
+# one call peaked at 383 MiB in sub-batches of 64, 225 of 32 and 169 of 16, as fast.
+SENTENCES_IN_FLIGHT = 32
+MIN_SUB_BATCH_SENTENCES = 8
+# The length-sorted pass (batching.plan_sorted_pass) sends each sub-batch as a call of its
+# own, two per decoder queued (model_calls.queued_calls): results, cache writes and
+# cancelling come call by call, and no decoder waits for another one's sub-batch.
 
 
 def available_cores() -> int:
@@ -45,3 +53,19 @@ def thread_layout(threads: int) -> tuple[int, int]:
     threads = max(1, threads)
     parallel = min(threads, MAX_PARALLEL_BATCHES)
     return parallel, max(1, threads // parallel)
+
+
+@dataclass(frozen=True)
+class SubBatchBudget:
+    """What one parallel decoder may take at once: padded source tokens and sentences."""
+
+    tokens: int
+    sentences: int
+
+
+def sub_batch_budget(parallel_batches: int, batch_tokens: int) -> SubBatchBudget:
+    """One parallel decoder's share of the memory: tokens (at most ``batch_tokens``, at
+    least ``MIN_SUB_BATCH_TOKENS``) and sentences."""
+    parallel = max(1, parallel_batches)
+    tokens = max(MIN_SUB_BATCH_TOKENS, min(batch_tokens, TOKENS_IN_FLIGHT // parallel))
+    return SubBatchBudget(tokens, max(MIN_SUB_BATCH_SENTENCES, SENTENCES_IN_FLIGHT // parallel))

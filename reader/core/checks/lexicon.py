@@ -8,7 +8,7 @@ compound is likely a name too ("Noosa").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from functools import cache, lru_cache
 
 from reader.core.bundled import resource_path
@@ -141,12 +141,40 @@ def _starts_sentence(german: str, start: int) -> bool:
 _NOT_LOAN_ENDINGS = (*_GERMAN_ENDINGS, "er", "e", "ie", "el", "ing", "al")
 
 
+@cache
+def _english_words() -> Container[str]:
+    """simplemma's English word list, which keeps the case of names ("Islam", not "islam")."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    words: Container[str] = DefaultDictionaryFactory().get_dictionary("en")
+    return words
+
+
+@lru_cache(maxsize=65536)
+def english_name(word: str) -> bool:
+    """Whether English writes ``word`` only with its capital: simplemma's English list holds
+    it capitalised and not in lower case ("Islam", "Inuit", "Sanskrit"), as it does names.
+    German words are among its names too ("Mann", "Essen"): not those with a German ending
+    or an umlaut plural."""
+    table = _english_words()
+    if len(word) < 4 or not word[1:].islower() or word not in table or word.lower() in table:
+        return False
+    if word.lower().endswith(_GERMAN_ENDINGS):
+        return False
+    from reader.core.words.nouns import shipped_nouns
+
+    noun = shipped_nouns().get(word)
+    return noun is None or not any(ch in noun.plural for ch in "äöü")
+
+
 @lru_cache(maxsize=65536)
 def loanword(word: str) -> bool:
-    """A German common noun that English writes the same, and capitalised: "Sanskrit",
-    "Triceratops", "Eskimo". Told by its shape: six letters or more, no German ending, no
-    compound, a lemma whose plural (if any) takes an -s or no ending, and a word English
-    knows (simplemma's English word list)."""
+    """A German noun that English writes the same, and capitalised: "Islam", "Inuit"
+    (English's own list says so), "Sanskrit", "Triceratops", "Eskimo" (told by their shape:
+    six letters or more, no German ending, no compound, a lemma whose plural (if any) takes
+    an -s or no ending, and a word English knows, simplemma's English word list)."""
+    if english_name(word):
+        return True
     if len(word) < 6 or not common_noun(word) or word.lower().endswith(_NOT_LOAN_ENDINGS):
         return False
     words = _lexicon()

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.checks.lexicon import german_compound, loanword, unrecognized_names
+from reader.core.checks.lexicon import (
+    english_name,
+    german_compound,
+    loanword,
+    unrecognized_names,
+)
 from reader.core.checks.names import check_names
 
 
@@ -135,6 +140,33 @@ def test_a_dropped_loanword_name_is_flagged() -> None:
     german = "Das älteste Buch der Welt wurde in Sanskrit geschrieben."
     assert _flagged(german, "The oldest book in the world was written in.", []) == ["Sanskrit"]
     assert _flagged(german, "The oldest book in the world was written in Sanskrit.", []) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("Islam", True),
+        ("Inuit", True),
+        ("Sanskrit", True),
+        ("Hotel", False),  # English writes it in lower case
+        ("Film", False),  # in lower case too
+        ("Mann", False),  # a German word among English names: an umlaut plural
+        ("Essen", False),  # and a German ending
+        ("Einstellung", False),
+    ],
+)
+def test_english_names_are_words_english_lists_with_a_capital(word: str, name: bool) -> None:
+    assert english_name(word) is name
+
+
+def test_a_dropped_word_english_writes_as_a_name_is_flagged() -> None:
+    german = "Die Stadt ist im Judentum, Christentum und Islam heilig."
+    english = "The city is holy to Judaism, Christianity and {}."
+    assert _flagged(german, english.format(""), []) == ["Islam"]
+    assert _flagged(german, english.format("Islam"), []) == []
+    # a common noun English writes in lower case is not checked
+    german = "Die Stadt ist im Judentum, Christentum und Hotel heilig."
+    assert _flagged(german, english.format("the inn"), []) == []
 
 
 def test_a_name_with_a_capital_inside_is_not_kept_by_a_shared_beginning() -> None:

@@ -173,8 +173,11 @@ def _alike(key: str, other: str) -> bool:
 class EnglishSide:
     """One English sentence, folded and split once for all the names of its pair."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, german: str = "") -> None:
         self.text = text
+        # English words that are German words of the pair stand for those, not for another
+        # name spelt like them ("MetroPlus" is not "Metro")
+        self.taken = {spelling_key(w) for w in _WORD.findall(german) if len(w) >= 3}
         self._undotted = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", text)
         self.folded = f" {' '.join(fold(w) for w in _WORD.findall(self._undotted))} "
         self.words = list(_WORD.finditer(text))
@@ -187,8 +190,13 @@ class EnglishSide:
         return keys | {key[:-1] for key in keys if key.endswith("s") and len(key) > 3}
 
     @cached_property
+    def others(self) -> set[str]:
+        """Keys a name may match spelt another way: not German words of the pair."""
+        return {key for key in self.keys if key not in self.taken and f"{key}s" not in self.taken}
+
+    @cached_property
     def prefixes(self) -> set[str]:
-        return {key[:_SHARED_PREFIX] for key in self.keys if len(key) >= _SHARED_PREFIX}
+        return {key[:_SHARED_PREFIX] for key in self.others if len(key) >= _SHARED_PREFIX}
 
     def has_phrase(self, phrase: str) -> bool:
         words = [fold(w) for w in _WORD.findall(phrase)]
@@ -216,9 +224,9 @@ class EnglishSide:
             return True
         # a word made from the name: "Artus" / "Arthurian"
         stem = key[:-1]
-        if any(other.startswith(stem) and len(other) > len(key) for other in self.keys):
+        if any(other.startswith(stem) and len(other) > len(key) for other in self.others):
             return True
-        return any(_alike(key, other) for other in self.keys)
+        return any(_alike(key, other) for other in self.others)
 
     def names(self) -> list[str]:
         """Capitalised words, the sentence's first word last."""
@@ -364,7 +372,7 @@ def check_names(
     german: str, english: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[Finding]:
     """German entities (``(start, end, label)`` in ``german``) with no English counterpart."""
-    side = EnglishSide(english)
+    side = EnglishSide(english, german)
     findings = []
     changed: list[str] | None = None
     spans = [part for span in entities for part in _parts(german, *span)]

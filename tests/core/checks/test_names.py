@@ -179,6 +179,19 @@ def test_a_name_with_a_capital_inside_is_not_kept_by_a_shared_beginning() -> Non
     assert _flagged(german, english, [_span(german, "Metroplus", "ORG")]) == []
 
 
+def test_a_word_of_the_german_does_not_stand_for_another_name_spelt_like_it() -> None:
+    german = "Es gibt zwei Klassen: MetroPlus und Metro."
+    metro = german.rindex("Metro")
+    entities = [_span(german, "MetroPlus", "ORG"), (metro, metro + 5, "ORG")]
+    # "MetroPlus" is the German's own word, not "Metro" made longer
+    assert _flagged(german, "There are two classes: MetroPlus and Third.", entities) == ["Metro"]
+    assert _flagged(german, "There are two classes: MetroPlus and Metro.", entities) == []
+    # a word the German does not have still does ("Artus" / "Arthurian")
+    german = "Sie erzählt von Artus."
+    entities = [_span(german, "Artus", "PER")]
+    assert _flagged(german, "It tells an Arthurian tale.", entities) == []
+
+
 def test_a_name_of_nothing_but_kind_words_is_not_checked() -> None:
     german = "Nur wenige Schiffe der Königlichen Marine lagen dort."
     entity = [_span(german, "Königlichen Marine", "ORG")]

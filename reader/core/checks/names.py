@@ -346,7 +346,7 @@ def _checked(name: str, label: str) -> bool:
     # A person the tagger found is a name even when it is a noun too ("Lee", "Brand").
     if " " not in name and label != "PER" and common_noun(name) and not loanword(name):
         return False
-    if " " not in name and name.lower().endswith(_ADJECTIVE_ENDINGS):
+    if " " not in name and label != "PER" and name.lower().endswith(_ADJECTIVE_ENDINGS):
         return False
     return len(name.split()) <= 5
 

@@ -192,6 +192,17 @@ def test_a_word_of_the_german_does_not_stand_for_another_name_spelt_like_it() ->
     assert _flagged(german, "It tells an Arthurian tale.", entities) == []
 
 
+def test_a_person_with_an_adjective_ending_is_checked() -> None:
+    german = "Eine Gruppe unter Greene griff vor der Dämmerung an."
+    entities = [_span(german, "Greene", "PER")]
+    assert _flagged(german, "One group under attacked before dawn.", entities) == ["Greene"]
+    assert _flagged(german, "One group under Greene attacked before dawn.", entities) == []
+    # a capitalised adjective the recognizer took for another kind of name is not
+    german = "Eine Gruppe unter Bekannte griff vor der Dämmerung an."
+    entities = [_span(german, "Bekannte", "ORG")]
+    assert _flagged(german, "One group under friends attacked before dawn.", entities) == []
+
+
 def test_a_name_of_nothing_but_kind_words_is_not_checked() -> None:
     german = "Nur wenige Schiffe der Königlichen Marine lagen dort."
     entity = [_span(german, "Königlichen Marine", "ORG")]

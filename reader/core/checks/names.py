@@ -25,6 +25,7 @@ from reader.core.checks.lexicon import (
 )
 from reader.core.checks.lexicon import wordset as _wordset
 from reader.core.checks.model import CheckKind, Finding
+from reader.core.checks.name_repeats import repeated_names
 from reader.core.entities.projection import exonyms
 
 # Transliteration variants of one name look alike after this ("selenskyj" ~ "zelensky").
@@ -373,24 +374,19 @@ def check_names(
 ) -> list[Finding]:
     """German entities (``(start, end, label)`` in ``german``) with no English counterpart."""
     side = EnglishSide(english, german)
-    findings = []
+    findings, kept = [], []
     changed: list[str] | None = None
     spans = [part for span in entities for part in _parts(german, *span)]
     for start, end, label in sorted([*spans, *unrecognized_names(german, entities)]):
         name = german[start:end]
-        if not _checked(name, label) or name_kept(name, side, label):
+        if not _checked(name, label):
+            continue
+        if name_kept(name, side, label):
+            kept.append((start, end, name))
             continue
         if changed is None:
             known = _mentioned_in(german)
             changed = [w for w in side.names() if spelling_key(w) not in known]
-        findings.append(
-            Finding(
-                CheckKind.NAME,
-                start,
-                end,
-                name,
-                english_form(name),
-                changed[0] if changed else None,
-            )
-        )
-    return findings
+        found = changed[0] if changed else None
+        findings.append(Finding(CheckKind.NAME, start, end, name, english_form(name), found))
+    return findings + repeated_names(side.folded, kept, folded_exonyms())

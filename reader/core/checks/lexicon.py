@@ -80,6 +80,29 @@ def listed_name(word: str) -> bool:
     return kind == _NAME or (kind == _SURNAME and not word.lower().endswith(_GERMAN_ENDINGS))
 
 
+@lru_cache(maxsize=65536)
+def english_named_thing(word: str) -> bool:
+    """A noun the tagger's lists saw mostly as an organisation or a place ("Expo",
+    "Emirates", "Highway") that English writes the same: English keeps it as a name. German
+    nouns among them ("Marine", "Burg", "Strand") are not: those with a German plural."""
+    codes = _lexicon().get(word)
+    if codes is None or "N" not in codes or not any(code in codes for code in "lo"):
+        return False
+    if len(word) < 4 or word.lower().endswith(_GERMAN_ENDINGS):
+        return False
+    import simplemma
+
+    if not simplemma.is_known(word.lower(), lang="en"):
+        return False
+    from reader.core.words.nouns import shipped_nouns
+
+    nouns = shipped_nouns()
+    noun = nouns.get(word)
+    if noun is None:  # not a German noun, nor the genitive of one ("Films")
+        return not (word.endswith("s") and nouns.get(word[:-1]) is not None)
+    return noun.plural.endswith("s")
+
+
 _TOKEN = re.compile(r"[^\W_][\w]*")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]+")
 # A capital inside a word: "eBay", "MetroPlus", "McMurdo", "YouTube"
@@ -217,6 +240,7 @@ def unrecognized_names(
         # before a hyphen and a space the head of one ("Wohn- oder Reiseort")
         in_compound = german[start - 1 : start] == "-" or german[end : end + 2] == "- "
         unknown = not in_compound and (_unknown_word(word) or loanword(word))
+        unknown = unknown or (not in_compound and english_named_thing(word))
         if _ACRONYM.fullmatch(word) or inner_capital or listed_name(word) or unknown:
             found.append((start, end, "MISC"))
     return found

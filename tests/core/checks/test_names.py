@@ -7,6 +7,7 @@ import pytest
 
 from reader.core.checks.lexicon import (
     english_name,
+    english_named_thing,
     german_compound,
     loanword,
     unrecognized_names,
@@ -165,8 +166,8 @@ def test_a_dropped_word_english_writes_as_a_name_is_flagged() -> None:
     assert _flagged(german, english.format(""), []) == ["Islam"]
     assert _flagged(german, english.format("Islam"), []) == []
     # a common noun English writes in lower case is not checked
-    german = "Die Stadt ist im Judentum, Christentum und Hotel heilig."
-    assert _flagged(german, english.format("the inn"), []) == []
+    german = "Die Stadt ist im Judentum, Christentum und Garten heilig."
+    assert _flagged(german, english.format("the yard"), []) == []
 
 
 def test_a_name_with_a_capital_inside_is_not_kept_by_a_shared_beginning() -> None:
@@ -177,6 +178,31 @@ def test_a_name_with_a_capital_inside_is_not_kept_by_a_shared_beginning() -> Non
     # "Olympic")
     german = "Jeder Zug hat Metroplus-Wagen."
     assert _flagged(german, english, [_span(german, "Metroplus", "ORG")]) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("Expo", True),  # an organisation in the lists, an -s plural, an English word
+        ("Highway", True),
+        ("Emirates", True),  # no German noun at all
+        ("Marine", False),  # a German plural: Marinen
+        ("Films", False),  # the genitive of a German noun
+        ("Gasse", False),  # only a common noun in the lists
+    ],
+)
+def test_named_things_english_writes_the_same_are_told_by_list_and_plural(
+    word: str, name: bool
+) -> None:
+    assert english_named_thing(word) is name
+
+
+def test_a_dropped_named_thing_is_flagged() -> None:
+    german = "Eine Weltausstellung (oft einfach Expo genannt) ist ein großes Fest."
+    assert _flagged(german, "A World's Fair (often simply called) is a big festival.", []) == [
+        "Expo"
+    ]
+    assert _flagged(german, "A World's Fair (often simply called Expo) is a festival.", []) == []
 
 
 def test_a_word_of_the_german_does_not_stand_for_another_name_spelt_like_it() -> None:

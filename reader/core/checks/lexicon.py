@@ -166,10 +166,11 @@ _NOT_LOAN_ENDINGS = (*_GERMAN_ENDINGS, "er", "e", "ie", "el", "ing", "al")
 
 @cache
 def _english_words() -> Container[str]:
-    """simplemma's English word list, which keeps the case of names ("Islam", not "islam")."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    """simplemma's English word list, which keeps the case of names ("Islam", not "islam"):
+    the copy its own look-ups load (``is_known``), not a second one."""
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
 
-    words: Container[str] = DefaultDictionaryFactory().get_dictionary("en")
+    words: Container[str] = DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
     return words
 
 

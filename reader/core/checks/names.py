@@ -176,9 +176,7 @@ class EnglishSide:
 
     def __init__(self, text: str, german: str = "") -> None:
         self.text = text
-        # English words that are German words of the pair stand for those, not for another
-        # name spelt like them ("MetroPlus" is not "Metro")
-        self.taken = {spelling_key(w) for w in _WORD.findall(german) if len(w) >= 3}
+        self._german = german
         self._undotted = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", text)
         self.folded = f" {' '.join(fold(w) for w in _WORD.findall(self._undotted))} "
         self.words = list(_WORD.finditer(text))
@@ -192,8 +190,10 @@ class EnglishSide:
 
     @cached_property
     def others(self) -> set[str]:
-        """Keys a name may match spelt another way: not German words of the pair."""
-        return {key for key in self.keys if key not in self.taken and f"{key}s" not in self.taken}
+        """Keys a name may match spelt another way: not German words of the pair, which
+        stand for those ("MetroPlus" is not "Metro" made longer)."""
+        taken = {spelling_key(w) for w in _WORD.findall(self._german) if len(w) >= 3}
+        return {key for key in self.keys if key not in taken and f"{key}s" not in taken}
 
     @cached_property
     def prefixes(self) -> set[str]:

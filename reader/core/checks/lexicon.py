@@ -103,6 +103,9 @@ def english_named_thing(word: str) -> bool:
     return noun.plural.endswith("s")
 
 
+_CITATION = re.compile(
+    r"\(([A-ZÄÖÜ][^\W\d_]+)(?: (?:et al\.|und [A-ZÄÖÜ][^\W\d_]+))?,? (?:1[5-9]|20)\d\d[a-z]?\)"
+)
 _TOKEN = re.compile(r"[^\W_][\w]*")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]+")
 # A capital inside a word: "eBay", "MetroPlus", "McMurdo", "YouTube"
@@ -224,10 +227,19 @@ def unrecognized_names(
     """Names the recognizer missed, not sentence-initial: acronyms ("HIV", also in front of
     a compound: "DVD-Format"), listed names, and words no list knows ("Noosa")."""
     found = []
+    # the author of a citation, wherever it stands: "(Bremer, 1998)", "(Hall et al. 2004)"
+    authors = {
+        m.start(1)
+        for m in _CITATION.finditer(german)
+        if not any(m.start(1) < b and m.end(1) > a for a, b, _label in entities)
+    }
     for match in _TOKEN.finditer(german):
         start, end = match.span()
         word = match.group()
         inner_capital = _INNER_CAPITAL.fullmatch(word) is not None
+        if start in authors:
+            found.append((start, end, "PER"))
+            continue
         if not (word[0].isupper() or inner_capital) or _starts_sentence(german, start):
             continue
         if any(start < b and end > a for a, b, _label in entities):

@@ -205,6 +205,16 @@ def test_a_dropped_named_thing_is_flagged() -> None:
     assert _flagged(german, "A World's Fair (often simply called Expo) is a festival.", []) == []
 
 
+def test_the_author_of_a_citation_is_a_name_even_after_a_full_stop() -> None:
+    german = "Man kann flexibel arbeiten. (Bremer, 1998)"
+    assert _unrecognized(german) == ["Bremer"]
+    assert _flagged(german, "One can work flexibly. (, 1998)", []) == ["Bremer"]
+    assert _flagged(german, "One can work flexibly. (Bremer, 1998)", []) == []
+    assert _unrecognized("So steht es (Hall et al. 2004) dort.") == ["Hall"]
+    # a bracket with a word and a number that is no year cites nobody
+    assert _unrecognized("Das steht dort. (Seite, 12)") == []
+
+
 def test_a_word_of_the_german_does_not_stand_for_another_name_spelt_like_it() -> None:
     german = "Es gibt zwei Klassen: MetroPlus und Metro."
     metro = german.rindex("Metro")

@@ -129,6 +129,10 @@ def german_compound(word: str) -> bool:
     return any(word[i:].capitalize() in words for i in range(3, len(word) - 3))
 
 
+# Letters German writes only in loanwords: c outside ch and ck, y, q without u
+_FOREIGN_SPELLING = re.compile(r"[cC](?![hk])|[yY]|[qQ](?!u)")
+
+
 def _unknown_word(word: str) -> bool:
     """A capitalised word that no list knows and that is no compound of known words.
 
@@ -140,7 +144,9 @@ def _unknown_word(word: str) -> bool:
         return False
     if any(ch in word for ch in "äöüßÄÖÜ") or word.lower().endswith(_GERMAN_ENDINGS):
         return False
-    if any(word[i:].capitalize() in words for i in range(1, len(word) - 3)):
+    # a foreign spelling in front of a short word is no German compound ("Craigslist")
+    shortest = 5 if _FOREIGN_SPELLING.search(word) else 4
+    if any(word[i:].capitalize() in words for i in range(1, len(word) + 1 - shortest)):
         return False
     # a known noun in front: "Ozeanliner", "Reiseort"
     return not any(word[:i] in words and not listed_name(word[:i]) for i in range(5, len(word) - 2))

@@ -215,6 +215,15 @@ def test_the_author_of_a_citation_is_a_name_even_after_a_full_stop() -> None:
     assert _unrecognized("Das steht dort. (Seite, 12)") == []
 
 
+def test_a_foreign_spelling_in_front_of_a_short_word_is_no_compound() -> None:
+    german = "Man verkauft sie über eBay oder Craigslist weiter."
+    assert _unrecognized(german) == ["eBay", "Craigslist"]
+    assert _flagged(german, "They are resold through eBay or.", []) == ["Craigslist"]
+    assert _flagged(german, "They are resold through eBay or Craigslist.", []) == []
+    # German compounds with a loanword in front still are ("Cyber|angriff")
+    assert _unrecognized("Man meldete einen Cyberangriff auf die Bank.") == []
+
+
 def test_a_word_of_the_german_does_not_stand_for_another_name_spelt_like_it() -> None:
     german = "Es gibt zwei Klassen: MetroPlus und Metro."
     metro = german.rindex("Metro")

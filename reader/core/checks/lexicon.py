@@ -184,13 +184,15 @@ def _english_words() -> Container[str]:
 
 
 @lru_cache(maxsize=65536)
-def english_name(word: str) -> bool:
+def english_name(word: str, only: bool = True) -> bool:
     """Whether English writes ``word`` only with its capital: simplemma's English list holds
-    it capitalised and not in lower case ("Islam", "Inuit", "Sanskrit"), as it does names.
-    German words are among its names too ("Mann", "Essen"): not those with a German ending
-    or an umlaut plural."""
+    it capitalised and not in lower case ("Islam", "Inuit", "Sanskrit"), as it does names;
+    with ``only`` false, also in lower case ("Hindi", "Renaissance"). German words are among
+    its names too ("Mann", "Essen"): not those with a German ending or an umlaut plural."""
     table = _english_words()
-    if len(word) < 4 or not word[1:].islower() or word not in table or word.lower() in table:
+    if len(word) < 4 or not word[1:].islower() or word not in table:
+        return False
+    if only and word.lower() in table:
         return False
     if word.lower().endswith(_GERMAN_ENDINGS):
         return False

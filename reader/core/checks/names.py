@@ -18,6 +18,7 @@ from reader.core.bundled import resource_pairs
 from reader.core.checks.lexicon import (
     NOT_NAMES,
     common_noun,
+    english_name,
     fold,
     german_compound,
     loanword,
@@ -345,8 +346,9 @@ def _checked(name: str, label: str) -> bool:
     if " " not in name and fold(name) in NOT_NAMES:
         return False
     # A person the tagger found is a name even when it is a noun too ("Lee", "Brand").
+    # ... and so is a noun English also writes as a name, when the tagger found it ("Hindi")
     if " " not in name and label != "PER" and common_noun(name) and not loanword(name):
-        return False
+        return english_name(name, only=False)
     if " " not in name and label != "PER" and name.lower().endswith(_ADJECTIVE_ENDINGS):
         return False
     return len(name.split()) <= 5

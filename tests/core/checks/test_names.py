@@ -224,6 +224,17 @@ def test_a_foreign_spelling_in_front_of_a_short_word_is_no_compound() -> None:
     assert _unrecognized("Man meldete einen Cyberangriff auf die Bank.") == []
 
 
+def test_a_found_noun_english_also_writes_as_a_name_is_checked() -> None:
+    german = "Viele sprechen dort Hindi und Englisch."
+    entities = [_span(german, "Hindi", "MISC")]
+    assert _flagged(german, "Many speak and English there.", entities) == ["Hindi"]
+    assert _flagged(german, "Many speak Hindi and English there.", entities) == []
+    # a common noun the tagger took for a name, which English writes in lower case only
+    german = "Viele wohnen dort im Garten am Fluss."
+    entities = [_span(german, "Garten", "ORG")]
+    assert _flagged(german, "Many live in the yard by the river.", entities) == []
+
+
 def test_a_word_of_the_german_does_not_stand_for_another_name_spelt_like_it() -> None:
     german = "Es gibt zwei Klassen: MetroPlus und Metro."
     metro = german.rindex("Metro")

@@ -38,6 +38,12 @@ def _english_forms(name: str, exonyms: Mapping[str, str]) -> set[str]:
     return forms
 
 
+def _phrase(name: str, exonyms: Mapping[str, str]) -> str:
+    """A name as the folded English words it should appear as."""
+    words = [exonyms.get(fold(word), word) for word in _WORD.findall(name)]
+    return f" {' '.join(fold(word) for word in _WORD.findall(' '.join(words)))} "
+
+
 def _said(form: str, english_words: Sequence[str]) -> int:
     """How often the English says ``form``, or a word made from it ("Belgium", "Belgian")."""
     if len(form) <= _SHARED_PREFIX:
@@ -61,11 +67,13 @@ def repeated_names(
             continue
         said = _said(form, english_folded.split())
         if 0 < said < count:
-            start, end, name = next(
-                span
-                for span, forms in zip(reversed(kept), reversed(forms_of), strict=True)
-                if form in forms
-            )
+            with_form = [span for span, forms in zip(kept, forms_of, strict=True) if form in forms]
+            # the one the English does not have as it is ("Air Canada", not "Kanada"), else
+            # the last
+            missing = [
+                span for span in with_form if _phrase(span[2], exonyms) not in english_folded
+            ]
+            start, end, name = (missing or with_form)[-1]
             if all(finding.de_start != start for finding in findings):
                 expected = " ".join(exonyms.get(fold(w), w) for w in name.split())
                 findings.append(Finding(CheckKind.NAME, start, end, name, expected))

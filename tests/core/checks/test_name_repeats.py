@@ -25,7 +25,12 @@ ENTITIES = _names(GERMAN, "Air Canada", "Delta Air Lines", "Lufthansa", "Kanada"
 
 def test_a_name_said_less_often_in_the_english_is_flagged() -> None:
     english = "These include Delta Air Lines and Lufthansa for flights from Canada."
-    assert _flagged(GERMAN, english, ENTITIES) == ["Kanada"]
+    assert _flagged(GERMAN, english, ENTITIES) == ["Air Canada"]
+    # when every name is there as it is, the last one with the form is flagged
+    german = "Teile Belgiens gehörten zu Luxemburg und wurden Teil Belgiens."
+    entities = _names(german, "Belgiens", "Luxemburg", "Belgiens")
+    english = "Parts of Belgium belonged to Luxembourg and joined the kingdom."
+    assert [f.de_start for f in check_names(german, english, entities)] == [entities[-1][0]]
 
 
 def test_a_name_said_as_often_is_not_flagged() -> None:

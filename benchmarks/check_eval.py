@@ -71,7 +71,12 @@ MONTHS = [
     "December",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-DATE_WORDS = frozenset(MONTHS + WEEKDAYS)
+# "(Nov-Feb)" is a date, not a name
+DATE_WORDS = frozenset(
+    MONTHS
+    + WEEKDAYS
+    + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+)
 CURRENCIES = {
     "euro": "dollar", "euros": "dollars", "€": "$", "dollar": "pound", "dollars": "pounds",
     "$": "£", "pound": "euro", "pounds": "euros", "£": "€", "yen": "yuan", "yuan": "yen",
@@ -137,14 +142,34 @@ def corrupt_date(german: str, english: str, rng: random.Random) -> str | None:
     return rng.choice(options)() if options else None
 
 
+def _sentence_start(english: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence (after an opening quote or bracket)."""
+    before = english[:start].rstrip().rstrip("\"'“‘([").rstrip()
+    return not before or before[-1] in ".!?:"
+
+
+def _common_word(word: str) -> bool:
+    """An English word written in lower case ("Sand"), unless English also writes it as a
+    name (simplemma's English lists keep the case: "Islam", "Hall")."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    table = DefaultDictionaryFactory().get_dictionary("en")
+    return word.lower() in table and word not in table
+
+
 def shared_names(german: str, english: str) -> list[re.Match[str]]:
-    """Capitalised English word runs (not sentence-initial) written the same in German."""
+    """Capitalised English word runs written the same in German: not a date ("Nov") and not
+    a common word capitalised because it starts a sentence ("wide. Sand, gravel …")."""
     folded_german = " " + " ".join(fold(w) for w in _WORDS.findall(german)) + " "
     found = []
     for match in _NAME.finditer(english):
-        if match.start() == 0 or len(match.group()) < 3 or match.group() in DATE_WORDS:
-            continue
         words = _WORDS.findall(match.group())
+        if len(match.group()) < 3 or all(word in DATE_WORDS for word in words):
+            continue
+        if _sentence_start(english, match.start()) and (
+            match.start() == 0 or (len(words) == 1 and _common_word(words[0]))
+        ):
+            continue
         if " " + " ".join(fold(w) for w in words) + " " in folded_german:
             found.append(match)
     return found
@@ -155,8 +180,9 @@ def corrupt_name_drop(german: str, english: str, rng: random.Random) -> str | No
     if not names:
         return None
     name = rng.choice(names).group()
-    dropped = re.sub(rf"(?:\s+(?:the|of))?\s*{re.escape(name)}(?:['’]s)?", "", english)
-    return dropped if name not in dropped else None
+    # whole words only: dropping "Expo" leaves "Exposition" alone
+    dropped = re.sub(rf"(?:\s+(?:the|of))?\s*(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", "", english)
+    return dropped if _whole(name).search(dropped) is None else None
 
 
 def corrupt_name_swap(german: str, english: str, rng: random.Random, pool: list[str]) -> str | None:
@@ -168,7 +194,13 @@ def corrupt_name_swap(german: str, english: str, rng: random.Random, pool: list[
     others = [p for p in pool if fold(p) not in folded and fold(p) not in fold(english)]
     if not others:
         return None
-    return english.replace(name, rng.choice(others))
+    other = rng.choice(others)
+    return _whole(name).sub(lambda _match: other, english)
+
+
+def _whole(name: str) -> re.Pattern[str]:
+    """``name`` as whole words ("Expo", not the start of "Exposition")."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def caught(clean: list[Finding], corrupted: list[Finding], kinds: set[CheckKind]) -> bool:

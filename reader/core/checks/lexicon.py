@@ -8,7 +8,7 @@ compound is likely a name too ("Noosa").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from functools import cache, lru_cache
 
 from reader.core.bundled import resource_path
@@ -80,6 +80,32 @@ def listed_name(word: str) -> bool:
     return kind == _NAME or (kind == _SURNAME and not word.lower().endswith(_GERMAN_ENDINGS))
 
 
+@lru_cache(maxsize=65536)
+def english_named_thing(word: str) -> bool:
+    """A noun the tagger's lists saw mostly as an organisation or a place ("Expo",
+    "Emirates", "Highway") that English writes the same: English keeps it as a name. German
+    nouns among them ("Marine", "Burg", "Strand") are not: those with a German plural."""
+    codes = _lexicon().get(word)
+    if codes is None or "N" not in codes or not any(code in codes for code in "lo"):
+        return False
+    if len(word) < 4 or word.lower().endswith(_GERMAN_ENDINGS):
+        return False
+    import simplemma
+
+    if not simplemma.is_known(word.lower(), lang="en"):
+        return False
+    from reader.core.words.nouns import shipped_nouns
+
+    nouns = shipped_nouns()
+    noun = nouns.get(word)
+    if noun is None:  # not a German noun, nor the genitive of one ("Films")
+        return not (word.endswith("s") and nouns.get(word[:-1]) is not None)
+    return noun.plural.endswith("s")
+
+
+_CITATION = re.compile(
+    r"\(([A-ZÄÖÜ][^\W\d_]+)(?: (?:et al\.|und [A-ZÄÖÜ][^\W\d_]+))?,? (?:1[5-9]|20)\d\d[a-z]?\)"
+)
 _TOKEN = re.compile(r"[^\W_][\w]*")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]+")
 # A capital inside a word: "eBay", "MetroPlus", "McMurdo", "YouTube"
@@ -103,6 +129,10 @@ def german_compound(word: str) -> bool:
     return any(word[i:].capitalize() in words for i in range(3, len(word) - 3))
 
 
+# Letters German writes only in loanwords: c outside ch and ck, y, q without u
+_FOREIGN_SPELLING = re.compile(r"[cC](?![hk])|[yY]|[qQ](?!u)")
+
+
 def _unknown_word(word: str) -> bool:
     """A capitalised word that no list knows and that is no compound of known words.
 
@@ -114,7 +144,9 @@ def _unknown_word(word: str) -> bool:
         return False
     if any(ch in word for ch in "äöüßÄÖÜ") or word.lower().endswith(_GERMAN_ENDINGS):
         return False
-    if any(word[i:].capitalize() in words for i in range(1, len(word) - 3)):
+    # a foreign spelling in front of a short word is no German compound ("Craigslist")
+    shortest = 5 if _FOREIGN_SPELLING.search(word) else 4
+    if any(word[i:].capitalize() in words for i in range(1, len(word) + 1 - shortest)):
         return False
     # a known noun in front: "Ozeanliner", "Reiseort"
     return not any(word[:i] in words and not listed_name(word[:i]) for i in range(5, len(word) - 2))
@@ -141,12 +173,43 @@ def _starts_sentence(german: str, start: int) -> bool:
 _NOT_LOAN_ENDINGS = (*_GERMAN_ENDINGS, "er", "e", "ie", "el", "ing", "al")
 
 
+@cache
+def _english_words() -> Container[str]:
+    """simplemma's English word list, which keeps the case of names ("Islam", not "islam"):
+    the copy its own look-ups load (``is_known``), not a second one."""
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+
+    words: Container[str] = DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
+    return words
+
+
+@lru_cache(maxsize=65536)
+def english_name(word: str, only: bool = True) -> bool:
+    """Whether English writes ``word`` only with its capital: simplemma's English list holds
+    it capitalised and not in lower case ("Islam", "Inuit", "Sanskrit"), as it does names;
+    with ``only`` false, also in lower case ("Hindi", "Renaissance"). German words are among
+    its names too ("Mann", "Essen"): not those with a German ending or an umlaut plural."""
+    table = _english_words()
+    if len(word) < 4 or not word[1:].islower() or word not in table:
+        return False
+    if only and word.lower() in table:
+        return False
+    if word.lower().endswith(_GERMAN_ENDINGS):
+        return False
+    from reader.core.words.nouns import shipped_nouns
+
+    noun = shipped_nouns().get(word)
+    return noun is None or not any(ch in noun.plural for ch in "äöü")
+
+
 @lru_cache(maxsize=65536)
 def loanword(word: str) -> bool:
-    """A German common noun that English writes the same, and capitalised: "Sanskrit",
-    "Triceratops", "Eskimo". Told by its shape: six letters or more, no German ending, no
-    compound, a lemma whose plural (if any) takes an -s or no ending, and a word English
-    knows (simplemma's English word list)."""
+    """A German noun that English writes the same, and capitalised: "Islam", "Inuit"
+    (English's own list says so), "Sanskrit", "Triceratops", "Eskimo" (told by their shape:
+    six letters or more, no German ending, no compound, a lemma whose plural (if any) takes
+    an -s or no ending, and a word English knows, simplemma's English word list)."""
+    if english_name(word):
+        return True
     if len(word) < 6 or not common_noun(word) or word.lower().endswith(_NOT_LOAN_ENDINGS):
         return False
     words = _lexicon()
@@ -172,10 +235,19 @@ def unrecognized_names(
     """Names the recognizer missed, not sentence-initial: acronyms ("HIV", also in front of
     a compound: "DVD-Format"), listed names, and words no list knows ("Noosa")."""
     found = []
+    # the author of a citation, wherever it stands: "(Bremer, 1998)", "(Hall et al. 2004)"
+    authors = {
+        m.start(1)
+        for m in _CITATION.finditer(german)
+        if not any(m.start(1) < b and m.end(1) > a for a, b, _label in entities)
+    }
     for match in _TOKEN.finditer(german):
         start, end = match.span()
         word = match.group()
         inner_capital = _INNER_CAPITAL.fullmatch(word) is not None
+        if start in authors:
+            found.append((start, end, "PER"))
+            continue
         if not (word[0].isupper() or inner_capital) or _starts_sentence(german, start):
             continue
         if any(start < b and end > a for a, b, _label in entities):
@@ -189,6 +261,7 @@ def unrecognized_names(
         # before a hyphen and a space the head of one ("Wohn- oder Reiseort")
         in_compound = german[start - 1 : start] == "-" or german[end : end + 2] == "- "
         unknown = not in_compound and (_unknown_word(word) or loanword(word))
+        unknown = unknown or (not in_compound and english_named_thing(word))
         if _ACRONYM.fullmatch(word) or inner_capital or listed_name(word) or unknown:
             found.append((start, end, "MISC"))
     return found

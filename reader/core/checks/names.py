@@ -18,6 +18,7 @@ from reader.core.bundled import resource_pairs
 from reader.core.checks.lexicon import (
     NOT_NAMES,
     common_noun,
+    english_name,
     fold,
     german_compound,
     loanword,
@@ -25,6 +26,7 @@ from reader.core.checks.lexicon import (
 )
 from reader.core.checks.lexicon import wordset as _wordset
 from reader.core.checks.model import CheckKind, Finding
+from reader.core.checks.name_repeats import repeated_names
 from reader.core.entities.projection import exonyms
 
 # Transliteration variants of one name look alike after this ("selenskyj" ~ "zelensky").
@@ -173,8 +175,9 @@ def _alike(key: str, other: str) -> bool:
 class EnglishSide:
     """One English sentence, folded and split once for all the names of its pair."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, german: str = "") -> None:
         self.text = text
+        self._german = german
         self._undotted = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", text)
         self.folded = f" {' '.join(fold(w) for w in _WORD.findall(self._undotted))} "
         self.words = list(_WORD.finditer(text))
@@ -187,8 +190,15 @@ class EnglishSide:
         return keys | {key[:-1] for key in keys if key.endswith("s") and len(key) > 3}
 
     @cached_property
+    def others(self) -> set[str]:
+        """Keys a name may match spelt another way: not German words of the pair, which
+        stand for those ("MetroPlus" is not "Metro" made longer)."""
+        taken = {spelling_key(w) for w in _WORD.findall(self._german) if len(w) >= 3}
+        return {key for key in self.keys if key not in taken and f"{key}s" not in taken}
+
+    @cached_property
     def prefixes(self) -> set[str]:
-        return {key[:_SHARED_PREFIX] for key in self.keys if len(key) >= _SHARED_PREFIX}
+        return {key[:_SHARED_PREFIX] for key in self.others if len(key) >= _SHARED_PREFIX}
 
     def has_phrase(self, phrase: str) -> bool:
         words = [fold(w) for w in _WORD.findall(phrase)]
@@ -216,9 +226,9 @@ class EnglishSide:
             return True
         # a word made from the name: "Artus" / "Arthurian"
         stem = key[:-1]
-        if any(other.startswith(stem) and len(other) > len(key) for other in self.keys):
+        if any(other.startswith(stem) and len(other) > len(key) for other in self.others):
             return True
-        return any(_alike(key, other) for other in self.keys)
+        return any(_alike(key, other) for other in self.others)
 
     def names(self) -> list[str]:
         """Capitalised words, the sentence's first word last."""
@@ -336,9 +346,10 @@ def _checked(name: str, label: str) -> bool:
     if " " not in name and fold(name) in NOT_NAMES:
         return False
     # A person the tagger found is a name even when it is a noun too ("Lee", "Brand").
+    # ... and so is a noun English also writes as a name, when the tagger found it ("Hindi")
     if " " not in name and label != "PER" and common_noun(name) and not loanword(name):
-        return False
-    if " " not in name and name.lower().endswith(_ADJECTIVE_ENDINGS):
+        return english_name(name, only=False)
+    if " " not in name and label != "PER" and name.lower().endswith(_ADJECTIVE_ENDINGS):
         return False
     return len(name.split()) <= 5
 
@@ -364,25 +375,20 @@ def check_names(
     german: str, english: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[Finding]:
     """German entities (``(start, end, label)`` in ``german``) with no English counterpart."""
-    side = EnglishSide(english)
-    findings = []
+    side = EnglishSide(english, german)
+    findings, kept = [], []
     changed: list[str] | None = None
     spans = [part for span in entities for part in _parts(german, *span)]
     for start, end, label in sorted([*spans, *unrecognized_names(german, entities)]):
         name = german[start:end]
-        if not _checked(name, label) or name_kept(name, side, label):
+        if not _checked(name, label):
+            continue
+        if name_kept(name, side, label):
+            kept.append((start, end, name))
             continue
         if changed is None:
             known = _mentioned_in(german)
             changed = [w for w in side.names() if spelling_key(w) not in known]
-        findings.append(
-            Finding(
-                CheckKind.NAME,
-                start,
-                end,
-                name,
-                english_form(name),
-                changed[0] if changed else None,
-            )
-        )
-    return findings
+        found = changed[0] if changed else None
+        findings.append(Finding(CheckKind.NAME, start, end, name, english_form(name), found))
+    return findings + repeated_names(side.folded, kept, folded_exonyms())

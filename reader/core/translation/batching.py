@@ -44,7 +44,7 @@ RAMP = 8  # each early batch may be this many times larger than the one before
 # machine): window/CLI 1.27x and 1.53x with these calls, 1.61x and 1.87x with two 256-token
 # calls in document order; the window's peak RSS 554-556 MiB against 413-414 MiB (the
 # 512-token sub-batches cost memory as the command line's do: 448-483 MiB there).
-# Each call is now cut by its padded size (``plan_padded``) and sent as one sub-batch as
+# Each call is now cut by its padded size (``plan_sorted_pass``) and sent as one sub-batch as
 # CTranslate2 counts it: cut by the plain sum, CTranslate2 split most calls in two and decoded
 # the small rest alone. With that, 1,919 WMT14 sentences, real-shape model, 2 threads, one
 # process (no window), shared machine: 512-token calls 73.5 s CPU, peak 388 MiB (main before:
@@ -89,6 +89,7 @@ def plan_streaming(
     lengths: Sequence[int],
     *,
     call_tokens: int,
+    call_sentences: int = 1 << 30,
     first_tokens: int | None = FIRST_BATCH_TOKENS,
     screen_tokens: int = SCREEN_TOKENS,
     sort_tokens: int = SORT_WINDOW_TOKENS,
@@ -97,7 +98,8 @@ def plan_streaming(
 
     The first ``screen_tokens`` go as ``plan_batches`` plans them (in the given order,
     starting small); the rest in consecutive windows of about ``sort_tokens``, each sorted
-    by length and cut into calls of at most ``call_tokens``.
+    by length and cut into calls of at most ``call_tokens`` as CTranslate2 counts them
+    (padded) and ``call_sentences`` (short sentences cost memory by their number).
     """
     batches: list[list[int]] = []
     covered = 0
@@ -117,27 +119,10 @@ def plan_streaming(
         if window and (total >= sort_tokens or index == len(lengths)):
             order = sorted(window, key=lambda i: lengths[i])
             sizes = [lengths[i] for i in order]
-            for cut in plan_padded(sizes, max_tokens=call_tokens):
+            budget = SubBatchBudget(call_tokens, call_sentences)
+            for cut in plan_sorted_pass(sizes, 1, budget):
                 batches.append([order[j] for j in cut])
             window, total = [], 0
-    return batches
-
-
-def plan_padded(ascending: Sequence[int], *, max_tokens: int) -> list[list[int]]:
-    """Cut lengths sorted shortest first into consecutive calls whose size as CTranslate2
-    counts a sub-batch (sentences times the longest: padded) stays within ``max_tokens``;
-    a sentence longer than that alone. Each call then decodes as one sub-batch of at most
-    ``max_tokens`` (cut by the plain sum, a call was padded past it: one more sub-batch
-    than meant, or more memory)."""
-    batches: list[list[int]] = []
-    current: list[int] = []
-    for index, length in enumerate(ascending):
-        if current and (len(current) + 1) * max(1, length) > max_tokens:
-            batches.append(current)
-            current = []
-        current.append(index)
-    if current:
-        batches.append(current)
     return batches
 
 

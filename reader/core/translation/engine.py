@@ -294,7 +294,12 @@ class TranslationEngine:
                 cancel=cancel,
             )
         elif self.calls_in_flight > 1:  # small calls, sorted after the first screen
-            batches = plan_streaming(lengths, call_tokens=self.batch_tokens, first_tokens=first)
+            batches = plan_streaming(
+                lengths,
+                call_tokens=self.batch_tokens,
+                call_sentences=self.budget.sentences,
+                first_tokens=first,
+            )
             calls = self._stream([[pending[i] for i in b] for b in batches], align, beam, cancel)
         else:
             batches = plan_batches(lengths, max_tokens=self.batch_tokens, first_tokens=first)

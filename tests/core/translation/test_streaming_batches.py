@@ -41,3 +41,12 @@ def test_sorted_calls_fit_the_cap_as_ctranslate2_counts_them_padded() -> None:
 def test_a_short_document_stays_in_order() -> None:
     assert plan_streaming([30, 30, 30], call_tokens=512) == [[0], [1, 2]]
     assert plan_streaming([], call_tokens=512) == []
+
+
+def test_calls_of_short_sentences_are_cut_by_count_too() -> None:
+    # Each sentence keeps beam x vocabulary buffers however short: 200 sentences of 3 tokens
+    # fit 384 tokens in one call, but that call's memory grows with the 200.
+    plan = plan_streaming([3] * 200, call_tokens=384, call_sentences=16, screen_tokens=0)
+    assert sorted(i for call in plan for i in call) == list(range(200))
+    assert max(len(call) for call in plan) == 16
+    assert len(plan_streaming([3] * 200, call_tokens=384, screen_tokens=0)) < len(plan)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ NAMES_FILE = "names.tsv"
 CLUSTERS_FILE = "clusters.tsv"
 # The small neural net averaged with the CRF when present (``neural.py``, ``ensemble.py``).
 NET_FILE = "neural.npz"
+WORD_CACHE = 8192  # words whose own features a tagger keeps (a few MB)
 
 # Punctuation peeled off word edges; hyphens, apostrophes and dots inside a word stay.
 _LEADING = "\"'„“”‚‘’«»‹›([{¿¡*"
@@ -162,14 +163,20 @@ def sentence_features(
     names: Mapping[str, str],
     clusters: Mapping[str, str],
     domain: str = "",
+    word_features: Callable[[str], list[str]] | None = None,
 ) -> list[list[str]]:
     """One feature list per token: its own features plus a window of two on each side.
 
     With ``domain`` every feature also appears in a copy marked with it ("feature
     augmentation"): trained on several corpora, the model learns what they share and what
     is particular to each; tagging uses the copy of the corpus closest to the app's text.
+    ``word_features`` gives a word's own features (a tagger's cached ones); by default they
+    are worked out from ``names`` and ``clusters``.
     """
-    own = [_word_features(w, names, clusters) for w in words]
+    if word_features is None:
+        own = [_word_features(w, names, clusters) for w in words]
+    else:
+        own = [word_features(w) for w in words]
     n = len(words)
     out: list[list[str]] = []
     for i, word in enumerate(words):
@@ -251,6 +258,16 @@ class CrfTagger:
         self.domain = str(meta.get("domain", ""))
         self._tagger: Any = pycrfsuite.Tagger()
         self._tagger.open(str(folder / MODEL_FILE))
+        self._labels = frozenset(self._tagger.labels())
+        # A word's own features depend on the word alone (the lists are fixed): frequent
+        # words ("der", "und", a name said again) are worked out once; bounded for memory.
+        self._word_features = lru_cache(maxsize=WORD_CACHE)(
+            partial(_word_features, names=self.names, clusters=self.clusters)
+        )
+
+    def features(self, words: Sequence[str]) -> list[list[str]]:
+        """The CRF's feature lists for tokenized words."""
+        return sentence_features(words, self.names, self.clusters, self.domain, self._word_features)
 
     def genitive_base(self, word: str) -> str:
         """The listed name whose genitive ``word`` is ("Merkels" -> "Merkel"), else ""."""
@@ -261,17 +278,16 @@ class CrfTagger:
         """BIO tags for already tokenized words."""
         if not words:
             return []
-        features = sentence_features(words, self.names, self.clusters, self.domain)
-        return list(self._tagger.tag(features))
+        return list(self._tagger.tag(self.features(words)))
 
     def marginals(self, words: Sequence[str], labels: Sequence[str]) -> list[list[float]]:
         """Per token the marginal probability of each of ``labels`` (0 for unknown ones)."""
         if not words:
             return []
-        self._tagger.set(sentence_features(words, self.names, self.clusters, self.domain))
-        known = set(self._tagger.labels())
+        self._tagger.set(self.features(words))
+        marginal, known = self._tagger.marginal, self._labels
         return [
-            [float(self._tagger.marginal(label, i)) if label in known else 0.0 for label in labels]
+            [float(marginal(label, i)) if label in known else 0.0 for label in labels]
             for i in range(len(words))
         ]
 
@@ -290,9 +306,7 @@ class CrfTagger:
         if not tokens:
             return []
         words = [text[s:e] for s, e in tokens]
-        tags = list(
-            self._tagger.tag(sentence_features(words, self.names, self.clusters, self.domain))
-        )
+        tags = list(self._tagger.tag(self.features(words)))
         marginals = [float(self._tagger.marginal(tag, i)) for i, tag in enumerate(tags)]
         out: list[tuple[int, int, str, float]] = []
         for start, end, label in spans_from_tags(tokens, tags):

@@ -9,8 +9,9 @@ probabilities are averaged with the CRF's marginals and decoded with BIO constra
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TypeAlias
 
@@ -18,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
-from reader.core.entities.crf import shape
+from reader.core.entities.crf import WORD_CACHE, shape
 
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 # List codes of names.tsv (see resources/ner/MODEL_CARD.md): one flag each, for the word
@@ -106,13 +107,44 @@ def token_dense(word: str, position: int, names: Mapping[str, str], cluster: str
     ]
 
 
+# One token's inputs: word index, character indexes, shape, coarse and fine cluster + 1,
+# and the hand-made features.
+Row: TypeAlias = tuple[int, list[int], int, int, int, list[float]]
+
+
+def token_row(
+    word: str, first: bool, vocab: Vocab, names: Mapping[str, str], clusters: Mapping[str, str]
+) -> Row:
+    """The net's inputs for one token (``first``: it starts its sentence)."""
+    index = vocab.words.get(word) or vocab.words.get(word.lower(), 1)
+    long_word = len(word) > MAX_CHARS  # its head and tail
+    word_chars = word[: MAX_CHARS // 2] + word[-MAX_CHARS // 2 :] if long_word else word
+    coarse = fine = 0
+    cluster = clusters.get(word) or clusters.get(word.lower()) or ""
+    if cluster:
+        fields = cluster.split(",")
+        coarse, fine = int(fields[0]) + 1, int(fields[1]) + 1
+    return (
+        index,
+        [vocab.chars.get(c, 1) for c in word_chars],
+        vocab.shapes.get(shape(word), 1),
+        coarse,
+        fine,
+        token_dense(word, 0 if first else 1, names, cluster),
+    )
+
+
 def encode(
     sentences: Sequence[Sequence[str]],
     vocab: Vocab,
     names: Mapping[str, str],
     clusters: Mapping[str, str],
+    row: Callable[[str, bool], Row] | None = None,
 ) -> Batch:
-    """Index arrays for tokenized sentences, padded to the longest."""
+    """Index arrays for tokenized sentences, padded to the longest; ``row`` gives a token's
+    inputs (a tagger's cached ones), by default ``token_row``."""
+    if row is None:
+        row = partial(token_row, vocab=vocab, names=names, clusters=clusters)
     count = len(sentences)
     longest = max((len(s) for s in sentences), default=0)
     words = np.zeros((count, longest), dtype=np.int64)
@@ -123,19 +155,13 @@ def encode(
     dense = np.zeros((count, longest, N_DENSE), dtype=np.float32)
     for b, sentence in enumerate(sentences):
         for t, word in enumerate(sentence):
-            words[b, t] = vocab.words.get(word) or vocab.words.get(word.lower(), 1)
-            if len(word) > MAX_CHARS:
-                word_chars = word[: MAX_CHARS // 2] + word[-MAX_CHARS // 2 :]
-            else:
-                word_chars = word
-            chars[b, t, : len(word_chars)] = [vocab.chars.get(c, 1) for c in word_chars]
-            shapes[b, t] = vocab.shapes.get(shape(word), 1)
-            cluster = clusters.get(word) or clusters.get(word.lower()) or ""
-            if cluster:
-                fields = cluster.split(",")
-                coarse[b, t] = int(fields[0]) + 1
-                fine[b, t] = int(fields[1]) + 1
-            dense[b, t] = token_dense(word, t, names, cluster)
+            index, word_chars, shape_index, coarse_index, fine_index, features = row(word, t == 0)
+            words[b, t] = index
+            chars[b, t, : len(word_chars)] = word_chars
+            shapes[b, t] = shape_index
+            coarse[b, t] = coarse_index
+            fine[b, t] = fine_index
+            dense[b, t] = features
     lengths = np.array([len(s) for s in sentences], dtype=np.int64)
     return Batch(lengths, words, chars, shapes, coarse, fine, dense)
 
@@ -202,6 +228,11 @@ class NeuralTagger:
         self.names = names
         self.clusters = clusters
         self.weight = float(self.params.pop("ensemble_weight", np.float32(0.5)))
+        # A token's inputs depend on the word and whether it starts the sentence: frequent
+        # words are worked out once; bounded for memory.
+        self._row = lru_cache(maxsize=WORD_CACHE)(
+            partial(token_row, vocab=self.vocab, names=names, clusters=clusters)
+        )
 
     def _char_features(self, chars: Ints) -> Floats:
         p = self.params
@@ -221,7 +252,7 @@ class NeuralTagger:
         """Per sentence a (tokens, len(TAGS)) array of tag probabilities."""
         if not sentences:
             return []
-        batch = encode(sentences, self.vocab, self.names, self.clusters)
+        batch = encode(sentences, self.vocab, self.names, self.clusters, self._row)
         p = self.params
         parts = [
             p["word_emb"][batch.words],

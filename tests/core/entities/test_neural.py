@@ -235,3 +235,24 @@ def test_the_net_runs_numpys_matrix_products_on_one_thread(tmp_path: Path):
     before, after = json.loads(done.stdout)
     assert before and set(before) == {2}
     assert after == [1] * len(before)
+
+
+def test_cached_token_inputs_match_the_ones_worked_out_afresh(shipped: EnsembleTagger):
+    # The taggers keep frequent words' inputs; a cached word must give what it always gave,
+    # at the start of a sentence and inside one.
+    sentences = [
+        ["Merkel", "traf", "Merkel", "in", "Berlin", "."],
+        ["Berlin", "und", "die", "Weltmeisterschaft", "in", "Berlin", "."],
+    ]
+    net, crf = shipped.net, shipped.crf
+    assert net is not None
+    for _ in range(2):  # the second pass comes from the caches
+        cached = neural.encode(sentences, net.vocab, net.names, net.clusters, net._row)
+        fresh = neural.encode(sentences, net.vocab, net.names, net.clusters)
+        for name in ("words", "chars", "shapes", "coarse", "fine", "dense"):
+            assert np.array_equal(getattr(cached, name), getattr(fresh, name)), name
+        for words in sentences:
+            assert crf.features(words) == ner_crf.sentence_features(
+                words, crf.names, crf.clusters, crf.domain
+            )
+    assert net._row.cache_info().hits > 0

@@ -23,7 +23,7 @@ NAMES_FILE = "names.tsv"
 CLUSTERS_FILE = "clusters.tsv"
 # The small neural net averaged with the CRF when present (``neural.py``, ``ensemble.py``).
 NET_FILE = "neural.npz"
-WORD_CACHE = 8192  # words whose own features a tagger keeps (a few MB)
+WORD_CACHE = 4096  # words whose inputs each tagger keeps: ~1.6 KB a word, ~6 MiB full
 
 # Punctuation peeled off word edges; hyphens, apostrophes and dots inside a word stay.
 _LEADING = "\"'„“”‚‘’«»‹›([{¿¡*"

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.cancel import CancelToken
+from reader.core.cancel import CancelToken, is_cancelled
 from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
@@ -48,7 +48,6 @@ from reader.core.translation.model_calls import (
     submit_shaped,
 )
 from reader.core.translation.threads import (
-    MIN_SUB_BATCH_TOKENS,
     default_threads,
     sub_batch_budget,
     thread_layout,
@@ -337,7 +336,7 @@ class TranslationEngine:
         upcoming = iter(batches)
         screen = 0  # tokens sent so far: the first SCREEN_TOKENS are the first screen
         while True:
-            while len(queued) < self.calls_in_flight and not (cancel and cancel.cancelled):
+            while len(queued) < self.calls_in_flight and not is_cancelled(cancel):
                 items = next(upcoming, None)
                 if items is None:
                     break
@@ -389,9 +388,3 @@ class TranslationEngine:
             translator, self.package, items, beam=beam, align=align, parts=parts, budget=budget
         )
         return collect(call, tokenizer, self.package)
-
-    def sub_batch_tokens(self, call_tokens: int) -> int:
-        """The sub-batch size for one call of ``call_tokens`` source tokens: small enough
-        that every parallel decoder gets a share and memory stays bounded."""
-        share = -(-call_tokens // self.parallel_batches)
-        return max(MIN_SUB_BATCH_TOKENS, min(self.budget.tokens, share))

@@ -65,13 +65,18 @@ def call_tokens(items: Sequence[Pending]) -> int:
     return sum(len(item.pieces) for item in items)
 
 
+def chunk_lengths(items: Sequence[Pending]) -> list[int]:
+    """The length of every chunk ``submit`` sends for ``items`` (what CTranslate2 pads)."""
+    return [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
+
+
 def padded_tokens(items: Sequence[Pending], parts: int = 1) -> int:
     """The sub-batch size that cuts a call into ``parts`` sub-batches as CTranslate2 counts
     them (``batch_type="tokens"``: the chunks ``submit`` sends, longest first, each sub-batch
     its number of chunks times its longest): a share of the chunks times the longest one.
     Given the plain sum of its tokens, CTranslate2 cut a call into one sub-batch more than
     meant, and the small rest decoded on its own (slower per sentence)."""
-    lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
+    lengths = chunk_lengths(items)
     return -(-len(lengths) // max(1, parts)) * max(lengths, default=0)
 
 
@@ -80,7 +85,7 @@ def batches_until(
 ) -> Iterator[list[Pending]]:
     """The batches' sentences, one batch at a time, until cancelled."""
     for batch in batches:
-        if cancel is not None and cancel.cancelled:
+        if is_cancelled(cancel):
             return
         yield [pending[i] for i in batch]
 
@@ -94,7 +99,7 @@ def sub_batch_shape(
     sentences. A call of sentences all shorter than ``budget.tokens // budget.sentences`` is
     cut by count (such a sub-batch stays under the tokens); any other by tokens (a sub-batch
     of them then holds at most ``budget.sentences``)."""
-    lengths = [len(pieces) for item in items for pieces, _spans in split_long(item.pieces, [])]
+    lengths = chunk_lengths(items)
     if lengths and max(lengths) < budget.tokens // budget.sentences:
         return min(budget.sentences, -(-len(lengths) // parts)), "examples"
     return even_sub_batch_tokens(lengths, parts, budget.tokens), "tokens"

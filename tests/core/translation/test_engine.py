@@ -11,6 +11,7 @@ import pytest
 from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage, read_package
+from reader.core.translation.batching import even_sub_batch_tokens
 from reader.core.translation.engine import CancelToken, TranslationCancelled, TranslationEngine
 from reader.core.translation.threads import (
     TOKENS_IN_FLIGHT,
@@ -187,14 +188,15 @@ def test_a_call_is_split_so_every_parallel_decoder_gets_a_share(
     tiny_package: InstalledPackage,
 ) -> None:
     engine = TranslationEngine(tiny_package, threads=2, batch_tokens=2048)
-    assert engine.sub_batch_tokens(600) == 300  # one half each
+    cap = engine.budget.tokens
+    assert even_sub_batch_tokens([30] * 20, engine.parallel_batches, cap) == 300  # one half each
     # Never more than TOKENS_IN_FLIGHT at once over all decoders: memory stays bounded.
-    assert engine.sub_batch_tokens(2048) == TOKENS_IN_FLIGHT // 2
-    assert engine.sub_batch_tokens(100_000) == TOKENS_IN_FLIGHT // 2
-    assert engine.sub_batch_tokens(10) == 64
+    assert cap == TOKENS_IN_FLIGHT // 2
+    assert even_sub_batch_tokens([64] * 32, engine.parallel_batches, cap) == TOKENS_IN_FLIGHT // 2
+    assert even_sub_batch_tokens([40] * 2500, engine.parallel_batches, cap) == cap
     single = TranslationEngine(tiny_package, threads=1)
-    assert single.sub_batch_tokens(700) == 700
-    assert single.sub_batch_tokens(5000) == TOKENS_IN_FLIGHT
+    assert even_sub_batch_tokens([35] * 20, single.parallel_batches, single.budget.tokens) == 700
+    assert single.budget.tokens == TOKENS_IN_FLIGHT
 
 
 def test_damaged_model_is_a_typed_error(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import pytest
 from reader.core.document.model import Translation
 from reader.core.errors import ModelLoadFailed
 from reader.core.packages.store import InstalledPackage
+from reader.core.translation.batching import padded_sub_batches
 from reader.core.translation.engine import CancelToken, TranslationCancelled, TranslationEngine
 from tests.core.translation.test_engine import GERMAN
 
@@ -91,6 +92,18 @@ def test_each_queued_call_is_one_sub_batch_as_ctranslate2_counts_it(
     monkeypatch.setattr(engine_module, "plan_streaming", plan)
     engine = TranslationEngine(tiny_package, threads=2, batch_tokens=128, calls_in_flight=2)
     engine.load()
+    seen = _calls_for_24_sentences(engine, monkeypatch)
+    assert len(seen) > 2
+    assert any(min(lengths) < max(lengths) for _size, lengths in seen)  # padding matters
+    for size, lengths in seen:
+        assert size >= len(lengths) * max(lengths)
+
+
+def _calls_for_24_sentences(
+    engine: TranslationEngine, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[int, list[int]]]:
+    """Translate 24 sentences of mixed lengths; each model call's sub-batch size and the
+    lengths of the sentences sent in it."""
     translator = engine._translator
     seen: list[tuple[int, list[int]]] = []
 
@@ -104,21 +117,7 @@ def test_each_queued_call_is_one_sub_batch_as_ctranslate2_counts_it(
         (i, f"{GERMAN[i % len(GERMAN)]} Nummer {i}" + " und mehr" * (i % 3)) for i in range(24)
     ]
     engine.translate(sentences)
-    assert len(seen) > 2
-    assert any(min(lengths) < max(lengths) for _size, lengths in seen)  # padding matters
-    for size, lengths in seen:
-        assert size >= len(lengths) * max(lengths)
-
-
-def _ctranslate2_sub_batches(lengths: list[int], max_tokens: int) -> int:
-    """How CTranslate2 cuts a call at ``max_tokens`` (``batch_type="tokens"``): longest
-    first, a sub-batch counted as its sentences times its longest."""
-    count = size = longest = 0
-    for length in sorted(lengths, reverse=True):
-        if size and (size + 1) * max(longest, length) > max_tokens:
-            count, size, longest = count + 1, 0, 0
-        size, longest = size + 1, max(longest, length)
-    return count + (1 if size else 0)
+    return seen
 
 
 def test_first_screen_calls_are_shared_by_the_decoders_one_sub_batch_each(
@@ -129,20 +128,8 @@ def test_first_screen_calls_are_shared_by_the_decoders_one_sub_batch_each(
     monkeypatch.setattr(engine_module, "SCREEN_TOKENS", 10_000)  # every call is "on screen"
     engine = TranslationEngine(tiny_package, threads=2, batch_tokens=160, calls_in_flight=2)
     engine.load()
-    translator = engine._translator
-    seen: list[tuple[int, list[int]]] = []
-
-    class Recording:
-        def translate_batch(self, source: list[list[str]], **kwargs: object) -> object:
-            seen.append((int(kwargs["max_batch_size"]), [len(pieces) for pieces in source]))  # type: ignore[call-overload]
-            return translator.translate_batch(source, **kwargs)  # type: ignore[union-attr]
-
-    monkeypatch.setattr(engine, "_translator", Recording())
-    sentences = [
-        (i, f"{GERMAN[i % len(GERMAN)]} Nummer {i}" + " und mehr" * (i % 3)) for i in range(24)
-    ]
-    engine.translate(sentences)
+    seen = _calls_for_24_sentences(engine, monkeypatch)
     shared = [(size, lengths) for size, lengths in seen if len(lengths) > 2]
     assert shared
     for size, lengths in shared:
-        assert _ctranslate2_sub_batches(lengths, size) == engine.parallel_batches == 2
+        assert padded_sub_batches(lengths, size) == engine.parallel_batches == 2

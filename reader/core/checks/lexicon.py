@@ -229,6 +229,11 @@ def loanword(word: str) -> bool:
     return bool(simplemma.is_known(word.lower(), lang="en"))
 
 
+def _in_entity(start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether ``start:end`` overlaps a name the recognizer found."""
+    return any(start < b and end > a for a, b, _label in entities)
+
+
 def unrecognized_names(
     german: str, entities: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -239,7 +244,7 @@ def unrecognized_names(
     authors = {
         m.start(1)
         for m in _CITATION.finditer(german)
-        if not any(m.start(1) < b and m.end(1) > a for a, b, _label in entities)
+        if not _in_entity(m.start(1), m.end(1), entities)
     }
     for match in _TOKEN.finditer(german):
         start, end = match.span()
@@ -250,7 +255,7 @@ def unrecognized_names(
             continue
         if not (word[0].isupper() or inner_capital) or _starts_sentence(german, start):
             continue
-        if any(start < b and end > a for a, b, _label in entities):
+        if _in_entity(start, end, entities):
             continue
         if fold(word) in NOT_NAMES:
             continue

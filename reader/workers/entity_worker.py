@@ -2,8 +2,9 @@
 
 Loading the spaCy pipeline costs seconds, so it happens once, on the first job; by default
 the pipeline lives in a child process (``entity_process``) and this thread only waits for
-its answers, so spaCy never holds the window's GIL. Jobs carry ids and the window ignores
-answers about documents it left.
+its answers, so spaCy never holds the window's GIL. The service owns that child and lends
+it to the translation check (``child``). Jobs carry ids and the window ignores answers
+about documents it left.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.document.model import Document, Entity, Sentence
+from reader.workers.child_process import ChildProcess
 from reader.workers.service import BACKGROUND_NICENESS, ThreadService, ThreadWorker
 
 log = logging.getLogger(__name__)
@@ -44,10 +46,15 @@ class _Closable(Protocol):
 RecognizerFactory = Callable[[], Recognizer]
 
 
-def default_recognizer() -> Recognizer:
-    from reader.workers.entity_process import ProcessRecognizer
+def process_recognizer(child: ChildProcess) -> RecognizerFactory:
+    """Recognizers answered by ``child`` (the window's default)."""
 
-    return ProcessRecognizer()
+    def make() -> Recognizer:
+        from reader.workers.entity_process import ProcessRecognizer
+
+        return ProcessRecognizer(child=child)
+
+    return make
 
 
 @dataclass(frozen=True)
@@ -61,9 +68,10 @@ class _Worker(ThreadWorker):
     entities_recognized = Signal(int, object)
     recognition_failed = Signal(int, object)
 
-    def __init__(self, factory: RecognizerFactory) -> None:
+    def __init__(self, factory: RecognizerFactory, child: ChildProcess | None) -> None:
         super().__init__(niceness=BACKGROUND_NICENESS)  # the translation goes first
         self._factory = factory
+        self._child = child
         self._recognizer: Recognizer | None = None
         self._pipeline = ""
 
@@ -84,8 +92,11 @@ class _Worker(ThreadWorker):
             self.entities_recognized.emit(request.job_id, tuple(entities))
 
     def interrupt(self) -> None:
-        # A job waiting on the child process ends when the child is stopped.
+        # A job waiting on the child process ends when the child is stopped; the window is
+        # closing, so a check job must not start it again.
         self.close_recognizer()
+        if self._child is not None:
+            self._child.shutdown()
 
     def close_recognizer(self) -> None:
         """Stop the recognizer's child process (safe from any thread)."""
@@ -121,11 +132,18 @@ class EntityService(ThreadService):
     _pipeline_changed = Signal(str)
 
     def __init__(
-        self, parent: QObject | None = None, *, factory: RecognizerFactory = default_recognizer
+        self, parent: QObject | None = None, *, factory: RecognizerFactory | None = None
     ) -> None:
-        worker = _Worker(factory)
+        # The child process the names (by default) and the translation check run in; None
+        # when a test supplies its own recognizer (the check then runs in this process).
+        child: ChildProcess | None = None
+        if factory is None:
+            child = ChildProcess(BACKGROUND_NICENESS)
+            factory = process_recognizer(child)
+        worker = _Worker(factory, child)
         super().__init__(worker, "entities", parent)
         self._worker: _Worker = worker
+        self.child = child
         self._recognition_requested.connect(worker._on_service_recognition_requested)
         self._pipeline_changed.connect(worker._on_service_pipeline_changed)
         worker.entities_recognized.connect(self.entities_recognized)

@@ -84,3 +84,41 @@ def test_qt_translators_load_for_german(qapp) -> None:
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+FRESH_IMPORT = r"""
+import linecache, os, sys, traceback
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from reader.ui.application import create_application
+
+create_application()
+kept_at_start = len(linecache.cache)
+sys.path.insert(0, sys.argv[1])
+import fresh_module  # imported after PySide6: its import hook reads the whole source
+kept_after_import = fresh_module.__file__ in linecache.cache
+try:
+    fresh_module.fail()
+except ValueError:
+    shown = traceback.format_exc()
+print(kept_at_start, kept_after_import, "raise ValueError" in shown)
+"""
+
+
+def test_pyside_import_hook_keeps_no_module_sources_and_tracebacks_still_show_lines(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "fresh_module.py").write_text(
+        "# " + "x" * 5000 + "\n\ndef fail():\n    raise ValueError('shown')\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH_IMPORT, str(tmp_path)],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    kept_at_start, kept_after_import, shown = done.stdout.split()
+    assert kept_at_start == "0"  # what PySide6 read while the reader's modules loaded
+    assert kept_after_import == "False"
+    assert shown == "True"  # read again when a traceback needs it

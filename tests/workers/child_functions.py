@@ -6,6 +6,7 @@ import os
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader.core.document.model import Document, Entity, EntityLabel, Sentence
 
@@ -55,3 +56,23 @@ def blas_threads(document: Document, sentences: Sequence[Sentence]) -> tuple[Ent
             sentence_id=sentence.id,
         ),
     )
+
+
+def own_pid() -> int:
+    return os.getpid()
+
+
+def own_niceness() -> int:
+    return os.nice(0)
+
+
+def dies() -> int:
+    os._exit(3)
+
+
+def waits_the_first_time(marker: Path) -> int:
+    """The first call writes its pid to ``marker`` and stays busy; later calls answer."""
+    if not marker.exists():
+        marker.write_text(str(os.getpid()), encoding="utf-8")
+        threading.Event().wait(60)
+    return os.getpid()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reader.core.document.model import Block, BlockKind, Document, Entity, Sentence
 from reader.core.document.segmentation import segment_document
-from reader.workers import entity_process
+from reader.workers import child_process, entity_process
 from reader.workers.entity_worker import EntityService
 
 
@@ -91,7 +91,7 @@ def test_process_recognizer_passes_its_pipeline_to_the_child(monkeypatch) -> Non
             calls.append((function, args[2:]))
             return FakeFuture()
 
-    monkeypatch.setattr(entity_process, "ProcessPoolExecutor", FakeExecutor)
+    monkeypatch.setattr(child_process, "ProcessPoolExecutor", FakeExecutor)
     recognizer = entity_process.ProcessRecognizer(pipeline="de_core_news_sm")
     document, sentences = _document()
     recognizer.recognize(document, sentences)

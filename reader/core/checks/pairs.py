@@ -31,3 +31,16 @@ def check_pair(
     findings += check_glossary(german, english, glossary)
     findings.sort(key=lambda finding: (finding.de_start, finding.de_end))
     return findings
+
+
+# One pair as the window sends it: (sentence id, German, English, the German's names as
+# ``(start, end, label)`` relative to the sentence).
+NumberedPair = tuple[int, str, str, tuple[tuple[int, int, str], ...]]
+
+
+def check_numbered(
+    pairs: Sequence[NumberedPair], glossary: Sequence[Term] = ()
+) -> dict[int, tuple[Finding, ...]]:
+    """The findings of each pair by its sentence id (a plain function: it runs in the
+    window's child process, or on a job thread)."""
+    return {sid: tuple(check_pair(de, en, names, glossary)) for sid, de, en, names in pairs}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,7 +22,7 @@ from reader.core.cancel import CancelToken
 from reader.core.checks.confidence import confidence, least_confident
 from reader.core.checks.glossary import GlossaryError, Term, load_glossary
 from reader.core.checks.model import Finding
-from reader.core.checks.pairs import check_pair
+from reader.core.checks.pairs import NumberedPair, check_numbered
 from reader.core.document.model import Document, Entity, Translation
 from reader.ui.entities.highlights import EntityController
 from reader.ui.view.bilingual_view import BilingualView
@@ -32,19 +32,10 @@ from reader.ui.view.translation_controller import TranslationController
 from reader.workers.jobs import JobCancelled, JobRunner, ProgressFn
 
 log = logging.getLogger(__name__)
-# One pair: (sentence id, German, English, the German's names relative to the sentence)
-Pair = tuple[int, str, str, tuple[tuple[int, int, str], ...]]
 MARK_COLOR = QColor(188, 108, 0)
 MARK_BACKGROUND = QColor(255, 196, 0, 48)
 UNSURE_COLOR = QColor(128, 128, 128)
 CHECK_BATCH = 64  # sentences per check job
-
-
-def check_batch(
-    pairs: Sequence[Pair], glossary: Sequence[Term] = ()
-) -> dict[int, tuple[Finding, ...]]:
-    """The findings of each pair (plain function: runs on the job pool)."""
-    return {sid: tuple(check_pair(de, en, names, glossary)) for sid, de, en, names in pairs}
 
 
 def mark_format(
@@ -241,7 +232,7 @@ class ChecksController(QObject):
             translations = {sid: t for sid, t in translations.items() if sid in visible}
         sentences = self.view.renderer.sentences
         names = self._names()
-        pairs: list[Pair] = []
+        pairs: list[NumberedPair] = []
         for sid, translation in translations.items():
             sentence = sentences.get(sid)
             if sentence is None or not translation.text:
@@ -257,9 +248,14 @@ class ChecksController(QObject):
             return
         generation = self._generation
         glossary = tuple(self.glossary)
+        # In the names' child process: its word tables (~110 MiB) stay out of the window's
+        # memory, beside the translation model (in this process only with a test's names).
+        child = self.entities.service.child
 
         def work(_progress: ProgressFn, _cancel: CancelToken) -> dict[int, tuple[Finding, ...]]:
-            return check_batch(pairs, glossary)
+            if child is None:
+                return check_numbered(pairs, glossary)
+            return child.run(check_numbered, pairs, glossary, retry=True)
 
         self._checking = True
         self._runner.start(

@@ -175,7 +175,7 @@ def test_closing_the_window_does_not_wait_for_a_busy_child(qtbot, make_window, n
     window = make_window(recognizer=recognizer)
     with qtbot.waitSignal(window.documents.document_loaded, timeout=5000):
         window.open_file(names_file)
-    qtbot.waitUntil(lambda: bool(getattr(recognizer._executor, "_processes", None)), timeout=30_000)
+    qtbot.waitUntil(lambda: recognizer.child.running, timeout=30_000)
     started = time.monotonic()
     window.close()
     assert time.monotonic() - started < 15  # the child sleeps 60 s; it was stopped instead

@@ -222,6 +222,7 @@ class _Worker(ThreadWorker):
             from reader.core.translation.batching import (
                 WINDOW_BATCH_TOKENS,
                 WINDOW_CALLS_IN_FLIGHT,
+                WINDOW_SENTENCES_IN_FLIGHT,
             )
             from reader.core.translation.session import TranslationSession
 
@@ -234,6 +235,7 @@ class _Worker(ThreadWorker):
                 # Small batches, a few queued: a jump waits only for those (batching.py).
                 batch_tokens=WINDOW_BATCH_TOKENS,
                 calls_in_flight=WINDOW_CALLS_IN_FLIGHT,
+                sentences_in_flight=WINDOW_SENTENCES_IN_FLIGHT,
             )
             self._session = session
         return session

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from reader.core.packages.store import InstalledPackage
+from reader.core.translation.batching import WINDOW_SENTENCES_IN_FLIGHT
 from reader.core.translation.engine import TranslationEngine
-from reader.core.translation.threads import available_cores
+from reader.core.translation.threads import available_cores, sub_batch_budget
 from reader.workers.translation_worker import TranslationService
 
 SENTENCES = [(0, "Die Stadt Köln plant eine neue Brücke."), (1, "Der Rhein ist breit.")]
@@ -29,12 +30,18 @@ def test_every_core_by_default_and_a_new_count_from_the_next_job(
             service.translate(tiny_package, SENTENCES, 4)
         first = engine_of(service)
         assert first.threads == available_cores()
+        window_budget = sub_batch_budget(first.parallel_batches, 10**6, WINDOW_SENTENCES_IN_FLIGHT)
+        assert first.budget.sentences == window_budget.sentences
         service.set_threads(1)
         with qtbot.waitSignal(service.translation_finished, timeout=30_000):
             service.translate(tiny_package, SENTENCES, 4)
         second = engine_of(service)
         assert second is not first  # the model was loaded again with the new count
         assert (second.threads, second.parallel_batches) == (1, 1)
+        # The window (Qt and the document beside the model) decodes fewer sentences at once.
+        command_line = TranslationEngine(tiny_package, threads=1)
+        assert second.budget.sentences == WINDOW_SENTENCES_IN_FLIGHT
+        assert second.budget.sentences < command_line.budget.sentences
         service.set_threads(1)  # the same count again keeps the loaded model
         with qtbot.waitSignal(service.translation_finished, timeout=30_000):
             service.translate(tiny_package, SENTENCES, 4)

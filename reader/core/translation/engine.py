@@ -48,6 +48,7 @@ from reader.core.translation.model_calls import (
     submit_shaped,
 )
 from reader.core.translation.threads import (
+    SENTENCES_IN_FLIGHT,
     default_threads,
     sub_batch_budget,
     thread_layout,
@@ -91,6 +92,7 @@ class TranslationEngine:
         first_batch_tokens: int | None = FIRST_BATCH_TOKENS,
         verdicts_file: Path | None = None,
         calls_in_flight: int = 1,
+        sentences_in_flight: int = SENTENCES_IN_FLIGHT,
     ) -> None:
         self.package = package
         # Where the child check's verdicts are kept; None: the data dir's cache folder.
@@ -100,7 +102,8 @@ class TranslationEngine:
         self.beam_size = max(1, int(beam_size))
         self.cache = cache
         self.batch_tokens = batch_tokens
-        self.budget = sub_batch_budget(self.parallel_batches, batch_tokens)  # per decoder
+        # Per decoder: tokens and sentences (each sentence's buffers cost memory).
+        self.budget = sub_batch_budget(self.parallel_batches, batch_tokens, sentences_in_flight)
         self.first_batch_tokens = first_batch_tokens
         # Calls kept queued in document order (see ``_stream``): 1, one call at a time.
         self.calls_in_flight = max(1, calls_in_flight)

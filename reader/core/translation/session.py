@@ -22,6 +22,7 @@ from reader.core.translation.batching import DEFAULT_BATCH_TOKENS
 from reader.core.translation.cache import CachedTranslation, TranslationCache
 from reader.core.translation.decoding import DEFAULT_BEAM_SIZE
 from reader.core.translation.engine import TranslationEngine
+from reader.core.translation.threads import SENTENCES_IN_FLIGHT
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,8 @@ class TranslationSession:
     ``cache`` is used but not closed by the session unless ``owns_cache`` (``open`` opens
     one it owns). ``engine_factory`` replaces the real engine (tests). ``batch_tokens`` caps
     each model call after the first small ones (None: the engine's default);
-    ``calls_in_flight`` calls are queued in the model at once when translating in order.
+    ``calls_in_flight`` calls are queued in the model at once when translating in order;
+    ``sentences_in_flight`` bounds the sentences decoded at once (None: the engine's).
     """
 
     def __init__(
@@ -74,10 +76,12 @@ class TranslationSession:
         threads: int | None = None,
         batch_tokens: int | None = None,
         calls_in_flight: int = 1,
+        sentences_in_flight: int | None = None,
     ) -> None:
         self.package = package
         self._batch_tokens = batch_tokens  # None: the engine's default (the command line's)
         self._calls_in_flight = calls_in_flight
+        self._sentences_in_flight = sentences_in_flight
         self.cache = cache
         self._owns_cache = owns_cache
         self._factory = engine_factory
@@ -108,6 +112,7 @@ class TranslationSession:
                     cache=self.cache,
                     batch_tokens=self._batch_tokens or DEFAULT_BATCH_TOKENS,
                     calls_in_flight=self._calls_in_flight,
+                    sentences_in_flight=self._sentences_in_flight or SENTENCES_IN_FLIGHT,
                 )
         return self._engine
 

@@ -63,9 +63,12 @@ class SubBatchBudget:
     sentences: int
 
 
-def sub_batch_budget(parallel_batches: int, batch_tokens: int) -> SubBatchBudget:
+def sub_batch_budget(
+    parallel_batches: int, batch_tokens: int, sentences_in_flight: int = SENTENCES_IN_FLIGHT
+) -> SubBatchBudget:
     """One parallel decoder's share of the memory: tokens (at most ``batch_tokens``, at
-    least ``MIN_SUB_BATCH_TOKENS``) and sentences."""
+    least ``MIN_SUB_BATCH_TOKENS``) and sentences (its share of ``sentences_in_flight``)."""
     parallel = max(1, parallel_batches)
     tokens = max(MIN_SUB_BATCH_TOKENS, min(batch_tokens, TOKENS_IN_FLIGHT // parallel))
-    return SubBatchBudget(tokens, max(MIN_SUB_BATCH_SENTENCES, SENTENCES_IN_FLIGHT // parallel))
+    sentences = max(MIN_SUB_BATCH_SENTENCES, sentences_in_flight // parallel)
+    return SubBatchBudget(tokens, sentences)

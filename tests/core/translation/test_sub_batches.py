@@ -159,6 +159,7 @@ def test_budget_is_shared_between_parallel_decoders() -> None:
     assert (one.tokens, one.sentences) == (TOKENS_IN_FLIGHT, SENTENCES_IN_FLIGHT)
     assert (two.tokens, two.sentences) == (TOKENS_IN_FLIGHT // 2, SENTENCES_IN_FLIGHT // 2)
     assert sub_batch_budget(1, 256).tokens == 256
+    assert sub_batch_budget(2, 2048, 16).sentences == 8  # the window's share, at 16 in flight
 
 
 class AttentionRecorder(RecordingTranslator):

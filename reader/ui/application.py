@@ -9,6 +9,7 @@ written there — ``benchmarks/startup_bench.py`` measures start-up with it.
 from __future__ import annotations
 
 import argparse
+import linecache
 import os
 import signal
 import sys
@@ -67,6 +68,29 @@ class _FirstPaintMarker(QObject):
         return False
 
 
+def _forget_module_sources() -> None:
+    """PySide6's import hook reads the whole source of every module imported after it into
+    ``linecache`` (it looks for "PySide6" there) and leaves it: ~9 MiB of lines by the time a
+    document translates. Drop what it read, and have it drop what it reads later; a traceback
+    reads the lines it needs again. Without that hook (another PySide6), nothing to do."""
+    linecache.clearcache()  # before any worker thread could be formatting a traceback
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if check is None or getattr(check, "forgets_sources", False):
+        return
+
+    def uses_pyside(module: object) -> object:
+        before = set(linecache.cache)
+        try:
+            return check(module)
+        finally:
+            for filename in set(linecache.cache) - before:
+                linecache.cache.pop(filename, None)
+
+    uses_pyside.forgets_sources = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
 def create_application(argv: list[str] | None = None, language: str = "system") -> QApplication:
     """The QApplication with our names and translators; reuses one that exists (tests).
 
@@ -75,6 +99,7 @@ def create_application(argv: list[str] | None = None, language: str = "system") 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        _forget_module_sources()
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)

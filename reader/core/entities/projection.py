@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.core.bundled import resource_pairs
 from reader.core.document.model import Entity, Sentence, Translation
@@ -35,18 +35,32 @@ def _folded_exonyms() -> Mapping[str, str]:
     return {fold(german): english for german, english in exonyms().items()}
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character as ``fold`` writes it: ß as "ss", accents dropped, case folded, any
+    space as " " (possibly several characters, possibly none)."""
+    if ch.isspace():
+        return " "
+    piece = "ss" if ch == "ß" else unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in piece if not unicodedata.combining(c)).casefold()
+
+
+_ASCII_SPACES = str.maketrans("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f", " " * 9)
+
+
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
-    """``fold(text)`` character by character, with each folded char's index in ``text``."""
+    """``fold(text)`` character by character, with each folded char's index in ``text``.
+
+    Runs on the GUI thread for every English sentence with names: plain ASCII (most English)
+    folds in one step, other text a cached character at a time."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_SPACES), list(range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        piece = "ss" if ch == "ß" else unicodedata.normalize("NFKD", ch)
-        piece = "".join(c for c in piece if not unicodedata.combining(c)).casefold()
-        if ch.isspace():
-            piece = " "
-        for c in piece:
-            chars.append(c)
-            origin.append(i)
+        piece = _fold_char(ch)
+        chars.append(piece)
+        origin.extend([i] * len(piece))
     return "".join(chars), origin
 
 

@@ -246,3 +246,33 @@ def test_a_name_that_is_not_part_of_a_compound_keeps_its_aligned_span():
     )
     [entity] = project_entities([_entity(sentence, "UN", "ORG")], [sentence], [translation])
     assert _target(entity, translation) == "United Nations"
+
+
+def _fold_each_character(text: str) -> tuple[str, list[int]]:
+    """The folding the projection's quick paths must equal: one character at a time."""
+    import unicodedata
+
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        piece = "ss" if ch == "ß" else unicodedata.normalize("NFKD", ch)
+        piece = "".join(c for c in piece if not unicodedata.combining(c)).casefold()
+        if ch.isspace():
+            piece = " "
+        for c in piece:
+            chars.append(c)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+def test_folding_with_its_map_equals_folding_each_character() -> None:
+    import random
+
+    from reader.core.entities.projection import _folded_with_map
+
+    alphabet = "aZ09 .,-'\t\n\x0b\x1fßẞäÖüéÅøŁİĳﬁ²½\u00a0\u2009\u0301Σς东"
+    rng = random.Random(7)
+    texts = ["", "Plain ASCII, Köln-free.", "Straße in Düsseldorf", "İstanbul ﬁnal ½"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(500)]
+    for text in texts:
+        assert _folded_with_map(text) == _fold_each_character(text), repr(text)

@@ -76,14 +76,17 @@ class ChildProcess:
     def run(self, function: Callable[..., T], *args: Any, retry: bool = False) -> T:
         """``function(*args)`` in the child; blocks the calling (worker) thread until it
         answers. A child that was stopped or died meanwhile raises ``BrokenProcessPool``,
-        or (``retry``) is started again once for this call."""
+        or (``retry``) is started again once for this call; ``ChildStopped`` once the window
+        is closing."""
         for attempt in range(2 if retry else 1):
             executor = self._current_executor()
             try:
                 return executor.submit(function, *args).result()
-            except BrokenProcessPool:
+            except BrokenProcessPool as error:
                 self._forget(executor)  # the next call starts a fresh child
-                if attempt or not retry or self._shut_down:
+                if self._shut_down:
+                    raise ChildStopped("the child process was shut down") from error
+                if attempt or not retry:
                     raise
                 log.info("the child process stopped; running %s again", function.__name__)
         raise AssertionError("unreachable")

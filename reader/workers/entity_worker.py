@@ -17,7 +17,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.document.model import Document, Entity, Sentence
-from reader.workers.child_process import ChildProcess
+from reader.workers.child_process import ChildProcess, ChildStopped
 from reader.workers.service import BACKGROUND_NICENESS, ThreadService, ThreadWorker
 
 log = logging.getLogger(__name__)
@@ -85,6 +85,8 @@ class _Worker(ThreadWorker):
                 if isinstance(self._recognizer, _PipelineChoice):
                     self._recognizer.pipeline = self._pipeline
             entities = self._recognizer.recognize(request.document, request.sentences)
+        except ChildStopped:
+            return  # the window is closing
         except Exception as error:  # no names is better than no window
             log.warning("entity recognition failed: %s", error)
             self.recognition_failed.emit(request.job_id, error)

@@ -88,3 +88,24 @@ def test_after_shutdown_no_child_starts_again() -> None:
     with pytest.raises(ChildStopped):
         child.run(child_functions.own_pid, retry=True)
     assert not child.running
+
+
+def test_a_call_in_flight_at_shutdown_ends_as_stopped_not_broken(tmp_path: Path) -> None:
+    child = ChildProcess()
+    marker = tmp_path / "busy"
+    outcome: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            child.run(child_functions.waits_the_first_time, marker, retry=True)
+        except BaseException as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=call)
+    thread.start()
+    _wait_for(marker)
+    child.shutdown()  # the window closes while a check waits for its answer
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], ChildStopped)
+    assert not child.running

@@ -29,6 +29,7 @@ from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.block_formats import Side
 from reader.ui.view.document_renderer import ExtraFormat
 from reader.ui.view.translation_controller import TranslationController
+from reader.workers.child_process import ChildStopped
 from reader.workers.jobs import JobCancelled, JobRunner, ProgressFn
 
 log = logging.getLogger(__name__)
@@ -255,7 +256,10 @@ class ChecksController(QObject):
         def work(_progress: ProgressFn, _cancel: CancelToken) -> dict[int, tuple[Finding, ...]]:
             if child is None:
                 return check_numbered(pairs, glossary)
-            return child.run(check_numbered, pairs, glossary, retry=True)
+            try:
+                return child.run(check_numbered, pairs, glossary, retry=True)
+            except ChildStopped:
+                raise JobCancelled() from None  # the window is closing
 
         self._checking = True
         self._runner.start(

@@ -1,7 +1,7 @@
 """The first screen first: how soon the sentences on screen have English in the window.
 
 Usage: ``uv run python benchmarks/first_screen_bench.py [--article 1000] [--long 10000]
-[--jump 0.6] [--rounds 2]``
+[--jump 0.6] [--rounds 2] [--ref CHECKOUT]``
 
 Each round runs two fresh processes with the real window (offscreen, 1000×700) and the
 real-shape test model (built as in ``translation_bench.py``), no cache:
@@ -15,8 +15,9 @@ real-shape test model (built as in ``translation_bench.py``), no cache:
 "Showing its English" is read from the view itself (``english_for``), polled every 5 ms on
 the GUI thread. After a jump it also prints when the view settled (the controller then
 reorders) and when each batch arrived, with its size: the batch running at the jump must
-finish before the reordered job starts. Prints each run and the medians; writes
-``bench-results/first_screen.json``.
+finish before the reordered job starts. ``--ref CHECKOUT`` (e.g. ``git archive main | tar -x
+-C /tmp/mainref``) runs another checkout's window in the same rounds, in alternating order.
+Prints each run and the medians; writes ``bench-results/first_screen.json``.
 """
 
 from __future__ import annotations
@@ -124,9 +125,9 @@ window.close()
 
 
 def run_child(
-    mode: str, document: Path, package: Path, data: Path, jump: float
+    mode: str, document: Path, package: Path, data: Path, jump: float, checkout: Path = ROOT
 ) -> dict[str, float]:
-    command = [sys.executable, "-c", CHILD, str(ROOT), str(data), str(package), str(document)]
+    command = [sys.executable, "-c", CHILD, str(checkout), str(data), str(package), str(document)]
     result = subprocess.run(
         [*command, mode, str(jump)], capture_output=True, text=True, check=True, env=os.environ
     )
@@ -143,53 +144,69 @@ def main() -> int:
     parser.add_argument("--long", type=int, default=10000, help="words of the jumped document")
     parser.add_argument("--jump", type=float, default=0.6, help="where to jump (0..1)")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--ref", type=Path, default=None, help="another checkout, side by side")
     args = parser.parse_args()
     package = build_real_package()
-    opens: list[dict[str, float]] = []
-    jumps: list[dict[str, float]] = []
+    checkouts = {"this": ROOT} | ({"ref": args.ref} if args.ref is not None else {})
+    opens: dict[str, list[dict[str, float]]] = {name: [] for name in checkouts}
+    jumps: dict[str, list[dict[str, float]]] = {name: [] for name in checkouts}
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         article = write_document(args.article, scratch)
         long_document = write_document(args.long, scratch)
         for index in range(args.rounds):
-            row = run_child("open", article, package, scratch / f"open-{index}", args.jump)
-            opens.append(row)
-            print(
-                f"round {index + 1} open {args.article} words: first screen "
-                f"({row['visible']} sentences) in {row['open_s']:.2f} s",
-                flush=True,
-            )
-            row = run_child("jump", long_document, package, scratch / f"jump-{index}", args.jump)
-            jumps.append(row)
-            print(
-                f"round {index + 1} jump to {args.jump:.0%} of {args.long} words "
-                f"({row['sentences']} sentences): screen ({row['jump_visible']} sentences) in "
-                f"{row['jump_s']:.2f} s (first screen {row['open_s']:.2f} s)",
-                flush=True,
-            )
-            events = cast(list[tuple[str, float, int]], row["events"])
-            steps = ", ".join(f"{kind} {at:.2f} s ({size})" for kind, at, size in events)
-            print(f"  after the jump: {steps}", flush=True)
+            order = list(checkouts.items())
+            for name, checkout in order if index % 2 == 0 else order[::-1]:
+                data = scratch / f"{name}-open-{index}"
+                row = run_child("open", article, package, data, args.jump, checkout)
+                opens[name].append(row)
+                print(
+                    f"round {index + 1} {name} open {args.article} words: first screen "
+                    f"({row['visible']} sentences) in {row['open_s']:.2f} s",
+                    flush=True,
+                )
+                data = scratch / f"{name}-jump-{index}"
+                row = run_child("jump", long_document, package, data, args.jump, checkout)
+                jumps[name].append(row)
+                print(
+                    f"round {index + 1} {name} jump to {args.jump:.0%} of {args.long} words "
+                    f"({row['sentences']} sentences): screen ({row['jump_visible']} sentences) "
+                    f"in {row['jump_s']:.2f} s (first screen {row['open_s']:.2f} s)",
+                    flush=True,
+                )
+                events = cast(list[tuple[str, float, int]], row["events"])
+                steps = ", ".join(f"{kind} {at:.2f} s ({size})" for kind, at, size in events)
+                print(f"  after the jump: {steps}", flush=True)
     summary = {
         "cores": os.cpu_count(),
         "load_average": os.getloadavg()[0],
         "open": {
             "words": args.article,
-            "median_s": statistics.median(r["open_s"] for r in opens),
+            "median_s": statistics.median(r["open_s"] for r in opens["this"]),
             "target_s": TARGETS["open"],
-            "runs": opens,
+            "runs": opens["this"],
         },
         "jump": {
             "words": args.long,
             "at": args.jump,
-            "median_s": statistics.median(r["jump_s"] for r in jumps),
+            "median_s": statistics.median(r["jump_s"] for r in jumps["this"]),
             "target_s": TARGETS["jump"],
-            "runs": jumps,
+            "runs": jumps["this"],
         },
     }
+    if args.ref is not None:
+        summary["ref"] = {
+            "open_median_s": statistics.median(r["open_s"] for r in opens["ref"]),
+            "jump_median_s": statistics.median(r["jump_s"] for r in jumps["ref"]),
+            "open_runs": opens["ref"],
+            "jump_runs": jumps["ref"],
+        }
     for name in ("open", "jump"):
         part: dict[str, float] = summary[name]  # type: ignore[assignment]
-        print(f"{name:>4}: median {part['median_s']:.2f} s (target {part['target_s']:.0f} s)")
+        line = f"{name:>4}: median {part['median_s']:.2f} s (target {part['target_s']:.0f} s)"
+        if args.ref is not None:
+            line += f"; ref {summary['ref'][f'{name}_median_s']:.2f} s"  # type: ignore[index]
+        print(line)
     print(f"load average {summary['load_average']:.1f}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "first_screen.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")

@@ -31,7 +31,7 @@ from reader.core.packages.store import read_package  # noqa: E402
 from reader.core.translation.batching import (  # noqa: E402
     DEFAULT_BATCH_TOKENS,
     WINDOW_BATCH_TOKENS,
-    WINDOW_CALLS_IN_FLIGHT,
+    WINDOW_CALLS_WAITING,
 )
 from reader.core.translation.engine import TranslationEngine  # noqa: E402
 
@@ -73,7 +73,7 @@ def main() -> int:
     parser.add_argument(
         "--caps",
         nargs="+",
-        default=[f"{WINDOW_BATCH_TOKENS}x{WINDOW_CALLS_IN_FLIGHT}", str(DEFAULT_BATCH_TOKENS)],
+        default=[f"{WINDOW_BATCH_TOKENS}x{2 + WINDOW_CALLS_WAITING}", str(DEFAULT_BATCH_TOKENS)],
         help="token caps per call; CAPxN: N calls queued at once (the window's streaming)",
     )
     args = parser.parse_args()

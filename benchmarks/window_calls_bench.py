@@ -1,17 +1,18 @@
 """The window's model calls alone: CPU time and peak memory of its streaming plan.
 
 Usage: ``uv run python benchmarks/window_calls_bench.py [--sentences 1919] [--calls 384,512]
-[--rounds 1] [--ref CHECKOUT]``
+[--in-flight 16] [--rounds 1] [--ref CHECKOUT]``
 
 Each run is a fresh process that translates the first ``sentences`` lines of
 ``../shared/data/segmentation/wmt14.de`` with the real-shape test model (built as in
 ``translation_bench.py``), 2 threads, no cache, alignments on, as the window's translation
-thread does (``calls_in_flight=2``, visible-first order, ``batch_tokens`` = each ``--calls``
-size), and, for comparison, as ``reader translate`` does (one length-sorted pass). With
+thread does (``calls_in_flight=3``: one a decoder and one waiting, visible-first order,
+``batch_tokens`` = each ``--calls`` size, at most each ``--in-flight`` sentences decoded at
+once), and, for comparison, as ``reader translate`` does (one length-sorted pass). With
 ``--ref CHECKOUT`` (e.g. ``git archive main | tar -x -C /tmp/mainref``) the window's plan of
-that checkout runs too, at its own call size. Rounds alternate the order. CPU seconds (user +
-system of the process, CTranslate2's threads included) vary less than wall time on a shared
-machine. Prints each run; writes ``bench-results/window_calls.json``.
+that checkout runs too, at its own call size. Rounds alternate the order. CPU seconds (user
++ system of the process, CTranslate2's threads included) vary less than wall time on a
+shared machine. Prints each run; writes ``bench-results/window_calls.json``.
 """
 
 from __future__ import annotations
@@ -39,14 +40,14 @@ from reader.core.packages.store import read_package
 from reader.core.translation.engine import TranslationEngine
 
 lines = Path(sys.argv[3]).read_text(encoding="utf-8").splitlines()
-mode, calls = sys.argv[4], int(sys.argv[5])
+mode, calls, in_flight = sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
 verdicts = Path(tempfile.mkdtemp()) / "verdicts"
 if mode == "cli":
     engine = TranslationEngine(read_package(Path(sys.argv[2])), threads=2, verdicts_file=verdicts)
 else:
     engine = TranslationEngine(
-        read_package(Path(sys.argv[2])), threads=2, batch_tokens=calls, calls_in_flight=2,
-        verdicts_file=verdicts,
+        read_package(Path(sys.argv[2])), threads=2, batch_tokens=calls, calls_in_flight=3,
+        verdicts_file=verdicts, **({"sentences_in_flight": in_flight} if in_flight else {}),
     )
 engine.load()
 before = resource.getrusage(resource.RUSAGE_SELF)
@@ -66,6 +67,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=1919)
     parser.add_argument("--calls", default="384,512", help="the window's call sizes to run")
+    parser.add_argument(
+        "--in-flight",
+        default="",
+        help="the window's sentences decoded at once to run (default: this checkout's)",
+    )
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--ref", type=Path, default=None, help="another checkout's window plan")
     args = parser.parse_args()
@@ -78,16 +84,23 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     text = RESULTS / "window_calls_input.txt"
     text.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    runs: list[tuple[str, Path, str, int]] = [("cli", ROOT, "cli", 0)]
-    runs += [(f"window {size}", ROOT, "window", int(size)) for size in args.calls.split(",")]
+    from reader.core.translation.batching import WINDOW_SENTENCES_IN_FLIGHT
+
+    in_flight = [int(n) for n in args.in_flight.split(",")] if args.in_flight else []
+    runs: list[tuple[str, Path, str, int, int]] = [("cli", ROOT, "cli", 0, 0)]
+    runs += [
+        (f"window {size}/{n}", ROOT, "window", int(size), n)
+        for size in args.calls.split(",")
+        for n in in_flight or [WINDOW_SENTENCES_IN_FLIGHT]
+    ]
     if args.ref is not None:
         from reader.core.translation.batching import WINDOW_BATCH_TOKENS
 
         ref_size = _ref_batch_tokens(args.ref, WINDOW_BATCH_TOKENS)
-        runs.append((f"ref window {ref_size}", args.ref, "window", ref_size))
+        runs.append((f"ref window {ref_size}", args.ref, "window", ref_size, 0))
     results: dict[str, list[dict[str, float]]] = {name: [] for name, *_rest in runs}
     for index in range(args.rounds):
-        for name, checkout, mode, size in runs if index % 2 == 0 else runs[::-1]:
+        for name, checkout, mode, size, sentences in runs if index % 2 == 0 else runs[::-1]:
             output = subprocess.run(
                 [
                     sys.executable,
@@ -98,6 +111,7 @@ def main() -> int:
                     str(text),
                     mode,
                     str(size),
+                    str(sentences),
                 ],
                 capture_output=True,
                 text=True,

@@ -16,13 +16,13 @@ shipped, and both compute word alignments, which the cache keeps):
 
 Models: the real-shape test model (6+6 layers, d512, int8; built as in
 ``translation_bench.py``) and the tiny test model the tests use. Prints each run, the
-window/CLI ratio per round (paired) and their medians, and each process's peak RSS; writes
-``bench-results/window_vs_cli.json``. ``--profile DIR`` runs the window under py-spy
-(``uv run --with py-spy``) and writes a flame graph per run into DIR. ``--ref CHECKOUT``
-also runs the window of another checkout (e.g. ``git archive main | tar -x -C /tmp/mainref``)
-in every round, so a change is compared with main side by side. Each process's CPU seconds
-(user + system, from ``wait4``) are printed too: on a shared machine they vary less than
-wall time.
+window/CLI ratio per round (paired) and their medians, and each process's peak RSS (and the
+window's child process's); writes ``bench-results/window_vs_cli.json``. ``--profile DIR``
+runs the window under py-spy (``uv run --with py-spy``) and writes a flame graph per run
+into DIR. ``--ref CHECKOUT`` also runs the window of another checkout (e.g. ``git archive
+main | tar -x -C /tmp/mainref``) in every round, so a change is compared with main side by
+side. Each process's CPU seconds (user + system, from ``wait4``) are printed too: on a
+shared machine they vary less than wall time.
 """
 
 from __future__ import annotations
@@ -82,11 +82,26 @@ def threads_cpu():
         seconds[name] = seconds.get(name, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
     return seconds
 
+def children_peak_mib():
+    # The peak RSS of the window's child processes (names and checks), read while they run.
+    peak = 0.0
+    for listing in Path("/proc/self/task").glob("*/children"):
+        for pid in listing.read_text().split():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) / 1024)
+    return peak
+
 def on_progress(done, total):
     if total and done >= total and "done" not in marks:
         marks["done"] = time.perf_counter()
         marks["sentences"] = total
         marks["threads_cpu_s"] = threads_cpu()
+        marks["child_peak_mib"] = children_peak_mib()
         QTimer.singleShot(0, app.quit)
 
 def on_failed(error):
@@ -104,6 +119,7 @@ print(json.dumps({
     "window_s": marks["done"] - started,
     "sentences": marks["sentences"],
     "threads_cpu_s": marks["threads_cpu_s"],
+    "child_peak_mib": marks["child_peak_mib"],
 }))
 window.translation.stop(silent=True)
 window.close()
@@ -274,7 +290,12 @@ def main() -> int:
                     print(
                         f"  round {index + 1} {name:6} {seconds:7.2f} s "
                         f"(process {row['process_s']:.2f} s, CPU {row['cpu_s']:.2f} s) "
-                        f"{row['sentences']:.0f} sentences peak {row['peak_mib']:.0f} MiB",
+                        f"{row['sentences']:.0f} sentences peak {row['peak_mib']:.0f} MiB"
+                        + (
+                            f" (its child process {row['child_peak_mib']:.0f} MiB)"
+                            if row.get("child_peak_mib")
+                            else ""
+                        ),
                         flush=True,
                     )
                 ratio = runs["window"][-1]["window_s"] / runs["cli"][-1]["cli_s"]

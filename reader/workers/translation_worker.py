@@ -221,10 +221,13 @@ class _Worker(ThreadWorker):
         if session is None or session.package.path != package.path:
             from reader.core.translation.batching import (
                 WINDOW_BATCH_TOKENS,
-                WINDOW_CALLS_IN_FLIGHT,
+                WINDOW_CALLS_WAITING,
                 WINDOW_SENTENCES_IN_FLIGHT,
             )
             from reader.core.translation.session import TranslationSession
+            from reader.core.translation.threads import default_threads, thread_layout
+
+            decoders, _threads_each = thread_layout(self._threads or default_threads())
 
             self._drop_session()
             session = TranslationSession(
@@ -234,7 +237,7 @@ class _Worker(ThreadWorker):
                 threads=self._threads,
                 # Small batches, a few queued: a jump waits only for those (batching.py).
                 batch_tokens=WINDOW_BATCH_TOKENS,
-                calls_in_flight=WINDOW_CALLS_IN_FLIGHT,
+                calls_in_flight=decoders + WINDOW_CALLS_WAITING,
                 sentences_in_flight=WINDOW_SENTENCES_IN_FLIGHT,
             )
             self._session = session

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.packages.store import InstalledPackage
-from reader.core.translation.batching import WINDOW_SENTENCES_IN_FLIGHT
+from reader.core.translation.batching import WINDOW_CALLS_WAITING, WINDOW_SENTENCES_IN_FLIGHT
 from reader.core.translation.engine import TranslationEngine
 from reader.core.translation.threads import available_cores, sub_batch_budget
 from reader.workers.translation_worker import TranslationService
@@ -32,6 +32,8 @@ def test_every_core_by_default_and_a_new_count_from_the_next_job(
         assert first.threads == available_cores()
         window_budget = sub_batch_budget(first.parallel_batches, 10**6, WINDOW_SENTENCES_IN_FLIGHT)
         assert first.budget.sentences == window_budget.sentences
+        # One call a decoder and one waiting, so no decoder idles between calls.
+        assert first.calls_in_flight == first.parallel_batches + WINDOW_CALLS_WAITING
         service.set_threads(1)
         with qtbot.waitSignal(service.translation_finished, timeout=30_000):
             service.translate(tiny_package, SENTENCES, 4)
@@ -41,6 +43,7 @@ def test_every_core_by_default_and_a_new_count_from_the_next_job(
         # The window (Qt and the document beside the model) decodes fewer sentences at once.
         command_line = TranslationEngine(tiny_package, threads=1)
         assert second.budget.sentences == WINDOW_SENTENCES_IN_FLIGHT
+        assert second.calls_in_flight == 1 + WINDOW_CALLS_WAITING
         assert second.budget.sentences < command_line.budget.sentences
         service.set_threads(1)  # the same count again keeps the loaded model
         with qtbot.waitSignal(service.translation_finished, timeout=30_000):

@@ -29,7 +29,7 @@ RAMP = 8  # each early batch may be this many times larger than the one before
 # ~1.9 s); with 512 tokens 1.1 s (longest call ~0.6 s), and a whole document took 1.13x the
 # 2,048-token time (256 tokens: jump 1.4 s, whole document 1.5x). The command line keeps
 # DEFAULT_BATCH_TOKENS (no jumps there; bigger batches are faster).
-# Since then the window keeps WINDOW_CALLS_IN_FLIGHT calls queued, each whole on one of the
+# Since then the window keeps calls queued, each whole on one of the
 # parallel decoders, so no decoder idles while this thread finishes the English of the last
 # call or while the other decoder ends its share. After the first screen (SCREEN_TOKENS in the
 # given order) it takes the next SORT_WINDOW_TOKENS in order, sorts them by length and cuts
@@ -51,7 +51,12 @@ RAMP = 8  # each early batch may be this many times larger than the one before
 # 84.2 s, 376 MiB); 384-token calls 76.3 s, 331 MiB: two 384-token calls in flight keep the
 # window's peak below main's and a jump waits for shorter calls.
 WINDOW_BATCH_TOKENS = 384
-WINDOW_CALLS_IN_FLIGHT = 2
+# Calls waiting in the model beyond one per decoder. With one call a decoder (two in flight
+# on two cores) a decoder that finished waited for this thread to collect the older call:
+# the window's calls alone (1,919 WMT14 sentences, real-shape model, 2 threads, 16 sentences
+# in flight) took 40.5 s (76.8 s CPU) against 37.7 s (73.9) with one call waiting, and 37.8 s
+# (74.9) with two. A jump waits for the calls in flight, so no more than one.
+WINDOW_CALLS_WAITING = 1
 # The window holds Qt and the document beside the model (~75 MiB more than the command
 # line), so it decodes fewer sentences at once: 1,919 WMT14 sentences, real-shape model, 2
 # threads, peak RSS 364 MiB with 16 in flight against 396-416 with the command line's 32.

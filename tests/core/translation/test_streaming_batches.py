@@ -50,3 +50,19 @@ def test_calls_of_short_sentences_are_cut_by_count_too() -> None:
     assert sorted(i for call in plan for i in call) == list(range(200))
     assert max(len(call) for call in plan) == 16
     assert len(plan_streaming([3] * 200, call_tokens=384, screen_tokens=0)) < len(plan)
+
+
+def test_after_the_first_screen_little_padding_as_in_one_sorted_pass() -> None:
+    from reader.core.translation.batching import WINDOW_BATCH_TOKENS, WINDOW_SENTENCES_IN_FLIGHT
+
+    rng = random.Random(3)  # news-like: mostly 15-45 pieces, some very short or long
+    lengths = [max(3, int(rng.gauss(32, 14))) for _ in range(2000)]
+    plan = plan_streaming(
+        lengths,
+        call_tokens=WINDOW_BATCH_TOKENS,
+        call_sentences=WINDOW_SENTENCES_IN_FLIGHT // 2,  # one of two decoders' share
+    )
+    padded = sum(len(call) * max(lengths[i] for i in call) for call in plan)
+    # Sorted windows of a few screens pad little more than one sorted pass (2,048-token
+    # windows padded ~10 % here).
+    assert padded <= 1.05 * sum(lengths)

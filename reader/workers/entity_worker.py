@@ -95,10 +95,10 @@ class _Worker(ThreadWorker):
 
     def interrupt(self) -> None:
         # A job waiting on the child process ends when the child is stopped; the window is
-        # closing, so a check job must not start it again.
-        self.close_recognizer()
+        # closing, so no job may start it again (shut down first: the job then ends quietly).
         if self._child is not None:
             self._child.shutdown()
+        self.close_recognizer()
 
     def close_recognizer(self) -> None:
         """Stop the recognizer's child process (safe from any thread)."""

@@ -179,3 +179,28 @@ def test_closing_the_window_does_not_wait_for_a_busy_child(qtbot, make_window, n
     started = time.monotonic()
     window.close()
     assert time.monotonic() - started < 15  # the child sleeps 60 s; it was stopped instead
+
+
+def test_names_still_being_found_when_the_window_closes_end_quietly(qtbot, caplog) -> None:
+    import logging
+
+    from reader.core.document.model import Block, BlockKind, Document, Sentence
+    from reader.workers.entity_process import ProcessRecognizer
+    from reader.workers.entity_worker import EntityService
+    from tests.workers.child_functions import sleeps
+
+    service = EntityService()  # as shipped: its own child, shared with the check
+    assert service.child is not None
+    child = service.child
+    service._worker._factory = lambda: ProcessRecognizer(sleeps, child=child)
+    failures: list[object] = []
+    service.recognition_failed.connect(lambda _job, error: failures.append(error))
+    block = (Block(0, BlockKind.PARAGRAPH, "Köln."),)
+    service.recognize(Document("d", block), (Sentence(0, 0, 0, 5, "Köln."),))
+    qtbot.waitUntil(lambda: child.running, timeout=30_000)
+    with caplog.at_level(logging.INFO):
+        service.shutdown()
+    qtbot.wait(50)
+    assert not failures
+    assert "entity recognition failed" not in caplog.text
+    assert not child.running

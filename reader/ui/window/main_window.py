@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         """Start loading ``path``; the result arrives in ``_on_documents_document_loaded``."""
         path = Path(path).expanduser()
         self._load_job = self.documents.load(path)
+        self.translation_runner.preload()  # the model loads while the file does
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
         return self._load_job
 

@@ -70,6 +70,14 @@ class TranslationRunner(QObject):
         self.model_found.emit(self.package is not None)
         return self.package
 
+    def preload(self) -> None:
+        """A document is being opened: load the model meanwhile, when there is one."""
+        from reader.core.packages.store import installed_translation_package
+
+        package = installed_translation_package(self._paths)
+        if package is not None:
+            self._controller.service.preload(package)
+
     def start(self) -> None:
         """Translate the document the controller was reset to (when there is a model)."""
         self._offer_rest(False)

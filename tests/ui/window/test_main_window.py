@@ -520,3 +520,38 @@ def test_only_web_links_leave_the_application(qtbot, make_window, monkeypatch) -
     answer[0] = QMessageBox.StandardButton.Open
     window._on_view_link_activated(QUrl("https://www.bahn.de"))
     assert opened == ["https://www.bahn.de"]
+
+
+class _LoadRecorder(FakeEngine):
+    """Records when the model is loaded, and when asked to translate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[str] = []
+
+    def load(self) -> None:
+        self.events.append("load")
+
+    def translate(self, sentences, **options):  # type: ignore[no-untyped-def]
+        self.events.append("translate")
+        return super().translate(sentences, **options)
+
+
+def test_the_model_loads_while_the_file_is_being_opened(
+    qtbot, make_window, article, reader_paths
+) -> None:
+    install_fake_package(reader_paths.packages)
+    engine = _LoadRecorder()
+    window = make_window(engine=engine)
+    with qtbot.waitSignal(window.translation.translation_finished, timeout=10_000):
+        window.open_file(article)
+    assert engine.events[:2] == ["load", "translate"]
+
+
+def test_no_model_is_loaded_ahead_when_none_is_installed(qtbot, make_window, article) -> None:
+    engine = _LoadRecorder()
+    window = make_window(engine=engine)
+    open_and_wait(qtbot, window, article)
+    qtbot.wait(100)
+    assert engine.events == []
+    assert window.model_banner.isVisible()

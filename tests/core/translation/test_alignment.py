@@ -100,3 +100,22 @@ def test_source_spans_point_into_the_original_text(tiny_package_dir: Path) -> No
     assert pieces == tokenizer.encode(text)
     covered = "".join(text[s[0] : s[1]] for s in spans if s)
     assert covered == "Größe:😀Köln"
+
+
+def test_sentencepiece_offsets_give_the_spans_its_serialized_proto_gives(
+    tiny_package: InstalledPackage,
+) -> None:
+    import random
+
+    from reader.core.translation.tokenizers import SentencePieceTokenizer
+
+    tokenizer = open_tokenizer(tiny_package.path, "de", "en")
+    assert isinstance(tokenizer, SentencePieceTokenizer)
+    assert hasattr(tokenizer.processor, "EncodeAsOffsetMapping")  # the quick path is taken
+    rng = random.Random(5)
+    alphabet = "aZ09 .,-'\tßẞäÖüéÅøŁİĳﬁ²½\u00a0\u2009\u0301Σς东😀\u200b"
+    texts = ["", " ", "Köln liegt am Rhein.", "ﬁnale Straße ½ 　voll　breit", "x\u0301y"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(400)]
+    for text in texts:
+        expected = tokenizer._encode_with_spans_from_proto(text)
+        assert tokenizer.encode_with_spans(text) == expected, repr(text)

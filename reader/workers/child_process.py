@@ -78,18 +78,23 @@ class ChildProcess:
         answers. A child that was stopped or died meanwhile raises ``BrokenProcessPool``,
         or (``retry``) is started again once for this call; ``ChildStopped`` once the window
         is closing."""
-        for attempt in range(2 if retry else 1):
-            executor = self._current_executor()
-            try:
-                return executor.submit(function, *args).result()
-            except BrokenProcessPool as error:
-                self._forget(executor)  # the next call starts a fresh child
-                if self._shut_down:
-                    raise ChildStopped("the child process was shut down") from error
-                if attempt or not retry:
-                    raise
-                log.info("the child process stopped; running %s again", function.__name__)
-        raise AssertionError("unreachable")
+        try:
+            return self._run_once(function, args)
+        except BrokenProcessPool:
+            if not retry:
+                raise
+            log.info("the child process stopped; running %s again", function.__name__)
+            return self._run_once(function, args)
+
+    def _run_once(self, function: Callable[..., T], args: tuple[Any, ...]) -> T:
+        executor = self._current_executor()
+        try:
+            return executor.submit(function, *args).result()
+        except BrokenProcessPool as error:
+            self._forget(executor)  # the next call starts a fresh child
+            if self._shut_down:
+                raise ChildStopped("the child process was shut down") from error
+            raise
 
     def close(self) -> None:
         """Stop the child now, even in the middle of a call (safe from any thread)."""

@@ -63,7 +63,7 @@ class TranslationSession:
     one it owns). ``engine_factory`` replaces the real engine (tests). ``batch_tokens`` caps
     each model call after the first small ones (None: the engine's default);
     ``calls_in_flight`` calls are queued in the model at once when translating in order;
-    ``sentences_in_flight`` bounds the sentences decoded at once (None: the engine's).
+    ``sentences_in_flight`` bounds the sentences decoded at once.
     """
 
     def __init__(
@@ -76,7 +76,7 @@ class TranslationSession:
         threads: int | None = None,
         batch_tokens: int | None = None,
         calls_in_flight: int = 1,
-        sentences_in_flight: int | None = None,
+        sentences_in_flight: int = SENTENCES_IN_FLIGHT,
     ) -> None:
         self.package = package
         self._batch_tokens = batch_tokens  # None: the engine's default (the command line's)
@@ -112,7 +112,7 @@ class TranslationSession:
                     cache=self.cache,
                     batch_tokens=self._batch_tokens or DEFAULT_BATCH_TOKENS,
                     calls_in_flight=self._calls_in_flight,
-                    sentences_in_flight=self._sentences_in_flight or SENTENCES_IN_FLIGHT,
+                    sentences_in_flight=self._sentences_in_flight,
                 )
         return self._engine
 

@@ -23,7 +23,7 @@ from reader.core.checks.confidence import confidence, least_confident
 from reader.core.checks.glossary import GlossaryError, Term, load_glossary
 from reader.core.checks.model import Finding
 from reader.core.checks.pairs import NumberedPair, check_numbered
-from reader.core.document.model import Document, Entity, Translation
+from reader.core.document.model import Document, Translation
 from reader.ui.entities.highlights import EntityController
 from reader.ui.view.bilingual_view import BilingualView
 from reader.ui.view.block_formats import Side
@@ -105,8 +105,6 @@ class ChecksController(QObject):
         self._deferred: dict[int, Translation] = {}
         self._deferred_generation = 0
         self._checking = False
-        self._names_by_sentence: dict[int, list[Entity]] = {}
-        self._names_of: tuple[Entity, ...] | None = None
         translation.translations_applied.connect(self._on_translation_translations_applied)
         entities.entities_changed.connect(self._on_entities_entities_changed)
         entities.recognition_started.connect(self._forget_other_document)
@@ -200,16 +198,6 @@ class ChecksController(QObject):
             log.warning("glossary not used: %s", error)
             return []
 
-    def _names(self) -> dict[int, list[Entity]]:
-        """The document's names by sentence, grouped again only when they changed."""
-        entities = self.entities.entities
-        if entities is not self._names_of:
-            by_sentence: dict[int, list[Entity]] = {}
-            for entity in entities:
-                by_sentence.setdefault(entity.sentence_id, []).append(entity)
-            self._names_by_sentence, self._names_of = by_sentence, entities
-        return self._names_by_sentence
-
     def _check(self, translations: Mapping[int, Translation]) -> None:
         if self._waiting_generation != self._generation:
             self._waiting, self._waiting_generation = {}, self._generation
@@ -232,7 +220,6 @@ class ChecksController(QObject):
             self._deferred.update((sid, t) for sid, t in translations.items() if sid not in visible)
             translations = {sid: t for sid, t in translations.items() if sid in visible}
         sentences = self.view.renderer.sentences
-        names = self._names()
         pairs: list[NumberedPair] = []
         for sid, translation in translations.items():
             sentence = sentences.get(sid)
@@ -240,7 +227,7 @@ class ChecksController(QObject):
                 continue
             spans = tuple(
                 (e.start - sentence.start, e.end - sentence.start, e.label.value)
-                for e in names.get(sid, ())
+                for e in self.entities.names_in(sid)
             )
             pairs.append((sid, sentence.text, translation.text, spans))
         if not pairs:

@@ -209,7 +209,7 @@ class EntityController(QObject):
 
         # By sentence: a pass over every entity of the document per unit made projecting
         # while a long document translates grow with the square of its length.
-        wanted = [e for sid in sorted(sentence_ids) for e in self._entities_of.get(sid, ())]
+        wanted = [e for sid in sorted(sentence_ids) for e in self.names_in(sid)]
         if not wanted:
             return
         sentences = [self._sentences[i] for i in sentence_ids if i in self._sentences]
@@ -223,6 +223,10 @@ class EntityController(QObject):
                 self.projected[sentence_id] = tuple(group)
                 fresh.extend(group)
         self._pending_formats.extend(english_formats(self.shown(fresh), self.view.colors))
+
+    def names_in(self, sentence_id: int) -> Sequence[Entity]:
+        """The recognized names of one sentence, in document order."""
+        return self._entities_of.get(sentence_id, ())
 
     def _set_entities(self, entities: tuple[Entity, ...]) -> None:
         self.entities = entities

@@ -1,7 +1,7 @@
 """No GUI overhead: the same document translated by ``reader translate`` and by the window.
 
 Usage: ``uv run python benchmarks/window_vs_cli_bench.py [--sentences 2000] [--rounds 2]
-[--models real,tiny] [--threads N] [--profile DIR] [--ref CHECKOUT]``
+[--models real,tiny] [--threads N] [--profile DIR [--collapsed]] [--ref CHECKOUT]``
 
 The document is the first ~``sentences`` lines of ``../shared/data/segmentation/wmt14.de``
 in paragraphs of four (a .txt). Each round runs, one after the other and alternating which
@@ -19,7 +19,8 @@ Models: the real-shape test model (6+6 layers, d512, int8; built as in
 window/CLI ratio per round (paired) and their medians, and each process's peak RSS (and the
 window's child process's); writes ``bench-results/window_vs_cli.json``. ``--profile DIR``
 runs the window under py-spy (``uv run --with py-spy``) and writes a flame graph per run
-into DIR. ``--ref CHECKOUT`` also runs the window of another checkout (e.g. ``git archive
+into DIR (with ``--collapsed``: py-spy's collapsed stacks as text, to read or sum in a
+terminal). ``--ref CHECKOUT`` also runs the window of another checkout (e.g. ``git archive
 main | tar -x -C /tmp/mainref``) in every round, so a change is compared with main side by
 side. Each process's CPU seconds (user + system, from ``wait4``) are printed too: on a
 shared machine they vary less than wall time.
@@ -82,26 +83,30 @@ def threads_cpu():
         seconds[name] = seconds.get(name, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
     return seconds
 
-def children_peak_mib():
-    # The peak RSS of the window's child processes (names and checks), read while they run.
-    peak = 0.0
+def children_peak_mib_cpu_s():
+    # The peak RSS of the window's child processes (names and checks) and the CPU seconds
+    # they used so far, read while they run.
+    peak = cpu = 0.0
     for listing in Path("/proc/self/task").glob("*/children"):
         for pid in listing.read_text().split():
             try:
                 status = Path(f"/proc/{pid}/status").read_text()
+                stat = Path(f"/proc/{pid}/stat").read_text()
             except OSError:
                 continue
             for line in status.splitlines():
                 if line.startswith("VmHWM:"):
                     peak = max(peak, int(line.split()[1]) / 1024)
-    return peak
+            fields = stat.rsplit(")", 1)[1].split()
+            cpu += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return peak, cpu
 
 def on_progress(done, total):
     if total and done >= total and "done" not in marks:
         marks["done"] = time.perf_counter()
         marks["sentences"] = total
         marks["threads_cpu_s"] = threads_cpu()
-        marks["child_peak_mib"] = children_peak_mib()
+        marks["child_peak_mib"], marks["child_cpu_s"] = children_peak_mib_cpu_s()
         QTimer.singleShot(0, app.quit)
 
 def on_failed(error):
@@ -120,6 +125,7 @@ print(json.dumps({
     "sentences": marks["sentences"],
     "threads_cpu_s": marks["threads_cpu_s"],
     "child_peak_mib": marks["child_peak_mib"],
+    "child_cpu_s": marks["child_cpu_s"],
 }))
 window.translation.stop(silent=True)
 window.close()
@@ -222,6 +228,8 @@ def run_window(
             "--threads",
             "--rate",
             "50",
+            "--format",
+            "raw" if profile.suffix == ".txt" else "flamegraph",
             "-o",
             str(profile),
             "--",
@@ -243,6 +251,9 @@ def main() -> int:
     parser.add_argument("--models", default="real,tiny", help="comma-separated, from: real, tiny")
     parser.add_argument("--threads", type=int, default=None, help="default: every core")
     parser.add_argument("--profile", type=Path, default=None, help="py-spy flame graphs here")
+    parser.add_argument(
+        "--collapsed", action="store_true", help="with --profile: collapsed stacks (.txt), not SVG"
+    )
     parser.add_argument(
         "--ref",
         type=Path,
@@ -275,7 +286,8 @@ def main() -> int:
                         profile = None
                         if args.profile is not None:
                             args.profile.mkdir(parents=True, exist_ok=True)
-                            profile = args.profile / f"window-{model}-{index + 1}.svg"
+                            suffix = ".txt" if args.collapsed else ".svg"
+                            profile = args.profile / f"window-{model}-{index + 1}{suffix}"
                         checkout = ROOT if name == "window" else args.ref
                         row = run_window(document, data, threads, out, profile, checkout)
                     runs[name].append(row)
@@ -292,7 +304,8 @@ def main() -> int:
                         f"(process {row['process_s']:.2f} s, CPU {row['cpu_s']:.2f} s) "
                         f"{row['sentences']:.0f} sentences peak {row['peak_mib']:.0f} MiB"
                         + (
-                            f" (its child process {row['child_peak_mib']:.0f} MiB)"
+                            f" (its child process {row['child_peak_mib']:.0f} MiB,"
+                            f" {row.get('child_cpu_s', 0.0):.1f} CPU s by then)"
                             if row.get("child_peak_mib")
                             else ""
                         ),

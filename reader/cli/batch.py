@@ -18,8 +18,12 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.document.model import Document, Sentence, Translation
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 EXTENSIONS = {"jsonl": ".jsonl", "tsv": ".tsv", "txt": ".txt"}
 MAX_EXIT_STATUS = 125  # higher statuses mean "killed by a signal" to shells
@@ -204,9 +208,17 @@ def _export(
 
 
 class ProgressBar:
-    """A progress bar on standard error (rich): sentences done, sentences/s, time left."""
+    """A progress bar on standard error (rich): sentences done, sentences/s, time left.
 
-    def __init__(self, total: int) -> None:
+    Only on a terminal: piped or redirected, the run stays silent (no bar's last frame in a
+    log) and rich is never imported (~50 ms of a short document's run)."""
+
+    def __init__(self, total: int, *, shown: bool | None = None) -> None:
+        if shown is None:
+            shown = sys.stderr is not None and sys.stderr.isatty()
+        self._progress: Progress | None = None
+        if not shown:
+            return
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -229,14 +241,18 @@ class ProgressBar:
         self._task = self._progress.add_task("translating", total=total, rate="-")
 
     def __enter__(self) -> ProgressBar:
-        self._progress.start()
+        if self._progress is not None:
+            self._progress.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._progress.stop()
+        if self._progress is not None:
+            self._progress.stop()
 
     def advance(self, count: int) -> None:
         """``count`` more sentences are done."""
+        if self._progress is None:
+            return
         self._progress.update(self._task, advance=count)
         speed = self._progress.tasks[0].speed
         self._progress.update(self._task, rate=f"{speed:.1f}" if speed else "-")

@@ -107,12 +107,16 @@ def add_edits_option(parser: argparse.ArgumentParser) -> None:
 def user_edits(path: Path) -> dict[str, str]:
     """The English the reader wrote or chose in the window for the document at ``path``, by
     German sentence; none, said on standard error, when the edits file cannot be read."""
-    from reader.cli.messages import complain
-    from reader.core.edits.store import EditStore, EditStoreError, document_key
     from reader.core.paths import resolve_paths
 
+    store_path = resolve_paths().edits
+    if not store_path.exists():
+        return {}  # nothing edited yet (and the store's module is never imported)
+    from reader.cli.messages import complain
+    from reader.core.edits.store import EditStore, EditStoreError, document_key
+
     try:
-        return EditStore(resolve_paths().edits).load(document_key(path))
+        return EditStore(store_path).load(document_key(path))
     except EditStoreError as error:
         complain(f"your own English is left out: {error}")
         return {}

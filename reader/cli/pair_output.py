@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reader.cli.findings import finding_record, message
-from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
+
+if TYPE_CHECKING:
+    from reader.core.checks.model import Finding
 
 _LINE_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 
@@ -24,6 +25,8 @@ def write_pair(
 ) -> None:
     """Write one German/English pair in the chosen format, with its checks when given."""
     german, english = translation.source, translation.text
+    if findings:  # only a --check run has any: the rest never import the checks' words
+        from reader.cli.findings import finding_record, message
     if output_format == "jsonl":
         record: dict[str, object] = {
             "id": translation.sentence_id,

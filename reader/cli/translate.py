@@ -15,14 +15,16 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from reader.cli.common import add_decoding_options, add_edits_option, user_edits
 from reader.cli.pair_output import write_pair
-from reader.core.checks.model import Finding
 from reader.core.document.model import Translation
 
-Checker = Callable[[Sequence[Translation]], list[list[Finding]]]
+if TYPE_CHECKING:
+    from reader.core.checks.model import Finding
+
+Checker: TypeAlias = "Callable[[Sequence[Translation]], list[list[Finding]]]"
 
 
 def register(
@@ -83,7 +85,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from reader.cli.common import load_document_for_command
     from reader.core.document.segmentation import segment_document
-    from reader.core.edits.store import edited
     from reader.core.packages.store import require_translation_package
     from reader.core.paths import resolve_paths
     from reader.core.translation.session import TranslationSession
@@ -104,12 +105,24 @@ def run(args: argparse.Namespace) -> int:
         session.translate(
             sentences,
             beam_size=args.beam,
-            on_batch=lambda batch: printer.take([edited(t, edits) for t in batch]),
+            on_batch=_with_edits(printer.take, edits),
             align=False,
             by_length=True,
         )
         printer.flush()
     return 0
+
+
+def _with_edits(
+    take: Callable[[list[Translation]], None], edits: dict[str, str]
+) -> Callable[[list[Translation]], None]:
+    """``take`` given the reader's own English in place of the model's (as is, when the
+    document has no edits: the edit store's module is then never imported)."""
+    if not edits:
+        return take
+    from reader.core.edits.store import edited
+
+    return lambda batch: take([edited(t, edits) for t in batch])
 
 
 def _checker() -> Checker:

@@ -168,3 +168,28 @@ def test_to_without_an_output_folder_is_refused(
     a.write_text(FIRST, encoding="utf-8")
     assert run_command(["translate", str(a), "--to", "md"]) == 2
     assert "--to needs -o OUTDIR" in capsys.readouterr().err
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(
+    installed: Path, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from reader.cli.batch import ProgressBar
+
+    with ProgressBar(10, shown=True) as bar:  # as on a terminal
+        bar.advance(4)
+        bar.advance(6)
+    shown = capsys.readouterr().err
+    assert "translating" in shown and "10/10" in shown and "sentences/s" in shown
+
+    # Redirected (pytest's capture is no terminal): the run says only what went wrong.
+    assert not sys.stderr.isatty()
+    out = tmp_path / "ausgang"
+    assert run_command(["translate", str(folder), "-o", str(out), "--format", "tsv"]) == 1
+    said = capsys.readouterr().err
+    assert "sentences/s" not in said
+    assert said.strip().splitlines() == [
+        line for line in said.strip().splitlines() if line.startswith("reader: skipped")
+    ]
+    assert "kaputt.txt" in said

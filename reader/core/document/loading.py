@@ -18,9 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.cancel import CancelToken
-from reader.core.document.archive import resolve_member
 from reader.core.document.decoding import NotText, decode_text
-from reader.core.document.html_blocks import html_to_blocks
 from reader.core.document.model import Block, BlockKind, Chapter, Document
 from reader.core.document.text_layout import text_blocks
 from reader.core.document.unwrap import normalize_inline, normalize_newlines
@@ -150,6 +148,7 @@ def _load_container(
         document = _build(word.html, "html", fallback_title=path.stem, source=path, encoding="")
         return _with_pictures(_finish(document, fmt), dict(word.pictures))
     from reader.core.document.epub import read_epub
+    from reader.core.document.html_blocks import html_to_blocks
     from reader.core.document.sanitize import sanitize_html
 
     book = read_epub(path, data)
@@ -204,6 +203,8 @@ def _book_picture(chapter: str, block: Block, pictures: dict[str, bytes]) -> str
     """The entry name of a chapter's picture when the book carries it, else ""."""
     if block.kind is not BlockKind.IMAGE or not block.image:
         return ""
+    from reader.core.document.archive import resolve_member
+
     member = resolve_member(chapter, block.image)
     return member if member is not None and member in pictures else ""
 
@@ -251,8 +252,10 @@ def _build(
     if fmt == "text":
         blocks = _text_blocks(text)
     else:
-        # Imported here: a plain-text file never pays for python-markdown, nh3 or lxml.
+        # Imported here: a plain-text file never pays for python-markdown, nh3, lxml or
+        # the HTML parser.
         from reader.core.document.article import extract_article
+        from reader.core.document.html_blocks import html_to_blocks
         from reader.core.document.sanitize import sanitize_html
 
         if fmt == "markdown":

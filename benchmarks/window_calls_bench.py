@@ -10,9 +10,9 @@ thread does (``calls_in_flight=3``: one a decoder and one waiting, visible-first
 ``batch_tokens`` = each ``--calls`` size, at most each ``--in-flight`` sentences decoded at
 once), and, for comparison, as ``reader translate`` does (one length-sorted pass). With
 ``--ref CHECKOUT`` (e.g. ``git archive main | tar -x -C /tmp/mainref``) the window's plan of
-that checkout runs too, at its own call size. Rounds alternate the order. CPU seconds (user
-+ system of the process, CTranslate2's threads included) vary less than wall time on a
-shared machine. Prints each run; writes ``bench-results/window_calls.json``.
+that checkout runs too, at its own call size and sentences in flight. Rounds alternate the
+order. CPU seconds (user + system of the process, CTranslate2's threads included) vary less
+than wall time on a shared machine. Prints each run; writes ``bench-results/window_calls.json``.
 """
 
 from __future__ import annotations
@@ -96,8 +96,9 @@ def main() -> int:
     if args.ref is not None:
         from reader.core.translation.batching import WINDOW_BATCH_TOKENS
 
-        ref_size = _ref_batch_tokens(args.ref, WINDOW_BATCH_TOKENS)
-        runs.append((f"ref window {ref_size}", args.ref, "window", ref_size, 0))
+        ref_size = _ref_constant(args.ref, "WINDOW_BATCH_TOKENS", WINDOW_BATCH_TOKENS)
+        ref_flight = _ref_constant(args.ref, "WINDOW_SENTENCES_IN_FLIGHT", 0)
+        runs.append((f"ref window {ref_size}", args.ref, "window", ref_size, ref_flight))
     results: dict[str, list[dict[str, float]]] = {name: [] for name, *_rest in runs}
     for index in range(args.rounds):
         for name, checkout, mode, size, sentences in runs if index % 2 == 0 else runs[::-1]:
@@ -131,11 +132,12 @@ def main() -> int:
     return 0
 
 
-def _ref_batch_tokens(checkout: Path, default: int) -> int:
-    """The other checkout's window call size (read from its batching.py)."""
+def _ref_constant(checkout: Path, name: str, default: int) -> int:
+    """A whole-number constant of the other checkout's ``batching.py`` (its window call size,
+    its sentences in flight), ``default`` when it has none."""
     source = (checkout / "reader/core/translation/batching.py").read_text(encoding="utf-8")
     for line in source.splitlines():
-        if line.startswith("WINDOW_BATCH_TOKENS ="):
+        if line.startswith(f"{name} ="):
             return int(line.split("=")[1].split("#")[0])
     return default
 

@@ -1,7 +1,7 @@
 """No GUI overhead: the same document translated by ``reader translate`` and by the window.
 
 Usage: ``uv run python benchmarks/window_vs_cli_bench.py [--sentences 2000] [--rounds 2]
-[--models real,tiny] [--threads N] [--profile DIR [--collapsed]] [--ref CHECKOUT]``
+[--models real,tiny] [--threads N] [--profile DIR [--collapsed]] [--bare] [--ref CHECKOUT]``
 
 The document is the first ~``sentences`` lines of ``../shared/data/segmentation/wmt14.de``
 in paragraphs of four (a .txt). Each round runs, one after the other and alternating which
@@ -22,7 +22,9 @@ runs the window under py-spy (``uv run --with py-spy``) and writes a flame graph
 into DIR (with ``--collapsed``: py-spy's collapsed stacks as text, to read or sum in a
 terminal). ``--ref CHECKOUT`` also runs the window of another checkout (e.g. ``git archive
 main | tar -x -C /tmp/mainref``) in every round, so a change is compared with main side by
-side. Each process's CPU seconds (user + system, from ``wait4``) are printed too: on a
+side. ``--bare`` also runs the window with names and the translation check turned off (as
+Preferences can): the window's own overhead apart from those features' child process. Each
+process's CPU seconds (user + system, from ``wait4``) are printed too: on a
 shared machine they vary less than wall time.
 """
 
@@ -62,16 +64,21 @@ from reader.ui.window.main_window import MainWindow
 paths = resolve_paths(sys.argv[2]).ensure()
 threads = int(sys.argv[4])
 app = create_application()
-window = MainWindow(paths, Settings.for_paths(paths))
+settings = Settings.for_paths(paths)
+if sys.argv[5] == "bare":  # names and the translation check off, as a user can set them
+    settings.highlight_entities = False
+    settings.check_translation = False
+window = MainWindow(paths, settings)
 window.translation.service.set_threads(threads)
 window.resize(1000, 700)
 window.show()
 marks = {}
 
 def threads_cpu():
-    # CPU seconds of each live thread by name, read while they all still run (CTranslate2's
-    # threads carry the name of the translation thread that started them).
-    seconds = {}
+    # CPU seconds of each live thread by name, read while they all still run. CTranslate2's
+    # threads carry the name of the translation thread that started them, which was made
+    # before them: the lowest id of a name is that thread's own, counted as "NAME (own)".
+    tasks = []
     for task in Path("/proc/self/task").iterdir():
         try:
             stat = (task / "stat").read_text()
@@ -80,7 +87,14 @@ def threads_cpu():
             continue
         fields = stat.rsplit(")", 1)[1].split()
         ticks = int(fields[11]) + int(fields[12])
-        seconds[name] = seconds.get(name, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
+        tasks.append((int(task.name), name, ticks / os.sysconf("SC_CLK_TCK")))
+    seconds = {}
+    named = {}
+    for tid, name, cpu in sorted(tasks):
+        named[name] = named.get(name, 0) + 1
+        seconds[name] = seconds.get(name, 0.0) + cpu
+        if name == "translation" and named[name] == 1:
+            seconds["translation (own)"] = cpu
     return seconds
 
 def children_peak_mib_cpu_s():
@@ -214,8 +228,18 @@ def run_window(
     out: Path,
     profile: Path | None,
     checkout: Path = ROOT,
+    bare: bool = False,
 ) -> dict[str, float]:
-    command = [sys.executable, "-c", WINDOW, str(checkout), str(data), str(document), str(threads)]
+    command = [
+        sys.executable,
+        "-c",
+        WINDOW,
+        str(checkout),
+        str(data),
+        str(document),
+        str(threads),
+        "bare" if bare else "full",
+    ]
     if profile is not None:
         command = [
             "uv",
@@ -255,6 +279,11 @@ def main() -> int:
         "--collapsed", action="store_true", help="with --profile: collapsed stacks (.txt), not SVG"
     )
     parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="also run the window with names and the translation check off (its own overhead)",
+    )
+    parser.add_argument(
         "--ref",
         type=Path,
         default=None,
@@ -271,6 +300,9 @@ def main() -> int:
             package = packages[model]()
             runs: dict[str, list[dict[str, float]]] = {"cli": [], "window": []}
             names = ["cli", "window"]
+            if args.bare:
+                runs["bare"] = []
+                names.append("bare")
             if args.ref is not None:
                 runs["ref"] = []
                 names.append("ref")
@@ -288,8 +320,10 @@ def main() -> int:
                             args.profile.mkdir(parents=True, exist_ok=True)
                             suffix = ".txt" if args.collapsed else ".svg"
                             profile = args.profile / f"window-{model}-{index + 1}{suffix}"
-                        checkout = ROOT if name == "window" else args.ref
-                        row = run_window(document, data, threads, out, profile, checkout)
+                        checkout = args.ref if name == "ref" else ROOT
+                        row = run_window(
+                            document, data, threads, out, profile, checkout, bare=name == "bare"
+                        )
                     runs[name].append(row)
                     if "threads_cpu_s" in row:
                         busy = sorted(row["threads_cpu_s"].items(), key=lambda kv: -kv[1])[:6]
@@ -314,6 +348,9 @@ def main() -> int:
                 ratio = runs["window"][-1]["window_s"] / runs["cli"][-1]["cli_s"]
                 cpu_ratio = runs["window"][-1]["cpu_s"] / runs["cli"][-1]["cpu_s"]
                 line = f"  round {index + 1} window/CLI {ratio:.3f}x (CPU {cpu_ratio:.3f}x)"
+                if "bare" in runs:
+                    bare = runs["bare"][-1]["window_s"] / runs["cli"][-1]["cli_s"]
+                    line += f", without names and checks {bare:.3f}x"
                 if "ref" in runs:
                     ref = runs["ref"][-1]["window_s"] / runs["cli"][-1]["cli_s"]
                     ref_cpu = runs["ref"][-1]["cpu_s"] / runs["cli"][-1]["cpu_s"]
@@ -333,6 +370,11 @@ def main() -> int:
                 "peak_mib": {n: max(r["peak_mib"] for r in runs[n]) for n in runs},
                 "runs": runs,
             }
+            if "bare" in runs:
+                summary["models"][model]["median_bare_over_cli"] = statistics.median(  # type: ignore[index]
+                    r["window_s"] / c["cli_s"]
+                    for r, c in zip(runs["bare"], runs["cli"], strict=True)
+                )
             if "ref" in runs:
                 summary["models"][model]["median_ref_over_cli"] = statistics.median(  # type: ignore[index]
                     r["window_s"] / c["cli_s"]
@@ -342,14 +384,16 @@ def main() -> int:
     print()
     print(
         f"{'model':>6} {'CLI s':>8} {'window s':>9} {'window/CLI':>11} {'CPU w/CLI':>10} "
-        f"{'ref/CLI':>8} {'peak MiB cli/win/ref':>21}"
+        f"{'bare/CLI':>9} {'ref/CLI':>8} {'peak MiB cli/win/ref':>21}"
     )
     for model, part in summary["models"].items():  # type: ignore[attr-defined]
         peak = part["peak_mib"]
         ref = part.get("median_ref_over_cli")
+        bare = part.get("median_bare_over_cli")
         print(
             f"{model:>6} {part['median_cli_s']:8.2f} {part['median_window_s']:9.2f} "
             f"{part['median_window_over_cli']:10.3f}x {part['median_window_over_cli_cpu']:9.3f}x "
+            f"{'-' if bare is None else f'{bare:.3f}x':>9} "
             f"{'-' if ref is None else f'{ref:.3f}x':>8} {peak['cli']:8.0f}/{peak['window']:.0f}"
             f"/{peak.get('ref', 0):.0f}"
         )

@@ -69,6 +69,14 @@ SCREEN_TOKENS = 512
 # windows, 52,361 with 8,192 and 50,763 in the command line's pass; 257, 249 and 136 calls.
 # Sentences the reader scrolls to before their turn are queued first again (a reorder).
 SORT_WINDOW_TOKENS = 8192
+# Each next window is this many times larger: the text near the first screen comes in
+# reading order, the text far from it nearly in the command line's one sorted pass (a reader
+# who jumps there has it reordered anyway, and one who reads on gets there long after it is
+# done: ~6 s for 8,192 tokens on 2 cores). benchmarks/window_calls_bench.py --ref (8,192
+# tokens a window throughout), 1,919 WMT14 sentences, real-shape model, 2 threads, 16
+# sentences in flight, two rounds: 71.8 / 74.5 s CPU -> 70.8 / 70.9 s, the command line's
+# pass 69.6 / 69.2 s; peak 281-282 -> 277-289 MiB.
+SORT_WINDOW_GROWTH = 2
 
 
 def plan_batches(
@@ -112,9 +120,10 @@ def plan_streaming(
     """Batches for streaming a document in reading order with small calls.
 
     The first ``screen_tokens`` go as ``plan_batches`` plans them (in the given order,
-    starting small); the rest in consecutive windows of about ``sort_tokens``, each sorted
-    by length and cut into calls of at most ``call_tokens`` as CTranslate2 counts them
-    (padded) and ``call_sentences`` (short sentences cost memory by their number).
+    starting small); the rest in consecutive windows, the first of about ``sort_tokens``
+    and each next one ``SORT_WINDOW_GROWTH`` times larger, each sorted by length and cut
+    into calls of at most ``call_tokens`` as CTranslate2 counts them (padded) and
+    ``call_sentences`` (short sentences cost memory by their number).
     """
     batches: list[list[int]] = []
     covered = 0
@@ -127,17 +136,19 @@ def plan_streaming(
         covered += sum(max(1, lengths[i]) for i in batch)
     window: list[int] = []
     total = 0
+    limit = sort_tokens
     for index in range(rest, len(lengths) + 1):
         if index < len(lengths):
             window.append(index)
             total += max(1, lengths[index])
-        if window and (total >= sort_tokens or index == len(lengths)):
+        if window and (total >= limit or index == len(lengths)):
             order = sorted(window, key=lambda i: lengths[i])
             sizes = [lengths[i] for i in order]
             budget = SubBatchBudget(call_tokens, call_sentences)
             for cut in plan_sorted_pass(sizes, 1, budget):
                 batches.append([order[j] for j in cut])
             window, total = [], 0
+            limit *= SORT_WINDOW_GROWTH
     return batches
 
 

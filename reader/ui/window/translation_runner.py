@@ -53,7 +53,8 @@ class TranslationRunner(QObject):
         rest_action.triggered.connect(self.translate_rest)
         status_bar.rest_requested.connect(self.translate_rest)
         self.package: InstalledPackage | None = None
-        self._progress: tuple[int, int] | None = None  # not shown yet
+        # Sentences done and in all, characters done and in all; None: shown already.
+        self._progress: tuple[int, int, tuple[int, int]] | None = None
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(PROGRESS_INTERVAL_MS)
@@ -129,16 +130,16 @@ class TranslationRunner(QObject):
     def _on_controller_progress_changed(self, done: int, total: int) -> None:
         """Show the count now, then at most every PROGRESS_INTERVAL_MS (the last one
         always; the end at once)."""
-        self._progress = (done, total)
+        self._progress = (done, total, self._controller.work())
         if done >= total or not self._progress_timer.isActive():
             self._on_progress_timer_timeout()
 
     def _on_progress_timer_timeout(self) -> None:
         if self._progress is None:
             return
-        done, total = self._progress
+        done, total, work = self._progress
         self._progress = None
-        self._status_bar.set_progress(done, total)
+        self._status_bar.set_progress(done, total, work)
         self._progress_timer.start()
 
     def _on_controller_translation_finished(self, cancelled: bool) -> None:

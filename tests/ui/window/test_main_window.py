@@ -157,6 +157,24 @@ def test_progress_estimates_the_time_left_once_a_few_sentences_are_done(
     assert "under a minute left" in progress.accessibleDescription()
 
 
+def test_the_time_left_goes_by_the_german_characters_translated(
+    qtbot, make_window, article, reader_paths, gate
+) -> None:
+    install_fake_package(reader_paths.packages)
+    window = make_window(engine=FakeEngine(batch=2, gate=gate))
+    open_and_wait(qtbot, window, article)
+    controller = window.translation
+    sentences = controller.view.renderer.sentences
+    wanted = controller._to_translate
+    assert controller.work() == (0, sum(len(sentences[sid].text) for sid in wanted))
+    for done in (2, 4):
+        gate.release()
+        qtbot.waitUntil(lambda d=done: len(controller.translations) == d, timeout=5000)
+        qtbot.waitUntil(lambda: not controller._incoming, timeout=5000)
+        translated = sum(len(sentences[sid].text) for sid in controller.translations)
+        assert controller.work()[0] == translated > 0
+
+
 def test_cancel_keeps_what_is_done(qtbot, make_window, article, reader_paths, gate) -> None:
     install_fake_package(reader_paths.packages)
     window = make_window(engine=FakeEngine(batch=2, gate=gate))

@@ -13,7 +13,7 @@ def test_counts_in_between_are_skipped_the_latest_and_the_end_shown(
 ) -> None:
     window = make_window()
     shown: list[tuple[int, int]] = []
-    monkeypatch.setattr(window.status_bar, "set_progress", lambda d, t: shown.append((d, t)))
+    monkeypatch.setattr(window.status_bar, "set_progress", lambda d, t, _work: shown.append((d, t)))
     for done in range(1, 50):  # a burst of rows applied one turn after another
         window.translation.progress_changed.emit(done, 100)
     assert shown == [(1, 100)]  # the first at once

@@ -23,7 +23,7 @@ def test_the_bar_grows_to_show_counts_and_time_left(qtbot) -> None:
     bar.begin_progress()
     loading = bar.progress.minimumWidth()
     assert loading >= bar.progress.fontMetrics().horizontalAdvance("Loading the model…")
-    bar.time_left.update = lambda done, total: 30.0  # type: ignore[method-assign]
+    bar.time_left.update = lambda done, total, work=None: 30.0  # type: ignore[method-assign]
     bar.set_progress(0, 35933)
     bar.set_progress(19942, 35933)
     text = bar.progress.text()
@@ -37,7 +37,7 @@ def test_the_bar_grows_to_show_counts_and_time_left(qtbot) -> None:
 def test_a_new_run_starts_narrow_again(qtbot) -> None:
     bar = make_bar(qtbot)
     bar.begin_progress()
-    bar.time_left.update = lambda done, total: 4000.0  # type: ignore[method-assign]
+    bar.time_left.update = lambda done, total, work=None: 4000.0  # type: ignore[method-assign]
     bar.set_progress(0, 35933)
     bar.set_progress(20000, 35933)
     wide = bar.progress.minimumWidth()

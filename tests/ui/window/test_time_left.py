@@ -72,3 +72,21 @@ def test_the_status_bar_says_minutes_and_hours_left(qtbot) -> None:
     clock.now += 3590
     bar.set_progress(30, 1000)  # 20 sentences in an hour: 970 left take 48.5 h
     assert bar.progress.text() == f"30 / {thousand} · about 48 h 30 min left"
+
+
+def test_the_pace_goes_by_characters_when_sentences_come_shortest_first() -> None:
+    clock = SteppedClock()
+    estimate = TimeLeft(clock)
+    # 100 sentences: 50 of 20 characters, then 50 of 180 (10,000 in all), at 500 characters
+    # a second.
+    assert estimate.update(0, 100, (0, 10_000)) is None
+    clock.now += 2
+    # 50 short ones took 2 s: by sentences the 50 long ones would take 2 s more.
+    assert estimate.update(50, 100, (1_000, 10_000)) == 9_000 / 500
+    clock.now += 9
+    assert estimate.update(75, 100, (5_500, 10_000)) == 4_500 / 500
+    # Still a few sentences first, however many characters they hold.
+    estimate.restart()
+    assert estimate.update(75, 100, (5_500, 10_000)) is None
+    clock.now += 1
+    assert estimate.update(75 + MIN_SENTENCES - 1, 100, (8_000, 10_000)) is None

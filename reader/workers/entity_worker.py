@@ -59,12 +59,16 @@ def process_recognizer(child: ChildProcess) -> RecognizerFactory:
 
 @dataclass(frozen=True)
 class RecognitionRequest:
+    """Recognize ``sentences``; ``first`` (a few of them, where the reader is) before."""
+
     job_id: int
     document: Document
     sentences: tuple[Sentence, ...]
+    first: tuple[Sentence, ...] = ()
 
 
 class _Worker(ThreadWorker):
+    entities_previewed = Signal(int, object)
     entities_recognized = Signal(int, object)
     recognition_failed = Signal(int, object)
 
@@ -84,6 +88,14 @@ class _Worker(ThreadWorker):
                 self._recognizer = self._factory()
                 if isinstance(self._recognizer, _PipelineChoice):
                     self._recognizer.pipeline = self._pipeline
+            if request.first and len(request.first) < len(request.sentences):
+                # Names where the reader is, at once: the whole document's take seconds
+                # while the translation has the cores (its mentions vote on each label,
+                # so those of the first few sentences may still change).
+                first = self._recognizer.recognize(request.document, request.first)
+                self.entities_previewed.emit(request.job_id, tuple(first))
+                if self.is_stale(request.job_id):
+                    return
             entities = self._recognizer.recognize(request.document, request.sentences)
         except ChildStopped:
             return  # the window is closing
@@ -124,10 +136,13 @@ class EntityService(ThreadService):
     """The GUI side of the entity thread.
 
     Signals:
+        entities_previewed(int, tuple[Entity, ...]): job id and the names of the sentences
+            asked for first (before the whole document's).
         entities_recognized(int, tuple[Entity, ...]): job id and the German entities.
         recognition_failed(int, Exception): job id and why (e.g. no pipeline installed).
     """
 
+    entities_previewed = Signal(int, object)
     entities_recognized = Signal(int, object)
     recognition_failed = Signal(int, object)
     _recognition_requested = Signal(object)
@@ -148,16 +163,24 @@ class EntityService(ThreadService):
         self.child = child
         self._recognition_requested.connect(worker._on_service_recognition_requested)
         self._pipeline_changed.connect(worker._on_service_pipeline_changed)
+        worker.entities_previewed.connect(self.entities_previewed)
         worker.entities_recognized.connect(self.entities_recognized)
         worker.recognition_failed.connect(self.recognition_failed)
         self.start_thread()
 
-    def recognize(self, document: Document, sentences: Sequence[Sentence]) -> int:
-        """Queue recognition of a document; returns the job id. Older queued jobs are
-        dropped: only the newest document's names are wanted."""
+    def recognize(
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        first: Sequence[Sentence] = (),
+    ) -> int:
+        """Queue recognition of a document (``first``: a few of its sentences to answer
+        for before the rest, with ``entities_previewed``); returns the job id. Older queued
+        jobs are dropped: only the newest document's names are wanted."""
         job_id = self.next_job_id()
         self._worker.drop_up_to(job_id - 1)
-        self._recognition_requested.emit(RecognitionRequest(job_id, document, tuple(sentences)))
+        request = RecognitionRequest(job_id, document, tuple(sentences), tuple(first))
+        self._recognition_requested.emit(request)
         return job_id
 
     def set_pipeline(self, pipeline: str) -> None:

@@ -288,10 +288,10 @@ class MainWindow(QMainWindow):
         package = self.translation_runner.find_package()
         self.view.set_document(loaded.document, loaded.sentences, placeholders=package is not None)
         self.translation.reset()
-        self.entities.reset(loaded.document, loaded.sentences)
         self.find_bar.refresh()
         if reload_anchor.sentence_id >= 0:
             self.view.scroll_to_anchor(reload_anchor)
+        self.entities.reset(loaded.document, loaded.sentences)  # where the reader is: first
         self._update_position_label()
         self.translation_runner.start()
 

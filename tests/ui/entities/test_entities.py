@@ -208,3 +208,81 @@ def test_names_still_being_found_when_the_window_closes_end_quietly(qtbot, caplo
     assert not failures
     assert "entity recognition failed" not in caplog.text
     assert not child.running
+
+
+def test_a_long_documents_names_come_first_where_the_reader_is(
+    qtbot, make_window, reader_paths, tmp_path: Path
+) -> None:
+    import threading
+
+    from reader.core.document.model import Translation
+    from reader.ui.entities.highlights import FIRST_LOOK
+    from tests.ui.window_helpers import FakeEngine, FakeRecognizer
+
+    asked: list[int] = []
+    whole = threading.Event()
+
+    class Gated(FakeRecognizer):
+        """Answers at once for a few sentences; for the whole document only when let go."""
+
+        def recognize(self, document, sentences):  # type: ignore[no-untyped-def]
+            asked.append(len(sentences))
+            if len(sentences) > FIRST_LOOK:
+                whole.wait(10)
+            return super().recognize(document, sentences)
+
+    class Dropping(FakeEngine):
+        """English that loses "Müller": the check flags it (its mark must outlive the
+        first look's highlights)."""
+
+        def translation_for(self, sentence_id: int, text: str) -> Translation:
+            english = "He works in Cologne." if "Müller" in text else "It rains."
+            return Translation(sentence_id, text, english)
+
+    install_fake_package(reader_paths.packages)
+    window = make_window(recognizer=Gated(), engine=Dropping())
+    path = tmp_path / "lang.txt"
+    path.write_text("Herr Müller arbeitet in Köln. Es regnet.\n\n" * 60, encoding="utf-8")
+    counted: list[int] = []
+    window.entities.entities_changed.connect(counted.append)
+    try:
+        window.open_file(path)
+        qtbot.waitUntil(lambda: len(window.view.sentence_ids()) == 120, timeout=5000)
+        ids = window.view.sentence_ids()
+        # The first look: the sentences on screen, their names highlighted at once.
+        qtbot.waitUntil(lambda: len(asked) == 2, timeout=5000)
+        assert asked[0] <= FIRST_LOOK < asked[1] == 120
+        qtbot.waitUntil(lambda: bool(window.entities.entities) and not window.entities.busy)
+        shown = {e.sentence_id for e in window.entities.entities}
+        assert ids[0] in shown and ids[-2] not in shown
+        assert is_entity(format_at(window, ids[0], Side.GERMAN, "Köln"), window, EntityLabel.LOC)
+        assert counted == []  # the names panel waits for the whole document
+        # The check already flags the lost name on screen.
+        qtbot.waitUntil(lambda: ids[0] in window.checks.controller.findings, timeout=5000)
+        qtbot.waitUntil(lambda: _marked(window, ids[0]), timeout=5000)
+    finally:
+        whole.set()
+    qtbot.waitUntil(lambda: counted == [120], timeout=5000)  # Müller, Köln: 60 times
+    assert {e.sentence_id for e in window.entities.entities} == set(ids[::2])
+    qtbot.waitUntil(lambda: not window.entities.busy, timeout=5000)
+    assert is_entity(format_at(window, ids[0], Side.GERMAN, "Köln"), window, EntityLabel.LOC)
+    window.view.finish_rendering()
+    assert is_entity(format_at(window, ids[-2], Side.GERMAN, "Köln"), window, EntityLabel.LOC)
+    # The check's marks are laid again over the document's names.
+    qtbot.waitUntil(lambda: _marked(window, ids[0]), timeout=5000)
+
+
+def _marked(window, sentence_id: int) -> bool:  # type: ignore[no-untyped-def]
+    from reader.ui.checks.controller import MARK_COLOR
+
+    return format_at(window, sentence_id, Side.GERMAN, "Müller").underlineColor() == MARK_COLOR
+
+
+def test_a_short_document_is_recognized_in_one_pass(qtbot, make_window, names_file) -> None:
+    from tests.ui.window_helpers import FakeRecognizer
+
+    recognizer = FakeRecognizer()
+    window = make_window(recognizer=recognizer)
+    with qtbot.waitSignal(window.entities.entities_changed, timeout=5000):
+        window.open_file(names_file)
+    assert recognizer.calls == 1

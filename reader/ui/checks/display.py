@@ -155,7 +155,7 @@ class ChecksDisplay(QObject):
         menu.highlight_entities.toggled.connect(self._redraw_soon)
         menu.theme_chosen.connect(self._redraw_soon)
         status_bar.legend.hidden_changed.connect(self._redraw_soon)
-        entities.highlights_reset.connect(self._redraw_soon)
+        entities.highlights_relaid.connect(self._redraw_soon)
 
     def edit_glossary(self) -> GlossaryDialog:
         """Tools › Glossary: edit the terms; after Save the document is checked again."""

@@ -74,13 +74,14 @@ class EntityController(QObject):
     Signals:
         entities_changed(int): how many entities the open document has (after recognition).
         recognition_started(): a new document is being searched for names.
-        highlights_reset(): the document's names replaced the first look's: the view's extra
-            formats are the names' alone (the checks lay their marks again).
+        highlights_relaid(): names were laid at once over what was drawn (the first look's),
+            or replaced every extra format (the document's after it): the checks lay their
+            marks again, on top.
     """
 
     entities_changed = Signal(int)
     recognition_started = Signal()
-    highlights_reset = Signal()
+    highlights_relaid = Signal()
 
     def __init__(
         self,
@@ -261,7 +262,9 @@ class EntityController(QObject):
             return
         self._previewed = True
         self._set_entities(entities)
-        self._pending_formats.extend(german_formats(self.shown(entities), self.view.colors))
+        # A few dozen names: laid at once, so none lands later over a check's mark.
+        self.view.add_extra_formats(german_formats(self.shown(entities), self.view.colors))
+        self.highlights_relaid.emit()
         self._pending_projection.update(self._translations)
         self._timer.start()
 
@@ -275,7 +278,7 @@ class EntityController(QObject):
             self._pending_projection = set()
             self._set_entities(entities)
             self.view.set_extra_formats(german_formats(self.shown(entities), self.view.colors))
-            self.highlights_reset.emit()
+            self.highlights_relaid.emit()
             self._pending_projection.update(self._translations)
             self._timer.start()
             self.entities_changed.emit(len(entities))

@@ -271,20 +271,16 @@ class EntityController(QObject):
     def _on_service_entities_recognized(self, job_id: int, entities: tuple[Entity, ...]) -> None:
         if job_id != self._job or not self.enabled:
             return
+        formats = german_formats(self.shown(entities), self.view.colors)
+        self._set_entities(entities)
         if self._previewed:  # the document's names replace the first look's (labels vote)
             self._previewed = False
             self.projected = {}
             self._pending_formats = []
-            self._pending_projection = set()
-            self._set_entities(entities)
-            self.view.set_extra_formats(german_formats(self.shown(entities), self.view.colors))
+            self.view.set_extra_formats(formats)
             self.highlights_relaid.emit()
-            self._pending_projection.update(self._translations)
-            self._timer.start()
-            self.entities_changed.emit(len(entities))
-            return
-        self._set_entities(entities)
-        self._pending_formats.extend(german_formats(self.shown(entities), self.view.colors))
+        else:
+            self._pending_formats.extend(formats)
         self._pending_projection.update(self._translations)
         self._timer.start()
         self.entities_changed.emit(len(entities))

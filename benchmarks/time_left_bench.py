@@ -32,23 +32,12 @@ RESULTS = ROOT / "bench-results"
 def run(lines: list[str], threads: int, window: bool) -> list[tuple[float, int, int]]:
     """``(seconds, sentences done, characters done)`` after each batch."""
     from reader.core.packages.store import read_package
-    from reader.core.translation.batching import (
-        WINDOW_BATCH_TOKENS,
-        WINDOW_CALLS_WAITING,
-        WINDOW_SENTENCES_IN_FLIGHT,
-    )
+    from reader.core.translation.batching import window_engine_options
     from reader.core.translation.engine import TranslationEngine
-    from reader.core.translation.threads import thread_layout
 
     package = read_package(build_real_package())
     if window:
-        engine = TranslationEngine(
-            package,
-            threads=threads,
-            batch_tokens=WINDOW_BATCH_TOKENS,
-            calls_in_flight=thread_layout(threads)[0] + WINDOW_CALLS_WAITING,
-            sentences_in_flight=WINDOW_SENTENCES_IN_FLIGHT,
-        )
+        engine = TranslationEngine(package, threads=threads, **window_engine_options(threads))
     else:
         engine = TranslationEngine(package, threads=threads)
     engine.load()

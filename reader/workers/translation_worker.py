@@ -230,15 +230,9 @@ class _Worker(ThreadWorker):
         comes with each job, so switching Accurate/Fast does not reload the model."""
         session = self._session
         if session is None or session.package.path != package.path:
-            from reader.core.translation.batching import (
-                WINDOW_BATCH_TOKENS,
-                WINDOW_CALLS_WAITING,
-                WINDOW_SENTENCES_IN_FLIGHT,
-            )
+            from reader.core.translation.batching import window_engine_options
             from reader.core.translation.session import TranslationSession
-            from reader.core.translation.threads import default_threads, thread_layout
-
-            decoders, _threads_each = thread_layout(self._threads or default_threads())
+            from reader.core.translation.threads import default_threads
 
             self._drop_session()
             session = TranslationSession(
@@ -247,9 +241,7 @@ class _Worker(ThreadWorker):
                 engine_factory=self._factory,
                 threads=self._threads,
                 # Small batches, a few queued: a jump waits only for those (batching.py).
-                batch_tokens=WINDOW_BATCH_TOKENS,
-                calls_in_flight=decoders + WINDOW_CALLS_WAITING,
-                sentences_in_flight=WINDOW_SENTENCES_IN_FLIGHT,
+                **window_engine_options(self._threads or default_threads()),
             )
             self._session = session
         return session

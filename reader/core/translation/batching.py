@@ -12,9 +12,10 @@ sub-batches of at most ``DEFAULT_BATCH_TOKENS`` padded tokens, which bounds memo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypedDict
 
 from reader.core.translation.chunks import MAX_SOURCE_PIECES
-from reader.core.translation.threads import SubBatchBudget
+from reader.core.translation.threads import SubBatchBudget, thread_layout
 
 # Measured with benchmarks/translation_bench.py on the real-shape test model: CPU time per
 # token keeps falling up to a whole ~1,500-token article in one call; peak memory with
@@ -77,6 +78,26 @@ SORT_WINDOW_TOKENS = 8192
 # sentences in flight, two rounds: 71.8 / 74.5 s CPU -> 70.8 / 70.9 s, the command line's
 # pass 69.6 / 69.2 s; peak 281-282 -> 277-289 MiB.
 SORT_WINDOW_GROWTH = 2
+
+
+class WindowEngineOptions(TypedDict):
+    """A session's or an engine's keyword arguments for the window's calls."""
+
+    batch_tokens: int
+    calls_in_flight: int
+    sentences_in_flight: int
+
+
+def window_engine_options(threads: int) -> WindowEngineOptions:
+    """The window's engine settings on ``threads`` threads: small calls, one queued per
+    decoder and ``WINDOW_CALLS_WAITING`` more, at most ``WINDOW_SENTENCES_IN_FLIGHT``
+    sentences decoded at once."""
+    decoders, _threads_each = thread_layout(threads)
+    return WindowEngineOptions(
+        batch_tokens=WINDOW_BATCH_TOKENS,
+        calls_in_flight=decoders + WINDOW_CALLS_WAITING,
+        sentences_in_flight=WINDOW_SENTENCES_IN_FLIGHT,
+    )
 
 
 def plan_batches(

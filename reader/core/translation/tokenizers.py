@@ -95,10 +95,8 @@ class SentencePieceTokenizer:
     def _encode_with_spans_from_proto(self, text: str) -> tuple[list[str], list[Span]]:
         serialized = self.processor.encode(text, out_type="serialized_proto")
         _decoded, parsed = parse_sentencepiece_text(serialized)
-        char_at = _byte_to_char_offsets(text)
         pieces = [piece for piece, _begin, _end in parsed]
-        spans = [_trim(text, char_at[begin], char_at[end]) for _piece, begin, end in parsed]
-        return pieces, spans
+        return pieces, _spans_of_bytes(text, parsed)
 
     def decode_with_spans(self, pieces: Sequence[str]) -> tuple[str, list[Span]]:
         pieces = list(pieces)
@@ -113,8 +111,7 @@ class SentencePieceTokenizer:
         serialized = self.processor.decode_pieces(pieces, out_type="serialized_proto")
         decoded, parsed = parse_sentencepiece_text(serialized)
         if decoded == raw and len(parsed) == len(pieces):
-            char_at = _byte_to_char_offsets(raw)
-            return [_trim(raw, char_at[begin], char_at[end]) for _p, begin, end in parsed]
+            return _spans_of_bytes(raw, parsed)
         return find_piece_spans(raw, pieces)
 
 
@@ -231,6 +228,12 @@ def _varint(data: bytes, position: int) -> tuple[int, int]:
         if not byte & 0x80:
             return result, position
         shift += 7
+
+
+def _spans_of_bytes(text: str, parsed: Sequence[tuple[str, int, int]]) -> list[Span]:
+    """SentencePiece's (piece, begin, end) UTF-8 byte offsets as trimmed character spans."""
+    char_at = _byte_to_char_offsets(text)
+    return [_trim(text, char_at[begin], char_at[end]) for _piece, begin, end in parsed]
 
 
 def _byte_to_char_offsets(text: str) -> list[int]:

@@ -61,6 +61,13 @@ WINDOW_CALLS_WAITING = 1
 # The window holds Qt and the document beside the model (~75 MiB more than the command
 # line), so it decodes fewer sentences at once: 1,919 WMT14 sentences, real-shape model, 2
 # threads, peak RSS 364 MiB with 16 in flight against 396-416 with the command line's 32.
+# This is the window's price in speed: a decoder's sub-batch of 8 sentences fills its matrix
+# products less than the command line's 16. benchmarks/window_calls_bench.py --in-flight
+# 16,24,32 (the calls alone, one process, two rounds, CPU s): 16 in flight 75.5 / 73.9, 24
+# 73.0 / 68.2, the command line 73.5 / 68.7; peaks 286-294, 310-312 and 349-364 MiB. Each
+# sentence decoded at once keeps its beam's attention caches (~0.2 MB a source token) and
+# vocabulary-sized buffers, and the window's process already peaks at 364-410 MiB with 16
+# (window_vs_cli_bench.py): 24 would cross the 400 MB goal.
 WINDOW_SENTENCES_IN_FLIGHT = 16
 SCREEN_TOKENS = 512
 # After the first screen the window sorts the next SORT_WINDOW_TOKENS (~5 screens of news
